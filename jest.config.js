@@ -1,0 +1,30 @@
+/** One jest run for every workspace: TypeScript through SWC (with decorator metadata). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@tongxin/common$': '<rootDir>/packages/common/src',
+    '^@tongxin/platform$': '<rootDir>/packages/platform/src',
+    '^@tongxin/gateway$': '<rootDir>/gateway/src',
+    '^@tongxin/(persons|organizations|activities|evaluation)$': '<rootDir>/subgraphs/$1/src',
+  },
+  testMatch: ['<rootDir>/{packages,subgraphs,gateway,test}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/test/setup-env.js'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

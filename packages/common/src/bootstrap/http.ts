@@ -1,0 +1,160 @@
+import * as http from 'node:http';
+import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import type { Logger } from '../logger';
+
+export interface HttpAppOptions<C extends object> {
+  readonly apollo: ApolloServer<C>;
+  readonly context: (req: http.IncomingMessage) => Promise<C>;
+  readonly ready: () => Promise<boolean>;
+  readonly log: Logger;
+  readonly graphqlPath?: string;
+  readonly maxBodyBytes?: number;
+  /** Extra JSON routes (GET), e.g. `/metrics`. */
+  readonly routes?: Readonly<Record<string, () => unknown>>;
+  /** Runs around each GraphQL request (e.g. a per-request SQL counter). */
+  readonly around?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+export interface HttpApp {
+  readonly server: http.Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes the sockets. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function graphqlError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Serves an Apollo Server on plain `node:http`: `/graphql`, `/health/live`, `/health/ready`.
+ * Apollo Server 5 ships no HTTP framework; this is the small part of one we need.
+ */
+export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpApp {
+  const path = opts.graphqlPath ?? '/graphql';
+  const limit = opts.maxBodyBytes ?? 1024 * 1024;
+  let inFlight = 0;
+  let stopping = false;
+  let drained: (() => void) | null = null;
+
+  async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(req, limit);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+        throw e;
+      }
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('application/json')) {
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          return graphqlError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const run = () => opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
+    const response = await (opts.around ? opts.around(run) : run());
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    if (stopping) res.setHeader('connection', 'close');
+    res.on('close', () => {
+      inFlight--;
+      if (inFlight === 0 && drained) drained();
+    });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const done = (p: Promise<void>) =>
+      p.catch((err: unknown) => {
+        opts.log.error({ err }, 'request failed');
+        if (!res.headersSent) graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error.');
+        else res.end();
+      });
+    if (url.pathname === path) return void done(handleGraphql(req, res, url));
+    if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/health/ready') {
+      return void done(
+        opts.ready().then(
+          (ok) => sendJson(res, ok && !stopping ? 200 : 503, { status: ok && !stopping ? 'ready' : 'unavailable' }),
+          () => sendJson(res, 503, { status: 'unavailable' }),
+        ),
+      );
+    }
+    const route = opts.routes?.[url.pathname];
+    if (route && req.method === 'GET') return sendJson(res, 200, route());
+    sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at ${path}` });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async stop(graceMs = 10_000) {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './federation';
+export * from './format-error';
+export * from './http';
+export * from './subgraph';

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import type { ContainerType, NonEmptyArray } from 'type-graphql';
+import { envBool, envInt, envString } from '../config';
+import { RequestContext, Viewer } from '../context';
+import { DatabaseConfig, databaseConfigFromEnv, describeDatabase } from '../db/database-config';
+import { DataSourceSpec, openDatabase } from '../db/data-source';
+import { SqlStatementCounter } from '../db/sql-counter';
+import { TransactionalConnection } from '../db/transactional-connection';
+import { createLogger, Logger } from '../logger';
+import { buildFederatedSchema, FederatedSchema } from './federation';
+import { createErrorFormatter } from './format-error';
+import { createHttpApp, HttpApp } from './http';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassLike = Function;
+
+/**
+ * What a subgraph is: its tables, migrations, resolvers, services and loaders. Everything
+ * else (configuration, database, schema, HTTP, health, logs, shutdown) is the same for all.
+ * Resolver classes take the subgraph's services as their only constructor argument.
+ */
+export interface SubgraphDefinition<S, L> extends DataSourceSpec {
+  readonly defaultPort: number;
+  readonly resolvers: NonEmptyArray<ClassLike>;
+  readonly orphanedTypes?: ClassLike[];
+  readonly createServices: (conn: TransactionalConnection) => S;
+  readonly createLoaders: (services: S, ctx: RequestContext<L>) => L;
+  /** `__resolveReference` per owned entity type; they must go through the request's loaders. */
+  readonly references?: Readonly<Record<string, (ref: { id: string }, ctx: RequestContext<L>) => unknown>>;
+}
+
+export interface SubgraphOptions {
+  readonly db: DatabaseConfig;
+  readonly port?: number;
+  readonly host?: string;
+  readonly log?: Logger;
+  readonly migrate?: boolean;
+  readonly production?: boolean;
+}
+
+export interface RunningSubgraph<S> {
+  readonly name: string;
+  readonly url: string;
+  readonly port: number;
+  readonly services: S;
+  readonly dataSource: DataSource;
+  readonly counter: SqlStatementCounter;
+  readonly http: HttpApp;
+  stop(): Promise<void>;
+}
+
+function containerFor<S>(services: S): ContainerType {
+  const instances = new Map<ClassLike, unknown>();
+  return {
+    get(someClass: new (services: S) => unknown) {
+      let instance = instances.get(someClass);
+      if (!instance) {
+        instance = new someClass(services);
+        instances.set(someClass, instance);
+      }
+      return instance;
+    },
+  };
+}
+
+/** The subgraph's schema and SDL without a database: what composition needs. */
+export function buildSubgraphSchemaOf<S, L>(def: SubgraphDefinition<S, L>, services?: S): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes, references: def.references as never },
+    services === undefined ? undefined : containerFor(services),
+  );
+}
+
+function viewerOf(_req: IncomingMessage): Viewer {
+  // Tokens and roles arrive with the security work; until then every caller is anonymous.
+  return { subject: 'anonymous', system: false };
+}
+
+export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: SubgraphOptions): Promise<RunningSubgraph<S>> {
+  const log = opts.log ?? createLogger(def.subgraph);
+  const { dataSource, counter } = await openDatabase(opts.db, def, log, { migrate: opts.migrate });
+  try {
+    const conn = new TransactionalConnection(dataSource);
+    const services = def.createServices(conn);
+    const { schema } = await buildSubgraphSchemaOf(def, services);
+    const apollo = new ApolloServer<RequestContext<L>>({
+      schema,
+      introspection: !opts.production,
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: createErrorFormatter(log),
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginLandingPageDisabled(),
+      ],
+    });
+    await apollo.start();
+    const http = createHttpApp<RequestContext<L>>({
+      apollo,
+      log,
+      context: async (req) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        return new RequestContext<L>({
+          requestId,
+          viewer: viewerOf(req),
+          log: log.child({ requestId }),
+          createLoaders: (ctx) => def.createLoaders(services, ctx),
+        });
+      },
+      ready: async () => {
+        await dataSource.query('SELECT 1');
+        return true;
+      },
+      routes: { '/metrics': () => ({ sqlStatements: counter.total }) },
+    });
+    const host = opts.host ?? '127.0.0.1';
+    const port = await http.listen(opts.port ?? def.defaultPort, host);
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+    log.info({ url, database: describeDatabase(opts.db, def.subgraph) }, `${def.subgraph} subgraph ready`);
+    return {
+      name: def.subgraph,
+      url,
+      port,
+      services,
+      dataSource,
+      counter,
+      http,
+      async stop() {
+        await http.stop();
+        await apollo.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+/**
+ * A subgraph's `main.ts`: configuration from the environment (`PORT`, `HOST`, `NODE_ENV`,
+ * `TONGXIN_DB`…), start, and a graceful stop on SIGTERM/SIGINT.
+ */
+export function runSubgraphMain<S, L>(def: SubgraphDefinition<S, L>): void {
+  const log = createLogger(def.subgraph);
+  const main = async () => {
+    const env = process.env;
+    const running = await startSubgraph(def, {
+      db: databaseConfigFromEnv(env),
+      port: envInt(env, 'PORT', def.defaultPort, 0, 65535),
+      host: envString(env, 'HOST', '127.0.0.1'),
+      migrate: envBool(env, 'TONGXIN_MIGRATE', true),
+      production: env.NODE_ENV === 'production',
+      log,
+    });
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping');
+      running.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'stop failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  };
+  main().catch((err: unknown) => {
+    log.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, 'could not start');
+    process.exit(1);
+  });
+}

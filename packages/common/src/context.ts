@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import { IdGenerator, randomIds } from './ids';
+import type { Logger } from './logger';
+
+/**
+ * Who is asking. Requests carry the identity the token names; scripts (demo data, imports
+ * from the command line) run as the system.
+ */
+export interface Viewer {
+  readonly subject: string;
+  readonly system: boolean;
+}
+
+export const SYSTEM_VIEWER: Viewer = Object.freeze({ subject: 'system', system: true });
+
+export interface RequestContextInit<L> {
+  readonly requestId: string;
+  readonly viewer: Viewer;
+  readonly log: Logger;
+  readonly ids?: IdGenerator;
+  /** Builds this request's DataLoaders on first use (one set per request). */
+  readonly createLoaders: (ctx: RequestContext<L>) => L;
+}
+
+/**
+ * Everything one request carries, passed explicitly as the first argument of every service
+ * method: the viewer, the request id for logs, its DataLoaders, and, inside a transaction, the
+ * transaction's EntityManager.
+ */
+export class RequestContext<L = unknown> {
+  readonly requestId: string;
+  readonly viewer: Viewer;
+  readonly log: Logger;
+  readonly ids: IdGenerator;
+  readonly manager: EntityManager | undefined;
+  private readonly createLoaders: (ctx: RequestContext<L>) => L;
+  private loaderSet: L | undefined;
+
+  constructor(init: RequestContextInit<L>, manager?: EntityManager) {
+    this.requestId = init.requestId;
+    this.viewer = init.viewer;
+    this.log = init.log;
+    this.ids = init.ids ?? randomIds;
+    this.createLoaders = init.createLoaders;
+    this.manager = manager;
+  }
+
+  get loaders(): L {
+    this.loaderSet ??= this.createLoaders(this);
+    return this.loaderSet;
+  }
+
+  /** The same request bound to a transaction; it gets its own loaders, which read inside it. */
+  withManager(manager: EntityManager): RequestContext<L> {
+    return new RequestContext<L>(
+      { requestId: this.requestId, viewer: this.viewer, log: this.log, ids: this.ids, createLoaders: this.createLoaders },
+      manager,
+    );
+  }
+}
+
+/** A context for work outside a request (demo data, command-line imports, tests): the system viewer. */
+export function systemContext<L = never>(opts: { log?: Logger; ids?: IdGenerator; createLoaders?: (ctx: RequestContext<L>) => L } = {}): RequestContext<L> {
+  return new RequestContext<L>({
+    requestId: 'system',
+    viewer: SYSTEM_VIEWER,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    log: opts.log ?? (require('./logger') as typeof import('./logger')).createLogger('system', process.env.LOG_LEVEL ?? 'warn'),
+    ids: opts.ids,
+    createLoaders:
+      opts.createLoaders ??
+      (() => {
+        throw new Error('This system context has no loaders');
+      }),
+  });
+}

@@ -1,0 +1,5 @@
+export * from './database-config';
+export * from './data-source';
+export * from './sql-counter';
+export * from './transactional-connection';
+export * from './keyset';

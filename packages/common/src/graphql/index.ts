@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './region.types';
+export * from './relay';
+export * from './scalars';

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './bootstrap';
+export * from './config';
+export * from './context';
+export * from './db';
+export * from './errors';
+export * from './graphql';
+export * from './ids';
+export * from './loaders';
+export * from './logger';
+export * from './random';
+export * from './regions';
+export * from './validation';
+export * from './time';

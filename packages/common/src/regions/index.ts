@@ -1,0 +1,3 @@
+export * from './districts';
+export * from './ethnicities';
+export { PROVINCE_CODES } from './provinces.data';

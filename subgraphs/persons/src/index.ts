@@ -1,0 +1,6 @@
+export * from './person/person.enums';
+export { PersonEntity } from './person/person.entity';
+export type { PersonDraft, PersonRecord } from './person/person.validation';
+export { PersonService } from './person/person.service';
+export * from './services';
+export * from './subgraph';

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@tongxin/common';
+import { personsSubgraph } from './subgraph';
+
+runSubgraphMain(personsSubgraph);

@@ -1,0 +1,80 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** A row of the register (登记表). Private to the persons subgraph: the API type is `Person`. */
+@Entity({ name: 'person' })
+@Index('idx_person_district', ['districtCode', 'id'])
+@Index('idx_person_street', ['streetCode', 'id'])
+@Index('idx_person_category', ['category', 'id'])
+@Index('idx_person_profession', ['profession', 'id'])
+@Index('idx_person_affiliation', ['politicalAffiliation', 'id'])
+export class PersonEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  gender!: string;
+
+  @Column({ name: 'birth_date', type: 'date' })
+  birthDate!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  ethnicity!: string;
+
+  @Column({ name: 'political_affiliation', type: 'varchar', length: 20 })
+  politicalAffiliation!: string;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  education!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  category!: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  profession!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  employer!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  position!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  returnee!: boolean;
+
+  @Column({ name: 'returnee_country', type: 'varchar', length: 50, nullable: true })
+  returneeCountry!: string | null;
+
+  @Column({ name: 'district_code', type: 'varchar', length: 6 })
+  districtCode!: string;
+
+  @Column({ name: 'street_code', type: 'varchar', length: 9, nullable: true })
+  streetCode!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  community!: string | null;
+
+  @Index('uq_person_id_number', { unique: true })
+  @Column({ name: 'id_number', type: 'varchar', length: 18 })
+  idNumber!: string;
+
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  mobile!: string | null;
+
+  @Column({ type: 'varchar', length: 12, default: 'ACTIVE' })
+  status!: string;
+
+  @Column({ name: 'registered_on', type: 'date' })
+  registeredOn!: string;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

@@ -1,0 +1,50 @@
+import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { PersonsServices } from '../services';
+import { PersonLoaders } from './person.loader';
+import { ArchivePersonInput, PersonFilter, PersonPayload, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
+import { Person, PersonConnection, toPerson } from './person.type';
+
+type Ctx = RequestContext<PersonLoaders>;
+
+const payload = (person: Person) => Object.assign(new PersonPayload(), { person });
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(private readonly services: PersonsServices) {}
+
+  @Query(() => Person, { nullable: true, description: 'A person of the register, or null when there is none with this id.' })
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Person | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.personById.load(valid!);
+    return entity ? toPerson(entity) : null;
+  }
+
+  @Query(() => PersonConnection, { description: 'The register, filtered, in registration order.' })
+  async persons(
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<PersonConnection> {
+    const result = await this.services.persons.list(ctx, filter, page);
+    for (const p of result.nodes) ctx.loaders.personById.prime(p.id, p);
+    return toConnection(PersonConnection, result, toPerson);
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Adds a person to the register (the registration form).' })
+  async registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
+    return payload(toPerson(await this.services.persons.register(ctx, input)));
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Changes a person; refused with CONFLICT if someone changed them since you read them.' })
+  async updatePerson(@Arg('input') input: UpdatePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
+    return payload(toPerson(await this.services.persons.update(ctx, input)));
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Archives a person: kept for the record, hidden from default lists.' })
+  async archivePerson(@Arg('input') input: ArchivePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
+    return payload(toPerson(await this.services.persons.archive(ctx, input)));
+  }
+}

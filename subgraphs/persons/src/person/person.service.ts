@@ -1,0 +1,208 @@
+import {
+  ConflictError,
+  InputChecker,
+  isUniqueViolation,
+  keysetPage,
+  likeContains,
+  NotFoundError,
+  Page,
+  pageRequest,
+  RequestContext,
+  todayInChina,
+  TransactionalConnection,
+  UserInputError,
+} from '@tongxin/common';
+import { In } from 'typeorm';
+import { PersonEntity } from './person.entity';
+import { PersonStatus } from './person.enums';
+import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
+import { checkPersonRecord, PersonDraft, PersonRecord } from './person.validation';
+
+const INSERT_CHUNK = 500;
+
+/** The register: who is in it, and the rules for adding and changing them. */
+export class PersonService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
+
+  findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<PersonEntity[]> {
+    return this.conn.repo(ctx, PersonEntity).findBy({ id: In([...ids]) });
+  }
+
+  async getById(ctx: RequestContext<unknown>, id: string): Promise<PersonEntity> {
+    const check = new InputChecker('');
+    const validId = check.id('id', id);
+    check.throwIfInvalid();
+    const person = await this.conn.repo(ctx, PersonEntity).findOneBy({ id: validId! });
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  /** One page of the register, newest registrations last, filtered as asked. */
+  list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
+    const page = pageRequest(args);
+    const f = filter ?? {};
+    const check = new InputChecker('filter');
+    check.district('districtCode', f.districtCode);
+    check.street('streetCode', f.streetCode, f.districtCode ?? undefined);
+    const text = check.text('text', f.text, { max: 50 });
+    check.text('community', f.community, { max: 50 });
+    check.throwIfInvalid();
+
+    const qb = this.conn.repo(ctx, PersonEntity).createQueryBuilder('p');
+    if (f.districtCode) qb.andWhere('p.districtCode = :districtCode', { districtCode: f.districtCode });
+    if (f.streetCode) qb.andWhere('p.streetCode = :streetCode', { streetCode: f.streetCode });
+    if (f.community) qb.andWhere('p.community = :community', { community: f.community.trim() });
+    if (f.category) qb.andWhere('p.category = :category', { category: f.category });
+    if (f.profession) qb.andWhere('p.profession = :profession', { profession: f.profession });
+    if (f.politicalAffiliation) qb.andWhere('p.politicalAffiliation = :aff', { aff: f.politicalAffiliation });
+    if (f.returnee !== undefined && f.returnee !== null) qb.andWhere('p.returnee = :returnee', { returnee: f.returnee });
+    const statuses = f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY];
+    qb.andWhere('p.status IN (:...statuses)', { statuses });
+    if (text) {
+      if (/^\d{17}[\dXx]$/.test(text)) qb.andWhere('p.idNumber = :idNumber', { idNumber: text.toUpperCase() });
+      else if (/^1\d{10}$/.test(text)) qb.andWhere('p.mobile = :mobile', { mobile: text });
+      else qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
+    }
+    return keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
+  }
+
+  async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
+    const check = new InputChecker('input');
+    const record = checkPersonRecord(check, input as PersonDraft, this.today());
+    if (!record) return check.throwIfInvalid() as never;
+    await this.assertIdNumberFree(ctx, record.idNumber, null, 'input.idNumber');
+    const entity = this.conn.repo(ctx, PersonEntity).create({ ...record, id: ctx.ids.next(), status: PersonStatus.ACTIVE });
+    try {
+      await this.conn.repo(ctx, PersonEntity).insert(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+      throw error;
+    }
+    return this.getById(ctx, entity.id);
+  }
+
+  /**
+   * Registers many forms at once, all or nothing: every row is checked first (each problem
+   * named `rows[i].field`), duplicates within the batch and against the register are refused,
+   * then the rows are inserted in chunks in one transaction.
+   */
+  async registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
+    const today = this.today();
+    const errors: { field: string; message: string }[] = [];
+    const records: PersonRecord[] = [];
+    const seen = new Map<string, number>();
+    drafts.forEach((draft, i) => {
+      const check = new InputChecker(`rows[${i}]`);
+      const record = checkPersonRecord(check, draft, today);
+      errors.push(...check.errors);
+      if (!record) return;
+      const first = seen.get(record.idNumber);
+      if (first !== undefined) errors.push({ field: `rows[${i}].idNumber`, message: `repeats the ID number of rows[${first}]` });
+      else seen.set(record.idNumber, i);
+      records.push(record);
+    });
+    if (errors.length) throw new UserInputError(errors);
+    return this.conn.transaction(ctx, async (tx) => {
+      const repo = this.conn.repo(tx, PersonEntity);
+      const numbers = [...seen.keys()];
+      for (let i = 0; i < numbers.length; i += INSERT_CHUNK) {
+        const existing = await repo.find({ select: { idNumber: true }, where: { idNumber: In(numbers.slice(i, i + INSERT_CHUNK)) } });
+        if (existing.length) {
+          throw new UserInputError(
+            existing.map((e) => ({ field: `rows[${seen.get(e.idNumber)}].idNumber`, message: 'is registered already' })),
+          );
+        }
+      }
+      const ids: string[] = [];
+      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+        const rows = records.slice(i, i + INSERT_CHUNK).map((r) => {
+          const id = tx.ids.next();
+          ids.push(id);
+          return { ...r, id, version: 1 };
+        });
+        await repo.createQueryBuilder().insert().into(PersonEntity).values(rows).updateEntity(false).execute();
+      }
+      return ids;
+    });
+  }
+
+  /** Applies the given fields if the caller saw the current version; otherwise CONFLICT. */
+  async update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+    const { id, expectedVersion, ...patch } = input;
+    if (patch.status === PersonStatus.ARCHIVED) {
+      throw new UserInputError([{ field: 'input.status', message: 'cannot be set to ARCHIVED here: use archivePerson' }]);
+    }
+    const current = await this.getById(ctx, id);
+    assertVersion(current, expectedVersion);
+    const draft: PersonDraft = { ...(current as unknown as PersonDraft) };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
+    }
+    // Gender and birth date follow a corrected ID number unless the patch sets them too.
+    if (patch.idNumber && patch.gender === undefined) draft.gender = null;
+    if (patch.idNumber && patch.birthDate === undefined) draft.birthDate = null;
+    const check = new InputChecker('input');
+    const record = checkPersonRecord(check, draft, this.today());
+    if (!record) return check.throwIfInvalid() as never;
+    if (record.idNumber !== current.idNumber) await this.assertIdNumberFree(ctx, record.idNumber, current.id, 'input.idNumber');
+    let affected: number | undefined;
+    try {
+      const result = await this.conn
+        .repo(ctx, PersonEntity)
+        .createQueryBuilder()
+        .update(PersonEntity)
+        .set(record)
+        .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
+        .execute();
+      affected = result.affected;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+      throw error;
+    }
+    if (affected === 0) return this.raceLost(ctx, id, expectedVersion);
+    return this.getById(ctx, id);
+  }
+
+  async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+    const current = await this.getById(ctx, input.id);
+    assertVersion(current, input.expectedVersion);
+    if (current.status === PersonStatus.ARCHIVED) throw new ConflictError(`Person ${input.id} is archived already.`);
+    const result = await this.conn
+      .repo(ctx, PersonEntity)
+      .createQueryBuilder()
+      .update(PersonEntity)
+      .set({ status: PersonStatus.ARCHIVED })
+      .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+      .execute();
+    if (result.affected === 0) return this.raceLost(ctx, input.id, input.expectedVersion);
+    return this.getById(ctx, input.id);
+  }
+
+  private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumber: string, exceptId: string | null, field: string): Promise<void> {
+    const other = await this.conn.repo(ctx, PersonEntity).findOne({ select: { id: true }, where: { idNumber } });
+    if (other && other.id !== exceptId) throw duplicateIdNumber(field);
+  }
+
+  private async raceLost(ctx: RequestContext<unknown>, id: string, expectedVersion: number): Promise<never> {
+    const now = await this.getById(ctx, id);
+    throw staleVersion(now, expectedVersion);
+  }
+}
+
+function assertVersion(current: PersonEntity, expectedVersion: number): void {
+  if (current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
+}
+
+function staleVersion(current: PersonEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Person ${current.id} was changed by someone else: you edited version ${expectedVersion}, the register holds version ${current.version}. Reload it and apply your change again.`,
+    { currentVersion: current.version },
+  );
+}
+
+function duplicateIdNumber(field: string): ConflictError {
+  return new ConflictError('A person with this ID number is registered already.', { field });
+}

@@ -1,0 +1,26 @@
+import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { mysqlMigrations, sqliteMigrations } from './migrations';
+import { PersonEntity } from './person/person.entity';
+import { createPersonLoaders, PersonLoaders } from './person/person.loader';
+import { PersonResolver } from './person/person.resolver';
+import { toPerson } from './person/person.type';
+import { RegionResolver } from './region/region.resolver';
+import { createPersonsServices, PersonsServices } from './services';
+
+export type PersonsLoaders = PersonLoaders;
+
+export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders> = {
+  subgraph: 'persons',
+  defaultPort: 4001,
+  entities: [PersonEntity],
+  migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
+  resolvers: [PersonResolver, RegionResolver],
+  createServices: createPersonsServices,
+  createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),
+  references: {
+    Person: async (ref, ctx: RequestContext<PersonsLoaders>) => {
+      const entity = await ctx.loaders.personById.load(ref.id);
+      return entity ? toPerson(entity) : null;
+    },
+  },
+};
