@@ -27,11 +27,12 @@ export async function pendingSchemaChanges(def: SubgraphDefinition<unknown, unkn
   const spec = config.type === 'mysql' ? { ...def, subgraph: `migrations_${def.subgraph}` } : def;
   const counter = new SqlStatementCounter();
   const logger = new CountingTypeOrmLogger(counter, createLogger('migrations', 'warn'));
+  let server;
   if (config.type === 'mysql') {
     await dropMysqlDatabase(config, `${config.databasePrefix}${spec.subgraph}`);
-    await ensureMysqlDatabase(config, `${config.databasePrefix}${spec.subgraph}`);
+    server = await ensureMysqlDatabase(config, `${config.databasePrefix}${spec.subgraph}`);
   }
-  const ds = new DataSource(dataSourceOptions(config, spec, logger));
+  const ds = new DataSource(dataSourceOptions(config, spec, logger, server));
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

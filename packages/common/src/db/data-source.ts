@@ -19,12 +19,19 @@ export interface OpenedDatabase {
   readonly counter: SqlStatementCounter;
 }
 
-/** Creates the MySQL database of a subgraph if it does not exist yet (utf8mb4). */
-export async function ensureMysqlDatabase(config: MysqlConfig, name: string): Promise<void> {
+export interface MysqlServer {
+  /** MariaDB reports column metadata differently; TypeORM must know to compare schemas right. */
+  readonly mariadb: boolean;
+}
+
+/** Creates the MySQL database of a subgraph if it does not exist yet (utf8mb4), and tells which server it is. */
+export async function ensureMysqlDatabase(config: MysqlConfig, name: string): Promise<MysqlServer> {
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password });
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await conn.query('SELECT VERSION() AS version');
+    return { mariadb: /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) };
   } finally {
     await conn.end();
   }
@@ -40,7 +47,12 @@ export async function dropMysqlDatabase(config: MysqlConfig, name: string): Prom
   }
 }
 
-export function dataSourceOptions(config: DatabaseConfig, spec: DataSourceSpec, logger: CountingTypeOrmLogger): DataSourceOptions {
+export function dataSourceOptions(
+  config: DatabaseConfig,
+  spec: DataSourceSpec,
+  logger: CountingTypeOrmLogger,
+  server: MysqlServer = { mariadb: false },
+): DataSourceOptions {
   const common = {
     entities: spec.entities as MixedList<Constructor>,
     synchronize: false,
@@ -63,7 +75,7 @@ export function dataSourceOptions(config: DatabaseConfig, spec: DataSourceSpec, 
   }
   return {
     ...common,
-    type: 'mysql',
+    type: server.mariadb ? 'mariadb' : 'mysql',
     host: config.host,
     port: config.port,
     username: config.user,
@@ -91,8 +103,8 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   const counter = opts.counter ?? new SqlStatementCounter();
   if (config.type === 'sqlite' && config.directory !== ':memory:') fs.mkdirSync(config.directory, { recursive: true });
-  if (config.type === 'mysql') await ensureMysqlDatabase(config, databaseName(config, spec.subgraph));
-  const dataSource = new DataSource(dataSourceOptions(config, spec, new CountingTypeOrmLogger(counter, log)));
+  const server = config.type === 'mysql' ? await ensureMysqlDatabase(config, databaseName(config, spec.subgraph)) : undefined;
+  const dataSource = new DataSource(dataSourceOptions(config, spec, new CountingTypeOrmLogger(counter, log), server));
   await dataSource.initialize();
   if (opts.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   return { dataSource, counter };

@@ -1,10 +1,9 @@
 // Versioned schema changes, one list per dialect, oldest first. Generated with
 // `npm run migration:generate -- <Name>`; never edit one that has shipped.
-import { Init1795603574777 as MysqlInit1795603574777 } from './mysql/1795603574777-Init';
-import { Check1795603674942 as MysqlCheck1795603674942 } from './mysql/1795603674942-Check';
-import { Init1795603574777 as SqliteInit1795603574777 } from './sqlite/1795603574777-Init';
+import { Init1795603696218 as MysqlInit1795603696218 } from './mysql/1795603696218-Init';
+import { Init1795603696218 as SqliteInit1795603696218 } from './sqlite/1795603696218-Init';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const mysqlMigrations: Function[] = [MysqlInit1795603574777, MysqlCheck1795603674942];
+export const mysqlMigrations: Function[] = [MysqlInit1795603696218];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const sqliteMigrations: Function[] = [SqliteInit1795603574777];
+export const sqliteMigrations: Function[] = [SqliteInit1795603696218];
