@@ -1,0 +1,24 @@
+# One image for every Tongxin service; docker-compose.yml picks the command.
+FROM node:20-bookworm-slim AS build
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json .npmrc ./
+COPY packages/common/package.json packages/common/
+COPY packages/platform/package.json packages/platform/
+COPY subgraphs/persons/package.json subgraphs/persons/
+COPY subgraphs/organizations/package.json subgraphs/organizations/
+COPY subgraphs/activities/package.json subgraphs/activities/
+COPY subgraphs/evaluation/package.json subgraphs/evaluation/
+COPY gateway/package.json gateway/
+RUN npm ci --no-audit --no-fund
+COPY packages packages
+COPY subgraphs subgraphs
+COPY gateway gateway
+RUN npx tsc -b packages/platform && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+CMD ["node", "gateway/dist/main.js"]

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { createErrorFormatter, createHttpApp, HttpApp, Logger } from '@tongxin/common';
+
+/** What the gateway knows of one request: the headers it passes on to the subgraphs. */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly authorization: string | undefined;
+}
+
+/** Passes the caller's token and the request id on to every subgraph (each checks the token itself). */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http) return;
+    if (context?.requestId) request.http.headers.set('x-request-id', context.requestId);
+    if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+  }
+}
+
+export interface GatewayOptions {
+  readonly supergraphSdl: string;
+  /** Where each subgraph really is (overrides the URLs recorded in the supergraph). */
+  readonly subgraphUrls?: Readonly<Record<string, string>>;
+  readonly production?: boolean;
+  readonly log: Logger;
+}
+
+export interface Gateway {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly http: HttpApp;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/** Reads `join__graph(name: …, url: …)` of the supergraph: the subgraphs and their recorded URLs. */
+export function subgraphsOf(supergraphSdl: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const m of supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) found[m[1]!] = m[2]!;
+  return found;
+}
+
+export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
+  const urls = { ...subgraphsOf(opts.supergraphSdl), ...(opts.subgraphUrls ?? {}) };
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl,
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !opts.production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(opts.log),
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+  const http = createHttpApp<GatewayContext>({
+    apollo,
+    log: opts.log,
+    context: async (req: IncomingMessage) => ({
+      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+      authorization: req.headers.authorization,
+    }),
+    ready: async () => {
+      const checks = await Promise.all(
+        Object.values(urls).map((url) =>
+          fetch(url.replace(/\/graphql$/, '/health/ready'), { signal: AbortSignal.timeout(2000) }).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      );
+      return checks.every(Boolean);
+    },
+  });
+  return {
+    apollo,
+    http,
+    subgraphUrls: urls,
+    async stop() {
+      await http.stop();
+      await apollo.stop();
+    },
+  };
+}

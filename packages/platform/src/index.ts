@@ -1,0 +1,3 @@
+export * from './compose';
+export { pendingSchemaChanges } from './generate-migrations';
+export * from './subgraphs';

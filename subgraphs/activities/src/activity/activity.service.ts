@@ -1,0 +1,132 @@
+import {
+  childIdPages,
+  InputChecker,
+  keysetPage,
+  likeContains,
+  NotFoundError,
+  Page,
+  pageRequest,
+  RequestContext,
+  TransactionalConnection,
+  UserInputError,
+} from '@tongxin/common';
+import { In } from 'typeorm';
+import type { ChildIdPage, ChildPageKey } from '../paging/child-page';
+import { ActivityEntity } from './activity.entity';
+import { ActivityFilter, CreateActivityInput } from './activity.inputs';
+import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.validation';
+
+const INSERT_CHUNK = 500;
+
+/** How DATETIME columns compare with a parameter on both databases (UTC, as TypeORM stores them). */
+const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** The activities: what they are, and the rules for creating them. */
+export class ActivityService {
+  constructor(private readonly conn: TransactionalConnection) {}
+
+  findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<ActivityEntity[]> {
+    return this.conn.repo(ctx, ActivityEntity).findBy({ id: In([...ids]) });
+  }
+
+  async getById(ctx: RequestContext<unknown>, id: string): Promise<ActivityEntity> {
+    const check = new InputChecker('');
+    const validId = check.id('id', id);
+    check.throwIfInvalid();
+    const activity = await this.conn.repo(ctx, ActivityEntity).findOneBy({ id: validId! });
+    if (!activity) throw new NotFoundError('Activity', id);
+    return activity;
+  }
+
+  /**
+   * The activities of these ids, locked against concurrent participations until the caller's
+   * transaction ends (SQLite serialises its transactions anyway).
+   */
+  lockByIds(tx: RequestContext<unknown>, ids: readonly string[]): Promise<ActivityEntity[]> {
+    const qb = this.conn.repo(tx, ActivityEntity).createQueryBuilder('a').where('a.id IN (:...ids)', { ids: [...ids] });
+    if (!this.conn.isSqlite) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  /** One page of the activities, oldest first, filtered as asked. */
+  list(ctx: RequestContext<unknown>, filter: ActivityFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<ActivityEntity>> {
+    const page = pageRequest(args);
+    const f = filter ?? {};
+    const check = new InputChecker('filter');
+    check.district('districtCode', f.districtCode);
+    const organizerId = check.id('organizerId', f.organizerId, { required: false });
+    const text = check.text('text', f.text, { max: 100 });
+    check.throwIfInvalid();
+
+    const qb = this.conn.repo(ctx, ActivityEntity).createQueryBuilder('a');
+    if (f.districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
+    if (f.kind) qb.andWhere('a.kind = :kind', { kind: f.kind });
+    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
+    if (organizerId) qb.andWhere('a.organizerId = :organizerId', { organizerId });
+    if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
+    if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
+    if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
+    return keysetPage(qb, [{ expr: 'a.id', valueOf: (a) => a.id }], page);
+  }
+
+  /** For each organizer, the ids of one page of its activities (one statement for all organizers). */
+  pagesByOrganizer(ctx: RequestContext<unknown>, organizerIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
+    return childIdPages(this.conn.manager(ctx), {
+      table: 'activity',
+      parentColumn: 'organizer_id',
+      orderColumn: 'id',
+      parents: organizerIds,
+      first: key.first,
+      afterValue: key.after,
+    });
+  }
+
+  countByOrganizers(ctx: RequestContext<unknown>, organizerIds: readonly string[]): Promise<Array<{ key: string; count: number | string }>> {
+    return this.conn
+      .repo(ctx, ActivityEntity)
+      .createQueryBuilder('a')
+      .select('a.organizerId', 'key')
+      .addSelect('COUNT(*)', 'count')
+      .where('a.organizerId IN (:...ids)', { ids: [...organizerIds] })
+      .groupBy('a.organizerId')
+      .getRawMany();
+  }
+
+  async create(ctx: RequestContext<unknown>, input: CreateActivityInput): Promise<ActivityEntity> {
+    const check = new InputChecker('input');
+    const record = checkActivityRecord(check, input as ActivityDraft);
+    if (!record) return check.throwIfInvalid() as never;
+    const id = ctx.ids.next();
+    await this.conn.repo(ctx, ActivityEntity).insert({ ...record, id });
+    return this.getById(ctx, id);
+  }
+
+  /**
+   * Creates many activities at once, all or nothing: every row is checked first (each problem
+   * named `rows[i].field`), then the rows are inserted in chunks in one transaction.
+   */
+  async createMany(ctx: RequestContext<unknown>, drafts: readonly ActivityDraft[]): Promise<string[]> {
+    const errors: { field: string; message: string }[] = [];
+    const records: ActivityRecord[] = [];
+    drafts.forEach((draft, i) => {
+      const check = new InputChecker(`rows[${i}]`);
+      const record = checkActivityRecord(check, draft);
+      errors.push(...check.errors);
+      if (record) records.push(record);
+    });
+    if (errors.length) throw new UserInputError(errors);
+    return this.conn.transaction(ctx, async (tx) => {
+      const repo = this.conn.repo(tx, ActivityEntity);
+      const ids: string[] = [];
+      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+        const rows = records.slice(i, i + INSERT_CHUNK).map((r) => {
+          const id = tx.ids.next();
+          ids.push(id);
+          return { ...r, id, version: 1 };
+        });
+        await repo.createQueryBuilder().insert().into(ActivityEntity).values(rows).updateEntity(false).execute();
+      }
+      return ids;
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { ConnectionType } from '@tongxin/common';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { PersonRef, personRef } from '../person/person.ref';
+import { ParticipationEntity } from './participation.entity';
+import { Attendance, ParticipationRole } from './participation.enums';
+
+@ObjectType({ simpleResolvers: true, description: "One person's part in one activity." })
+@Directive('@key(fields: "id")')
+export class Participation {
+  @Field(() => ID)
+  id!: string;
+
+  /** Resolves `activity` through the request's loader. */
+  activityId!: string;
+
+  @Field(() => PersonRef)
+  person!: PersonRef;
+
+  @Field(() => ParticipationRole)
+  role!: ParticipationRole;
+
+  @Field(() => Attendance)
+  attendance!: Attendance;
+
+  @Field(() => Float, { nullable: true, description: 'Hours served or attended (0 to 24, one decimal); only with ATTENDED.' })
+  hours!: number | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class ParticipationConnection extends ConnectionType(Participation, 'Participation') {}
+
+export function toParticipation(e: ParticipationEntity): Participation {
+  const p = new Participation();
+  p.id = e.id;
+  p.activityId = e.activityId;
+  p.person = personRef(e.personId);
+  p.role = e.role as ParticipationRole;
+  p.attendance = e.attendance as Attendance;
+  p.hours = e.hours === null ? null : Number(e.hours);
+  p.createdAt = e.createdAt;
+  return p;
+}

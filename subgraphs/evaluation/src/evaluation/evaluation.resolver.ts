@@ -1,0 +1,44 @@
+import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EvaluationServices } from '../services';
+import { EvaluationFilter, EvaluationPayload, RecordEvaluationInput } from './evaluation.inputs';
+import { EvaluationLoaders } from './evaluation.loader';
+import { DimensionScore, Evaluation, EvaluationConnection, toDimensionScore, toEvaluation } from './evaluation.type';
+
+type Ctx = RequestContext<EvaluationLoaders>;
+
+@Resolver(() => Evaluation)
+export class EvaluationResolver {
+  constructor(private readonly services: EvaluationServices) {}
+
+  @Query(() => Evaluation, { nullable: true, description: 'An evaluation, or null when there is none with this id.' })
+  async evaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.evaluationById.load(valid!);
+    return entity ? toEvaluation(entity) : null;
+  }
+
+  @Query(() => EvaluationConnection, { description: 'Evaluations, filtered, in the order they were recorded.' })
+  async evaluations(
+    @Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<EvaluationConnection> {
+    const result = await this.services.evaluations.list(ctx, filter, page);
+    for (const e of result.nodes) ctx.loaders.evaluationById.prime(e.id, e);
+    return toConnection(EvaluationConnection, result, toEvaluation);
+  }
+
+  @Mutation(() => EvaluationPayload, { description: 'Records an evaluation; evaluations cannot be changed once recorded.' })
+  async recordEvaluation(@Arg('input') input: RecordEvaluationInput, @Ctx() ctx: Ctx): Promise<EvaluationPayload> {
+    const evaluation = toEvaluation(await this.services.evaluations.record(ctx, input));
+    return Object.assign(new EvaluationPayload(), { evaluation });
+  }
+
+  @FieldResolver(() => [DimensionScore], { description: 'One score per dimension of the scheme, in the order of the dimensions.' })
+  async scores(@Root() evaluation: Evaluation, @Ctx() ctx: Ctx): Promise<DimensionScore[]> {
+    return (await ctx.loaders.scoresByEvaluationId.load(evaluation.id)).map(toDimensionScore);
+  }
+}

@@ -1,0 +1,71 @@
+import { ConnectionType } from '@tongxin/common';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PersonRef, personRef } from '../person/person.ref';
+import { EvaluationScoreEntity } from './evaluation-score.entity';
+import { EvaluationEntity } from './evaluation.entity';
+import { EvaluationDimension } from './evaluation.enums';
+import { weightedOf } from './evaluation.scheme';
+
+@ObjectType({ simpleResolvers: true, description: 'The score of one dimension, with the weight its scheme gave it.' })
+export class DimensionScore {
+  @Field(() => EvaluationDimension)
+  dimension!: EvaluationDimension;
+
+  @Field(() => Float, { description: '0 to 100, at most one decimal.' })
+  score!: number;
+
+  @Field(() => Float, { description: 'The weight of the dimension in the scheme of the year (the weights add up to 1).' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'weight × score.' })
+  weighted!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A comprehensive evaluation (综合评价) of a person for a year (§7, §15, §17).' })
+@Directive('@key(fields: "id")')
+export class Evaluation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PersonRef)
+  person!: PersonRef;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field({ description: 'The evaluating body or person (评价主体).' })
+  evaluator!: string;
+
+  @Field(() => Float, { description: 'Σ weight × score over the dimensions, rounded to 2 decimals.' })
+  composite!: number;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class EvaluationConnection extends ConnectionType(Evaluation, 'Evaluation') {}
+
+export function toEvaluation(e: EvaluationEntity): Evaluation {
+  const v = new Evaluation();
+  v.id = e.id;
+  v.person = personRef(e.personId);
+  v.year = e.year;
+  v.evaluator = e.evaluator;
+  v.composite = e.composite;
+  v.comment = e.comment;
+  v.createdAt = e.createdAt;
+  return v;
+}
+
+export function toDimensionScore(e: EvaluationScoreEntity): DimensionScore {
+  const s = new DimensionScore();
+  s.dimension = e.dimension as EvaluationDimension;
+  s.score = e.score;
+  s.weight = e.weight;
+  s.weighted = weightedOf(e.weight, e.score);
+  return s;
+}

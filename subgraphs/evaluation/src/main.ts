@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@tongxin/common';
+import { evaluationSubgraph } from './subgraph';
+
+runSubgraphMain(evaluationSubgraph);

@@ -1,0 +1,24 @@
+import { RequestContext } from '@tongxin/common';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { EvaluationLoaders } from '../evaluation/evaluation.loader';
+import { Evaluation, toEvaluation } from '../evaluation/evaluation.type';
+import { PersonRef } from './person.ref';
+
+type Ctx = RequestContext<EvaluationLoaders>;
+
+/** The fields this subgraph contributes to Person. */
+@Resolver(() => PersonRef)
+export class PersonEvaluationResolver {
+  @FieldResolver(() => [Evaluation], { description: "The person's comprehensive evaluations, newest year first." })
+  async evaluations(@Root() person: PersonRef, @Ctx() ctx: Ctx): Promise<Evaluation[]> {
+    const rows = await ctx.loaders.evaluationsByPersonId.load(person.id);
+    for (const e of rows) ctx.loaders.evaluationById.prime(e.id, e);
+    return rows.map(toEvaluation);
+  }
+
+  @FieldResolver(() => Evaluation, { nullable: true, description: 'The evaluation of the latest year (the newest one if that year has several).' })
+  async latestEvaluation(@Root() person: PersonRef, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
+    const entity = await ctx.loaders.latestEvaluationByPersonId.load(person.id);
+    return entity ? toEvaluation(entity) : null;
+  }
+}

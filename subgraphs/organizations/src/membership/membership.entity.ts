@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/**
+ * A person's place in an organization, from start to end. Ending a membership keeps the row as
+ * history. Private to the organizations subgraph: the API type is `Membership`.
+ *
+ * `uq_membership_active` makes "one active membership per person and organization" a database
+ * rule: `active` is true while the membership runs and NULL once it ended, and NULLs never
+ * collide in a unique index (MySQL and SQLite alike). It leads with person_id, so it also serves
+ * the lookup of a person's memberships.
+ */
+@Entity({ name: 'membership' })
+@Index('uq_membership_active', ['personId', 'organizationId', 'active'], { unique: true })
+@Index('idx_membership_organization', ['organizationId', 'id'])
+export class MembershipEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** A Person of the persons subgraph; only its format is checked here. */
+  @Column({ name: 'person_id', type: 'varchar', length: 36 })
+  personId!: string;
+
+  @Column({ name: 'organization_id', type: 'varchar', length: 36 })
+  organizationId!: string;
+
+  /** The organization's district, copied so that cross-district analysis needs no join. */
+  @Column({ name: 'district_code', type: 'varchar', length: 6 })
+  districtCode!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: string;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate!: string;
+
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ name: 'end_reason', type: 'varchar', length: 200, nullable: true })
+  endReason!: string | null;
+
+  /** true while running, NULL once ended (see the class comment). */
+  @Column({ type: 'boolean', nullable: true })
+  active!: boolean | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,212 @@
+import {
+  childIdPages,
+  ConflictError,
+  InputChecker,
+  isId,
+  isUniqueViolation,
+  NotFoundError,
+  RequestContext,
+  todayInChina,
+  TransactionalConnection,
+  UserInputError,
+} from '@tongxin/common';
+import { In } from 'typeorm';
+import { OrganizationEntity } from '../organization/organization.entity';
+import { MembershipEntity } from './membership.entity';
+import { AddMembershipInput, EndMembershipInput } from './membership.inputs';
+import { checkMembershipRecord, MembershipDraft, MembershipRecord } from './membership.validation';
+
+const CHUNK = 500;
+
+export interface MemberPageSpec {
+  readonly first: number;
+  readonly afterId: string | null;
+  readonly activeOnly: boolean;
+}
+
+/** Who belongs to which organization, in which role, from when to when. */
+export class MembershipService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
+
+  findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<MembershipEntity[]> {
+    return this.conn.repo(ctx, MembershipEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Every membership (running and ended) of many persons, each person's oldest first. */
+  findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipEntity[]> {
+    return this.conn.repo(ctx, MembershipEntity).find({ where: { personId: In([...personIds]) }, order: { id: 'ASC' } });
+  }
+
+  /** One page of membership ids for each of many organizations, in one statement. */
+  memberIdPages(ctx: RequestContext<unknown>, organizationIds: readonly string[], spec: MemberPageSpec) {
+    return childIdPages(this.conn.manager(ctx), {
+      table: 'membership',
+      parentColumn: 'organization_id',
+      orderColumn: 'id',
+      parents: organizationIds,
+      first: spec.first,
+      afterValue: spec.afterId,
+      where: spec.activeOnly ? { sql: 'end_date IS NULL', params: [] } : undefined,
+    });
+  }
+
+  /** The number of memberships of each of many organizations (absent when none). */
+  async countByOrganization(ctx: RequestContext<unknown>, organizationIds: readonly string[], activeOnly: boolean): Promise<Array<{ key: string; count: number }>> {
+    const qb = this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .select('m.organizationId', 'org')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.organizationId IN (:...ids)', { ids: organizationIds })
+      .groupBy('m.organizationId');
+    if (activeOnly) qb.andWhere('m.endDate IS NULL');
+    const rows: Array<{ org: string; n: number | string }> = await qb.getRawMany();
+    return rows.map((r) => ({ key: r.org, count: Number(r.n) }));
+  }
+
+  async getById(ctx: RequestContext<unknown>, id: string): Promise<MembershipEntity> {
+    const check = new InputChecker('');
+    const validId = check.id('id', id);
+    check.throwIfInvalid();
+    const membership = await this.conn.repo(ctx, MembershipEntity).findOneBy({ id: validId! });
+    if (!membership) throw new NotFoundError('Membership', id);
+    return membership;
+  }
+
+  async add(ctx: RequestContext<unknown>, input: AddMembershipInput): Promise<MembershipEntity> {
+    let organization: OrganizationEntity | null = null;
+    if (input.organizationId && isId(input.organizationId)) {
+      organization = await this.conn.repo(ctx, OrganizationEntity).findOneBy({ id: input.organizationId.toLowerCase() });
+      if (!organization) throw new NotFoundError('Organization', input.organizationId);
+    }
+    const check = new InputChecker('input');
+    const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
+    const record = checkMembershipRecord(check, draft, this.today(), () => organization ?? undefined);
+    if (!record) return check.throwIfInvalid() as never;
+    const running = await this.conn.repo(ctx, MembershipEntity).findOne({
+      select: { id: true },
+      where: { personId: record.personId, organizationId: record.organizationId, active: true },
+    });
+    if (running) throw alreadyMember(running.id);
+    const id = ctx.ids.next();
+    try {
+      await this.conn.repo(ctx, MembershipEntity).insert(toRow(record, organization!, id));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw alreadyMember(null);
+      throw error;
+    }
+    return this.getById(ctx, id);
+  }
+
+  /**
+   * Adds many memberships at once, all or nothing (demo data); a draft with an endDate records
+   * a membership that has ended already. Every row is checked first (problems named
+   * `rows[i].field`), including a second running membership of the same person in the same
+   * organization, within the batch or against the stored ones; then the rows are inserted in
+   * chunks in one transaction.
+   */
+  async addMany(ctx: RequestContext<unknown>, drafts: readonly MembershipDraft[]): Promise<string[]> {
+    const today = this.today();
+    return this.conn.transaction(ctx, async (tx) => {
+      const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
+      const organizations = new Map<string, OrganizationEntity>();
+      for (let i = 0; i < organizationIds.length; i += CHUNK) {
+        const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + CHUNK)) });
+        for (const o of found) organizations.set(o.id, o);
+      }
+
+      const errors: { field: string; message: string }[] = [];
+      const records: Array<{ record: MembershipRecord; row: number }> = [];
+      const runningPairs = new Map<string, number>();
+      drafts.forEach((draft, i) => {
+        const check = new InputChecker(`rows[${i}]`);
+        const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id));
+        errors.push(...check.errors);
+        if (!record) return;
+        if (record.endDate === null) {
+          const pair = `${record.personId}/${record.organizationId}`;
+          const first = runningPairs.get(pair);
+          if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `has a running membership in this organization in rows[${first}] already` });
+          else runningPairs.set(pair, i);
+        }
+        records.push({ record, row: i });
+      });
+      if (errors.length) throw new UserInputError(errors);
+
+      const repo = this.conn.repo(tx, MembershipEntity);
+      const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
+      for (let i = 0; i < personIds.length; i += CHUNK) {
+        const running = await repo.find({
+          select: { personId: true, organizationId: true },
+          where: { personId: In(personIds.slice(i, i + CHUNK)), active: true },
+        });
+        const clashes = running.map((m) => runningPairs.get(`${m.personId}/${m.organizationId}`)).filter((row): row is number => row !== undefined);
+        if (clashes.length) {
+          throw new UserInputError(clashes.map((row) => ({ field: `rows[${row}].personId`, message: 'has a running membership in this organization already' })));
+        }
+      }
+
+      const ids: string[] = [];
+      for (let i = 0; i < records.length; i += CHUNK) {
+        const rows = records.slice(i, i + CHUNK).map(({ record }) => {
+          const id = tx.ids.next();
+          ids.push(id);
+          return toRow(record, organizations.get(record.organizationId)!, id);
+        });
+        await repo.createQueryBuilder().insert().into(MembershipEntity).values(rows).updateEntity(false).execute();
+      }
+      return ids;
+    });
+  }
+
+  /** Ends a running membership, keeping it as history; refused with CONFLICT if ended already or changed since read. */
+  async end(ctx: RequestContext<unknown>, input: EndMembershipInput): Promise<MembershipEntity> {
+    const today = this.today();
+    const check = new InputChecker('input');
+    check.id('id', input.id);
+    const endDate = check.date('endDate', input.endDate ?? today, { notAfter: today });
+    const reason = check.text('reason', input.reason, { max: 200 });
+    check.throwIfInvalid();
+
+    const current = await this.getById(ctx, input.id);
+    if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+    if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+    if (endDate! < current.startDate) {
+      throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
+    }
+    const result = await this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder()
+      .update(MembershipEntity)
+      .set({ endDate: endDate!, endReason: reason || null, active: null })
+      .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+      .execute();
+    if (result.affected === 0) throw staleVersion(await this.getById(ctx, current.id), input.expectedVersion);
+    return this.getById(ctx, current.id);
+  }
+}
+
+function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string) {
+  return { ...record, id, districtCode: organization.districtCode, active: record.endDate === null ? true : null, version: 1 };
+}
+
+function lowerId(value: unknown): string | null {
+  return typeof value === 'string' && isId(value) ? value.toLowerCase() : null;
+}
+
+function alreadyMember(runningId: string | null): ConflictError {
+  return new ConflictError(
+    'This person has a running membership in this organization already: end it before adding another.',
+    runningId ? { membershipId: runningId } : {},
+  );
+}
+
+function staleVersion(current: MembershipEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Membership ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
+    { currentVersion: current.version },
+  );
+}

@@ -1,0 +1,57 @@
+import { ConnectionType, DateScalar } from '@tongxin/common';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PersonRef, personRef } from '../person/person.ref';
+import { MembershipEntity } from './membership.entity';
+import { MembershipRole } from './membership.enums';
+
+@ObjectType({ simpleResolvers: true, description: "A person's place in an organization, from start to end; ended memberships stay as history." })
+@Directive('@key(fields: "id")')
+export class Membership {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PersonRef)
+  person!: PersonRef;
+
+  @Field(() => MembershipRole)
+  role!: MembershipRole;
+
+  @Field(() => DateScalar)
+  startDate!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endReason!: string | null;
+
+  @Field({ description: 'True until the membership is ended.' })
+  active!: boolean;
+
+  @Field(() => Int, { description: 'Increases with every change; send it back as expectedVersion.' })
+  version!: number;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  /** Resolved to `organization` through the request's loader. */
+  organizationId!: string;
+}
+
+@ObjectType()
+export class MembershipConnection extends ConnectionType(Membership, 'Membership') {}
+
+export function toMembership(e: MembershipEntity): Membership {
+  const m = new Membership();
+  m.id = e.id;
+  m.person = personRef(e.personId);
+  m.organizationId = e.organizationId;
+  m.role = e.role as MembershipRole;
+  m.startDate = e.startDate;
+  m.endDate = e.endDate;
+  m.endReason = e.endReason;
+  m.active = e.endDate === null;
+  m.version = e.version;
+  m.createdAt = e.createdAt;
+  return m;
+}

@@ -1,0 +1,62 @@
+import { InputChecker } from '@tongxin/common';
+import { OrganizationEntity } from '../organization/organization.entity';
+import { OrganizationKind } from '../organization/organization.enums';
+import { EARLIEST_DATE } from '../organization/organization.validation';
+import { MembershipRole, ROLES_BY_KIND } from './membership.enums';
+
+/** Every field of a membership a caller gives, as stored. */
+export interface MembershipRecord {
+  personId: string;
+  organizationId: string;
+  role: MembershipRole;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+}
+
+/** A membership as a caller sends it. The bulk path may also record one that has ended already. */
+export type MembershipDraft = { [K in keyof MembershipRecord]?: MembershipRecord[K] | string | null };
+
+const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
+
+/**
+ * Checks a membership and returns the record to store, or null with every problem recorded in
+ * `check`. `organizationOf` gives the stored organization of a (well-formed) id, or undefined.
+ */
+export function checkMembershipRecord(
+  check: InputChecker,
+  draft: MembershipDraft,
+  today: string,
+  organizationOf: (id: string) => OrganizationEntity | undefined,
+): MembershipRecord | null {
+  // Persons live in another subgraph, whose tables this one never reads: only the id's format is checked.
+  const personId = check.id('personId', draft.personId as string | null);
+  const organizationId = check.id('organizationId', draft.organizationId as string | null);
+  const organization = organizationId ? organizationOf(organizationId) : undefined;
+  if (organizationId && !organization) check.fail('organizationId', `no organization has the id ${organizationId}`);
+
+  const role = check.oneOf('role', draft.role as string | null, MembershipRole, { required: true });
+  if (role && organization) {
+    const allowed = ROLES_BY_KIND[organization.kind as OrganizationKind];
+    if (!allowed.includes(role)) check.fail('role', `${role} is not a role in a ${organization.kind} (allowed: ${allowed.join(', ')})`);
+  }
+
+  const startDate = check.date('startDate', (draft.startDate as string | null) ?? today, { notAfter: today, notBefore: EARLIEST_DATE });
+  if (startDate && organization?.foundedOn && startDate < organization.foundedOn) {
+    check.fail('startDate', `is before ${organization.name} was founded (${organization.foundedOn})`);
+  }
+  const endDate = check.date('endDate', draft.endDate as string | null, { notAfter: today });
+  if (endDate && startDate && endDate < startDate) check.fail('endDate', `must not be before the start date ${startDate}`);
+  const endReason = check.text('endReason', draft.endReason as string | null, { max: 200 });
+  if (endReason && !endDate) check.fail('endReason', 'is only for a membership that has ended: give its endDate');
+
+  if (!check.ok) return null;
+  return {
+    personId: personId!,
+    organizationId: organizationId!,
+    role: role!,
+    startDate: startDate!,
+    endDate: orNull(endDate),
+    endReason: orNull(endReason),
+  };
+}

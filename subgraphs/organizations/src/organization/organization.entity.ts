@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** An association or working body. Private to the organizations subgraph: the API type is `Organization`. */
+@Entity({ name: 'organization' })
+@Index('idx_organization_district', ['districtCode', 'id'])
+@Index('idx_organization_kind', ['kind', 'id'])
+@Index('idx_organization_level', ['level', 'id'])
+@Index('idx_organization_parent', ['parentId', 'id'])
+export class OrganizationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  level!: string;
+
+  /** 330300 for city-level bodies, a county-level unit otherwise. */
+  @Column({ name: 'district_code', type: 'varchar', length: 6 })
+  districtCode!: string;
+
+  @Column({ name: 'street_code', type: 'varchar', length: 9, nullable: true })
+  streetCode!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  community!: string | null;
+
+  @Column({ name: 'parent_id', type: 'varchar', length: 36, nullable: true })
+  parentId!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'founded_on', type: 'date', nullable: true })
+  foundedOn!: string | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}

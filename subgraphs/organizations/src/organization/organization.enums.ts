@@ -1,0 +1,56 @@
+import { registerLabelledEnum } from '@tongxin/common';
+
+/** What an organization is: an association of people (§9, §10) or a working body (§11). */
+export enum OrganizationKind {
+  FRIENDSHIP_ASSOCIATION = 'FRIENDSHIP_ASSOCIATION',
+  INDUSTRY_ASSOCIATION = 'INDUSTRY_ASSOCIATION',
+  COMMUNITY_GROUP = 'COMMUNITY_GROUP',
+  JOINT_MEETING = 'JOINT_MEETING',
+  JOINT_MEETING_MEMBER_UNIT = 'JOINT_MEETING_MEMBER_UNIT',
+  STREET_LEADING_GROUP = 'STREET_LEADING_GROUP',
+  COMMUNITY_COORDINATION_GROUP = 'COMMUNITY_COORDINATION_GROUP',
+}
+
+export enum OrganizationLevel {
+  CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
+  STREET = 'STREET',
+  COMMUNITY = 'COMMUNITY',
+}
+
+/** CITY > DISTRICT > STREET > COMMUNITY: a parent is never of a lower level than its child. */
+export const LEVEL_RANK: Readonly<Record<OrganizationLevel, number>> = {
+  [OrganizationLevel.CITY]: 4,
+  [OrganizationLevel.DISTRICT]: 3,
+  [OrganizationLevel.STREET]: 2,
+  [OrganizationLevel.COMMUNITY]: 1,
+};
+
+const ALL_LEVELS = Object.values(OrganizationLevel);
+
+/** The levels at which each kind of organization exists (§9–§11). */
+export const LEVELS_BY_KIND: Readonly<Record<OrganizationKind, readonly OrganizationLevel[]>> = {
+  [OrganizationKind.FRIENDSHIP_ASSOCIATION]: [OrganizationLevel.CITY, OrganizationLevel.DISTRICT],
+  [OrganizationKind.INDUSTRY_ASSOCIATION]: [OrganizationLevel.CITY, OrganizationLevel.DISTRICT],
+  [OrganizationKind.COMMUNITY_GROUP]: [OrganizationLevel.COMMUNITY],
+  [OrganizationKind.JOINT_MEETING]: [OrganizationLevel.CITY, OrganizationLevel.DISTRICT],
+  [OrganizationKind.JOINT_MEETING_MEMBER_UNIT]: ALL_LEVELS,
+  [OrganizationKind.STREET_LEADING_GROUP]: [OrganizationLevel.STREET],
+  [OrganizationKind.COMMUNITY_COORDINATION_GROUP]: [OrganizationLevel.COMMUNITY],
+};
+
+registerLabelledEnum(OrganizationKind, 'OrganizationKind', '组织类别', {
+  FRIENDSHIP_ASSOCIATION: '联谊会',
+  INDUSTRY_ASSOCIATION: '行业协会',
+  COMMUNITY_GROUP: '社区联谊小组/活动小组',
+  JOINT_MEETING: '联席会议',
+  JOINT_MEETING_MEMBER_UNIT: '联席会议成员单位',
+  STREET_LEADING_GROUP: '街道领导小组',
+  COMMUNITY_COORDINATION_GROUP: '社区协调小组',
+});
+registerLabelledEnum(OrganizationLevel, 'OrganizationLevel', '组织层级', {
+  CITY: '市级',
+  DISTRICT: '县级',
+  STREET: '街道',
+  COMMUNITY: '社区',
+});

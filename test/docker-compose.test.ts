@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { SUBGRAPHS } from '@tongxin/platform';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** docker-compose.yml is for users (no Docker engine here): it is checked, not run. */
+describe('docker-compose.yml', () => {
+  const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, any>;
+  };
+  const services = compose.services;
+
+  it('runs MySQL 8 with a health check', () => {
+    expect(services.mysql.image).toMatch(/^mysql:8/);
+    expect(services.mysql.healthcheck.test).toBeDefined();
+  });
+
+  it.each(SUBGRAPHS.map((s) => [s.subgraph, s.defaultPort] as const))('runs the %s subgraph on MySQL, built from the repo, healthy before the gateway', (name, port) => {
+    const svc = services[name];
+    expect(svc.build).toBe('.');
+    expect(svc.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', PORT: String(port), HOST: '0.0.0.0' });
+    expect(svc.depends_on.mysql.condition).toBe('service_healthy');
+    expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
+    expect(svc.ports).toBeUndefined();
+    const script = svc.command[1] as string;
+    expect(fs.existsSync(path.join(ROOT, script.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
+    expect(services.gateway.depends_on[name].condition).toBe('service_healthy');
+    expect(services.gateway.environment[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+  });
+
+  it('publishes only the gateway, with a health check, from a Dockerfile that exists', () => {
+    const published = Object.entries(services).filter(([, s]) => s.ports).map(([n]) => n);
+    expect(published).toEqual(['gateway']);
+    expect(services.gateway.healthcheck.test.join(' ')).toContain('/health/ready');
+    expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
+    expect(Object.keys(services).sort()).toEqual(['activities', 'evaluation', 'gateway', 'mysql', 'organizations', 'persons', 'seed'].sort());
+  });
+});
