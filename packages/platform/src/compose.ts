@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSubgraphSchemaOf, SubgraphDefinition } from '@tongxin/common';
+import { AnySubgraphDefinition, buildSubgraphSchemaOf } from '@tongxin/common';
 import { composeSupergraph } from '@tongxin/gateway';
 import { SUBGRAPHS } from './subgraphs';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../../gateway/supergraph.graphql');
 
-export async function composeFromDefinitions(defs: ReadonlyArray<SubgraphDefinition<unknown, unknown>> = SUBGRAPHS): Promise<string> {
+export async function composeFromDefinitions(defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS): Promise<string> {
   const sdls = [];
   for (const def of defs) {
     const { sdl } = await buildSubgraphSchemaOf(def);

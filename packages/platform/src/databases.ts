@@ -7,7 +7,7 @@ import {
   dropMysqlDatabase,
   Logger,
   openDatabase,
-  SubgraphDefinition,
+  AnySubgraphDefinition,
   TransactionalConnection,
 } from '@tongxin/common';
 import type { DataSource } from 'typeorm';
@@ -24,7 +24,7 @@ export interface OpenedPlatform {
 export async function openPlatformDatabases(
   config: DatabaseConfig,
   log: Logger = createLogger('platform'),
-  defs: ReadonlyArray<SubgraphDefinition<unknown, unknown>> = SUBGRAPHS,
+  defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS,
 ): Promise<OpenedPlatform> {
   const services: Record<string, unknown> = {};
   const dataSources: Record<string, DataSource> = {};
@@ -48,7 +48,7 @@ export async function openPlatformDatabases(
 }
 
 /** Deletes every subgraph's database (SQLite files or MySQL databases). */
-export async function dropPlatformDatabases(config: DatabaseConfig, defs: ReadonlyArray<SubgraphDefinition<unknown, unknown>> = SUBGRAPHS): Promise<void> {
+export async function dropPlatformDatabases(config: DatabaseConfig, defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS): Promise<void> {
   for (const def of defs) {
     if (config.type === 'mysql') await dropMysqlDatabase(config, databaseName(config, def.subgraph));
     else if (config.directory !== ':memory:') {

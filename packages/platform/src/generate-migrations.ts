@@ -16,14 +16,14 @@ import {
   ensureMysqlDatabase,
   MysqlConfig,
   SqlStatementCounter,
-  SubgraphDefinition,
+  AnySubgraphDefinition,
 } from '@tongxin/common';
 import { DataSource } from 'typeorm';
 import { SUBGRAPHS } from './subgraphs';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-export async function pendingSchemaChanges(def: SubgraphDefinition<unknown, unknown>, config: DatabaseConfig) {
+export async function pendingSchemaChanges(def: AnySubgraphDefinition, config: DatabaseConfig) {
   const spec = config.type === 'mysql' ? { ...def, subgraph: `migrations_${def.subgraph}` } : def;
   const counter = new SqlStatementCounter();
   const logger = new CountingTypeOrmLogger(counter, createLogger('migrations', 'warn'));
@@ -87,12 +87,12 @@ export const sqliteMigrations: Function[] = [${sqlite.map((m) => `Sqlite${m.cls}
 }
 
 /** A subgraph's definition by name, from its package's exports (`@tongxin/<name>`). */
-function loadSubgraph(name: string): SubgraphDefinition<unknown, unknown> {
+function loadSubgraph(name: string): AnySubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(`@tongxin/${name}`) as Record<string, unknown>;
   const def = Object.values(exports).find((v) => (v as { subgraph?: string })?.subgraph === name);
   if (!def) throw new Error(`@tongxin/${name} exports no subgraph definition named ${name}`);
-  return def as SubgraphDefinition<unknown, unknown>;
+  return def as AnySubgraphDefinition;
 }
 
 async function main(): Promise<void> {

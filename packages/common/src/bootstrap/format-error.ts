@@ -11,6 +11,9 @@ export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) return formatted;
+    // At the gateway, a subgraph's error arrives as a plain object that the subgraph already
+    // formatted (and masked): keep its code and message.
+    if (!(original instanceof Error) && typeof formatted.extensions?.code === 'string') return formatted;
     if (isUniqueViolation(original)) {
       return { ...formatted, message: 'A record with the same unique value exists already.', extensions: { code: ErrorCode.CONFLICT } };
     }

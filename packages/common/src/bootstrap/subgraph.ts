@@ -183,3 +183,7 @@ export function runSubgraphMain<S, L>(def: SubgraphDefinition<S, L>): void {
     process.exit(1);
   });
 }
+
+/** A subgraph of any services and loaders: for lists of all four (composition, the launcher). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphDefinition = SubgraphDefinition<any, any>;

@@ -5,6 +5,7 @@ import {
   DISTRICT_WEIGHTS,
   FIRM_PREFIXES,
   FIRM_SUFFIX_BY_CATEGORY,
+  FIRM_SUFFIX_BY_PROFESSION,
   FOREIGN_REGION_CODES,
   GIVEN_FEMALE,
   GIVEN_MALE,
@@ -21,6 +22,7 @@ export interface DemoPerson {
   community: string | null;
   category: PersonCategory;
   profession: string | null;
+  politicalAffiliation: string;
 }
 
 const CATEGORY_WEIGHTS: ReadonlyArray<readonly [PersonCategory, number]> = [
@@ -106,7 +108,7 @@ export function personDraft(rng: SeededRandom, usedIdNumbers: Set<string>, today
     education: rng.weighted(EDUCATION_WEIGHTS),
     category,
     profession,
-    employer: rng.pick(FIRM_PREFIXES) + rng.pick(FIRM_SUFFIX_BY_CATEGORY[category]!),
+    employer: rng.pick(FIRM_PREFIXES) + (FIRM_SUFFIX_BY_PROFESSION[profession] ?? rng.pick(FIRM_SUFFIX_BY_CATEGORY[category]!)),
     position: rng.pick(POSITIONS_BY_PROFESSION[profession] ?? ['职员']),
     returnee,
     returneeCountry: returnee ? rng.pick(RETURNEE_COUNTRIES) : null,

@@ -20,6 +20,14 @@ export const FIRM_SUFFIX_BY_CATEGORY: Readonly<Record<string, readonly string[]>
   FREELANCER: ['文化工作室', '经纪工作室', '设计工作室'],
 };
 
+/** Intermediaries work in a firm of their own profession. */
+export const FIRM_SUFFIX_BY_PROFESSION: Readonly<Record<string, string>> = {
+  LAWYER: '律师事务所',
+  CERTIFIED_PUBLIC_ACCOUNTANT: '会计师事务所',
+  TAX_AGENT: '税务师事务所',
+  ASSET_APPRAISER: '资产评估有限公司',
+};
+
 export const POSITIONS_BY_PROFESSION: Readonly<Record<string, readonly string[]>> = {
   ENTREPRENEUR: ['董事长', '总经理', '创始人'],
   TECHNICAL_STAFF: ['工程师', '高级工程师', '技术总监'],

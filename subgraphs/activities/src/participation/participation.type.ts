@@ -39,7 +39,7 @@ export function toParticipation(e: ParticipationEntity): Participation {
   p.person = personRef(e.personId);
   p.role = e.role as ParticipationRole;
   p.attendance = e.attendance as Attendance;
-  p.hours = e.hours === null ? null : Number(e.hours);
+  p.hours = e.hours;
   p.createdAt = e.createdAt;
   return p;
 }

@@ -39,7 +39,7 @@ export class EvaluationService {
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<EvaluationEntity[]> {
     return this.conn.repo(ctx, EvaluationEntity).find({
       where: { personId: In([...personIds]) },
-      order: { personId: 'ASC', year: 'DESC', id: 'DESC' },
+      order: { year: 'DESC', id: 'DESC' },
     });
   }
 

@@ -4,6 +4,7 @@ import {
   InputChecker,
   isId,
   isUniqueViolation,
+  MAX_BATCH_SIZE,
   NotFoundError,
   RequestContext,
   todayInChina,
@@ -24,6 +25,11 @@ export interface MemberPageSpec {
   readonly activeOnly: boolean;
 }
 
+export interface MemberPage {
+  readonly rows: readonly MembershipEntity[];
+  readonly hasNextPage: boolean;
+}
+
 /** Who belongs to which organization, in which role, from when to when. */
 export class MembershipService {
   constructor(
@@ -40,9 +46,12 @@ export class MembershipService {
     return this.conn.repo(ctx, MembershipEntity).find({ where: { personId: In([...personIds]) }, order: { id: 'ASC' } });
   }
 
-  /** One page of membership ids for each of many organizations, in one statement. */
-  memberIdPages(ctx: RequestContext<unknown>, organizationIds: readonly string[], spec: MemberPageSpec) {
-    return childIdPages(this.conn.manager(ctx), {
+  /**
+   * One page of memberships for each of many organizations: one statement picks the ids of every
+   * page, one more (per MAX_BATCH_SIZE ids) reads their rows.
+   */
+  async memberPages(ctx: RequestContext<unknown>, organizationIds: readonly string[], spec: MemberPageSpec): Promise<Map<string, MemberPage>> {
+    const idPages = await childIdPages(this.conn.manager(ctx), {
       table: 'membership',
       parentColumn: 'organization_id',
       orderColumn: 'id',
@@ -51,6 +60,16 @@ export class MembershipService {
       afterValue: spec.afterId,
       where: spec.activeOnly ? { sql: 'end_date IS NULL', params: [] } : undefined,
     });
+    const ids = [...idPages.values()].flatMap((p) => p.ids);
+    const byId = new Map<string, MembershipEntity>();
+    for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
+      for (const m of await this.findByIds(ctx, ids.slice(i, i + MAX_BATCH_SIZE))) byId.set(m.id, m);
+    }
+    const pages = new Map<string, MemberPage>();
+    for (const [organizationId, page] of idPages) {
+      pages.set(organizationId, { rows: page.ids.map((id) => byId.get(id)).filter((m): m is MembershipEntity => m !== undefined), hasNextPage: page.hasNextPage });
+    }
+    return pages;
   }
 
   /** The number of memberships of each of many organizations (absent when none). */

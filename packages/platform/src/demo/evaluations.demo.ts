@@ -1,0 +1,28 @@
+import { findDistrict, SeededRandom } from '@tongxin/common';
+import type { EvaluationDraft } from '@tongxin/evaluation';
+import { DEFAULT_SCHEME } from '@tongxin/evaluation';
+import type { DemoPerson } from './persons.demo';
+
+/** 鹿城区委统战部, 永嘉县委统战部, 瑞安市委统战部: the department that evaluates a district's people. */
+function committeeOf(districtCode: string): string {
+  return `${findDistrict(districtCode)!.name}委统战部`;
+}
+
+/** Yearly evaluations of part of the register by their district's department, scored on the default scheme. */
+export function evaluationDrafts(rng: SeededRandom, person: DemoPerson, today: string): EvaluationDraft[] {
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const talent = rng.next();
+  const drafts: EvaluationDraft[] = [];
+  for (const year of [lastYear - 2, lastYear - 1, lastYear]) {
+    if (!rng.chance(0.33)) continue;
+    const base = 55 + talent * 35;
+    drafts.push({
+      personId: person.id,
+      year,
+      evaluator: committeeOf(person.districtCode),
+      scores: DEFAULT_SCHEME.weights.map((w) => ({ dimension: w.dimension, score: Math.max(0, Math.min(100, Math.round((base + (rng.next() - 0.5) * 20) * 10) / 10)) })),
+      comment: rng.chance(0.2) ? rng.pick(['政治立场坚定，社会贡献突出', '参政议政能力较强', '在本行业中有较大影响', '积极参与光彩事业']) : null,
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,142 @@
+import { CITY, COUNTY_LEVEL_UNITS, DistrictInfo, DistrictKind, SeededRandom, streetsOf } from '@tongxin/common';
+import type { MembershipDraft, OrganizationDraft } from '@tongxin/organizations';
+import { communitiesOf, DemoPerson } from './persons.demo';
+
+/** What later steps need to know of a generated organization. */
+export interface DemoOrganization {
+  id: string;
+  kind: string;
+  level: string;
+  districtCode: string;
+  /** Members chosen so far (person ids), to draw participants from. */
+  members: string[];
+  /** Leadership roles handed out so far. */
+  leaders: number;
+}
+
+type Level = 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
+
+interface OrgSpec {
+  key: string;
+  parentKey?: string;
+  draft: OrganizationDraft;
+}
+
+/** 区委 / 县委 / 市委: how a county-level unit's party committee is named. */
+function committeeOf(d: DistrictInfo): string {
+  return d.kind === DistrictKind.URBAN_DISTRICT ? '区委' : d.kind === DistrictKind.COUNTY ? '县委' : '市委';
+}
+
+const UNIT_NAMES = ['统战部', '组织部', '民政局', '人力社保局', '市场监管局', '司法局', '工商联'];
+
+/**
+ * The work structure of §9–§11 for the whole city, level by level (parents before children):
+ * city and district associations and joint meetings with their member units, a leading group
+ * in every street and town, a coordination group and a friendship group in every community.
+ */
+export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; specs: OrgSpec[] }> {
+  const org = (key: string, level: Level, name: string, kind: string, districtCode: string, extra: Partial<OrganizationDraft> = {}, parentKey?: string): OrgSpec => ({
+    key,
+    parentKey,
+    draft: { name, kind, level, districtCode, foundedOn: `${foundedFrom + (name.length % 10)}-0${1 + (name.length % 9)}-15`, ...extra },
+  });
+  const city: OrgSpec[] = [
+    org('city:stratum', 'CITY', '温州市新的社会阶层人士联谊会', 'FRIENDSHIP_ASSOCIATION', CITY.code),
+    org('city:nonparty', 'CITY', '温州市无党派人士联谊会', 'FRIENDSHIP_ASSOCIATION', CITY.code),
+    org('city:lawyers', 'CITY', '温州市律师协会', 'INDUSTRY_ASSOCIATION', CITY.code),
+    org('city:cpa', 'CITY', '温州市注册会计师协会', 'INDUSTRY_ASSOCIATION', CITY.code),
+    org('city:joint', 'CITY', '温州市新的社会阶层人士统战工作联席会议', 'JOINT_MEETING', CITY.code),
+  ];
+  const cityUnits = UNIT_NAMES.map((u) => org(`city:unit:${u}`, 'CITY', `中共温州市委${u}`.replace('中共温州市委民政局', '温州市民政局'), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, {}, 'city:joint'));
+  const district: OrgSpec[] = [];
+  const districtUnits: OrgSpec[] = [];
+  const street: OrgSpec[] = [];
+  const community: OrgSpec[] = [];
+  for (const d of COUNTY_LEVEL_UNITS) {
+    district.push(
+      org(`d:${d.code}:stratum`, 'DISTRICT', `${d.name}新的社会阶层人士联谊会`, 'FRIENDSHIP_ASSOCIATION', d.code, {}, 'city:stratum'),
+      org(`d:${d.code}:nonparty`, 'DISTRICT', `${d.name}无党派人士联谊会`, 'FRIENDSHIP_ASSOCIATION', d.code, {}, 'city:nonparty'),
+      org(`d:${d.code}:tech`, 'DISTRICT', `${d.name}民营科技企业家联谊会`, 'FRIENDSHIP_ASSOCIATION', d.code),
+      org(`d:${d.code}:lawyers`, 'DISTRICT', `${d.name}律师协会`, 'INDUSTRY_ASSOCIATION', d.code, {}, 'city:lawyers'),
+      org(`d:${d.code}:cpa`, 'DISTRICT', `${d.name}注册会计师协会`, 'INDUSTRY_ASSOCIATION', d.code, {}, 'city:cpa'),
+      org(`d:${d.code}:joint`, 'DISTRICT', `${d.name}新的社会阶层人士统战工作联席会议`, 'JOINT_MEETING', d.code),
+    );
+    for (const u of UNIT_NAMES.slice(0, 4)) {
+      districtUnits.push(org(`d:${d.code}:unit:${u}`, 'DISTRICT', `${d.name}${u.endsWith('部') ? committeeOf(d) : ''}${u}`, 'JOINT_MEETING_MEMBER_UNIT', d.code, {}, `d:${d.code}:joint`));
+    }
+    for (const s of streetsOf(d.code)) {
+      street.push(org(`s:${s.code}`, 'STREET', `${s.name}新的社会阶层人士统战工作领导小组`, 'STREET_LEADING_GROUP', d.code, { streetCode: s.code }, `d:${d.code}:joint`));
+      for (const c of communitiesOf(s.code)) {
+        const base = `${s.name.replace(/(街道|镇|乡|县直辖村级区划)$/, '')}${c}`;
+        community.push(
+          org(`c:${s.code}:${c}:coord`, 'COMMUNITY', `${base}新的社会阶层人士统战工作协调小组`, 'COMMUNITY_COORDINATION_GROUP', d.code, { streetCode: s.code, community: c }, `s:${s.code}`),
+          org(`c:${s.code}:${c}:group`, 'COMMUNITY', `${base}新的社会阶层人士联谊小组`, 'COMMUNITY_GROUP', d.code, { streetCode: s.code, community: c }, `s:${s.code}`),
+        );
+      }
+    }
+  }
+  return [
+    { level: 'CITY', specs: city },
+    { level: 'CITY', specs: cityUnits },
+    { level: 'DISTRICT', specs: district },
+    { level: 'DISTRICT', specs: districtUnits },
+    { level: 'STREET', specs: street },
+    { level: 'COMMUNITY', specs: community },
+  ];
+}
+
+const LEADERSHIP_ASSOCIATION = ['PRESIDENT', 'VICE_PRESIDENT', 'VICE_PRESIDENT', 'SECRETARY_GENERAL', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR'];
+const LEADERSHIP_WORKING = ['LEADER', 'DEPUTY_LEADER', 'LIAISON', 'LIAISON'];
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The organizations a person belongs to: their district's stratum association (most), the
+ * non-party association (non-party persons), the tech entrepreneurs' association, their
+ * profession's association, their community's group and coordination group, now and then an
+ * association of another district or of the city, and a liaison role in their street.
+ */
+export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: ReadonlyMap<string, DemoOrganization>, today: string): MembershipDraft[] {
+  const keys: string[] = [];
+  const d = person.districtCode;
+  if (rng.chance(0.75)) keys.push(`d:${d}:stratum`);
+  if (person.politicalAffiliation === 'NON_PARTY' && rng.chance(0.8)) keys.push(`d:${d}:nonparty`);
+  if (person.category === 'PRIVATE_TECH' && rng.chance(0.6)) keys.push(`d:${d}:tech`);
+  if (person.profession === 'LAWYER' && rng.chance(0.9)) keys.push(`d:${d}:lawyers`);
+  if (person.profession === 'CERTIFIED_PUBLIC_ACCOUNTANT' && rng.chance(0.9)) keys.push(`d:${d}:cpa`);
+  if (person.streetCode && person.community) {
+    if (rng.chance(0.6)) keys.push(`c:${person.streetCode}:${person.community}:group`);
+    if (rng.chance(0.15)) keys.push(`c:${person.streetCode}:${person.community}:coord`);
+  }
+  if (person.streetCode && rng.chance(0.03)) keys.push(`s:${person.streetCode}`);
+  if (rng.chance(0.1)) {
+    const other = rng.pick(COUNTY_LEVEL_UNITS.filter((u) => u.code !== d));
+    keys.push(`d:${other.code}:${rng.pick(['stratum', 'tech'])}`);
+  }
+  if (rng.chance(0.04)) keys.push('city:stratum');
+  const drafts: MembershipDraft[] = [];
+  for (const key of keys) {
+    const org = orgs.get(key);
+    if (!org || org.members.includes(person.id)) continue;
+    const working = !['FRIENDSHIP_ASSOCIATION', 'INDUSTRY_ASSOCIATION', 'COMMUNITY_GROUP'].includes(org.kind);
+    const leadership = working ? LEADERSHIP_WORKING : LEADERSHIP_ASSOCIATION;
+    // Leadership goes to members drawn by chance, not to whoever was generated first.
+    const role = org.leaders < leadership.length && rng.chance(0.08) ? leadership[org.leaders++]! : 'MEMBER';
+    org.members.push(person.id);
+    const year = rng.int(2015, Number(today.slice(0, 4)) - 1);
+    const startDate = `${year}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+    const ended = role === 'MEMBER' && rng.chance(0.06);
+    drafts.push({
+      personId: person.id,
+      organizationId: org.id,
+      role,
+      startDate,
+      endDate: ended ? `${Math.min(year + rng.int(1, 5), Number(today.slice(0, 4)))}-${pad(rng.int(1, 12))}-28` : null,
+      endReason: ended ? rng.pick(['换届', '工作调动', '本人申请退出']) : null,
+    });
+  }
+  return drafts.filter((m) => !m.endDate || (m.endDate as string) >= (m.startDate as string)).map((m) => (m.endDate && (m.endDate as string) > today ? { ...m, endDate: today } : m));
+}
+

@@ -1,0 +1,57 @@
+import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ActivitiesLoaders } from '../loaders';
+import { childPage } from '../paging/child-page';
+import { ParticipationConnection, toParticipation } from '../participation/participation.type';
+import type { ActivitiesServices } from '../services';
+import { ActivityFilter, ActivityPayload, CreateActivityInput } from './activity.inputs';
+import { Activity, ActivityConnection, toActivity } from './activity.type';
+
+type Ctx = RequestContext<ActivitiesLoaders>;
+
+const payload = (activity: Activity) => Object.assign(new ActivityPayload(), { activity });
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(private readonly services: ActivitiesServices) {}
+
+  @Query(() => Activity, { nullable: true, description: 'An activity, or null when there is none with this id.' })
+  async activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Activity | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.activityById.load(valid!);
+    return entity ? toActivity(entity) : null;
+  }
+
+  @Query(() => ActivityConnection, { description: 'The activities, filtered, in the order they were entered.' })
+  async activities(
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<ActivityConnection> {
+    const result = await this.services.activities.list(ctx, filter, page);
+    for (const a of result.nodes) ctx.loaders.activityById.prime(a.id, a);
+    return toConnection(ActivityConnection, result, toActivity);
+  }
+
+  @FieldResolver(() => ParticipationConnection, { description: 'Who takes part, in the order they were recorded.' })
+  async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<ParticipationConnection> {
+    const result = await childPage(activity.id, page, {
+      ids: ctx.loaders.participationIdsByActivity,
+      rows: ctx.loaders.participationById,
+      count: ctx.loaders.participationCountByActivity,
+    });
+    return toConnection(ParticipationConnection, result, toParticipation);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many participations are recorded (whatever their attendance).' })
+  participantCount(@Root() activity: Activity, @Ctx() ctx: Ctx): Promise<number> {
+    return ctx.loaders.participationCountByActivity.load(activity.id);
+  }
+
+  @Mutation(() => ActivityPayload, { description: 'Enters a new activity.' })
+  async createActivity(@Arg('input') input: CreateActivityInput, @Ctx() ctx: Ctx): Promise<ActivityPayload> {
+    return payload(toActivity(await this.services.activities.create(ctx, input)));
+  }
+}

@@ -1,0 +1,10 @@
+export * from './activity/activity.enums';
+export * from './participation/participation.enums';
+export { ActivityEntity } from './activity/activity.entity';
+export { ParticipationEntity } from './participation/participation.entity';
+export type { ActivityDraft, ActivityRecord } from './activity/activity.validation';
+export type { ParticipationDraft, ParticipationRecord } from './participation/participation.validation';
+export { ActivityService } from './activity/activity.service';
+export { ParticipationService } from './participation/participation.service';
+export * from './services';
+export * from './subgraph';

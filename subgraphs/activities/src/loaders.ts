@@ -1,0 +1,11 @@
+import type { RequestContext } from '@tongxin/common';
+import { ActivityLoaders, createActivityLoaders } from './activity/activity.loader';
+import { createParticipationLoaders, ParticipationLoaders } from './participation/participation.loader';
+import type { ActivitiesServices } from './services';
+
+/** One set per request: every relation field of this subgraph resolves through these. */
+export type ActivitiesLoaders = ActivityLoaders & ParticipationLoaders;
+
+export function createActivitiesLoaders(services: ActivitiesServices, ctx: RequestContext<ActivitiesLoaders>): ActivitiesLoaders {
+  return { ...createActivityLoaders(services.activities, ctx), ...createParticipationLoaders(services.participations, ctx) };
+}

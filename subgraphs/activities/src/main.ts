@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@tongxin/common';
+import { activitiesSubgraph } from './subgraph';
+
+runSubgraphMain(activitiesSubgraph);

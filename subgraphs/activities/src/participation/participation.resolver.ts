@@ -1,0 +1,40 @@
+import { InputChecker, RequestContext } from '@tongxin/common';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Activity, toActivity } from '../activity/activity.type';
+import type { ActivitiesLoaders } from '../loaders';
+import type { ActivitiesServices } from '../services';
+import { ParticipationPayload, RecordParticipationInput } from './participation.inputs';
+import { Participation, toParticipation } from './participation.type';
+
+type Ctx = RequestContext<ActivitiesLoaders>;
+
+const payload = (participation: Participation) => Object.assign(new ParticipationPayload(), { participation });
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  constructor(private readonly services: ActivitiesServices) {}
+
+  @Query(() => Participation, { nullable: true, description: 'A participation, or null when there is none with this id.' })
+  async participation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Participation | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.participationById.load(valid!);
+    return entity ? toParticipation(entity) : null;
+  }
+
+  @FieldResolver(() => Activity)
+  async activity(@Root() participation: Participation, @Ctx() ctx: Ctx): Promise<Activity> {
+    const entity = await ctx.loaders.activityById.load(participation.activityId);
+    // The foreign key keeps every participation's activity.
+    if (!entity) throw new Error(`Activity ${participation.activityId} of participation ${participation.id} is missing`);
+    return toActivity(entity);
+  }
+
+  @Mutation(() => ParticipationPayload, {
+    description: 'Records that a person takes part in an activity; CONFLICT when they do already, or the activity is cancelled or full.',
+  })
+  async recordParticipation(@Arg('input') input: RecordParticipationInput, @Ctx() ctx: Ctx): Promise<ParticipationPayload> {
+    return payload(toParticipation(await this.services.participations.record(ctx, input)));
+  }
+}

@@ -1,0 +1,20 @@
+import { PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ActivitiesLoaders } from '../loaders';
+import { childPage } from '../paging/child-page';
+import { ParticipationConnection, toParticipation } from '../participation/participation.type';
+import { PersonRef } from './person.ref';
+
+/** What this subgraph adds to Person: the activities they take part in. */
+@Resolver(() => PersonRef)
+export class PersonParticipationsResolver {
+  @FieldResolver(() => ParticipationConnection, { description: 'The activities this person takes part in, in the order recorded.' })
+  async participations(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext<ActivitiesLoaders>): Promise<ParticipationConnection> {
+    const result = await childPage(person.id, page, {
+      ids: ctx.loaders.participationIdsByPerson,
+      rows: ctx.loaders.participationById,
+      count: ctx.loaders.participationCountByPerson,
+    });
+    return toConnection(ParticipationConnection, result, toParticipation);
+  }
+}

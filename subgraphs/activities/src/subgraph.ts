@@ -1,0 +1,34 @@
+import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { ActivityEntity } from './activity/activity.entity';
+import { ActivityResolver } from './activity/activity.resolver';
+import { toActivity } from './activity/activity.type';
+import { ActivitiesLoaders, createActivitiesLoaders } from './loaders';
+import { mysqlMigrations, sqliteMigrations } from './migrations';
+import { OrganizationActivitiesResolver } from './organization/organization.resolver';
+import { ParticipationEntity } from './participation/participation.entity';
+import { ParticipationResolver } from './participation/participation.resolver';
+import { toParticipation } from './participation/participation.type';
+import { PersonParticipationsResolver } from './person/person.resolver';
+import { ActivitiesServices, createActivitiesServices } from './services';
+
+export type { ActivitiesLoaders };
+
+export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, ActivitiesLoaders> = {
+  subgraph: 'activities',
+  defaultPort: 4003,
+  entities: [ActivityEntity, ParticipationEntity],
+  migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
+  resolvers: [ActivityResolver, ParticipationResolver, PersonParticipationsResolver, OrganizationActivitiesResolver],
+  createServices: createActivitiesServices,
+  createLoaders: createActivitiesLoaders,
+  references: {
+    Activity: async (ref, ctx: RequestContext<ActivitiesLoaders>) => {
+      const entity = await ctx.loaders.activityById.load(ref.id);
+      return entity ? toActivity(entity) : null;
+    },
+    Participation: async (ref, ctx: RequestContext<ActivitiesLoaders>) => {
+      const entity = await ctx.loaders.participationById.load(ref.id);
+      return entity ? toParticipation(entity) : null;
+    },
+  },
+};

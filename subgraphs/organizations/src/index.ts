@@ -1,0 +1,10 @@
+export * from './organization/organization.enums';
+export * from './membership/membership.enums';
+export { OrganizationEntity } from './organization/organization.entity';
+export { MembershipEntity } from './membership/membership.entity';
+export type { OrganizationDraft, OrganizationRecord } from './organization/organization.validation';
+export type { MembershipDraft, MembershipRecord } from './membership/membership.validation';
+export { OrganizationService } from './organization/organization.service';
+export { MembershipService } from './membership/membership.service';
+export * from './services';
+export * from './subgraph';

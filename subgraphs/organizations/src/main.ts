@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@tongxin/common';
+import { organizationsSubgraph } from './subgraph';
+
+runSubgraphMain(organizationsSubgraph);

@@ -1,0 +1,42 @@
+import { InputChecker, RequestContext } from '@tongxin/common';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { OrganizationsLoaders } from '../loaders';
+import { Organization, toOrganization } from '../organization/organization.type';
+import type { OrganizationsServices } from '../services';
+import { AddMembershipInput, EndMembershipInput, MembershipPayload } from './membership.inputs';
+import { Membership, toMembership } from './membership.type';
+
+type Ctx = RequestContext<OrganizationsLoaders>;
+
+const payload = (membership: Membership) => Object.assign(new MembershipPayload(), { membership });
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  constructor(private readonly services: OrganizationsServices) {}
+
+  @Query(() => Membership, { nullable: true, description: 'A membership, or null when there is none with this id.' })
+  async membership(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Membership | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.membershipById.load(valid!);
+    return entity ? toMembership(entity) : null;
+  }
+
+  @Mutation(() => MembershipPayload, { description: 'Adds a person to an organization in a role.' })
+  async addMembership(@Arg('input') input: AddMembershipInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
+    return payload(toMembership(await this.services.memberships.add(ctx, input)));
+  }
+
+  @Mutation(() => MembershipPayload, { description: 'Ends a membership; it stays as history.' })
+  async endMembership(@Arg('input') input: EndMembershipInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
+    return payload(toMembership(await this.services.memberships.end(ctx, input)));
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() membership: Membership, @Ctx() ctx: Ctx): Promise<Organization> {
+    const entity = await ctx.loaders.organizationById.load(membership.organizationId);
+    if (!entity) throw new Error(`Membership ${membership.id} points to a missing organization ${membership.organizationId}`);
+    return toOrganization(entity);
+  }
+}

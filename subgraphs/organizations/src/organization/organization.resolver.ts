@@ -1,0 +1,65 @@
+import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { OrganizationsLoaders } from '../loaders';
+import { loadMemberPage } from '../membership/membership.loader';
+import { MembershipConnection, toMembership } from '../membership/membership.type';
+import type { OrganizationsServices } from '../services';
+import { CreateOrganizationInput, OrganizationFilter, OrganizationPayload } from './organization.inputs';
+import { Organization, OrganizationConnection, toOrganization } from './organization.type';
+
+type Ctx = RequestContext<OrganizationsLoaders>;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly services: OrganizationsServices) {}
+
+  @Query(() => Organization, { nullable: true, description: 'An organization, or null when there is none with this id.' })
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Organization | null> {
+    const check = new InputChecker('');
+    const valid = check.id('id', id);
+    check.throwIfInvalid();
+    const entity = await ctx.loaders.organizationById.load(valid!);
+    return entity ? toOrganization(entity) : null;
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Organizations, filtered, in creation order.' })
+  async organizations(
+    @Args() page: PageArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<OrganizationConnection> {
+    const result = await this.services.organizations.list(ctx, filter, page);
+    for (const o of result.nodes) ctx.loaders.organizationById.prime(o.id, o);
+    return toConnection(OrganizationConnection, result, toOrganization);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Sets up an association or working body.' })
+  async createOrganization(@Arg('input') input: CreateOrganizationInput, @Ctx() ctx: Ctx): Promise<OrganizationPayload> {
+    const organization = toOrganization(await this.services.organizations.create(ctx, input));
+    return Object.assign(new OrganizationPayload(), { organization });
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The body this one belongs to.' })
+  async parent(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<Organization | null> {
+    if (!organization.parentId) return null;
+    const entity = await ctx.loaders.organizationById.load(organization.parentId);
+    return entity ? toOrganization(entity) : null;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'The bodies that belong to this one, in creation order.' })
+  async children(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<Organization[]> {
+    const entities = await ctx.loaders.organizationsByParent.load(organization.id);
+    return entities.map(toOrganization);
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: 'Its members, in the order they joined.' })
+  async members(
+    @Root() organization: Organization,
+    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false includes ended ones.' }) activeOnly: boolean | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<MembershipConnection> {
+    const result = await loadMemberPage(ctx.loaders, organization.id, page, activeOnly ?? true);
+    return toConnection(MembershipConnection, result, toMembership);
+  }
+}
