@@ -3,3 +3,5 @@ export * from './data-source';
 export * from './sql-counter';
 export * from './transactional-connection';
 export * from './keyset';
+export * from './transformers';
+export * from './child-pages';

@@ -1,5 +1,7 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, Repository } from 'typeorm';
 import type { RequestContext } from '../context';
+import { NotFoundError } from '../errors';
+import { InputChecker } from '../validation/input-checker';
 
 /**
  * The one way services reach their database. Repositories come bound to the request's
@@ -20,6 +22,21 @@ export class TransactionalConnection {
 
   repo<T extends ObjectLiteral>(ctx: RequestContext<unknown>, entity: EntityTarget<T>): Repository<T> {
     return this.manager(ctx).getRepository(entity);
+  }
+
+  /** The rows of these ids (in no particular order; loaders put them back in key order). */
+  findByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
+    return this.repo(ctx, entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+  }
+
+  /** The row of an id, or BAD_USER_INPUT for a malformed id and NOT_FOUND (naming the type) for a missing one. */
+  async getEntityOrThrow<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, id: string, typeName: string): Promise<T> {
+    const check = new InputChecker('');
+    const validId = check.id('id', id);
+    check.throwIfInvalid();
+    const row = await this.repo(ctx, entity).findOneBy({ id: validId! } as FindOptionsWhere<T>);
+    if (!row) throw new NotFoundError(typeName, id);
+    return row;
   }
 
   /** Runs `work` in one transaction (joining the caller's, if it already is in one). */

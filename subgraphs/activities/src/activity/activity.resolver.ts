@@ -1,7 +1,6 @@
-import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { InputChecker, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ActivitiesLoaders } from '../loaders';
-import { childPage } from '../paging/child-page';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
 import type { ActivitiesServices } from '../services';
 import { ActivityFilter, ActivityPayload, CreateActivityInput } from './activity.inputs';
@@ -37,11 +36,9 @@ export class ActivityResolver {
 
   @FieldResolver(() => ParticipationConnection, { description: 'Who takes part, in the order they were recorded.' })
   async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<ParticipationConnection> {
-    const result = await childPage(activity.id, page, {
-      ids: ctx.loaders.participationIdsByActivity,
-      rows: ctx.loaders.participationById,
-      count: ctx.loaders.participationCountByActivity,
-    });
+    const result = await loadChildPage(ctx.loaders.participationsByActivity, activity.id, page, {}, () =>
+      ctx.loaders.participationCountByActivity.load(activity.id),
+    );
     return toConnection(ParticipationConnection, result, toParticipation);
   }
 

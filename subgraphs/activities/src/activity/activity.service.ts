@@ -1,17 +1,16 @@
 import {
+  ChildIdPage,
   childIdPages,
+  ChildPageKey,
   InputChecker,
   keysetPage,
   likeContains,
-  NotFoundError,
   Page,
   pageRequest,
   RequestContext,
   TransactionalConnection,
   UserInputError,
 } from '@tongxin/common';
-import { In } from 'typeorm';
-import type { ChildIdPage, ChildPageKey } from '../paging/child-page';
 import { ActivityEntity } from './activity.entity';
 import { ActivityFilter, CreateActivityInput } from './activity.inputs';
 import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.validation';
@@ -26,16 +25,11 @@ export class ActivityService {
   constructor(private readonly conn: TransactionalConnection) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<ActivityEntity[]> {
-    return this.conn.repo(ctx, ActivityEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, ActivityEntity, ids);
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<ActivityEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const activity = await this.conn.repo(ctx, ActivityEntity).findOneBy({ id: validId! });
-    if (!activity) throw new NotFoundError('Activity', id);
-    return activity;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<ActivityEntity> {
+    return this.conn.getEntityOrThrow(ctx, ActivityEntity, id, 'Activity');
   }
 
   /**

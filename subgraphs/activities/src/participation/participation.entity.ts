@@ -1,10 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { decimalAsNumber } from '@tongxin/common';
 import { ActivityEntity } from '../activity/activity.entity';
-
-const decimalAsNumber = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
-};
 
 /** One person's part in one activity. Private to the activities subgraph: the API type is `Participation`. */
 @Entity({ name: 'participation' })

@@ -1,5 +1,7 @@
 import {
+  ChildIdPage,
   childIdPages,
+  ChildPageKey,
   ConflictError,
   FieldError,
   InputChecker,
@@ -13,7 +15,6 @@ import { In } from 'typeorm';
 import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityStatus } from '../activity/activity.enums';
 import type { ActivityService } from '../activity/activity.service';
-import type { ChildIdPage, ChildPageKey } from '../paging/child-page';
 import { ParticipationEntity } from './participation.entity';
 import { RecordParticipationInput } from './participation.inputs';
 import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } from './participation.validation';
@@ -32,16 +33,11 @@ export class ParticipationService {
   ) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<ParticipationEntity[]> {
-    return this.conn.repo(ctx, ParticipationEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, ParticipationEntity, ids);
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<ParticipationEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const participation = await this.conn.repo(ctx, ParticipationEntity).findOneBy({ id: validId! });
-    if (!participation) throw new NotFoundError('Participation', id);
-    return participation;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<ParticipationEntity> {
+    return this.conn.getEntityOrThrow(ctx, ParticipationEntity, id, 'Participation');
   }
 
   /** For each activity, the ids of one page of its participations (one statement for all). */

@@ -1,7 +1,6 @@
-import { PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ActivitiesLoaders } from '../loaders';
-import { childPage } from '../paging/child-page';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
 import { PersonRef } from './person.ref';
 
@@ -10,11 +9,9 @@ import { PersonRef } from './person.ref';
 export class PersonParticipationsResolver {
   @FieldResolver(() => ParticipationConnection, { description: 'The activities this person takes part in, in the order recorded.' })
   async participations(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext<ActivitiesLoaders>): Promise<ParticipationConnection> {
-    const result = await childPage(person.id, page, {
-      ids: ctx.loaders.participationIdsByPerson,
-      rows: ctx.loaders.participationById,
-      count: ctx.loaders.participationCountByPerson,
-    });
+    const result = await loadChildPage(ctx.loaders.participationsByPerson, person.id, page, {}, () =>
+      ctx.loaders.participationCountByPerson.load(person.id),
+    );
     return toConnection(ParticipationConnection, result, toParticipation);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { decimalAsNumber } from '../db/numeric';
+import { decimalAsNumber } from '@tongxin/common';
 import { EvaluationEntity } from './evaluation.entity';
 
 /**

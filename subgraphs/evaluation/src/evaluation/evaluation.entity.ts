@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { decimalAsNumber } from '../db/numeric';
+import { decimalAsNumber } from '@tongxin/common';
 
 /**
  * One comprehensive evaluation of a person for a year by an evaluator. Private to the

@@ -4,7 +4,6 @@ import {
   InputChecker,
   isUniqueViolation,
   keysetPage,
-  NotFoundError,
   Page,
   pageRequest,
   RequestContext,
@@ -32,7 +31,7 @@ export class EvaluationService {
   ) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<EvaluationEntity[]> {
-    return this.conn.repo(ctx, EvaluationEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, EvaluationEntity, ids);
   }
 
   /** Every evaluation of each person, newest year first (and newest first within a year). */
@@ -65,13 +64,8 @@ export class EvaluationService {
     return rows.sort((a, b) => (DIMENSION_ORDER.get(a.dimension) ?? 99) - (DIMENSION_ORDER.get(b.dimension) ?? 99));
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<EvaluationEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const evaluation = await this.conn.repo(ctx, EvaluationEntity).findOneBy({ id: validId! });
-    if (!evaluation) throw new NotFoundError('Evaluation', id);
-    return evaluation;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<EvaluationEntity> {
+    return this.conn.getEntityOrThrow(ctx, EvaluationEntity, id, 'Evaluation');
   }
 
   /** One page of evaluations in the order they were recorded, filtered as asked. */

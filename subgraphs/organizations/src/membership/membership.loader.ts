@@ -1,18 +1,14 @@
-import { countLoader, encodeCursor, groupLoader, LoaderFamily, Page, pageRequest, RequestContext, rowLoader, UserInputError } from '@tongxin/common';
+import { ChildPageFamily, childPageFamily, ChildPageKey, countLoader, groupLoader, LoaderFamily, loadChildPage, Page, RequestContext, rowLoader } from '@tongxin/common';
 import type DataLoader from 'dataloader';
 import { MembershipEntity } from './membership.entity';
-import type { MemberPage, MemberPageSpec, MembershipService } from './membership.service';
-
-interface OrganizationMemberPage extends MemberPage {
-  readonly organizationId: string;
-}
+import type { MembershipService } from './membership.service';
 
 export interface MembershipLoaders {
   readonly membershipById: DataLoader<string, MembershipEntity | null>;
   /** Every membership of a person, running and ended. */
   readonly membershipsByPerson: DataLoader<string, MembershipEntity[]>;
   /** One page of an organization's memberships, per page size, cursor and filter. */
-  readonly memberPages: LoaderFamily<MemberPageSpec, string, OrganizationMemberPage | null>;
+  readonly memberPages: ChildPageFamily<MembershipEntity, { readonly activeOnly: boolean }>;
   readonly memberCounts: LoaderFamily<{ activeOnly: boolean }, string, number>;
 }
 
@@ -20,14 +16,9 @@ export function createMembershipLoaders(memberships: MembershipService, ctx: Req
   return {
     membershipById: rowLoader((ids) => memberships.findByIds(ctx, ids), (m) => m.id),
     membershipsByPerson: groupLoader((ids) => memberships.findByPersonIds(ctx, ids), (m) => m.personId),
-    memberPages: new LoaderFamily((spec: MemberPageSpec) =>
-      rowLoader(
-        async (organizationIds: readonly string[]) => {
-          const pages = await memberships.memberPages(ctx, organizationIds, spec);
-          return organizationIds.map((organizationId) => ({ organizationId, rows: [], hasNextPage: false, ...pages.get(organizationId) }));
-        },
-        (p: OrganizationMemberPage) => p.organizationId,
-      ),
+    memberPages: childPageFamily(
+      (organizationIds, key: ChildPageKey & { readonly activeOnly: boolean }) => memberships.memberIdPages(ctx, organizationIds, key),
+      (ids) => memberships.findByIds(ctx, ids),
     ),
     memberCounts: new LoaderFamily(({ activeOnly }: { activeOnly: boolean }) =>
       countLoader((organizationIds: readonly string[]) => memberships.countByOrganization(ctx, organizationIds, activeOnly)),
@@ -39,23 +30,11 @@ export function createMembershipLoaders(memberships: MembershipService, ctx: Req
  * One page of an organization's memberships, batched with every other organization asking for
  * the same page in this request; the COUNT runs only when totalCount is selected.
  */
-export async function loadMemberPage(
+export function loadMemberPage(
   loaders: MembershipLoaders,
   organizationId: string,
   args: { first?: number | null; after?: string | null },
   activeOnly: boolean,
 ): Promise<Page<MembershipEntity>> {
-  const page = pageRequest(args);
-  const afterId = page.after ? page.after[0] : null;
-  if (afterId !== null && typeof afterId !== 'string') {
-    throw new UserInputError([{ field: 'after', message: 'is not a cursor of this list; pass the endCursor of the previous page' }]);
-  }
-  const result = await loaders.memberPages.get({ first: page.first, afterId, activeOnly }).load(organizationId);
-  return {
-    nodes: result?.rows ?? [],
-    hasNextPage: result?.hasNextPage ?? false,
-    hasPreviousPage: afterId !== null,
-    cursorOf: (m) => encodeCursor([m.id]),
-    count: () => loaders.memberCounts.get({ activeOnly }).load(organizationId),
-  };
+  return loadChildPage(loaders.memberPages, organizationId, args, { activeOnly }, () => loaders.memberCounts.get({ activeOnly }).load(organizationId));
 }

@@ -1,10 +1,11 @@
 import {
+  ChildIdPage,
+  ChildPageKey,
   childIdPages,
   ConflictError,
   InputChecker,
   isId,
   isUniqueViolation,
-  MAX_BATCH_SIZE,
   NotFoundError,
   RequestContext,
   todayInChina,
@@ -19,17 +20,6 @@ import { checkMembershipRecord, MembershipDraft, MembershipRecord } from './memb
 
 const CHUNK = 500;
 
-export interface MemberPageSpec {
-  readonly first: number;
-  readonly afterId: string | null;
-  readonly activeOnly: boolean;
-}
-
-export interface MemberPage {
-  readonly rows: readonly MembershipEntity[];
-  readonly hasNextPage: boolean;
-}
-
 /** Who belongs to which organization, in which role, from when to when. */
 export class MembershipService {
   constructor(
@@ -38,7 +28,7 @@ export class MembershipService {
   ) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<MembershipEntity[]> {
-    return this.conn.repo(ctx, MembershipEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, MembershipEntity, ids);
   }
 
   /** Every membership (running and ended) of many persons, each person's oldest first. */
@@ -46,30 +36,21 @@ export class MembershipService {
     return this.conn.repo(ctx, MembershipEntity).find({ where: { personId: In([...personIds]) }, order: { id: 'ASC' } });
   }
 
-  /**
-   * One page of memberships for each of many organizations: one statement picks the ids of every
-   * page, one more (per MAX_BATCH_SIZE ids) reads their rows.
-   */
-  async memberPages(ctx: RequestContext<unknown>, organizationIds: readonly string[], spec: MemberPageSpec): Promise<Map<string, MemberPage>> {
-    const idPages = await childIdPages(this.conn.manager(ctx), {
+  /** For each organization, the ids of one page of its memberships (one statement for all). */
+  memberIdPages(
+    ctx: RequestContext<unknown>,
+    organizationIds: readonly string[],
+    key: ChildPageKey & { readonly activeOnly: boolean },
+  ): Promise<Map<string, ChildIdPage>> {
+    return childIdPages(this.conn.manager(ctx), {
       table: 'membership',
       parentColumn: 'organization_id',
       orderColumn: 'id',
       parents: organizationIds,
-      first: spec.first,
-      afterValue: spec.afterId,
-      where: spec.activeOnly ? { sql: 'end_date IS NULL', params: [] } : undefined,
+      first: key.first,
+      afterValue: key.after,
+      where: key.activeOnly ? { sql: 'end_date IS NULL', params: [] } : undefined,
     });
-    const ids = [...idPages.values()].flatMap((p) => p.ids);
-    const byId = new Map<string, MembershipEntity>();
-    for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
-      for (const m of await this.findByIds(ctx, ids.slice(i, i + MAX_BATCH_SIZE))) byId.set(m.id, m);
-    }
-    const pages = new Map<string, MemberPage>();
-    for (const [organizationId, page] of idPages) {
-      pages.set(organizationId, { rows: page.ids.map((id) => byId.get(id)).filter((m): m is MembershipEntity => m !== undefined), hasNextPage: page.hasNextPage });
-    }
-    return pages;
   }
 
   /** The number of memberships of each of many organizations (absent when none). */
@@ -86,13 +67,8 @@ export class MembershipService {
     return rows.map((r) => ({ key: r.org, count: Number(r.n) }));
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<MembershipEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const membership = await this.conn.repo(ctx, MembershipEntity).findOneBy({ id: validId! });
-    if (!membership) throw new NotFoundError('Membership', id);
-    return membership;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<MembershipEntity> {
+    return this.conn.getEntityOrThrow(ctx, MembershipEntity, id, 'Membership');
   }
 
   async add(ctx: RequestContext<unknown>, input: AddMembershipInput): Promise<MembershipEntity> {

@@ -26,7 +26,7 @@ export class OrganizationService {
   ) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.conn.repo(ctx, OrganizationEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, OrganizationEntity, ids);
   }
 
   /** The children of many parents at once, each parent's in creation order. */
@@ -34,13 +34,8 @@ export class OrganizationService {
     return this.conn.repo(ctx, OrganizationEntity).find({ where: { parentId: In([...parentIds]) }, order: { id: 'ASC' } });
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<OrganizationEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const organization = await this.conn.repo(ctx, OrganizationEntity).findOneBy({ id: validId! });
-    if (!organization) throw new NotFoundError('Organization', id);
-    return organization;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<OrganizationEntity> {
+    return this.conn.getEntityOrThrow(ctx, OrganizationEntity, id, 'Organization');
   }
 
   /** One page of organizations, in creation order, filtered as asked. */

@@ -4,7 +4,6 @@ import {
   isUniqueViolation,
   keysetPage,
   likeContains,
-  NotFoundError,
   Page,
   pageRequest,
   RequestContext,
@@ -28,16 +27,11 @@ export class PersonService {
   ) {}
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<PersonEntity[]> {
-    return this.conn.repo(ctx, PersonEntity).findBy({ id: In([...ids]) });
+    return this.conn.findByIds(ctx, PersonEntity, ids);
   }
 
-  async getById(ctx: RequestContext<unknown>, id: string): Promise<PersonEntity> {
-    const check = new InputChecker('');
-    const validId = check.id('id', id);
-    check.throwIfInvalid();
-    const person = await this.conn.repo(ctx, PersonEntity).findOneBy({ id: validId! });
-    if (!person) throw new NotFoundError('Person', id);
-    return person;
+  getById(ctx: RequestContext<unknown>, id: string): Promise<PersonEntity> {
+    return this.conn.getEntityOrThrow(ctx, PersonEntity, id, 'Person');
   }
 
   /** One page of the register, newest registrations last, filtered as asked. */

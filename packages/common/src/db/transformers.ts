@@ -1,9 +1,9 @@
 import type { ValueTransformer } from 'typeorm';
 
 /**
- * For decimal columns: MySQL drivers return DECIMAL as a string (to keep its precision), SQLite
- * as a number; the entity always holds a number. The values stored here (scores, weights,
- * composites) have few digits, so a double represents them exactly enough.
+ * For DECIMAL columns: MySQL drivers return them as strings (to keep their precision), SQLite as
+ * numbers; the entity always holds a number. Our decimals (scores, weights, hours) have few
+ * digits, so a double holds them exactly enough.
  */
 export const decimalAsNumber: ValueTransformer = {
   to: (value: number | null | undefined) => value,

@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+import { UserInputError } from '../errors';
+import { encodeCursor, Page, pageRequest } from '../graphql/relay';
+import { LoaderFamily, MAX_BATCH_SIZE } from '../loaders';
+
+/** Page size and cursor (the id after which to start) of a per-parent connection. */
+export interface ChildPageKey {
+  readonly first: number;
+  readonly after: string | null;
+}
+
+export interface ChildIdPage {
+  readonly ids: readonly string[];
+  readonly hasNextPage: boolean;
+}
+
+export interface ChildRows<E> {
+  readonly rows: readonly E[];
+  readonly hasNextPage: boolean;
+}
+
+/** One loader per page key (and extra filter, e.g. `activeOnly`) for the whole request. */
+export type ChildPageFamily<E, X extends object = object> = LoaderFamily<ChildPageKey & X, string, ChildRows<E>>;
+
+/**
+ * Pages of children for many parents at once (`Organization.members(first: 20)` for every
+ * organization of a response): the ids of every page in one statement (`childIdPages`), then
+ * their rows by id, both in the same batch function so that the statement count never depends
+ * on how promises happen to interleave.
+ */
+export function childPageFamily<E extends { id: string }, X extends object = object>(
+  fetchIdPages: (parents: readonly string[], key: ChildPageKey & X) => Promise<ReadonlyMap<string, ChildIdPage>>,
+  fetchByIds: (ids: readonly string[]) => Promise<readonly E[]>,
+): ChildPageFamily<E, X> {
+  return new LoaderFamily(
+    (key: ChildPageKey & X) =>
+      new DataLoader<string, ChildRows<E>>(
+        async (parents) => {
+          const idPages = await fetchIdPages(parents, key);
+          const ids = [...idPages.values()].flatMap((p) => p.ids);
+          const byId = new Map<string, E>();
+          for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
+            for (const row of await fetchByIds(ids.slice(i, i + MAX_BATCH_SIZE))) byId.set(row.id, row);
+          }
+          return parents.map((parent) => {
+            const page = idPages.get(parent);
+            return {
+              rows: (page?.ids ?? []).map((id) => byId.get(id)).filter((row): row is E => row !== undefined),
+              hasNextPage: page?.hasNextPage ?? false,
+            };
+          });
+        },
+        { maxBatchSize: MAX_BATCH_SIZE },
+      ),
+  );
+}
+
+/** One parent's page from its family, as a `Page` for `toConnection`; `count` runs only if totalCount is asked for. */
+export async function loadChildPage<E extends { id: string }, X extends object>(
+  family: ChildPageFamily<E, X>,
+  parentId: string,
+  args: { first?: number | null; after?: string | null },
+  extra: X,
+  count: () => Promise<number>,
+): Promise<Page<E>> {
+  const request = pageRequest(args);
+  const after = request.after ? request.after[0]! : null;
+  if (after !== null && typeof after !== 'string') {
+    throw new UserInputError([{ field: 'after', message: 'is not a cursor of this list; pass the endCursor of the previous page' }]);
+  }
+  const page = await family.get({ first: request.first, after, ...extra }).load(parentId);
+  return {
+    nodes: page.rows,
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: after !== null,
+    cursorOf: (row) => encodeCursor([row.id]),
+    count,
+  };
+}
