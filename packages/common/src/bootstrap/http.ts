@@ -17,6 +17,8 @@ export interface HttpAppOptions<C extends object> {
 
 export interface HttpApp {
   readonly server: http.Server;
+  /** GraphQL requests received so far (health and metrics routes not counted). */
+  readonly graphqlRequests: () => number;
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes the sockets. */
   stop(graceMs?: number): Promise<void>;
@@ -60,6 +62,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
   const path = opts.graphqlPath ?? '/graphql';
   const limit = opts.maxBodyBytes ?? 1024 * 1024;
   let inFlight = 0;
+  let graphqlRequests = 0;
   let stopping = false;
   let drained: (() => void) | null = null;
 
@@ -115,7 +118,10 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
         if (!res.headersSent) graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error.');
         else res.end();
       });
-    if (url.pathname === path) return void done(handleGraphql(req, res, url));
+    if (url.pathname === path) {
+      graphqlRequests++;
+      return void done(handleGraphql(req, res, url));
+    }
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       return void done(
@@ -133,6 +139,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
 
   return {
     server,
+    graphqlRequests: () => graphqlRequests,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -104,7 +104,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       ],
     });
     await apollo.start();
-    const http = createHttpApp<RequestContext<L>>({
+    const http: HttpApp = createHttpApp<RequestContext<L>>({
       apollo,
       log,
       context: async (req) => {
@@ -120,7 +120,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
         await dataSource.query('SELECT 1');
         return true;
       },
-      routes: { '/metrics': () => ({ sqlStatements: counter.total }) },
+      routes: { '/metrics': (): unknown => ({ graphqlRequests: http.graphqlRequests(), sqlStatements: counter.total }) },
     });
     const host = opts.host ?? '127.0.0.1';
     const port = await http.listen(opts.port ?? def.defaultPort, host);
