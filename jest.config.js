@@ -15,7 +15,9 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose ships only ES modules; Node 20 requires them natively, jest's loader does not.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@tongxin/common$': '<rootDir>/packages/common/src',
     '^@tongxin/platform$': '<rootDir>/packages/platform/src',

@@ -20,7 +20,9 @@ describe('docker-compose.yml', () => {
   it.each(SUBGRAPHS.map((s) => [s.subgraph, s.defaultPort] as const))('runs the %s subgraph on MySQL, built from the repo, healthy before the gateway', (name, port) => {
     const svc = services[name];
     expect(svc.build).toBe('.');
-    expect(svc.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', PORT: String(port), HOST: '0.0.0.0' });
+    expect(svc.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', PORT: String(port), HOST: '0.0.0.0', NODE_ENV: 'production' });
+    expect(svc.environment.TONGXIN_JWT_SECRET).toBe(services.gateway.environment.TONGXIN_JWT_SECRET);
+    expect(svc.environment.TONGXIN_JWT_SECRET).toMatch(/^\$\{TONGXIN_JWT_SECRET:\?/);
     expect(svc.depends_on.mysql.condition).toBe('service_healthy');
     expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(svc.ports).toBeUndefined();

@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { createErrorFormatter, createHttpApp, HttpApp, Logger } from '@tongxin/common';
+import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier } from '@tongxin/common';
 
 /** What the gateway knows of one request: the headers it passes on to the subgraphs. */
 export interface GatewayContext {
@@ -31,6 +31,8 @@ export interface GatewayOptions {
   readonly subgraphUrls?: Readonly<Record<string, string>>;
   readonly production?: boolean;
   readonly log: Logger;
+  /** Tokens are checked here first (nothing unauthenticated is planned or sent on) and again by every subgraph. */
+  readonly auth: AuthConfig;
 }
 
 export interface Gateway {
@@ -67,13 +69,17 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     ],
   });
   await apollo.start();
+  const verifier = new TokenVerifier(opts.auth);
   const http = createHttpApp<GatewayContext>({
     apollo,
     log: opts.log,
-    context: async (req: IncomingMessage) => ({
-      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-      authorization: req.headers.authorization,
-    }),
+    context: async (req: IncomingMessage) => {
+      await verifier.verify(req.headers.authorization);
+      return {
+        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+        authorization: req.headers.authorization,
+      };
+    },
     ready: async () => {
       const checks = await Promise.all(
         Object.values(urls).map((url) =>

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLogger, envInt, envString } from '@tongxin/common';
+import { authConfigFromEnv, createLogger, envInt, envString } from '@tongxin/common';
 import { createGateway, subgraphsOf } from './gateway';
 
 /**
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     const override = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
     if (override) subgraphUrls[name] = override;
   }
-  const gateway = await createGateway({ supergraphSdl, subgraphUrls, production: env.NODE_ENV === 'production', log });
+  const gateway = await createGateway({ supergraphSdl, subgraphUrls, production: env.NODE_ENV === 'production', log, auth: authConfigFromEnv(env) });
   const host = envString(env, 'HOST', '127.0.0.1');
   const port = await gateway.http.listen(envInt(env, 'PORT', 4000, 0, 65535), host);
   log.info({ url: `http://${host}:${port}/graphql`, subgraphs: gateway.subgraphUrls }, 'gateway ready');

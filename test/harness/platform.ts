@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { createLogger, RunningSubgraph, startSubgraph } from '@tongxin/common';
 import { createGateway, Gateway } from '@tongxin/gateway';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@tongxin/platform';
+import { cityAdminHeaders, TEST_AUTH } from './auth';
 import { freshDatabase } from './database';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 
@@ -9,6 +10,7 @@ export interface TestPlatform {
   readonly url: string;
   readonly gateway: Gateway;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph<any>>>;
+  /** Posts to the gateway as a city administrator unless `headers` carry an authorization of their own. */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** SQL statements all subgraphs sent while `work` ran, in total and per subgraph. */
   statements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number; bySubgraph: Record<string, number> }>;
@@ -26,7 +28,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   const subgraphs: Record<string, RunningSubgraph<any>> = {};
   try {
     for (const def of SUBGRAPHS) {
-      subgraphs[def.subgraph] = await startSubgraph(def, { db: db.config, port: 0, log: createLogger(def.subgraph, level) });
+      subgraphs[def.subgraph] = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, level) });
     }
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
@@ -37,6 +39,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     log: createLogger('gateway', level),
+    auth: TEST_AUTH,
   });
   const port = await gateway.http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -45,7 +48,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     url,
     gateway,
     subgraphs,
-    request: (query, variables, headers) => postGraphQL(url, query, variables, headers),
+    request: async (query, variables, headers) => postGraphQL(url, query, variables, { ...(await cityAdminHeaders()), ...headers }),
     async statements(work) {
       const before = counts();
       const result = await work();

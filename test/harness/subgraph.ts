@@ -1,10 +1,12 @@
 import { createLogger, RunningSubgraph, startSubgraph, SubgraphDefinition } from '@tongxin/common';
+import { cityAdminHeaders, TEST_AUTH } from './auth';
 import { freshDatabase } from './database';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
 
 export interface TestSubgraph<S> {
   readonly running: RunningSubgraph<S>;
-  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Posts as a city administrator unless `headers` carry an authorization of their own. */
+  request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** SQL statements the subgraph sent while `work` ran. */
   statements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }>;
   stop(): Promise<void>;
@@ -13,10 +15,10 @@ export interface TestSubgraph<S> {
 /** One subgraph on a free loopback port over a fresh database (SQLite, or MySQL with TEST_DB=mysql). */
 export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>): Promise<TestSubgraph<S>> {
   const db = freshDatabase();
-  const running = await startSubgraph(def, { db: db.config, port: 0, log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent') });
+  const running = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent') });
   return {
     running,
-    request: (query, variables) => postGraphQL(running.url, query, variables),
+    request: async (query, variables, headers) => postGraphQL(running.url, query, variables, { ...(await cityAdminHeaders()), ...headers }),
     async statements(work) {
       const before = running.counter.total;
       const result = await work();

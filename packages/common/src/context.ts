@@ -2,16 +2,37 @@ import type { EntityManager } from 'typeorm';
 import { IdGenerator, randomIds } from './ids';
 import type { Logger } from './logger';
 
+/** The roles of DOMAIN.md ("Who may do what"). */
+export enum Role {
+  CITY_ADMIN = 'CITY_ADMIN',
+  DISTRICT_ADMIN = 'DISTRICT_ADMIN',
+  ASSOCIATION_ADMIN = 'ASSOCIATION_ADMIN',
+  ANALYST = 'ANALYST',
+  PERSON = 'PERSON',
+}
+
 /**
- * Who is asking. Requests carry the identity the token names; scripts (demo data, imports
- * from the command line) run as the system.
+ * Who is asking, as their verified token says: a role and the scope it holds (a district, an
+ * organization, the person themselves). Scripts (demo data, command-line imports) run as the
+ * system, which is not a role a token can carry.
  */
 export interface Viewer {
   readonly subject: string;
   readonly system: boolean;
+  readonly role: Role | null;
+  readonly districtCode: string | null;
+  readonly organizationId: string | null;
+  readonly personId: string | null;
 }
 
-export const SYSTEM_VIEWER: Viewer = Object.freeze({ subject: 'system', system: true });
+export const SYSTEM_VIEWER: Viewer = Object.freeze({
+  subject: 'system',
+  system: true,
+  role: null,
+  districtCode: null,
+  organizationId: null,
+  personId: null,
+});
 
 export interface RequestContextInit<L> {
   readonly requestId: string;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './auth';
 export * from './bootstrap';
 export * from './config';
 export * from './context';

@@ -5,7 +5,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { createLogger, databaseConfigFromEnv, describeDatabase, envInt } from '@tongxin/common';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, describeDatabase, envInt, mintToken, Role } from '@tongxin/common';
 import { openPlatformDatabases, registerIsEmpty } from './databases';
 import { DEFAULT_DEMO_SIZE, seedDemoData } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const env = process.env;
   const config = databaseConfigFromEnv(env);
   const persons = envInt(env, 'DEMO_PERSONS', DEFAULT_DEMO_SIZE.persons, 0);
+  // Made (or read) before the services start, so that all of them verify with the same key.
+  const auth = authConfigFromEnv(env);
 
   const platform = await openPlatformDatabases(config, log);
   try {
@@ -91,11 +93,13 @@ async function main(): Promise<void> {
     const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayPort);
     await waitReady(`http://127.0.0.1:${gatewayPort}/health/ready`, gateway);
     const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, '12h') : null;
     process.stdout.write(
       [
         '',
         `  Tongxin is running: ${url}`,
-        `  Try: curl -s ${url} -H 'content-type: application/json' \\`,
+        token ? `  A city administrator's token (12 h; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n` : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
+        `  Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
         `         -d '{"query":"{ persons(first: 3, filter: {districtCode: \\"330302\\"}) { totalCount edges { node { name category district { name } } } } }"}'`,
         '  Ctrl-C stops everything.',
         '',

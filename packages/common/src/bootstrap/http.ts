@@ -1,9 +1,11 @@
 import * as http from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 
 export interface HttpAppOptions<C extends object> {
   readonly apollo: ApolloServer<C>;
+  /** Builds the request context; an AppError thrown here (a missing token) answers the request at once. */
   readonly context: (req: http.IncomingMessage) => Promise<C>;
   readonly ready: () => Promise<boolean>;
   readonly log: Logger;
@@ -25,6 +27,11 @@ export interface HttpApp {
 }
 
 class BodyTooLarge extends Error {}
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+};
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -92,7 +99,14 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const run = () => opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => opts.context(req) });
+    let context: C;
+    try {
+      context = await opts.context(req);
+    } catch (error) {
+      if (error instanceof AppError) return graphqlError(res, STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+      throw error;
+    }
+    const run = () => opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     const response = await (opts.around ? opts.around(run) : run());
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

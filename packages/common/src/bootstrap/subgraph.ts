@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -9,7 +8,9 @@ import {
 import type { DataSource } from 'typeorm';
 import type { ContainerType, NonEmptyArray } from 'type-graphql';
 import { envBool, envInt, envString } from '../config';
-import { RequestContext, Viewer } from '../context';
+import { AuthConfig, authConfigFromEnv } from '../auth/auth-config';
+import { TokenVerifier } from '../auth/tokens';
+import { RequestContext } from '../context';
 import { DatabaseConfig, databaseConfigFromEnv, describeDatabase } from '../db/database-config';
 import { DataSourceSpec, openDatabase } from '../db/data-source';
 import { SqlStatementCounter } from '../db/sql-counter';
@@ -39,6 +40,8 @@ export interface SubgraphDefinition<S, L> extends DataSourceSpec {
 
 export interface SubgraphOptions {
   readonly db: DatabaseConfig;
+  /** How to verify the bearer token every request must carry. */
+  readonly auth: AuthConfig;
   readonly port?: number;
   readonly host?: string;
   readonly log?: Logger;
@@ -79,11 +82,6 @@ export function buildSubgraphSchemaOf<S, L>(def: SubgraphDefinition<S, L>, servi
   );
 }
 
-function viewerOf(_req: IncomingMessage): Viewer {
-  // Tokens and roles arrive with the security work; until then every caller is anonymous.
-  return { subject: 'anonymous', system: false };
-}
-
 export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: SubgraphOptions): Promise<RunningSubgraph<S>> {
   const log = opts.log ?? createLogger(def.subgraph);
   const { dataSource, counter } = await openDatabase(opts.db, def, log, { migrate: opts.migrate });
@@ -104,6 +102,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       ],
     });
     await apollo.start();
+    const verifier = new TokenVerifier(opts.auth);
     const http: HttpApp = createHttpApp<RequestContext<L>>({
       apollo,
       log,
@@ -111,7 +110,8 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
         return new RequestContext<L>({
           requestId,
-          viewer: viewerOf(req),
+          // Each subgraph checks the token itself: the gateway is not the only wall.
+          viewer: await verifier.verify(req.headers.authorization),
           log: log.child({ requestId }),
           createLoaders: (ctx) => def.createLoaders(services, ctx),
         });
@@ -156,6 +156,7 @@ export function runSubgraphMain<S, L>(def: SubgraphDefinition<S, L>): void {
     const env = process.env;
     const running = await startSubgraph(def, {
       db: databaseConfigFromEnv(env),
+      auth: authConfigFromEnv(env),
       port: envInt(env, 'PORT', def.defaultPort, 0, 65535),
       host: envString(env, 'HOST', '127.0.0.1'),
       migrate: envBool(env, 'TONGXIN_MIGRATE', true),

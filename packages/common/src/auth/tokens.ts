@@ -1,0 +1,116 @@
+import { createRemoteJWKSet, errors, importSPKI, JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { Role, Viewer } from '../context';
+import { UnauthenticatedError } from '../errors';
+import { isCountyLevelCode } from '../regions/districts';
+import { isId } from '../validation/input-checker';
+import type { AuthConfig } from './auth-config';
+
+/** What a Tongxin token carries besides the standard claims. */
+export interface TokenClaims {
+  readonly sub: string;
+  readonly role: Role;
+  /** DISTRICT_ADMIN: the GB/T 2260 code of their district. */
+  readonly district?: string;
+  /** ASSOCIATION_ADMIN: the id of their organization. */
+  readonly org?: string;
+  /** PERSON: their own id in the register. */
+  readonly person?: string;
+  readonly name?: string;
+}
+
+type KeyInput = Parameters<typeof jwtVerify>[1];
+
+/**
+ * Verifies bearer tokens: signature (only the configured algorithm: an unsigned `alg: none`
+ * token or an HS256 token against an RS256 key is refused), expiry, issuer, audience, and that
+ * the role carries the scope it needs. Every failure is UNAUTHENTICATED with a plain reason.
+ */
+export class TokenVerifier {
+  private readonly algorithm: 'HS256' | 'RS256';
+  private keyPromise: Promise<KeyInput> | undefined;
+
+  constructor(private readonly config: AuthConfig) {
+    this.algorithm = config.kind === 'hs256' ? 'HS256' : 'RS256';
+  }
+
+  private key(): Promise<KeyInput> {
+    this.keyPromise ??= (async (): Promise<KeyInput> => {
+      const c = this.config;
+      if (c.kind === 'hs256') return c.secret;
+      if (c.kind === 'rs256-pem') return importSPKI(c.publicKeyPem, 'RS256');
+      return createRemoteJWKSet(new URL(c.jwksUrl)) as unknown as KeyInput;
+    })();
+    return this.keyPromise;
+  }
+
+  /** The viewer of an `Authorization` header value. */
+  async verify(authorization: string | undefined): Promise<Viewer> {
+    if (!authorization) throw new UnauthenticatedError('Sign in first: send your token as "Authorization: Bearer <token>".');
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, await this.key(), {
+        algorithms: [this.algorithm],
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(reasonOf(error));
+    }
+    return viewerOf(payload);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired: sign in again.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this platform does not accept.';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is not valid.';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token is not valid here: its ${error.claim} claim is wrong or missing.`;
+  if (error instanceof errors.JWKSNoMatchingKey) return 'The token was signed with a key this platform does not know.';
+  return 'The token is malformed.';
+}
+
+function viewerOf(payload: JWTPayload): Viewer {
+  const role = payload.role as Role | undefined;
+  if (!role || !Object.values(Role).includes(role)) throw new UnauthenticatedError('The token names no role of this platform.');
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const viewer: Viewer = {
+    subject: payload.sub!,
+    system: false,
+    role,
+    districtCode: str(payload.district),
+    organizationId: str(payload.org),
+    personId: str(payload.person),
+  };
+  if (role === Role.DISTRICT_ADMIN && !(viewer.districtCode && isCountyLevelCode(viewer.districtCode))) {
+    throw new UnauthenticatedError('A district administrator token must name one of the 12 districts (claim "district").');
+  }
+  if (role === Role.ASSOCIATION_ADMIN && !(viewer.organizationId && isId(viewer.organizationId))) {
+    throw new UnauthenticatedError('An association administrator token must name an organization id (claim "org").');
+  }
+  if (role === Role.PERSON && !(viewer.personId && isId(viewer.personId))) {
+    throw new UnauthenticatedError('A person token must name the person\'s id (claim "person").');
+  }
+  return viewer;
+}
+
+/**
+ * Signs a token with the embedded default's HS256 secret (local use, tests). Deployments with
+ * RS256 get their tokens from their identity provider.
+ */
+export async function mintToken(config: AuthConfig, claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
+  if (config.kind !== 'hs256') throw new Error('Tokens can be minted here only with a TONGXIN_JWT_SECRET (HS256) configuration');
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(config.secret);
+}
+
+
