@@ -9,6 +9,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier } from '@tongxin/common';
+import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
 
 /** What the gateway knows of one request: the headers it passes on to the subgraphs. */
 export interface GatewayContext {
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   readonly subgraphUrls?: Readonly<Record<string, string>>;
   readonly production?: boolean;
   readonly log: Logger;
+  /** Depth, cost, aliases, … an operation may have; by default the GATEWAY_MAX_* variables or their defaults. */
+  readonly limits?: OperationLimits;
   /** Tokens are checked here first (nothing unauthenticated is planned or sent on) and again by every subgraph. */
   readonly auth: AuthConfig;
 }
@@ -55,10 +58,14 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
   });
+  const protection = operationProtection(opts.limits ?? operationLimitsFromEnv(process.env));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !opts.production,
     csrfPrevention: true,
+    allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+    parseOptions: protection.parseOptions,
+    validationRules: protection.validationRules,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(opts.log),
     plugins: [
@@ -66,6 +73,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...(opts.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...protection.plugins,
     ],
   });
   await apollo.start();
@@ -73,6 +81,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const http = createHttpApp<GatewayContext>({
     apollo,
     log: opts.log,
+    maxBodyBytes: protection.maxBodyBytes,
     context: async (req: IncomingMessage) => {
       await verifier.verify(req.headers.authorization);
       return {

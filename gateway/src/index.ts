@@ -1,2 +1,3 @@
 export * from './compose';
 export * from './gateway';
+export * from './operation-limits';

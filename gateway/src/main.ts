@@ -1,15 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, envInt, envString } from '@tongxin/common';
+import { authConfigFromEnv, ConfigError, createLogger, envInt, envString, Logger } from '@tongxin/common';
 import { createGateway, subgraphsOf } from './gateway';
 
 /**
  * The public door: loads the committed supergraph (gateway/supergraph.graphql, or SUPERGRAPH_PATH)
  * and serves it on HOST:PORT (127.0.0.1:4000). SUBGRAPH_<NAME>_URL overrides where a subgraph is.
  */
-const log = createLogger('gateway');
-
-async function main(): Promise<void> {
+async function main(log: Logger): Promise<void> {
   const env = process.env;
   const file = envString(env, 'SUPERGRAPH_PATH', path.resolve(__dirname, '../supergraph.graphql'));
   const supergraphSdl = fs.readFileSync(file, 'utf8');
@@ -39,7 +37,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  log.fatal({ err }, 'could not start');
+let log: Logger;
+try {
+  log = createLogger('gateway');
+} catch (err) {
+  process.stderr.write(`gateway cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+main(log).catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`gateway cannot start: ${err.message}\n`);
+  log.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, 'could not start');
   process.exit(1);
 });

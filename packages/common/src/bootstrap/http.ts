@@ -38,10 +38,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
+        // Answered 413 at once; the rest is read and dropped (destroying the socket here would
+        // lose the answer: the client would see a reset connection instead).
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -1,0 +1,269 @@
+import * as fs from 'node:fs';
+import { ConfigError, createLogger } from '@tongxin/common';
+import { createGateway, DEFAULT_OPERATION_LIMITS, Gateway, OperationLimits, operationLimitsFromEnv } from '@tongxin/gateway';
+import { SUPERGRAPH_PATH } from '@tongxin/platform';
+import { Lexer, Source, TokenKind } from 'graphql';
+import { cityAdminHeaders, TEST_AUTH } from '../../test/harness/auth';
+import { errorCodes, expectData, GraphQLResponse } from '../../test/harness/graphql-client';
+import { startTestPlatform, TestPlatform } from '../../test/harness/platform';
+
+/**
+ * The gateway's operation limits: each one refuses an operation just over it with a coded error
+ * naming the limit, before anything reaches a subgraph, and lets one just under it through.
+ */
+
+let p: TestPlatform;
+const extraGateways: Gateway[] = [];
+
+beforeAll(async () => {
+  p = await startTestPlatform();
+});
+afterAll(async () => {
+  await Promise.all(extraGateways.map((g) => g.stop()));
+  await p?.stop();
+});
+
+/** GraphQL requests all four subgraphs have received so far. */
+const subgraphRequests = () => Object.values(p.subgraphs).reduce((sum, s) => sum + s.http.graphqlRequests(), 0);
+
+/** Runs `work` and says how many GraphQL requests reached the subgraphs meanwhile. */
+async function reaching<T>(work: () => Promise<T>): Promise<{ result: T; reached: number }> {
+  const before = subgraphRequests();
+  const result = await work();
+  return { result, reached: subgraphRequests() - before };
+}
+
+/** Posts a raw body to a gateway as the harness's default caller. */
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+  const res = await fetch(url, { method: 'POST', headers: { ...(await cityAdminHeaders()), 'content-type': 'application/json', ...headers }, body });
+  return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse, 'status'>) };
+}
+
+/** Another gateway over the platform's subgraphs, with other limits or in production mode. */
+async function startGateway(opts: { limits?: Partial<OperationLimits>; production?: boolean }): Promise<string> {
+  const gateway = await createGateway({
+    supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: p.gateway.subgraphUrls,
+    log: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),
+    auth: TEST_AUTH,
+    limits: { ...DEFAULT_OPERATION_LIMITS, ...opts.limits },
+    production: opts.production,
+  });
+  extraGateways.push(gateway);
+  return `http://127.0.0.1:${await gateway.http.listen(0, '127.0.0.1')}/graphql`;
+}
+
+const body = (query: string) => JSON.stringify({ query });
+
+function tokenCount(document: string): number {
+  const lexer = new Lexer(new Source(document));
+  let count = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) count++;
+  return count;
+}
+
+/** Operations (as request bodies) of exactly `n` of what a limit counts. */
+const exactly = {
+  /** organizations(1) › edges(2) › node(3) › parent… › id(n). */
+  depth: (n: number) => body(`{ organizations(first: 1) { edges { node { ${'parent { '.repeat(n - 4)}id${' }'.repeat(n - 4)} } } } }`),
+  aliases: (n: number) => body(`{ ${Array.from({ length: n }, (_, i) => `a${i}: persons(first: 1) { totalCount }`).join(' ')} }`),
+  directives: (n: number) => body(`{ persons(first: 1) { totalCount } ${'__typename @skip(if: false) '.repeat(n)}}`),
+  /**
+   * Padded with values of a variable's default, one token each (repeated fields would trip
+   * graphql-js's own budget for comparing them); the variable is given, so the default is unused.
+   */
+  tokens: (n: number) => {
+    const query = (k: number) => `query($s: [PersonStatus!] = [${' ACTIVE'.repeat(k)} ]) { persons(first: 1, filter: { statuses: $s }) { totalCount } }`;
+    return JSON.stringify({ query: query(n - tokenCount(query(0))), variables: { s: ['ACTIVE'] } });
+  },
+  /**
+   * persons(first: 1000) costs 1 + 1000 × (1 edge + 1 person + participations(first: b): 1 + b × 2),
+   * activities(first: c) 1 + c. Small costs need only the second.
+   */
+  cost: (n: number) => {
+    if (n <= 1001) return body(`{ activities(first: ${n - 1}) { edges { cursor } } }`);
+    const b = Math.floor((n - 3002) / 2000);
+    const c = n - 2 - 1000 * (3 + 2 * b);
+    if (b > 1000 || c > 1000) throw new Error(`no operation of cost ${n} with pages of at most 1000`);
+    return body(`{ persons(first: 1000) { edges { node { participations(first: ${b}) { edges { node { id } } } } } } activities(first: ${c}) { edges { cursor } } }`);
+  },
+  /** A small query padded with a comment (not a token) to `n` bytes of JSON. */
+  bodyBytes: (n: number) => {
+    const query = '{ persons(first: 1) { totalCount } }\n#';
+    return body(query + 'x'.repeat(n - Buffer.byteLength(body(query))));
+  },
+};
+
+type Limit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxBodyBytes';
+
+/** Each limit: a small value for a gateway of its own, the operation of size n, and the refusal of n + 1. */
+const LIMITS: Array<{ limit: Limit; small: number; make: (n: number) => string; status: number; code: string; message: (n: number) => string }> = [
+  { limit: 'maxDepth', small: 5, make: exactly.depth, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Query depth limit of ${n} exceeded, found ${n + 1}.` },
+  { limit: 'maxCost', small: 100, make: exactly.cost, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Query cost limit of ${n} exceeded, found ${n + 1}.` },
+  { limit: 'maxAliases', small: 3, make: exactly.aliases, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Aliases limit of ${n} exceeded, found ${n + 1}.` },
+  { limit: 'maxDirectives', small: 3, make: exactly.directives, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Directives limit of ${n} exceeded, found ${n + 1}.` },
+  { limit: 'maxTokens', small: 40, make: exactly.tokens, status: 400, code: 'GRAPHQL_PARSE_FAILED', message: (n) => `Syntax Error: Document contains more that ${n} tokens. Parsing aborted.` },
+  { limit: 'maxBodyBytes', small: 200, make: exactly.bodyBytes, status: 413, code: 'PAYLOAD_TOO_LARGE', message: (n) => `The request body is larger than ${n} bytes.` },
+];
+
+async function expectLimit(url: string, { make, status, code, message }: (typeof LIMITS)[number], n: number): Promise<void> {
+  const under = await reaching(() => post(url, make(n)));
+  expectData(under.result);
+  expect(under.reached).toBeGreaterThan(0);
+
+  const over = await reaching(() => post(url, make(n + 1)));
+  expect(over.result.status).toBe(status);
+  expect(over.result.data).toBeUndefined();
+  expect(errorCodes(over.result)).toEqual([code]);
+  expect(over.result.errors![0]!.message).toBe(message(n));
+  expect(over.reached).toBe(0);
+}
+
+describe('each limit refuses an operation just over it, before any subgraph, and passes one just under it', () => {
+  it.each(LIMITS.map((l) => [l.limit, l.small, l] as const))('%s = %d', async (limit, small, l) => {
+    const url = await startGateway({ limits: { [limit]: small } });
+    await expectLimit(url, l, small);
+  });
+
+  it.each(LIMITS.map((l) => [l.limit, DEFAULT_OPERATION_LIMITS[l.limit], l] as const))('%s at its default, %d', async (_limit, n, l) => {
+    await expectLimit(p.url, l, n);
+  });
+});
+
+describe('the cost', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await startGateway({ limits: { maxCost: 100 } });
+  });
+  const request = async (query: string, variables?: Record<string, unknown>) => post(url, JSON.stringify({ query, variables }));
+
+  it('weighs `first` given in a variable', async () => {
+    const query = 'query($n: Int) { activities(first: $n) { edges { cursor } } }';
+    expectData(await request(query, { n: 99 }));
+    const over = await reaching(() => request(query, { n: 100 }));
+    expect(over.result.errors![0]!.message).toBe('Query cost limit of 100 exceeded, found 101.');
+    expect(over.reached).toBe(0);
+  });
+
+  it('counts a page without `first`, and a list without pages, as 20', async () => {
+    expectData(await request('{ activities { edges { cursor } } }'));
+    // 1 + 20 × (1 edge + 1 person + 20 memberships × 1)
+    const over = await reaching(() => request('{ persons { edges { node { memberships { id } } } } }'));
+    expect(over.result.errors![0]!.message).toBe('Query cost limit of 100 exceeded, found 441.');
+    expect(over.reached).toBe(0);
+  });
+
+  it('weighs a fragment spread many times over once (no "fragment bomb"), even with a generous depth', async () => {
+    const deep = await startGateway({ limits: { maxCost: 100, maxDepth: 50 } });
+    // F0 spreads F1 40 times, F1 spreads F2 40 times, …: F7's districts appear 40^7 times.
+    const fragments = Array.from({ length: 8 }, (_, i) => `fragment F${i} on Query { ${i < 7 ? ` ...F${i + 1}`.repeat(40) : 'districts { code }'} }`);
+    const started = Date.now();
+    const res = await reaching(() => post(deep, body(`{ ...F0 } ${fragments.join(' ')}`)));
+    expect(res.result.errors![0]!.message).toBe(`Query cost limit of 100 exceeded, found ${40 ** 7 * 20}.`);
+    expect(res.reached).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('the default limits', () => {
+  it('pass the 1,000-row export', async () => {
+    const EXPORT = `query Export($district: String, $after: String) {
+      persons(first: 1000, after: $after, filter: { districtCode: $district }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          id name gender birthDate ethnicity politicalAffiliation education category profession employer position
+          returnee returneeCountry idNumber mobile status registeredOn community
+          district { code name } street { code name }
+          memberships { role active startDate endDate organization { name } }
+          participations(first: 5) { totalCount edges { node { role attendance hours activity { title } } } }
+          latestEvaluation { year composite }
+        } }
+      }
+    }`;
+    const { result, reached } = await reaching(() => p.request(EXPORT, { district: '330302' }));
+    expect(expectData(result).persons).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    expect(reached).toBeGreaterThan(0);
+  });
+
+  it("pass the README's example", async () => {
+    const README = `{ persons(first: 2, filter: { districtCode: "330302", category: INTERMEDIARY }) { totalCount edges { node { name profession employer street { name } memberships { role organization { name kind district { name } } } participations(first: 3) { totalCount edges { node { hours activity { title kind } } } } latestEvaluation { year composite scores { dimension score weight } } } } } }`;
+    expect(expectData(await p.request(README)).persons.totalCount).toBe(0);
+  });
+
+  it('are read from GATEWAY_MAX_* variables, and a bad value is refused clearly', () => {
+    expect(operationLimitsFromEnv({})).toEqual(DEFAULT_OPERATION_LIMITS);
+    expect(
+      operationLimitsFromEnv({
+        GATEWAY_MAX_DEPTH: '12',
+        GATEWAY_MAX_COST: '1000',
+        GATEWAY_MAX_ALIASES: '0',
+        GATEWAY_MAX_DIRECTIVES: '5',
+        GATEWAY_MAX_TOKENS: '2000',
+        GATEWAY_MAX_BODY_BYTES: '1048576',
+      }),
+    ).toEqual({ maxDepth: 12, maxCost: 1000, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxBodyBytes: 1048576, batching: false });
+    expect(() => operationLimitsFromEnv({ GATEWAY_MAX_DEPTH: 'deep' })).toThrow(ConfigError);
+    expect(() => operationLimitsFromEnv({ GATEWAY_MAX_COST: '-1' })).toThrow('GATEWAY_MAX_COST=-1 is not a whole number');
+  });
+});
+
+describe('the gateway', () => {
+  const QUERY = '{ persons(first: 1) { totalCount } }';
+
+  it('refuses a batch of operations (a JSON array)', async () => {
+    const { result, reached } = await reaching(() => post(p.url, JSON.stringify([{ query: QUERY }, { query: QUERY }])));
+    expect(result.status).toBe(400);
+    expect(errorCodes(result)).toEqual(['BAD_REQUEST']);
+    expect(result.errors![0]!.message).toBe('Operation batching disabled.');
+    expect(reached).toBe(0);
+  });
+
+  it('hides suggestions in validation errors', async () => {
+    const field = await p.request('{ persons(first: 1) { edges { node { nam } } } }');
+    expect(errorCodes(field)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(field.errors![0]!.message).toContain('Cannot query field "nam" on type "Person".');
+    expect(field.errors![0]!.message).not.toMatch(/Did you mean|"name"/);
+
+    const value = await p.request('{ persons(first: 1, filter: { category: PRIVATE_TEC }) { totalCount } }');
+    expect(errorCodes(value)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(value.errors![0]!.message).toContain('Value "PRIVATE_TEC" does not exist in "PersonCategory" enum.');
+    expect(value.errors![0]!.message).not.toMatch(/Did you mean|PRIVATE_TECH/);
+
+    const variable = await p.request('query($c: PersonCategory) { persons(first: 1, filter: { category: $c }) { totalCount } }', { c: 'PRIVATE_TEC' });
+    expect(errorCodes(variable)).toEqual(['BAD_USER_INPUT']);
+    expect(variable.errors![0]!.message).toContain('Value "PRIVATE_TEC" does not exist in "PersonCategory" enum.');
+    expect(variable.errors![0]!.message).not.toMatch(/Did you mean|PRIVATE_TECH/);
+  });
+
+  it('refuses what a browser could send across sites (CSRF prevention)', async () => {
+    const textPlain = await reaching(() => p.request(QUERY, undefined, { 'content-type': 'text/plain' }));
+    expect(textPlain.result.status).toBe(400);
+    expect(errorCodes(textPlain.result)).toEqual(['BAD_REQUEST']);
+    expect(textPlain.result.errors![0]!.message).toContain('Cross-Site Request Forgery');
+    expect(textPlain.reached).toBe(0);
+
+    const get = (headers: Record<string, string>) =>
+      reaching(async () => {
+        const res = await fetch(`${p.url}?query=${encodeURIComponent(QUERY)}`, { headers: { ...(await cityAdminHeaders()), ...headers } });
+        return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse, 'status'>) } as GraphQLResponse;
+      });
+    const simple = await get({});
+    expect(simple.result.status).toBe(400);
+    expect(errorCodes(simple.result)).toEqual(['BAD_REQUEST']);
+    expect(simple.reached).toBe(0);
+    const preflighted = await get({ 'apollo-require-preflight': 'true' });
+    expect(expectData(preflighted.result)).toEqual({ persons: { totalCount: 0 } });
+  });
+
+  it('refuses introspection in production mode', async () => {
+    const INTROSPECTION = '{ __schema { queryType { name } } }';
+    expect(expectData(await p.request(INTROSPECTION))).toEqual({ __schema: { queryType: { name: 'Query' } } });
+
+    const url = await startGateway({ production: true });
+    const refused = await post(url, body(INTROSPECTION));
+    expect(errorCodes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.errors![0]!.message).toContain('introspection is not allowed');
+    expect(expectData(await post(url, body(QUERY)))).toEqual({ persons: { totalCount: 0 } });
+  });
+});
