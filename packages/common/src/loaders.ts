@@ -1,12 +1,29 @@
 import DataLoader from 'dataloader';
 import { envInt } from './config';
 
+/** The default of `LOADER_MAX_BATCH_SIZE`. */
+export const DEFAULT_LOADER_MAX_BATCH_SIZE = 500;
+
+let cached: { raw: string | undefined; size: number } | undefined;
+
 /**
- * The largest batch one loader sends as one `IN (…)` list. MySQL switches from index dives to
- * statistics past `eq_range_index_dive_limit` (200 by default); measured trade-offs are in
- * bench/README.md.
+ * The largest batch one loader sends as one `IN (…)` list: `LOADER_MAX_BATCH_SIZE`, 500 by
+ * default. 500 lets the few hundred entity references of a typical gateway fetch (`_entities`)
+ * go to the database as one statement, while keeping each statement under SQLite's historical
+ * limit of 999 bound parameters and its parameter list short. (On MySQL an `IN` list longer
+ * than `eq_range_index_dive_limit`, 200 by default, is estimated from index statistics instead
+ * of index dives; the id and parent-id lookups of loaders use their index either way.)
+ *
+ * Read when loaders are built (and checked when a subgraph starts), not when this module is
+ * imported, so that a bad value is refused with a ConfigError at start instead of a stack trace.
  */
-export const MAX_BATCH_SIZE = envInt(process.env, 'LOADER_MAX_BATCH_SIZE', 500, 1, 100000);
+export function loaderMaxBatchSize(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.LOADER_MAX_BATCH_SIZE;
+  if (cached === undefined || cached.raw !== raw) {
+    cached = { raw, size: envInt(env, 'LOADER_MAX_BATCH_SIZE', DEFAULT_LOADER_MAX_BATCH_SIZE, 1, 100000) };
+  }
+  return cached.size;
+}
 
 /** Loads one row per key; missing keys give null. Keys are deduplicated by DataLoader. */
 export function rowLoader<K extends string, V>(
@@ -20,7 +37,7 @@ export function rowLoader<K extends string, V>(
       for (const row of rows) byKey.set(keyOf(row), row);
       return keys.map((k) => byKey.get(k) ?? null);
     },
-    { maxBatchSize: MAX_BATCH_SIZE },
+    { maxBatchSize: loaderMaxBatchSize() },
   );
 }
 
@@ -41,7 +58,7 @@ export function groupLoader<K extends string, V>(
       }
       return keys.map((k) => byKey.get(k) ?? []);
     },
-    { maxBatchSize: MAX_BATCH_SIZE },
+    { maxBatchSize: loaderMaxBatchSize() },
   );
 }
 
@@ -55,7 +72,7 @@ export function countLoader<K extends string>(
       const byKey = new Map(rows.map((r) => [r.key, Number(r.count)]));
       return keys.map((k) => byKey.get(k) ?? 0);
     },
-    { maxBatchSize: MAX_BATCH_SIZE },
+    { maxBatchSize: loaderMaxBatchSize() },
   );
 }
 

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { ContainerType, NonEmptyArray } from 'type-graphql';
-import { envBool, envInt, envString } from '../config';
+import { ConfigError, envBool, envChoice, envInt, envString } from '../config';
 import { AuthConfig, authConfigFromEnv } from '../auth/auth-config';
 import { TokenVerifier } from '../auth/tokens';
 import { RequestContext } from '../context';
@@ -15,7 +15,8 @@ import { DatabaseConfig, databaseConfigFromEnv, describeDatabase } from '../db/d
 import { DataSourceSpec, openDatabase } from '../db/data-source';
 import { SqlStatementCounter } from '../db/sql-counter';
 import { TransactionalConnection } from '../db/transactional-connection';
-import { createLogger, Logger } from '../logger';
+import { createLogger, Logger, LogLevel, logLevelFromEnv } from '../logger';
+import { loaderMaxBatchSize } from '../loaders';
 import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
@@ -54,6 +55,8 @@ export interface RunningSubgraph<S> {
   readonly url: string;
   readonly port: number;
   readonly services: S;
+  /** The connection the services use (its transactions, its read side). */
+  readonly conn: TransactionalConnection;
   readonly dataSource: DataSource;
   readonly counter: SqlStatementCounter;
   readonly http: HttpApp;
@@ -84,9 +87,10 @@ export function buildSubgraphSchemaOf<S, L>(def: SubgraphDefinition<S, L>, servi
 
 export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: SubgraphOptions): Promise<RunningSubgraph<S>> {
   const log = opts.log ?? createLogger(def.subgraph);
-  const { dataSource, counter } = await openDatabase(opts.db, def, log, { migrate: opts.migrate });
+  const database = await openDatabase(opts.db, def, log, { migrate: opts.migrate, reader: true });
+  const { dataSource, reader, counter } = database;
   try {
-    const conn = new TransactionalConnection(dataSource);
+    const conn = new TransactionalConnection(dataSource, reader);
     const services = def.createServices(conn);
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const apollo = new ApolloServer<RequestContext<L>>({
@@ -131,58 +135,102 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       url,
       port,
       services,
+      conn,
       dataSource,
       counter,
       http,
       async stop() {
         await http.stop();
         await apollo.stop();
-        await dataSource.destroy();
+        await database.close();
       },
     };
   } catch (error) {
-    await dataSource.destroy();
+    await database.close();
     throw error;
   }
 }
 
+/** The runtime environments `NODE_ENV` may name. */
+export const NODE_ENVS = ['production', 'development', 'test'] as const;
+
 /**
- * A subgraph's `main.ts`: configuration from the environment (`PORT`, `HOST`, `NODE_ENV`,
- * `TONGXIN_DB`…), start, and a graceful stop on SIGTERM/SIGINT.
+ * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
+ * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `TONGXIN_DB`, `MYSQL_*`, `TONGXIN_JWT_*`), every
+ * value checked: a bad one is a ConfigError that names it.
  */
-export function runSubgraphMain<S, L>(def: SubgraphDefinition<S, L>): void {
-  const log = createLogger(def.subgraph);
-  const main = async () => {
-    const env = process.env;
-    const running = await startSubgraph(def, {
-      db: databaseConfigFromEnv(env),
-      auth: authConfigFromEnv(env),
-      port: envInt(env, 'PORT', def.defaultPort, 0, 65535),
-      host: envString(env, 'HOST', '127.0.0.1'),
-      migrate: envBool(env, 'TONGXIN_MIGRATE', true),
-      production: env.NODE_ENV === 'production',
-      log,
-    });
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'stopping');
-      running.stop().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          log.error({ err }, 'stop failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
+export function subgraphOptionsFromEnv<S, L>(
+  def: SubgraphDefinition<S, L>,
+  env: Record<string, string | undefined> = process.env,
+): SubgraphOptions & { readonly logLevel: LogLevel } {
+  const nodeEnv = envChoice(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const logLevel = logLevelFromEnv(env);
+  loaderMaxBatchSize(env);
+  return {
+    logLevel,
+    db: databaseConfigFromEnv(env),
+    auth: authConfigFromEnv(env),
+    port: envInt(env, 'PORT', def.defaultPort, 0, 65535),
+    host: envString(env, 'HOST', '127.0.0.1'),
+    migrate: envBool(env, 'TONGXIN_MIGRATE', true),
+    production: nodeEnv === 'production',
   };
-  main().catch((err: unknown) => {
+}
+
+/** How a service that cannot start says why: the message of a ConfigError, no stack trace. */
+function refuseToStart(service: string, err: unknown, log: Logger | undefined, exit: (code: number) => void): void {
+  if (err instanceof ConfigError) {
+    // A plain line on stderr too: the logger may not exist yet (LOG_LEVEL itself may be what is
+    // wrong) or may be silent.
+    const line = `${service} cannot start: ${err.message}`;
+    log?.fatal({ reason: err.message }, line);
+    process.stderr.write(`${line}\n`);
+  } else if (log) {
     log.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, 'could not start');
-    process.exit(1);
-  });
+  } else {
+    process.stderr.write(`${service} cannot start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  exit(1);
+}
+
+/**
+ * A subgraph's `main.ts`: configuration from the environment (see `subgraphOptionsFromEnv`),
+ * start, and a graceful stop on SIGTERM/SIGINT. A bad setting or a database that is not ready
+ * (pending migrations with TONGXIN_MIGRATE=false) stops it with one line saying why, exit code 1.
+ * Resolves to the running subgraph, or undefined when it refused to start.
+ */
+export async function runSubgraphMain<S, L>(
+  def: SubgraphDefinition<S, L>,
+  env: Record<string, string | undefined> = process.env,
+  exit: (code: number) => void = (code) => process.exit(code),
+): Promise<RunningSubgraph<S> | undefined> {
+  let log: Logger | undefined;
+  let running: RunningSubgraph<S>;
+  try {
+    const { logLevel, ...options } = subgraphOptionsFromEnv(def, env);
+    log = createLogger(def.subgraph, logLevel);
+    running = await startSubgraph(def, { ...options, log });
+  } catch (err) {
+    refuseToStart(def.subgraph, err, log, exit);
+    return undefined;
+  }
+  const started = log;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    started.info({ signal }, 'stopping');
+    running.stop().then(
+      () => exit(0),
+      (err: unknown) => {
+        started.error({ err }, 'stop failed');
+        exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return running;
 }
 
 /** A subgraph of any services and loaders: for lists of all four (composition, the launcher). */

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { UserInputError } from '../errors';
 import { encodeCursor, Page, pageRequest } from '../graphql/relay';
-import { LoaderFamily, MAX_BATCH_SIZE } from '../loaders';
+import { LoaderFamily, loaderMaxBatchSize } from '../loaders';
 
 /** Page size and cursor (the id after which to start) of a per-parent connection. */
 export interface ChildPageKey {
@@ -33,14 +32,15 @@ export function childPageFamily<E extends { id: string }, X extends object = obj
   fetchByIds: (ids: readonly string[]) => Promise<readonly E[]>,
 ): ChildPageFamily<E, X> {
   return new LoaderFamily(
-    (key: ChildPageKey & X) =>
-      new DataLoader<string, ChildRows<E>>(
+    (key: ChildPageKey & X) => {
+      const batchSize = loaderMaxBatchSize();
+      return new DataLoader<string, ChildRows<E>>(
         async (parents) => {
           const idPages = await fetchIdPages(parents, key);
           const ids = [...idPages.values()].flatMap((p) => p.ids);
           const byId = new Map<string, E>();
-          for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
-            for (const row of await fetchByIds(ids.slice(i, i + MAX_BATCH_SIZE))) byId.set(row.id, row);
+          for (let i = 0; i < ids.length; i += batchSize) {
+            for (const row of await fetchByIds(ids.slice(i, i + batchSize))) byId.set(row.id, row);
           }
           return parents.map((parent) => {
             const page = idPages.get(parent);
@@ -50,8 +50,9 @@ export function childPageFamily<E extends { id: string }, X extends object = obj
             };
           });
         },
-        { maxBatchSize: MAX_BATCH_SIZE },
-      ),
+        { maxBatchSize: batchSize },
+      );
+    },
   );
 }
 
@@ -63,11 +64,9 @@ export async function loadChildPage<E extends { id: string }, X extends object>(
   extra: X,
   count: () => Promise<number>,
 ): Promise<Page<E>> {
+  // Keyed by id: pageRequest accepts only a cursor holding one id.
   const request = pageRequest(args);
-  const after = request.after ? request.after[0]! : null;
-  if (after !== null && typeof after !== 'string') {
-    throw new UserInputError([{ field: 'after', message: 'is not a cursor of this list; pass the endCursor of the previous page' }]);
-  }
+  const after = request.after ? String(request.after[0]) : null;
   const page = await family.get({ first: request.first, after, ...extra }).load(parentId);
   return {
     nodes: page.rows,

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import * as mysql2 from 'mysql2';
+import { DataSource, DataSourceOptions, MigrationExecutor, MixedList } from 'typeorm';
+import { ConfigError } from '../config';
 import type { Logger } from '../logger';
-import { DatabaseConfig, databaseName, MysqlConfig } from './database-config';
+import { DatabaseConfig, databaseName, describeDatabase, MysqlConfig } from './database-config';
 import { CountingTypeOrmLogger, SqlStatementCounter } from './sql-counter';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,8 +17,16 @@ export interface DataSourceSpec {
 }
 
 export interface OpenedDatabase {
+  /** Where transactions (every write) run; on SQLite the one writing connection. */
   readonly dataSource: DataSource;
+  /**
+   * With `reader: true` on file-based SQLite: a second, read-only data source on the same file
+   * for reads outside transactions (WAL gives it the last committed state); otherwise null.
+   */
+  readonly reader: DataSource | null;
   readonly counter: SqlStatementCounter;
+  /** Closes the reader (if any) and the data source. */
+  close(): Promise<void>;
 }
 
 export interface MysqlServer {
@@ -83,29 +93,109 @@ export function dataSourceOptions(
     database: databaseName(config, spec.subgraph),
     migrations: spec.migrations.mysql as MixedList<Constructor>,
     charset: 'utf8mb4_unicode_ci',
+    // DATETIME values are UTC both ways: the driver reads and writes them as UTC ('Z'), and
+    // every session runs in UTC (below), so CURRENT_TIMESTAMP (created_at, updated_at) is UTC too.
     timezone: 'Z',
+    // DATE columns (birth dates, terms) are calendar dates, not instants: read them as the
+    // 'YYYY-MM-DD' text they are, never through a JS Date in the process's time zone.
+    dateStrings: ['DATE'],
+    driver: mysqlDriverInUtc,
     poolSize: config.poolSize,
     supportBigNumbers: true,
     bigNumberStrings: false,
   };
 }
 
+/** The session time zone every MySQL connection of the platform runs in. */
+export const MYSQL_SESSION_TIME_ZONE = '+00:00';
+
+/**
+ * mysql2 as TypeORM should use it: every connection a pool opens sets its session time zone to
+ * UTC before it runs anything else, including the connections TypeORM opens while it
+ * initializes (the listener is attached as the pool is created, before its first connection).
+ * The server's or the session's default zone then cannot shift CURRENT_TIMESTAMP.
+ */
+const mysqlDriverInUtc: typeof mysql2 = {
+  ...mysql2,
+  createPool(options: mysql2.PoolOptions): mysql2.Pool {
+    const pool = mysql2.createPool(options);
+    pool.on('connection', (connection) => {
+      // Queued on the connection ahead of whatever the pool hands it out for.
+      connection.query(`SET time_zone = '${MYSQL_SESSION_TIME_ZONE}'`, (err: unknown) => {
+        if (err) connection.destroy();
+      });
+    });
+    return pool;
+  },
+} as typeof mysql2;
+
 /**
  * Opens a subgraph's database: creates it (file or MySQL database) when missing and, unless
  * told otherwise, applies the pending versioned migrations. Schema changes happen only
- * through migrations, never `synchronize`.
+ * through migrations, never `synchronize`. With `migrate: false` a database with pending
+ * migrations is refused (ConfigError): the code would not match its tables.
+ *
+ * `reader: true` also opens, on file-based SQLite, the read-only data source that
+ * TransactionalConnection sends reads outside transactions to; `close()` closes both.
  */
 export async function openDatabase(
   config: DatabaseConfig,
   spec: DataSourceSpec,
   log: Logger,
-  opts: { migrate?: boolean; counter?: SqlStatementCounter } = {},
+  opts: { migrate?: boolean; counter?: SqlStatementCounter; reader?: boolean } = {},
 ): Promise<OpenedDatabase> {
   const counter = opts.counter ?? new SqlStatementCounter();
   if (config.type === 'sqlite' && config.directory !== ':memory:') fs.mkdirSync(config.directory, { recursive: true });
   const server = config.type === 'mysql' ? await ensureMysqlDatabase(config, databaseName(config, spec.subgraph)) : undefined;
-  const dataSource = new DataSource(dataSourceOptions(config, spec, new CountingTypeOrmLogger(counter, log), server));
+  const logger = new CountingTypeOrmLogger(counter, log);
+  const options = dataSourceOptions(config, spec, logger, server);
+  const dataSource = new DataSource(options);
   await dataSource.initialize();
-  if (opts.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
-  return { dataSource, counter };
+  let reader: DataSource | null = null;
+  try {
+    if (config.type === 'mysql') await assertSessionInUtc(dataSource);
+    if (opts.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+    else await assertNoPendingMigrations(dataSource, describeDatabase(config, spec.subgraph));
+    if (opts.reader && options.type === 'better-sqlite3' && options.database !== ':memory:') {
+      reader = new DataSource({
+        ...options,
+        // The file exists, is migrated and in WAL mode (a property of the file): only read it.
+        readonly: true,
+        fileMustExist: true,
+        enableWAL: false,
+        migrations: [],
+      });
+      await reader.initialize();
+    }
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return {
+    dataSource,
+    reader,
+    counter,
+    async close() {
+      if (reader?.isInitialized) await reader.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+async function assertNoPendingMigrations(dataSource: DataSource, database: string): Promise<void> {
+  if (!(await dataSource.showMigrations())) return;
+  const pending = (await new MigrationExecutor(dataSource).getPendingMigrations()).map((m) => m.name);
+  throw new ConfigError(
+    `${database} has ${pending.length} pending migration(s) (${pending.join(', ')}) and TONGXIN_MIGRATE=false: ` +
+      'run them first (start the service once without TONGXIN_MIGRATE=false, or run the deployment step that migrates), then start it again',
+  );
+}
+
+/** The pool sets every session to UTC (mysqlDriverInUtc); refuse to run if that did not take. */
+async function assertSessionInUtc(dataSource: DataSource): Promise<void> {
+  const rows: Array<{ tz: string }> = await dataSource.query('SELECT @@session.time_zone AS tz');
+  const tz = String(rows[0]?.tz);
+  if (tz !== MYSQL_SESSION_TIME_ZONE) {
+    throw new ConfigError(`the MySQL session time zone is ${tz}, not UTC (${MYSQL_SESSION_TIME_ZONE}): created_at and updated_at would be wrong`);
+  }
 }

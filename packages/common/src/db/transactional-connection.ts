@@ -4,22 +4,52 @@ import { NotFoundError } from '../errors';
 import { InputChecker } from '../validation/input-checker';
 
 /**
- * The one way services reach their database. Repositories come bound to the request's
- * transaction when there is one, so a service never has to thread an EntityManager through.
+ * SQLite has one writing connection per data source: its transactions must not interleave on
+ * it, so they wait in one queue per data source (shared by every TransactionalConnection over
+ * it, e.g. a test's or a script's beside the subgraph's own).
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * The one way services reach their database.
+ *
+ * - Reads: `repo(ctx, E)` / `manager(ctx)` give the request's transaction when there is one,
+ *   else the read side: on file-based SQLite a second, read-only data source on the same file,
+ *   which (WAL) sees only committed rows; elsewhere the data source itself (a MySQL pool
+ *   connection outside any transaction sees only committed rows too).
+ * - Writes: only inside `transaction(ctx, tx => …)`, through `repo(tx, E)`. On SQLite the
+ *   transaction waits its turn for the one writing connection, so a write never lands inside
+ *   another request's transaction (and is never rolled back with it). On file-based SQLite a
+ *   write outside a transaction fails (the read side is read-only).
+ *
+ * With `:memory:` SQLite (one connection and no second one to read from) reads outside a
+ * transaction share the writing connection: fine for scripts and one-off tools, which is all it
+ * is meant for.
  */
 export class TransactionalConnection {
-  // SQLite has a single connection: transactions must not interleave on it.
-  private queue: Promise<unknown> = Promise.resolve();
   readonly isSqlite: boolean;
+  /** Where reads outside a transaction go. */
+  private readonly readSource: DataSource;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    reader?: DataSource | null,
+  ) {
     this.isSqlite = dataSource.options.type === 'better-sqlite3';
+    this.readSource = reader ?? dataSource;
   }
 
+  /** True when reads outside a transaction have a connection of their own (file-based SQLite). */
+  get hasSeparateReader(): boolean {
+    return this.readSource !== this.dataSource;
+  }
+
+  /** The request's transaction, if it is in one; otherwise the read side (see the class comment). */
   manager(ctx: RequestContext<unknown>): EntityManager {
-    return ctx.manager ?? this.dataSource.manager;
+    return ctx.manager ?? this.readSource.manager;
   }
 
+  /** A repository bound to `manager(ctx)`: for reads, or for writes inside `transaction`. */
   repo<T extends ObjectLiteral>(ctx: RequestContext<unknown>, entity: EntityTarget<T>): Repository<T> {
     return this.manager(ctx).getRepository(entity);
   }
@@ -39,13 +69,20 @@ export class TransactionalConnection {
     return row;
   }
 
-  /** Runs `work` in one transaction (joining the caller's, if it already is in one). */
+  /**
+   * Runs `work` in one transaction (joining the caller's, if it already is in one). Every write
+   * goes through here. Inside `work`, use `tx`, never the outer context: on SQLite a second
+   * transaction started from the outer context would wait for this one to end.
+   */
   async transaction<R, L>(ctx: RequestContext<L>, work: (tx: RequestContext<L>) => Promise<R>): Promise<R> {
     if (ctx.manager?.queryRunner?.isTransactionActive) return work(ctx);
     const run = () => this.dataSource.transaction((manager) => work(ctx.withManager(manager)));
     if (!this.isSqlite) return run();
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
+    const next = (sqliteQueues.get(this.dataSource) ?? Promise.resolve()).then(run, run);
+    sqliteQueues.set(
+      this.dataSource,
+      next.catch(() => undefined),
+    );
     return next;
   }
 }

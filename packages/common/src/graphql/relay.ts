@@ -1,5 +1,6 @@
 import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { UserInputError } from '../errors';
+import { isId } from '../validation/input-checker';
 
 /** The largest page any list serves in one request. */
 export const MAX_PAGE_SIZE = 1000;
@@ -35,27 +36,50 @@ export interface PageRequest {
   readonly after: readonly (string | number)[] | null;
 }
 
-/** Validates page arguments: a size within bounds and a cursor this server issued. */
-export function pageRequest(args: { first?: number | null; after?: string | null }, arity = 1): PageRequest {
+/**
+ * What each value of a list's cursor must be: `id` an entity id (what every list of this
+ * platform is keyed by, lower-cased), `text` any string, `number` a finite number.
+ */
+export type CursorPart = 'id' | 'text' | 'number';
+
+/** The cursor of a list ordered by id alone. */
+export const ID_CURSOR: readonly CursorPart[] = ['id'];
+
+/** Validates page arguments: a size within bounds and a cursor of this list (by default one keyed by id). */
+export function pageRequest(args: { first?: number | null; after?: string | null }, shape: readonly CursorPart[] = ID_CURSOR): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new UserInputError([{ field: 'first', message: `must be from 1 to ${MAX_PAGE_SIZE}, not ${first}` }]);
   }
-  return { first, after: args.after ? decodeCursor(args.after, arity) : null };
+  return { first, after: args.after ? decodeCursor(args.after, shape) : null };
 }
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/**
+ * The values of a cursor, each checked against the list's `shape`; anything else (another
+ * list's cursor, a number where an id belongs, a hand-made string) is BAD_USER_INPUT.
+ */
+export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] {
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values as (string | number)[];
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the user-facing error
+    values = undefined;
+  }
+  if (Array.isArray(values) && values.length === shape.length) {
+    const out: (string | number)[] = [];
+    for (let i = 0; i < shape.length; i++) {
+      const v: unknown = values[i];
+      const part = shape[i];
+      if (part === 'id' && typeof v === 'string' && isId(v)) out.push(v.toLowerCase());
+      else if (part === 'text' && typeof v === 'string') out.push(v);
+      else if (part === 'number' && typeof v === 'number' && Number.isFinite(v)) out.push(v);
+      else break;
+    }
+    if (out.length === shape.length) return out;
   }
   throw new UserInputError([{ field: 'after', message: 'is not a cursor of this list; pass the endCursor of the previous page' }]);
 }

@@ -85,7 +85,7 @@ export class InputChecker {
     if (!Number.isFinite(value)) this.fail(field, 'must be a number');
     else if (opts.min !== undefined && value < opts.min) this.fail(field, `must be at least ${opts.min}`);
     else if (opts.max !== undefined && value > opts.max) this.fail(field, `must be at most ${opts.max}`);
-    else if (opts.decimals !== undefined && Math.round(value * 10 ** opts.decimals) !== value * 10 ** opts.decimals) {
+    else if (opts.decimals !== undefined && decimalPlaces(value) > opts.decimals) {
       this.fail(field, `may have at most ${opts.decimals} decimal places`);
     }
     return value;
@@ -153,6 +153,17 @@ export class InputChecker {
   throwIfInvalid(): void {
     if (this.errors.length) throw new UserInputError(this.errors);
   }
+}
+
+/**
+ * How many decimal places a number has as written: counted on its shortest decimal form (what
+ * JSON and GraphQL carry: 0.29 has 2), never by scaling in floating point (0.29 * 100 is
+ * 28.999999999999996).
+ */
+export function decimalPlaces(value: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(String(value));
+  if (!m) return Number.POSITIVE_INFINITY;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

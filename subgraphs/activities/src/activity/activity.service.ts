@@ -91,7 +91,7 @@ export class ActivityService {
     const record = checkActivityRecord(check, input as ActivityDraft);
     if (!record) return check.throwIfInvalid() as never;
     const id = ctx.ids.next();
-    await this.conn.repo(ctx, ActivityEntity).insert({ ...record, id });
+    await this.conn.transaction(ctx, (tx) => this.conn.repo(tx, ActivityEntity).insert({ ...record, id }));
     return this.getById(ctx, id);
   }
 

@@ -1,4 +1,4 @@
-import { InputChecker } from '@tongxin/common';
+import { InputChecker, readInstant } from '@tongxin/common';
 import { ActivityKind, ActivityStatus } from './activity.enums';
 
 /** Every field of an activity, as stored. */
@@ -35,10 +35,15 @@ function dateTime(check: InputChecker, field: string, value: Date | string | nul
     if (opts.required) check.fail(field, 'is required');
     return undefined;
   }
-  const date = value instanceof Date ? value : /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
-  const ms = date.getTime();
+  // A string must name its offset (readInstant): the server's own time zone must not change its meaning.
+  const read = value instanceof Date ? { date: value } : readInstant(value);
+  if ('error' in read) {
+    check.fail(field, read.error);
+    return undefined;
+  }
+  const ms = read.date.getTime();
   if (Number.isNaN(ms)) {
-    check.fail(field, 'must be an ISO 8601 date and time (2026-05-01T09:30:00+08:00)');
+    check.fail(field, 'is not a real date and time');
     return undefined;
   }
   if (ms < EARLIEST || ms >= LATEST) {

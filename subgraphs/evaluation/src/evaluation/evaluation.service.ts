@@ -42,22 +42,6 @@ export class EvaluationService {
     });
   }
 
-  /** The latest evaluation of each person (highest year, then newest), in one statement for all. */
-  findLatestByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<EvaluationEntity[]> {
-    const manager = this.conn.manager(ctx);
-    const q = (name: string) => manager.connection.driver.escape(name);
-    const ranked =
-      `SELECT ${q('id')}, ROW_NUMBER() OVER (PARTITION BY ${q('person_id')} ORDER BY ${q('year')} DESC, ${q('id')} DESC) AS ${q('rn')} ` +
-      `FROM ${q('evaluation')} WHERE ${q('person_id')} IN (:...personIds)`;
-    return this.conn
-      .repo(ctx, EvaluationEntity)
-      .createQueryBuilder('e')
-      .where(`e.id IN (SELECT ${q('ranked')}.${q('id')} FROM (${ranked}) ${q('ranked')} WHERE ${q('ranked')}.${q('rn')} = 1)`, {
-        personIds: [...personIds],
-      })
-      .getMany();
-  }
-
   /** The scores of many evaluations, each evaluation's in the order of the dimensions. */
   async findScoresByEvaluationIds(ctx: RequestContext<unknown>, evaluationIds: readonly string[]): Promise<EvaluationScoreEntity[]> {
     const rows = await this.conn.repo(ctx, EvaluationScoreEntity).findBy({ evaluationId: In([...evaluationIds]) });

@@ -72,27 +72,31 @@ export class MembershipService {
   }
 
   async add(ctx: RequestContext<unknown>, input: AddMembershipInput): Promise<MembershipEntity> {
-    let organization: OrganizationEntity | null = null;
-    if (input.organizationId && isId(input.organizationId)) {
-      organization = await this.conn.repo(ctx, OrganizationEntity).findOneBy({ id: input.organizationId.toLowerCase() });
-      if (!organization) throw new NotFoundError('Organization', input.organizationId);
-    }
-    const check = new InputChecker('input');
-    const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
-    const record = checkMembershipRecord(check, draft, this.today(), () => organization ?? undefined);
-    if (!record) return check.throwIfInvalid() as never;
-    const running = await this.conn.repo(ctx, MembershipEntity).findOne({
-      select: { id: true },
-      where: { personId: record.personId, organizationId: record.organizationId, active: true },
+    const today = this.today();
+    const id = await this.conn.transaction(ctx, async (tx) => {
+      let organization: OrganizationEntity | null = null;
+      if (input.organizationId && isId(input.organizationId)) {
+        organization = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.organizationId.toLowerCase() });
+        if (!organization) throw new NotFoundError('Organization', input.organizationId);
+      }
+      const check = new InputChecker('input');
+      const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
+      const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined);
+      if (!record) return check.throwIfInvalid() as never;
+      const running = await this.conn.repo(tx, MembershipEntity).findOne({
+        select: { id: true },
+        where: { personId: record.personId, organizationId: record.organizationId, active: true },
+      });
+      if (running) throw alreadyMember(running.id);
+      const newId = tx.ids.next();
+      try {
+        await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw alreadyMember(null);
+        throw error;
+      }
+      return newId;
     });
-    if (running) throw alreadyMember(running.id);
-    const id = ctx.ids.next();
-    try {
-      await this.conn.repo(ctx, MembershipEntity).insert(toRow(record, organization!, id));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw alreadyMember(null);
-      throw error;
-    }
     return this.getById(ctx, id);
   }
 
@@ -166,21 +170,26 @@ export class MembershipService {
     const reason = check.text('reason', input.reason, { max: 200 });
     check.throwIfInvalid();
 
-    const current = await this.getById(ctx, input.id);
-    if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
-    if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
-    if (endDate! < current.startDate) {
-      throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
-    }
-    const result = await this.conn
-      .repo(ctx, MembershipEntity)
-      .createQueryBuilder()
-      .update(MembershipEntity)
-      .set({ endDate: endDate!, endReason: reason || null, active: null })
-      .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-      .execute();
-    if (result.affected === 0) throw staleVersion(await this.getById(ctx, current.id), input.expectedVersion);
-    return this.getById(ctx, current.id);
+    const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
+      const current = await this.getById(tx, input.id);
+      if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+      if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+      if (endDate! < current.startDate) {
+        throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
+      }
+      const result = await this.conn
+        .repo(tx, MembershipEntity)
+        .createQueryBuilder()
+        .update(MembershipEntity)
+        .set({ endDate: endDate!, endReason: reason || null, active: null })
+        .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+        .execute();
+      // Changed between the read and the write: report the version it has now, read after this transaction.
+      return { id: current.id, lost: result.affected === 0 };
+    });
+    const now = await this.getById(ctx, id);
+    if (lost) throw staleVersion(now, input.expectedVersion);
+    return now;
   }
 }
 

@@ -58,16 +58,20 @@ export class OrganizationService {
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    let parent: OrganizationEntity | null = null;
-    if (input.parentId && isId(input.parentId)) {
-      parent = await this.conn.repo(ctx, OrganizationEntity).findOneBy({ id: input.parentId.toLowerCase() });
-      if (!parent) throw new NotFoundError('Organization', input.parentId);
-    }
-    const check = new InputChecker('input');
-    const record = checkOrganizationRecord(check, input as OrganizationDraft, this.today(), () => parent ?? undefined);
-    if (!record) return check.throwIfInvalid() as never;
-    const id = ctx.ids.next();
-    await this.conn.repo(ctx, OrganizationEntity).insert({ ...record, id, version: 1 });
+    const today = this.today();
+    const id = await this.conn.transaction(ctx, async (tx) => {
+      let parent: OrganizationEntity | null = null;
+      if (input.parentId && isId(input.parentId)) {
+        parent = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.parentId.toLowerCase() });
+        if (!parent) throw new NotFoundError('Organization', input.parentId);
+      }
+      const check = new InputChecker('input');
+      const record = checkOrganizationRecord(check, input as OrganizationDraft, today, () => parent ?? undefined);
+      if (!record) return check.throwIfInvalid() as never;
+      const newId = tx.ids.next();
+      await this.conn.repo(tx, OrganizationEntity).insert({ ...record, id: newId, version: 1 });
+      return newId;
+    });
     return this.getById(ctx, id);
   }
 

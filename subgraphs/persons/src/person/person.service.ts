@@ -15,9 +15,23 @@ import { In } from 'typeorm';
 import { PersonEntity } from './person.entity';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
-import { checkPersonRecord, PersonDraft, PersonRecord } from './person.validation';
+import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
 
 const INSERT_CHUNK = 500;
+
+/** Fields every record has: `null` in an update cannot clear them. */
+const REQUIRED_FIELDS = [
+  'name',
+  'idNumber',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'politicalAffiliation',
+  'category',
+  'districtCode',
+  'returnee',
+  'status',
+] as const satisfies readonly (keyof UpdatePersonInput)[];
 
 /** The register: who is in it, and the rules for adding and changing them. */
 export class PersonService {
@@ -64,18 +78,22 @@ export class PersonService {
   }
 
   async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
+    const today = this.today();
     const check = new InputChecker('input');
-    const record = checkPersonRecord(check, input as PersonDraft, this.today());
+    const record = checkPersonRecord(check, withRegistrationDefaults(input as PersonDraft, today), today);
     if (!record) return check.throwIfInvalid() as never;
-    await this.assertIdNumberFree(ctx, record.idNumber, null, 'input.idNumber');
-    const entity = this.conn.repo(ctx, PersonEntity).create({ ...record, id: ctx.ids.next(), status: PersonStatus.ACTIVE });
-    try {
-      await this.conn.repo(ctx, PersonEntity).insert(entity);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
-      throw error;
-    }
-    return this.getById(ctx, entity.id);
+    const id = await this.conn.transaction(ctx, async (tx) => {
+      await this.assertIdNumberFree(tx, record.idNumber, null, 'input.idNumber');
+      const entity = this.conn.repo(tx, PersonEntity).create({ ...record, id: tx.ids.next(), status: PersonStatus.ACTIVE });
+      try {
+        await this.conn.repo(tx, PersonEntity).insert(entity);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+        throw error;
+      }
+      return entity.id;
+    });
+    return this.getById(ctx, id);
   }
 
   /**
@@ -90,7 +108,7 @@ export class PersonService {
     const seen = new Map<string, number>();
     drafts.forEach((draft, i) => {
       const check = new InputChecker(`rows[${i}]`);
-      const record = checkPersonRecord(check, draft, today);
+      const record = checkPersonRecord(check, withRegistrationDefaults(draft, today), today);
       errors.push(...check.errors);
       if (!record) return;
       const first = seen.get(record.idNumber);
@@ -123,55 +141,75 @@ export class PersonService {
     });
   }
 
-  /** Applies the given fields if the caller saw the current version; otherwise CONFLICT. */
+  /**
+   * Applies the given fields if the caller saw the current version; otherwise CONFLICT. A field
+   * left out keeps its value; `null` clears an optional field and is refused for a required one
+   * (nothing is defaulted here: defaults are for registration). A new ID number brings its
+   * gender and birth date unless the change sets them too. An archived person's status stays.
+   */
   async update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
     const { id, expectedVersion, ...patch } = input;
-    if (patch.status === PersonStatus.ARCHIVED) {
-      throw new UserInputError([{ field: 'input.status', message: 'cannot be set to ARCHIVED here: use archivePerson' }]);
+    const today = this.today();
+    const nulls = new InputChecker('input');
+    for (const field of REQUIRED_FIELDS) {
+      if ((patch as Record<string, unknown>)[field] === null) nulls.fail(field, 'is required: leave it out to keep the current value');
     }
-    const current = await this.getById(ctx, id);
-    assertVersion(current, expectedVersion);
-    const draft: PersonDraft = { ...(current as unknown as PersonDraft) };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
-    }
-    // Gender and birth date follow a corrected ID number unless the patch sets them too.
-    if (patch.idNumber && patch.gender === undefined) draft.gender = null;
-    if (patch.idNumber && patch.birthDate === undefined) draft.birthDate = null;
-    const check = new InputChecker('input');
-    const record = checkPersonRecord(check, draft, this.today());
-    if (!record) return check.throwIfInvalid() as never;
-    if (record.idNumber !== current.idNumber) await this.assertIdNumberFree(ctx, record.idNumber, current.id, 'input.idNumber');
-    let affected: number | undefined;
-    try {
-      const result = await this.conn
-        .repo(ctx, PersonEntity)
-        .createQueryBuilder()
-        .update(PersonEntity)
-        .set(record)
-        .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
-        .execute();
-      affected = result.affected;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
-      throw error;
-    }
-    if (affected === 0) return this.raceLost(ctx, id, expectedVersion);
+    if (patch.status === PersonStatus.ARCHIVED) nulls.fail('status', 'cannot be set to ARCHIVED here: use archivePerson');
+    nulls.throwIfInvalid();
+
+    const { lost } = await this.conn.transaction(ctx, async (tx) => {
+      const current = await this.getById(tx, id);
+      assertVersion(current, expectedVersion);
+      if (current.status === PersonStatus.ARCHIVED && patch.status !== undefined) {
+        throw new ConflictError(`Person ${current.id} is archived: updatePerson cannot change the status of an archived record.`, {
+          field: 'input.status',
+          currentVersion: current.version,
+        });
+      }
+      const draft: PersonDraft = { ...(current as unknown as PersonDraft) };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
+      }
+      // Gender and birth date follow a corrected ID number unless the patch sets them too.
+      if (patch.idNumber !== undefined && patch.gender === undefined) draft.gender = undefined;
+      if (patch.idNumber !== undefined && patch.birthDate === undefined) draft.birthDate = undefined;
+      const check = new InputChecker('input');
+      const record = checkPersonRecord(check, draft, today);
+      if (!record) return check.throwIfInvalid() as never;
+      if (record.idNumber !== current.idNumber) await this.assertIdNumberFree(tx, record.idNumber, current.id, 'input.idNumber');
+      try {
+        const result = await this.conn
+          .repo(tx, PersonEntity)
+          .createQueryBuilder()
+          .update(PersonEntity)
+          .set(record)
+          .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
+          .execute();
+        return { lost: result.affected === 0 };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+        throw error;
+      }
+    });
+    if (lost) return this.raceLost(ctx, id, expectedVersion);
     return this.getById(ctx, id);
   }
 
   async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
-    const current = await this.getById(ctx, input.id);
-    assertVersion(current, input.expectedVersion);
-    if (current.status === PersonStatus.ARCHIVED) throw new ConflictError(`Person ${input.id} is archived already.`);
-    const result = await this.conn
-      .repo(ctx, PersonEntity)
-      .createQueryBuilder()
-      .update(PersonEntity)
-      .set({ status: PersonStatus.ARCHIVED })
-      .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-      .execute();
-    if (result.affected === 0) return this.raceLost(ctx, input.id, input.expectedVersion);
+    const { lost } = await this.conn.transaction(ctx, async (tx) => {
+      const current = await this.getById(tx, input.id);
+      assertVersion(current, input.expectedVersion);
+      if (current.status === PersonStatus.ARCHIVED) throw new ConflictError(`Person ${input.id} is archived already.`);
+      const result = await this.conn
+        .repo(tx, PersonEntity)
+        .createQueryBuilder()
+        .update(PersonEntity)
+        .set({ status: PersonStatus.ARCHIVED })
+        .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+        .execute();
+      return { lost: result.affected === 0 };
+    });
+    if (lost) return this.raceLost(ctx, input.id, input.expectedVersion);
     return this.getById(ctx, input.id);
   }
 

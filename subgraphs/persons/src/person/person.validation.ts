@@ -32,9 +32,21 @@ const MOBILE = /^1[3-9]\d{9}$/;
 
 const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
 
+/** The defaults of a new registration (ethnicity 汉族, status ACTIVE, registered today): for register and imports only, never for an update. */
+export function withRegistrationDefaults(draft: PersonDraft, today: string): PersonDraft {
+  return {
+    ...draft,
+    ethnicity: draft.ethnicity ?? '汉族',
+    status: draft.status ?? PersonStatus.ACTIVE,
+    registeredOn: draft.registeredOn === undefined || draft.registeredOn === null || draft.registeredOn === '' ? today : draft.registeredOn,
+  };
+}
+
 /**
  * Checks a whole form and returns the record to store, or null with every problem recorded in
- * `check`. The same rules serve the form, updates (on the merged record) and imports.
+ * `check`. The same rules serve the form, updates (on the merged record) and imports. Nothing
+ * is defaulted here except gender and birth date, which come from the ID number: a new
+ * registration gets its defaults from `withRegistrationDefaults` first.
  */
 export function checkPersonRecord(check: InputChecker, draft: PersonDraft, today: string): PersonRecord | null {
   const name = check.text('name', draft.name as string | null, { required: true, max: 50, pattern: NAME, patternMessage: 'may contain only letters, spaces and the dot ·' });
@@ -65,7 +77,7 @@ export function checkPersonRecord(check: InputChecker, draft: PersonDraft, today
   }
   birthDate ??= idBirthDate;
 
-  const ethnicity = check.text('ethnicity', (draft.ethnicity as string | null) ?? '汉族', { required: true, max: 20 });
+  const ethnicity = check.text('ethnicity', draft.ethnicity as string | null, { required: true, max: 20 });
   if (ethnicity && !isEthnicity(ethnicity)) check.fail('ethnicity', `"${ethnicity}" is not one of the 56 ethnic groups (write it as on the ID card, e.g. 汉族)`);
 
   const politicalAffiliation = check.oneOf('politicalAffiliation', draft.politicalAffiliation as string | null, PoliticalAffiliation, { required: true });
@@ -87,8 +99,8 @@ export function checkPersonRecord(check: InputChecker, draft: PersonDraft, today
   const streetCode = check.street('streetCode', draft.streetCode as string | null, districtCode);
   const community = check.text('community', draft.community as string | null, { max: 50 });
   const mobile = check.text('mobile', draft.mobile as string | null, { max: 11, pattern: MOBILE, patternMessage: 'must be an 11-digit mainland mobile number starting with 1' });
-  const status = check.oneOf('status', (draft.status as string | null) ?? PersonStatus.ACTIVE, PersonStatus, { required: true });
-  const registeredOn = check.date('registeredOn', (draft.registeredOn as string | null) ?? today, { notAfter: today, notBefore: '2000-01-01' });
+  const status = check.oneOf('status', draft.status as string | null, PersonStatus, { required: true });
+  const registeredOn = check.date('registeredOn', draft.registeredOn as string | null, { required: true, notAfter: today, notBefore: '2000-01-01' });
 
   if (!check.ok) return null;
   return {

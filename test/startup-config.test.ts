@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, createLogger, runSubgraphMain, startSubgraph, subgraphOptionsFromEnv } from '@tongxin/common';
+import { personsSubgraph } from '@tongxin/persons';
+import { TEST_AUTH } from './harness/auth';
+import { freshDatabase } from './harness/database';
+
+const SECRET = 'tongxin-test-secret-only-for-tests-0123456789';
+
+describe('a subgraph refuses bad configuration at start, with a ConfigError message', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-config-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const env = (extra: Record<string, string>) => ({ TONGXIN_JWT_SECRET: SECRET, TONGXIN_DATA_DIR: dataDir, ...extra });
+
+  it.each([
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL=verbose is not one of fatal, error, warn, info, debug, trace, silent'],
+    [{ LOG_LEVEL: 'INFO' }, 'LOG_LEVEL=INFO is not one of fatal, error, warn, info, debug, trace, silent'],
+    [{ LOADER_MAX_BATCH_SIZE: 'lots' }, 'LOADER_MAX_BATCH_SIZE=lots is not a whole number from 1 to 100000'],
+    [{ LOADER_MAX_BATCH_SIZE: '0' }, 'LOADER_MAX_BATCH_SIZE=0 is not a whole number from 1 to 100000'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV=staging is not one of production, development, test'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV=prod is not one of production, development, test'],
+  ])('refuses %j', (extra, message) => {
+    expect(() => subgraphOptionsFromEnv(personsSubgraph, env(extra))).toThrow(new ConfigError(message));
+  });
+
+  it('takes good values', () => {
+    const options = subgraphOptionsFromEnv(personsSubgraph, env({ NODE_ENV: 'production', LOG_LEVEL: 'debug', LOADER_MAX_BATCH_SIZE: '200', PORT: '0' }));
+    expect(options).toMatchObject({ logLevel: 'debug', production: true, port: 0, migrate: true });
+    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).toMatchObject({ logLevel: 'info', production: false, port: 4001 });
+    expect(() => createLogger('x', 'loud')).toThrow(ConfigError);
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'verbose' }, /^persons cannot start: LOG_LEVEL=verbose is not one of fatal, error, warn, info, debug, trace, silent\n$/],
+    [{ NODE_ENV: 'staging' }, /^persons cannot start: NODE_ENV=staging is not one of production, development, test\n$/],
+    [{ LOADER_MAX_BATCH_SIZE: '-1' }, /^persons cannot start: LOADER_MAX_BATCH_SIZE=-1 is not a whole number from 1 to 100000\n$/],
+  ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const exit = jest.fn();
+    try {
+      await expect(runSubgraphMain(personsSubgraph, env(extra), exit)).resolves.toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(exit.mock.calls).toEqual([[1]]);
+    expect(written.join('')).toMatch(line);
+  });
+
+  it('does not read LOADER_MAX_BATCH_SIZE when the modules are imported, but when loaders are built', () => {
+    const before = process.env.LOADER_MAX_BATCH_SIZE;
+    process.env.LOADER_MAX_BATCH_SIZE = 'lots';
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const common = require('../packages/common/src') as typeof import('@tongxin/common');
+        expect(() => common.rowLoader(async () => [], (r: { id: string }) => r.id)).toThrow(/LOADER_MAX_BATCH_SIZE=lots/);
+        process.env.LOADER_MAX_BATCH_SIZE = '3';
+        expect(common.loaderMaxBatchSize()).toBe(3);
+      });
+    } finally {
+      if (before === undefined) delete process.env.LOADER_MAX_BATCH_SIZE;
+      else process.env.LOADER_MAX_BATCH_SIZE = before;
+    }
+  });
+});
+
+describe('TONGXIN_MIGRATE=false', () => {
+  it('refuses to start on a database with pending migrations, saying to run them; starts once they ran', async () => {
+    const db = freshDatabase();
+    const log = createLogger('persons', 'silent');
+    try {
+      const refused = startSubgraph(personsSubgraph, { db: db.config, auth: TEST_AUTH, port: 0, log, migrate: false });
+      await expect(refused).rejects.toBeInstanceOf(ConfigError);
+      await expect(refused).rejects.toThrow(/has 1 pending migration\(s\) \(Init\d+\) and TONGXIN_MIGRATE=false: run them first/);
+
+      // As the subgraph's main runs it: one line saying why, exit code 1.
+      const dbEnv: Record<string, string> =
+        db.config.type === 'sqlite' ? { TONGXIN_DATA_DIR: db.config.directory } : { ...process.env, TONGXIN_DB: 'mysql', MYSQL_DATABASE_PREFIX: db.config.databasePrefix };
+      const written: string[] = [];
+      const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        written.push(String(chunk));
+        return true;
+      });
+      const exit = jest.fn();
+      try {
+        const env = { ...dbEnv, TONGXIN_JWT_SECRET: SECRET, TONGXIN_MIGRATE: 'false', PORT: '0', LOG_LEVEL: 'silent' };
+        await expect(runSubgraphMain(personsSubgraph, env, exit)).resolves.toBeUndefined();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(exit.mock.calls).toEqual([[1]]);
+      expect(written.join('')).toMatch(/^persons cannot start: .* has 1 pending migration\(s\) \(Init\d+\) and TONGXIN_MIGRATE=false: run them first.*\n$/);
+
+      const migrating = await startSubgraph(personsSubgraph, { db: db.config, auth: TEST_AUTH, port: 0, log });
+      await migrating.stop();
+      const running = await startSubgraph(personsSubgraph, { db: db.config, auth: TEST_AUTH, port: 0, log, migrate: false });
+      await running.stop();
+    } finally {
+      await db.drop([personsSubgraph.subgraph]);
+    }
+  });
+});
