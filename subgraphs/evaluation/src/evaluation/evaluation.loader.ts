@@ -8,7 +8,6 @@ export interface EvaluationLoaders {
   readonly evaluationById: DataLoader<string, EvaluationEntity | null>;
   /** A person's evaluations, newest year first. */
   readonly evaluationsByPersonId: DataLoader<string, EvaluationEntity[]>;
-  readonly latestEvaluationByPersonId: DataLoader<string, EvaluationEntity | null>;
   readonly scoresByEvaluationId: DataLoader<string, EvaluationScoreEntity[]>;
 }
 
@@ -16,7 +15,6 @@ export function createEvaluationLoaders(evaluations: EvaluationService, ctx: Req
   return {
     evaluationById: rowLoader((ids) => evaluations.findByIds(ctx, ids), (e) => e.id),
     evaluationsByPersonId: groupLoader((personIds) => evaluations.findByPersonIds(ctx, personIds), (e) => e.personId),
-    latestEvaluationByPersonId: rowLoader((personIds) => evaluations.findLatestByPersonIds(ctx, personIds), (e) => e.personId),
     scoresByEvaluationId: groupLoader((ids) => evaluations.findScoresByEvaluationIds(ctx, ids), (s) => s.evaluationId),
   };
 }

@@ -18,7 +18,9 @@ export class PersonEvaluationResolver {
 
   @FieldResolver(() => Evaluation, { nullable: true, description: 'The evaluation of the latest year (the newest one if that year has several).' })
   async latestEvaluation(@Root() person: PersonRef, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
-    const entity = await ctx.loaders.latestEvaluationByPersonId.load(person.id);
-    return entity ? toEvaluation(entity) : null;
+    // Same loader as `evaluations` (newest first): one statement for both fields, and their
+    // scores load in one batch whatever order the database answers in.
+    const rows = await ctx.loaders.evaluationsByPersonId.load(person.id);
+    return rows[0] ? toEvaluation(rows[0]) : null;
   }
 }
