@@ -2,16 +2,37 @@
  * `npm start`: the whole platform on one machine. Opens (and migrates) each subgraph's
  * database, loads the demo city on the first run, then runs the four subgraphs and the gateway
  * as child processes, each as it would run in production, and stops them all on Ctrl-C.
+ *
+ * The subgraphs always listen on 127.0.0.1 (HOST is not passed on to them: only the gateway is
+ * the public door); the gateway listens on GATEWAY_HOST (127.0.0.1) and GATEWAY_PORT (4000).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, databaseConfigFromEnv, describeDatabase, envInt, mintToken, Role } from '@tongxin/common';
-import { openPlatformDatabases, registerIsEmpty } from './databases';
-import { DEFAULT_DEMO_SIZE, seedDemoData } from './demo/seed';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role } from '@tongxin/common';
+import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
+import { DEFAULT_DEMO_SIZE } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const log = createLogger('tongxin');
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the launcher's subgraphs listen, whatever HOST says: they are not the public door. */
+export const SUBGRAPH_HOST = '127.0.0.1';
+
+/** Where the gateway listens (GATEWAY_HOST, GATEWAY_PORT) and the address to reach it on this machine. */
+export function gatewayAddress(env: Env): { host: string; port: number; url: string } {
+  const host = envString(env, 'GATEWAY_HOST', '127.0.0.1');
+  const port = envInt(env, 'GATEWAY_PORT', 4000, 1, 65535);
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return { host, port, url: `http://${local.includes(':') ? `[${local}]` : local}:${port}` };
+}
+
+/** The environment of a service the launcher runs: its own HOST and PORT, migrations already done. */
+export function serviceEnv(env: Env, host: string, port: number): Record<string, string | undefined> {
+  return { ...env, HOST: host, PORT: String(port), TONGXIN_MIGRATE: 'false' };
+}
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -31,22 +52,18 @@ async function main(): Promise<void> {
   const env = process.env;
   const config = databaseConfigFromEnv(env);
   const persons = envInt(env, 'DEMO_PERSONS', DEFAULT_DEMO_SIZE.persons, 0);
+  const gatewayAt = gatewayAddress(env);
   // Made (or read) before the services start, so that all of them verify with the same key.
   const auth = authConfigFromEnv(env);
-
-  const platform = await openPlatformDatabases(config, log);
-  try {
-    if (persons > 0 && (await registerIsEmpty(platform))) {
-      log.info({ persons, database: describeDatabase(config, '<subgraph>') }, 'first run: loading the demo city');
-      const started = Date.now();
-      const summary = await seedDemoData(platform.services, { seed: 20111013, size: { ...DEFAULT_DEMO_SIZE, persons }, log });
-      log.info({ ...summary, seconds: (Date.now() - started) / 1000 }, 'demo city loaded');
-    }
-  } finally {
-    await platform.close();
+  if (env.HOST && env.GATEWAY_HOST === undefined) {
+    log.warn({ HOST: env.HOST }, `npm start runs the subgraphs on ${SUBGRAPH_HOST} and ignores HOST; set GATEWAY_HOST to choose the gateway's address`);
   }
 
+  // The signals are handled from the start: Ctrl-C while the demo city loads stops the loading
+  // (which deletes what it wrote); once the services run, it stops them.
   const children: ChildProcess[] = [];
+  const interrupt = new AbortController();
+  let running = false;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -65,9 +82,51 @@ async function main(): Promise<void> {
     log.info('stopped');
     process.exit(code);
   };
-  const run = (name: string, script: string, port: number, extra: Record<string, string> = {}) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (running) return void stopAll(0);
+    if (interrupt.signal.aborted) {
+      log.warn({ signal }, 'stopping now');
+      process.exit(130);
+    }
+    log.info({ signal }, 'interrupted: stopping');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    if (persons > 0) {
+      const started = Date.now();
+      const result = await loadDemoCityIfEmpty(config, {
+        seed: 20111013,
+        size: { ...DEFAULT_DEMO_SIZE, persons },
+        log,
+        signal: interrupt.signal,
+      });
+      if (result.loaded) {
+        log.info({ ...result.summary, database: describePlatformDatabases(config), seconds: (Date.now() - started) / 1000 }, 'first run: demo city loaded');
+      }
+    } else {
+      // DEMO_PERSONS=0: no demo city; the databases are only opened and migrated.
+      await (await openPlatformDatabases(config, log)).close();
+    }
+  } catch (error) {
+    if (interrupt.signal.aborted) {
+      log.info(error instanceof Error && error.name === 'DemoLoadInterruptedError' ? error.message : 'interrupted before the services started');
+      process.exit(130);
+    }
+    if (error instanceof IncompleteDataError) {
+      log.fatal(`${error.message} (Or set DEMO_PERSONS=0 to start without the demo city, on the data as it is.)`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (interrupt.signal.aborted) process.exit(130);
+  running = true;
+
+  const run = (name: string, script: string, host: string, port: number) => {
     const child = spawn(process.execPath, [script], {
-      env: { ...env, PORT: String(port), TONGXIN_MIGRATE: 'false', ...extra },
+      env: serviceEnv(env, host, port),
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code, signal) => {
@@ -79,25 +138,22 @@ async function main(): Promise<void> {
     children.push(child);
     return child;
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
 
   try {
     await Promise.all(
       SUBGRAPHS.map((def) => {
-        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), def.defaultPort);
-        return waitReady(`http://127.0.0.1:${def.defaultPort}/health/ready`, child);
+        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort);
+        return waitReady(`http://${SUBGRAPH_HOST}:${def.defaultPort}/health/ready`, child);
       }),
     );
-    const gatewayPort = envInt(env, 'GATEWAY_PORT', 4000, 1, 65535);
-    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayPort);
-    await waitReady(`http://127.0.0.1:${gatewayPort}/health/ready`, gateway);
-    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port);
+    await waitReady(`${gatewayAt.url}/health/ready`, gateway);
+    const url = `${gatewayAt.url}/graphql`;
     const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, '12h') : null;
     process.stdout.write(
       [
         '',
-        `  Tongxin is running: ${url}`,
+        `  Tongxin is running: ${url}${gatewayAt.host === '0.0.0.0' || gatewayAt.host === '::' ? ` (listening on ${gatewayAt.host}:${gatewayAt.port})` : ''}`,
         token ? `  A city administrator's token (12 h; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n` : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
         `  Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
         `         -d '{"query":"{ persons(first: 3, filter: {districtCode: \\"330302\\"}) { totalCount edges { node { name category district { name } } } } }"}'`,
@@ -111,7 +167,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  log.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, 'could not start');
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    log.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, 'could not start');
+    process.exit(1);
+  });
+}

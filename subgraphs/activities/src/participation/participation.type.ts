@@ -13,7 +13,15 @@ export class Participation {
   /** Resolves `activity` through the request's loader. */
   activityId!: string;
 
-  @Field(() => PersonRef)
+  /**
+   * Always a reference from this subgraph, which stores the id but cannot see the register; the
+   * persons subgraph resolves it to null when nobody has that id, so the field is nullable and
+   * a missing person costs only this field, not the participation or the list holding it.
+   */
+  @Field(() => PersonRef, {
+    nullable: true,
+    description: 'The person; null when the person is not (or no longer) in the register.',
+  })
   person!: PersonRef;
 
   @Field(() => ParticipationRole)
