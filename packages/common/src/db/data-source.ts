@@ -34,12 +34,17 @@ export interface MysqlServer {
   readonly mariadb: boolean;
 }
 
-/** Creates the MySQL database of a subgraph if it does not exist yet (utf8mb4), and tells which server it is. */
+/**
+ * Creates the MySQL database of a subgraph if it does not exist yet, and tells which server it
+ * is. The collation is binary, as SQLite compares: a case- or accent-insensitive one would make
+ * 'abc' equal 'ABC', and utf8mb4_unicode_ci even makes distinct rare CJK characters equal, so
+ * unique keys (evaluators, ID numbers) and filters would behave differently on the two databases.
+ */
 export async function ensureMysqlDatabase(config: MysqlConfig, name: string): Promise<MysqlServer> {
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password });
   try {
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     const [rows] = await conn.query('SELECT VERSION() AS version');
     return { mariadb: /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) };
   } finally {
@@ -92,7 +97,7 @@ export function dataSourceOptions(
     password: config.password,
     database: databaseName(config, spec.subgraph),
     migrations: spec.migrations.mysql as MixedList<Constructor>,
-    charset: 'utf8mb4_unicode_ci',
+    charset: 'utf8mb4_bin',
     // DATETIME values are UTC both ways: the driver reads and writes them as UTC ('Z'), and
     // every session runs in UTC (below), so CURRENT_TIMESTAMP (created_at, updated_at) is UTC too.
     timezone: 'Z',
