@@ -25,17 +25,26 @@ export function loaderMaxBatchSize(env: Record<string, string | undefined> = pro
   return cached.size;
 }
 
-/** Loads one row per key; missing keys give null. Keys are deduplicated by DataLoader. */
+/**
+ * Loads one row per key; missing keys give null. Keys are deduplicated by DataLoader. With
+ * `refuse`, each loaded row is checked after the batch's one fetch: a row it returns an error for
+ * rejects that key's load with the error (the viewer may not read it), the others load as usual.
+ */
 export function rowLoader<K extends string, V>(
   fetch: (keys: readonly K[]) => Promise<readonly V[]>,
   keyOf: (row: V) => K,
+  refuse?: (row: V) => Error | null,
 ): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(
     async (keys) => {
       const rows = await fetch(keys);
       const byKey = new Map<K, V>();
       for (const row of rows) byKey.set(keyOf(row), row);
-      return keys.map((k) => byKey.get(k) ?? null);
+      return keys.map((k) => {
+        const row = byKey.get(k);
+        if (row === undefined) return null;
+        return (refuse && refuse(row)) || row;
+      });
     },
     { maxBatchSize: loaderMaxBatchSize() },
   );

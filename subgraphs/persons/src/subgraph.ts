@@ -18,6 +18,8 @@ export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders
   createServices: createPersonsServices,
   createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),
   references: {
+    // The loader applies person(id)'s read rule per row: a refused row rejects with FORBIDDEN,
+    // an error on that entity alone; the batch still goes to the database as one statement.
     Person: async (ref, ctx: RequestContext<PersonsLoaders>) => {
       const entity = await ctx.loaders.personById.load(ref.id);
       return entity ? toPerson(entity) : null;

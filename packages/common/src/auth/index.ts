@@ -1,2 +1,3 @@
 export * from './auth-config';
 export * from './tokens';
+export * from './access';

@@ -1,12 +1,18 @@
 import {
+  assertCanWriteAnyDistrict,
+  assertCanWriteDistrict,
   ConflictError,
+  ForbiddenError,
   InputChecker,
   isUniqueViolation,
   keysetPage,
   likeContains,
   Page,
   pageRequest,
+  personListDistricts,
+  personReadRefusal,
   RequestContext,
+  streetOf,
   todayInChina,
   TransactionalConnection,
   UserInputError,
@@ -33,17 +39,35 @@ const REQUIRED_FIELDS = [
   'status',
 ] as const satisfies readonly (keyof UpdatePersonInput)[];
 
-/** The register: who is in it, and the rules for adding and changing them. */
+/**
+ * The register: who is in it, and the rules for adding and changing them. Who may read and
+ * change which records (docs/SECURITY.md, "1. Roles in the services") is decided here, through
+ * the questions of `auth/access.ts`, not in the resolvers: CITY_ADMIN everything; DISTRICT_ADMIN
+ * reads and writes their own district; ANALYST reads all and writes nothing; PERSON reads their
+ * own record only; ASSOCIATION_ADMIN nothing yet (their access to their organization's members
+ * needs memberships, which this subgraph will ask the organizations subgraph for through the
+ * gateway in a later change). Every refusal is checked before anything is written.
+ */
 export class PersonService {
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
+  /** The rows of these ids, unchecked: the `personById` loader checks each with `readRefusal`. */
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<PersonEntity[]> {
     return this.conn.findByIds(ctx, PersonEntity, ids);
   }
 
+  /**
+   * Why the viewer may not read this record, or null when they may: the rule of person(id) and
+   * `_entities`, applied per row after a batch is loaded (see the `personById` loader).
+   */
+  readRefusal(ctx: RequestContext<unknown>, person: PersonEntity): ForbiddenError | null {
+    return personReadRefusal(ctx.viewer, person);
+  }
+
+  /** One record, unchecked (NOT_FOUND when there is none): for internal use after a check. */
   getById(ctx: RequestContext<unknown>, id: string): Promise<PersonEntity> {
     return this.conn.getEntityOrThrow(ctx, PersonEntity, id, 'Person');
   }
@@ -58,9 +82,12 @@ export class PersonService {
     const text = check.text('text', f.text, { max: 50 });
     check.text('community', f.community, { max: 50 });
     check.throwIfInvalid();
+    // A street filter names its district: one outside the viewer's scope is refused as well.
+    const filterDistrict = f.districtCode ?? (f.streetCode ? streetOf(f.streetCode)?.districtCode : null);
+    const districts = personListDistricts(ctx.viewer, filterDistrict);
 
     const qb = this.conn.repo(ctx, PersonEntity).createQueryBuilder('p');
-    if (f.districtCode) qb.andWhere('p.districtCode = :districtCode', { districtCode: f.districtCode });
+    if (districts) qb.andWhere('p.districtCode IN (:...districts)', { districts });
     if (f.streetCode) qb.andWhere('p.streetCode = :streetCode', { streetCode: f.streetCode });
     if (f.community) qb.andWhere('p.community = :community', { community: f.community.trim() });
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
@@ -78,10 +105,12 @@ export class PersonService {
   }
 
   async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
+    assertCanWriteAnyDistrict(ctx.viewer);
     const today = this.today();
     const check = new InputChecker('input');
     const record = checkPersonRecord(check, withRegistrationDefaults(input as PersonDraft, today), today);
     if (!record) return check.throwIfInvalid() as never;
+    assertCanWriteDistrict(ctx.viewer, record.districtCode);
     const id = await this.conn.transaction(ctx, async (tx) => {
       await this.assertIdNumberFree(tx, record.idNumber, null, 'input.idNumber');
       const entity = this.conn.repo(tx, PersonEntity).create({ ...record, id: tx.ids.next(), status: PersonStatus.ACTIVE });
@@ -102,6 +131,7 @@ export class PersonService {
    * then the rows are inserted in chunks in one transaction.
    */
   async registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
+    assertCanWriteAnyDistrict(ctx.viewer);
     const today = this.today();
     const errors: { field: string; message: string }[] = [];
     const records: PersonRecord[] = [];
@@ -117,6 +147,7 @@ export class PersonService {
       records.push(record);
     });
     if (errors.length) throw new UserInputError(errors);
+    for (const r of records) assertCanWriteDistrict(ctx.viewer, r.districtCode);
     return this.conn.transaction(ctx, async (tx) => {
       const repo = this.conn.repo(tx, PersonEntity);
       const numbers = [...seen.keys()];
@@ -148,6 +179,7 @@ export class PersonService {
    * gender and birth date unless the change sets them too. An archived person's status stays.
    */
   async update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+    assertCanWriteAnyDistrict(ctx.viewer);
     const { id, expectedVersion, ...patch } = input;
     const today = this.today();
     const nulls = new InputChecker('input');
@@ -159,6 +191,9 @@ export class PersonService {
 
     const { lost } = await this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, id);
+      assertCanWriteDistrict(tx.viewer, current.districtCode);
+      // Moving a person into another district needs the right to write there too.
+      if (patch.districtCode) assertCanWriteDistrict(tx.viewer, patch.districtCode);
       assertVersion(current, expectedVersion);
       if (current.status === PersonStatus.ARCHIVED && patch.status !== undefined) {
         throw new ConflictError(`Person ${current.id} is archived: updatePerson cannot change the status of an archived record.`, {
@@ -196,8 +231,10 @@ export class PersonService {
   }
 
   async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+    assertCanWriteAnyDistrict(ctx.viewer);
     const { lost } = await this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, input.id);
+      assertCanWriteDistrict(tx.viewer, current.districtCode);
       assertVersion(current, input.expectedVersion);
       if (current.status === PersonStatus.ARCHIVED) throw new ConflictError(`Person ${input.id} is archived already.`);
       const result = await this.conn

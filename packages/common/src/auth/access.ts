@@ -1,0 +1,156 @@
+import { Role, Viewer } from '../context';
+import { ForbiddenError } from '../errors';
+import { DISTRICTS } from '../regions/districts';
+
+/**
+ * The questions services ask before they read or write (docs/SECURITY.md, "1. Roles in the
+ * services"). Pure functions of the viewer: no database, no request. Each `assert…` throws a
+ * ForbiddenError whose message says who the caller is and what they may not do.
+ *
+ * The system viewer (demo data, command-line imports) may do everything.
+ */
+
+/** Districts a viewer's records are limited to: every district, some, or none. */
+export type DistrictScope = readonly string[] | 'ALL' | 'NONE';
+
+const districtNames = new Map(DISTRICTS.map((d) => [d.code, d.name]));
+
+/** `鹿城区 (330302)`, or the bare code when it names no district. */
+export function districtLabel(code: string): string {
+  const name = districtNames.get(code);
+  return name ? `${name} (${code})` : code;
+}
+
+/** Who the viewer is, as a message names them: "A district administrator of 鹿城区 (330302)". */
+export function describeViewer(viewer: Viewer): string {
+  if (viewer.system) return 'The system';
+  switch (viewer.role) {
+    case Role.CITY_ADMIN:
+      return 'A city administrator';
+    case Role.DISTRICT_ADMIN:
+      return `A district administrator of ${viewer.districtCode ? districtLabel(viewer.districtCode) : 'no district'}`;
+    case Role.ASSOCIATION_ADMIN:
+      return 'An association administrator';
+    case Role.ANALYST:
+      return 'An analyst';
+    case Role.PERSON:
+      return 'A person';
+    default:
+      return 'A caller without a role';
+  }
+}
+
+/**
+ * Districts whose district-held records (the register, organizations' registrations) a viewer
+ * may read as a whole. A person and an association administrator hold no district: what they
+ * read is decided record by record (their own record, their organization's members).
+ */
+export function readableDistricts(viewer: Viewer): DistrictScope {
+  if (viewer.system) return 'ALL';
+  switch (viewer.role) {
+    case Role.CITY_ADMIN:
+    case Role.ANALYST:
+      return 'ALL';
+    case Role.DISTRICT_ADMIN:
+      return viewer.districtCode ? [viewer.districtCode] : 'NONE';
+    default:
+      return 'NONE';
+  }
+}
+
+/** Districts whose records a viewer may change. */
+export function writableDistricts(viewer: Viewer): DistrictScope {
+  if (viewer.system) return 'ALL';
+  switch (viewer.role) {
+    case Role.CITY_ADMIN:
+      return 'ALL';
+    case Role.DISTRICT_ADMIN:
+      return viewer.districtCode ? [viewer.districtCode] : 'NONE';
+    default:
+      return 'NONE';
+  }
+}
+
+function inScope(scope: DistrictScope, districtCode: string): boolean {
+  return scope === 'ALL' || (scope !== 'NONE' && scope.includes(districtCode));
+}
+
+/** Refuses a viewer who may read no district's records at all. */
+export function assertCanReadAnyDistrict(viewer: Viewer): void {
+  if (readableDistricts(viewer) === 'NONE') throw new ForbiddenError(`${describeViewer(viewer)} cannot read the records of districts.`);
+}
+
+/** Refuses a viewer who may change no records at all (checked first, before any input is). */
+export function assertCanWriteAnyDistrict(viewer: Viewer): void {
+  if (writableDistricts(viewer) === 'NONE') {
+    const reads = readableDistricts(viewer) !== 'NONE';
+    throw new ForbiddenError(`${describeViewer(viewer)} ${reads ? 'can read records but cannot change them' : 'cannot change records'}.`);
+  }
+}
+
+export function assertCanReadDistrict(viewer: Viewer, districtCode: string): void {
+  assertCanReadAnyDistrict(viewer);
+  if (!inScope(readableDistricts(viewer), districtCode)) {
+    throw new ForbiddenError(`${describeViewer(viewer)} cannot read records of ${districtLabel(districtCode)}.`);
+  }
+}
+
+export function assertCanWriteDistrict(viewer: Viewer, districtCode: string): void {
+  assertCanWriteAnyDistrict(viewer);
+  if (!inScope(writableDistricts(viewer), districtCode)) {
+    throw new ForbiddenError(`${describeViewer(viewer)} cannot change records of ${districtLabel(districtCode)}.`);
+  }
+}
+
+/** What the read rule of a person's record needs to know about the record. */
+export interface PersonScope {
+  readonly id: string;
+  readonly districtCode: string;
+}
+
+/**
+ * The refusal to read one person's record, or null when the viewer may read it: a person reads
+ * only themselves; the other roles read by district. Returned rather than thrown so a batch of
+ * records (entity references) can refuse row by row.
+ *
+ * ASSOCIATION_ADMIN is refused for now: their access to the members of their organization needs
+ * the memberships, which the persons subgraph cannot read; it will ask the organizations subgraph
+ * through the gateway (docs/SECURITY.md), in a later change.
+ */
+export function personReadRefusal(viewer: Viewer, person: PersonScope): ForbiddenError | null {
+  if (viewer.system) return null;
+  if (viewer.role === Role.PERSON) {
+    return viewer.personId === person.id ? null : new ForbiddenError('A person can read only their own record.');
+  }
+  if (viewer.role === Role.ASSOCIATION_ADMIN) return new ForbiddenError('An association administrator has no access to the register of persons yet.');
+  const scope = readableDistricts(viewer);
+  if (scope === 'NONE') return new ForbiddenError(`${describeViewer(viewer)} cannot read the register of persons.`);
+  if (!inScope(scope, person.districtCode)) {
+    return new ForbiddenError(`${describeViewer(viewer)} cannot read records of ${districtLabel(person.districtCode)}.`);
+  }
+  return null;
+}
+
+export function assertCanReadPerson(viewer: Viewer, person: PersonScope): void {
+  const refusal = personReadRefusal(viewer, person);
+  if (refusal) throw refusal;
+}
+
+/**
+ * The districts a list of the register must be limited to (null: no limit), given the district
+ * the caller filtered by. A filter outside the viewer's scope is refused, not narrowed; with no
+ * filter a district administrator's list is limited to their district. A person and an
+ * association administrator cannot list the register.
+ */
+export function personListDistricts(viewer: Viewer, districtFilter: string | null | undefined): readonly string[] | null {
+  if (viewer.system) return districtFilter ? [districtFilter] : null;
+  if (viewer.role === Role.PERSON) throw new ForbiddenError('A person can read only their own record, not lists of the register.');
+  if (viewer.role === Role.ASSOCIATION_ADMIN) throw new ForbiddenError('An association administrator has no access to the register of persons yet.');
+  const scope = readableDistricts(viewer);
+  if (scope === 'NONE') throw new ForbiddenError(`${describeViewer(viewer)} cannot read the register of persons.`);
+  if (districtFilter) {
+    assertCanReadDistrict(viewer, districtFilter);
+    return [districtFilter];
+  }
+  return scope === 'ALL' ? null : scope;
+}
