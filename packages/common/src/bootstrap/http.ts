@@ -13,8 +13,6 @@ export interface HttpAppOptions<C extends object> {
   readonly maxBodyBytes?: number;
   /** Extra JSON routes (GET), e.g. `/metrics`. */
   readonly routes?: Readonly<Record<string, () => unknown>>;
-  /** Runs around each GraphQL request (e.g. a per-request SQL counter). */
-  readonly around?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface HttpApp {
@@ -109,8 +107,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       if (error instanceof AppError) return graphqlError(res, STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
       throw error;
     }
-    const run = () => opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
-    const response = await (opts.around ? opts.around(run) : run());
+    const response = await opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

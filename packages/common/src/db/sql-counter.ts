@@ -1,28 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 import type { Logger } from '../logger';
 
-/** Counts the SQL statements a subgraph sends: in total, and per request through a scope. */
+/**
+ * Counts the SQL statements a subgraph sends (`/metrics`, tests, benchmarks). A plain counter:
+ * it runs on every statement, so it stays free of per-request bookkeeping.
+ */
 export class SqlStatementCounter {
   total = 0;
-  private readonly scope = new AsyncLocalStorage<{ statements: number }>();
 
   record(): void {
     this.total++;
-    const s = this.scope.getStore();
-    if (s) s.statements++;
-  }
-
-  /** Runs `work` and reports how many statements it sent (for a request, a test, a bench). */
-  async measure<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-    const store = { statements: 0 };
-    const result = await this.scope.run(store, work);
-    return { result, statements: store.statements };
-  }
-
-  /** Runs `work` inside a scope whose count `onDone` receives. */
-  runScoped<T>(store: { statements: number }, work: () => T): T {
-    return this.scope.run(store, work);
   }
 }
 

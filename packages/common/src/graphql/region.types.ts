@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { DISTRICT_KIND_LABELS, DistrictKind, DISTRICTS, findDistrict, findStreet, STREETS } from '../regions/districts';
+import { DISTRICT_KIND_LABELS, DistrictKind, DISTRICTS, STREETS } from '../regions/districts';
 import { registerLabelledEnum } from './enums';
 
 registerLabelledEnum(DistrictKind, 'DistrictKind', 'How GB/T 2260 classifies a unit of the city.', DISTRICT_KIND_LABELS);
@@ -45,4 +45,3 @@ export function streetOf(code: string | null | undefined): Street | null {
   return streetTypes.get(code) ?? null;
 }
 
-export { findDistrict, findStreet };
