@@ -175,3 +175,6 @@ export function isId(value: string): boolean {
 function truncate(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
+
+/** An optional value as stored: absent or empty text becomes null. */
+export const emptyToNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);

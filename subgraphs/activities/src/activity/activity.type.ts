@@ -1,8 +1,8 @@
 import { ConnectionType, District, districtOf } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { OrganizationRef, organizationRef } from '../organization/organization.ref';
 import { ActivityEntity } from './activity.entity';
 import { ActivityKind, ActivityStatus } from './activity.enums';
+import { OrganizationRef, organizationRef } from '../organization/organization.ref';
 
 @ObjectType({ simpleResolvers: true, description: 'An activity the new social stratum takes part in (§3, §5, §13, §14).' })
 @Directive('@key(fields: "id")')

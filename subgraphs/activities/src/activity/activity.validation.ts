@@ -1,4 +1,4 @@
-import { InputChecker, readInstant } from '@tongxin/common';
+import { emptyToNull, InputChecker, readInstant } from '@tongxin/common';
 import { ActivityKind, ActivityStatus } from './activity.enums';
 
 /** Every field of an activity, as stored. */
@@ -23,8 +23,6 @@ export type ActivityDraft = {
 // DATETIME columns hold 1000..9999 on MySQL; activities of this register lie well inside this.
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
-
-const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
 
 /**
  * An instant between 2000 and 2100, cut to the whole second: DATETIME keeps seconds on MySQL,
@@ -72,10 +70,10 @@ export function checkActivityRecord(check: InputChecker, draft: ActivityDraft): 
   return {
     title: title!,
     kind: kind!,
-    description: orNull(description),
-    organizerId: orNull(organizerId),
+    description: emptyToNull(description),
+    organizerId: emptyToNull(organizerId),
     districtCode: districtCode!,
-    location: orNull(location),
+    location: emptyToNull(location),
     startsAt: startsAt!,
     endsAt: endsAt ?? null,
     capacity: capacity ?? null,

@@ -1,11 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference, EntityRef } from '@tongxin/common';
 
-/** An organization, owned by the organizations subgraph: this subgraph knows only the id. */
-@ObjectType('Organization', { simpleResolvers: true })
-@Directive('@key(fields: "id")')
-export class OrganizationRef {
-  @Field(() => ID)
-  id!: string;
-}
-
-export const organizationRef = (id: string): OrganizationRef => Object.assign(new OrganizationRef(), { id });
+/** Organization, owned by the organizations subgraph: this subgraph knows its id and contributes fields. */
+export const OrganizationRef = entityReference('Organization');
+export type OrganizationRef = EntityRef;
+export const organizationRef = (id: string): OrganizationRef => OrganizationRef.of(id);

@@ -1,8 +1,8 @@
 import { ConnectionType } from '@tongxin/common';
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { PersonRef, personRef } from '../person/person.ref';
 import { ParticipationEntity } from './participation.entity';
 import { Attendance, ParticipationRole } from './participation.enums';
+import { PersonRef, personRef } from '../person/person.ref';
 
 @ObjectType({ simpleResolvers: true, description: "One person's part in one activity." })
 @Directive('@key(fields: "id")')

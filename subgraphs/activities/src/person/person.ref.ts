@@ -1,11 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference, EntityRef } from '@tongxin/common';
 
-/** A person of the register, owned by the persons subgraph: this subgraph knows only the id. */
-@ObjectType('Person', { simpleResolvers: true })
-@Directive('@key(fields: "id")')
-export class PersonRef {
-  @Field(() => ID)
-  id!: string;
-}
-
-export const personRef = (id: string): PersonRef => Object.assign(new PersonRef(), { id });
+/** Person, owned by the persons subgraph: this subgraph knows its id and contributes fields. */
+export const PersonRef = entityReference('Person');
+export type PersonRef = EntityRef;
+export const personRef = (id: string): PersonRef => PersonRef.of(id);

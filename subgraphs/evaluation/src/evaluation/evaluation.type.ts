@@ -1,10 +1,10 @@
 import { ConnectionType } from '@tongxin/common';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { PersonRef, personRef } from '../person/person.ref';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationDimension } from './evaluation.enums';
 import { weightedOf } from './evaluation.scheme';
+import { PersonRef, personRef } from '../person/person.ref';
 
 @ObjectType({ simpleResolvers: true, description: 'The score of one dimension, with the weight its scheme gave it.' })
 export class DimensionScore {

@@ -1,8 +1,8 @@
 import { ConnectionType, DateScalar } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { PersonRef, personRef } from '../person/person.ref';
 import { MembershipEntity } from './membership.entity';
 import { MembershipRole } from './membership.enums';
+import { PersonRef, personRef } from '../person/person.ref';
 
 @ObjectType({ simpleResolvers: true, description: "A person's place in an organization, from start to end; ended memberships stay as history." })
 @Directive('@key(fields: "id")')

@@ -1,4 +1,4 @@
-import { InputChecker } from '@tongxin/common';
+import { emptyToNull, InputChecker } from '@tongxin/common';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { OrganizationKind } from '../organization/organization.enums';
 import { EARLIEST_DATE } from '../organization/organization.validation';
@@ -16,8 +16,6 @@ export interface MembershipRecord {
 
 /** A membership as a caller sends it. The bulk path may also record one that has ended already. */
 export type MembershipDraft = { [K in keyof MembershipRecord]?: MembershipRecord[K] | string | null };
-
-const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
 
 /**
  * Checks a membership and returns the record to store, or null with every problem recorded in
@@ -56,7 +54,7 @@ export function checkMembershipRecord(
     organizationId: organizationId!,
     role: role!,
     startDate: startDate!,
-    endDate: orNull(endDate),
-    endReason: orNull(endReason),
+    endDate: emptyToNull(endDate),
+    endReason: emptyToNull(endReason),
   };
 }

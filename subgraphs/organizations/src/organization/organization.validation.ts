@@ -1,4 +1,4 @@
-import { CITY, findDistrict, InputChecker } from '@tongxin/common';
+import { CITY, emptyToNull, findDistrict, InputChecker } from '@tongxin/common';
 import { OrganizationEntity } from './organization.entity';
 import { LEVEL_RANK, LEVELS_BY_KIND, OrganizationKind, OrganizationLevel } from './organization.enums';
 
@@ -20,8 +20,6 @@ export type OrganizationDraft = { [K in keyof OrganizationRecord]?: Organization
 
 /** The earliest date a founding or a membership may carry. */
 export const EARLIEST_DATE = '1949-10-01';
-
-const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
 
 /**
  * Checks a new organization and returns the record to store, or null with every problem
@@ -83,11 +81,11 @@ export function checkOrganizationRecord(
     kind: kind!,
     level: level!,
     districtCode: districtCode!,
-    streetCode: orNull(streetCode),
-    community: orNull(community),
-    parentId: orNull(parentId),
-    description: orNull(description),
-    foundedOn: orNull(foundedOn),
+    streetCode: emptyToNull(streetCode),
+    community: emptyToNull(community),
+    parentId: emptyToNull(parentId),
+    description: emptyToNull(description),
+    foundedOn: emptyToNull(foundedOn),
   };
 }
 

@@ -1,13 +1,6 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityReference, EntityRef } from '@tongxin/common';
 
-/** A Person of the persons subgraph, by reference: this subgraph only adds fields to it. */
-@ObjectType('Person', { simpleResolvers: true })
-@Directive('@key(fields: "id")')
-export class PersonRef {
-  @Field(() => ID)
-  id!: string;
-}
-
-export function personRef(id: string): PersonRef {
-  return Object.assign(new PersonRef(), { id });
-}
+/** Person, owned by the persons subgraph: this subgraph knows its id and contributes fields. */
+export const PersonRef = entityReference('Person');
+export type PersonRef = EntityRef;
+export const personRef = (id: string): PersonRef => PersonRef.of(id);

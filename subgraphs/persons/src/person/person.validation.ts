@@ -1,4 +1,4 @@
-import { InputChecker, isEthnicity, parseIdNumber } from '@tongxin/common';
+import { emptyToNull, InputChecker, isEthnicity, parseIdNumber } from '@tongxin/common';
 import { Education, Gender, PersonCategory, PersonStatus, PoliticalAffiliation, Profession, PROFESSIONS_BY_CATEGORY } from './person.enums';
 
 /** Every field of the form, as stored. */
@@ -29,8 +29,6 @@ export type PersonDraft = { [K in keyof PersonRecord]?: PersonRecord[K] | string
 
 const NAME = /^[\p{L}\p{M}·•.\- ]+$/u;
 const MOBILE = /^1[3-9]\d{9}$/;
-
-const orNull = <T>(v: T | undefined | ''): T | null => (v === undefined || v === '' ? null : v);
 
 /** The defaults of a new registration (ethnicity 汉族, status ACTIVE, registered today): for register and imports only, never for an update. */
 export function withRegistrationDefaults(draft: PersonDraft, today: string): PersonDraft {
@@ -110,17 +108,17 @@ export function checkPersonRecord(check: InputChecker, draft: PersonDraft, today
     birthDate: birthDate!,
     ethnicity: ethnicity!,
     politicalAffiliation: politicalAffiliation!,
-    education: orNull(education),
+    education: emptyToNull(education),
     category: category!,
-    profession: orNull(profession),
-    employer: orNull(employer),
-    position: orNull(position),
+    profession: emptyToNull(profession),
+    employer: emptyToNull(employer),
+    position: emptyToNull(position),
     returnee,
-    returneeCountry: returnee ? orNull(returneeCountry) : null,
+    returneeCountry: returnee ? emptyToNull(returneeCountry) : null,
     districtCode: districtCode!,
-    streetCode: orNull(streetCode),
-    community: orNull(community),
-    mobile: orNull(mobile),
+    streetCode: emptyToNull(streetCode),
+    community: emptyToNull(community),
+    mobile: emptyToNull(mobile),
     status: status!,
     registeredOn: registeredOn!,
   };
