@@ -8,11 +8,7 @@
 import { createLogger, databaseConfigFromEnv } from '@tongxin/common';
 import { describePlatformDatabases, dropPlatformDatabases, loadDemoCityIfEmpty, RESET_COMMAND } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
-
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { flag } from './cli';
 
 async function main(): Promise<void> {
   const log = createLogger('seed');

@@ -4,11 +4,7 @@
  * (TONGXIN_JWT_SECRET, or the embedded default's secret under TONGXIN_DATA_DIR).
  */
 import { authConfigFromEnv, mintToken, Role, TokenVerifier } from '@tongxin/common';
-
-function flag(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { flag } from './cli';
 
 async function main(): Promise<void> {
   const role = flag('role') as Role | undefined;

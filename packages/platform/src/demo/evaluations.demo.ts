@@ -2,10 +2,11 @@ import { findDistrict, SeededRandom } from '@tongxin/common';
 import type { EvaluationDraft } from '@tongxin/evaluation';
 import { DEFAULT_SCHEME } from '@tongxin/evaluation';
 import type { DemoPerson } from './persons.demo';
+import { unitName } from './vocabulary';
 
-/** 鹿城区委统战部, 永嘉县委统战部, 瑞安市委统战部: the department that evaluates a district's people. */
-function committeeOf(districtCode: string): string {
-  return `${findDistrict(districtCode)!.name}委统战部`;
+/** 中共鹿城区委统战部 …: the department that evaluates a district's people. */
+function evaluatorOf(districtCode: string): string {
+  return unitName(findDistrict(districtCode)!.name, '统战部');
 }
 
 /** Yearly evaluations of part of the register by their district's department, scored on the default scheme. */
@@ -19,7 +20,7 @@ export function evaluationDrafts(rng: SeededRandom, person: DemoPerson, today: s
     drafts.push({
       personId: person.id,
       year,
-      evaluator: committeeOf(person.districtCode),
+      evaluator: evaluatorOf(person.districtCode),
       scores: DEFAULT_SCHEME.weights.map((w) => ({ dimension: w.dimension, score: Math.max(0, Math.min(100, Math.round((base + (rng.next() - 0.5) * 20) * 10) / 10)) })),
       comment: rng.chance(0.2) ? rng.pick(['政治立场坚定，社会贡献突出', '参政议政能力较强', '在本行业中有较大影响', '积极参与光彩事业']) : null,
     });

@@ -1,6 +1,7 @@
-import { CITY, COUNTY_LEVEL_UNITS, DistrictInfo, DistrictKind, SeededRandom, streetsOf } from '@tongxin/common';
+import { CITY, COUNTY_LEVEL_UNITS, SeededRandom, streetsOf } from '@tongxin/common';
 import type { MembershipDraft, OrganizationDraft } from '@tongxin/organizations';
 import { communitiesOf, DemoPerson } from './persons.demo';
+import { isoDate, unitName } from './vocabulary';
 
 /** What later steps need to know of a generated organization. */
 export interface DemoOrganization {
@@ -20,11 +21,6 @@ interface OrgSpec {
   key: string;
   parentKey?: string;
   draft: OrganizationDraft;
-}
-
-/** 区委 / 县委 / 市委: how a county-level unit's party committee is named. */
-function committeeOf(d: DistrictInfo): string {
-  return d.kind === DistrictKind.URBAN_DISTRICT ? '区委' : d.kind === DistrictKind.COUNTY ? '县委' : '市委';
 }
 
 const UNIT_NAMES = ['统战部', '组织部', '民政局', '人力社保局', '市场监管局', '司法局', '工商联'];
@@ -47,7 +43,7 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
     org('city:cpa', 'CITY', '温州市注册会计师协会', 'INDUSTRY_ASSOCIATION', CITY.code),
     org('city:joint', 'CITY', '温州市新的社会阶层人士统战工作联席会议', 'JOINT_MEETING', CITY.code),
   ];
-  const cityUnits = UNIT_NAMES.map((u) => org(`city:unit:${u}`, 'CITY', `中共温州市委${u}`.replace('中共温州市委民政局', '温州市民政局'), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, {}, 'city:joint'));
+  const cityUnits = UNIT_NAMES.map((u) => org(`city:unit:${u}`, 'CITY', unitName(CITY.name, u), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, {}, 'city:joint'));
   const district: OrgSpec[] = [];
   const districtUnits: OrgSpec[] = [];
   const street: OrgSpec[] = [];
@@ -62,7 +58,7 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
       org(`d:${d.code}:joint`, 'DISTRICT', `${d.name}新的社会阶层人士统战工作联席会议`, 'JOINT_MEETING', d.code),
     );
     for (const u of UNIT_NAMES.slice(0, 4)) {
-      districtUnits.push(org(`d:${d.code}:unit:${u}`, 'DISTRICT', `${d.name}${u.endsWith('部') ? committeeOf(d) : ''}${u}`, 'JOINT_MEETING_MEMBER_UNIT', d.code, {}, `d:${d.code}:joint`));
+      districtUnits.push(org(`d:${d.code}:unit:${u}`, 'DISTRICT', unitName(d.name, u), 'JOINT_MEETING_MEMBER_UNIT', d.code, {}, `d:${d.code}:joint`));
     }
     for (const s of streetsOf(d.code)) {
       street.push(org(`s:${s.code}`, 'STREET', `${s.name}新的社会阶层人士统战工作领导小组`, 'STREET_LEADING_GROUP', d.code, { streetCode: s.code }, `d:${d.code}:joint`));
@@ -87,10 +83,6 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
 
 const LEADERSHIP_ASSOCIATION = ['PRESIDENT', 'VICE_PRESIDENT', 'VICE_PRESIDENT', 'SECRETARY_GENERAL', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR'];
 const LEADERSHIP_WORKING = ['LEADER', 'DEPUTY_LEADER', 'LIAISON', 'LIAISON'];
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /**
  * The organizations a person belongs to: their district's stratum association (most), the
@@ -126,14 +118,14 @@ export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: Re
     const role = org.leaders < leadership.length && rng.chance(0.08) ? leadership[org.leaders++]! : 'MEMBER';
     org.members.push(person.id);
     const year = rng.int(2015, Number(today.slice(0, 4)) - 1);
-    const startDate = `${year}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+    const startDate = isoDate(year, rng.int(1, 12), rng.int(1, 28));
     const ended = role === 'MEMBER' && rng.chance(0.06);
     drafts.push({
       personId: person.id,
       organizationId: org.id,
       role,
       startDate,
-      endDate: ended ? `${Math.min(year + rng.int(1, 5), Number(today.slice(0, 4)))}-${pad(rng.int(1, 12))}-28` : null,
+      endDate: ended ? isoDate(Math.min(year + rng.int(1, 5), Number(today.slice(0, 4))), rng.int(1, 12), 28) : null,
       endReason: ended ? rng.pick(['换届', '工作调动', '本人申请退出']) : null,
     });
   }

@@ -9,6 +9,7 @@ import {
   FOREIGN_REGION_CODES,
   GIVEN_FEMALE,
   GIVEN_MALE,
+  isoDate,
   POSITIONS_BY_PROFESSION,
   RETURNEE_COUNTRIES,
   SURNAMES,
@@ -70,10 +71,6 @@ function chineseName(rng: SeededRandom, gender: Gender): string {
   return surname + given;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /**
  * One registration form of a plausible person. `usedIdNumbers` keeps ID numbers unique: on a
  * collision the sequence steps to the next free one of the same gender.
@@ -82,7 +79,7 @@ export function personDraft(rng: SeededRandom, usedIdNumbers: Set<string>, today
   const districtCode = rng.weighted(DISTRICT_WEIGHTS);
   const gender = rng.chance(0.62) ? Gender.MALE : Gender.FEMALE;
   const year = rng.int(1958, 2001);
-  const birthDate = `${year}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+  const birthDate = isoDate(year, rng.int(1, 12), rng.int(1, 28));
   const region = rng.chance(0.85) ? districtCode : rng.pick(FOREIGN_REGION_CODES);
   let slot = rng.int(0, 499);
   let idNumber = makeIdNumber(region, birthDate, slot * 2 + (gender === Gender.MALE ? 1 : 0));
@@ -97,7 +94,7 @@ export function personDraft(rng: SeededRandom, usedIdNumbers: Set<string>, today
   const street = streets.length ? rng.pick(streets) : null;
   const returnee = category === PersonCategory.PRIVATE_TECH ? rng.chance(0.2) : rng.chance(0.03);
   const registeredYear = rng.int(2012, Number(today.slice(0, 4)));
-  const registeredOn = `${registeredYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+  const registeredOn = isoDate(registeredYear, rng.int(1, 12), rng.int(1, 28));
   return {
     name: chineseName(rng, gender),
     idNumber,

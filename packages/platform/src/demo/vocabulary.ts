@@ -55,3 +55,17 @@ export const DISTRICT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
 
 /** Region codes on ID numbers of people registered here: mostly local, some retired or from elsewhere. */
 export const FOREIGN_REGION_CODES = ['330321', '330322', '330106', '330203', '310104', '320102', '350102', '362502', '420106', '510104', '522401'];
+
+/** A date `YYYY-MM-DD` from its parts. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The name of a working unit of a place (温州市, 鹿城区 …): a party committee's department is
+ * 中共温州市委统战部 / 中共鹿城区委组织部; a government bureau or federation keeps the place
+ * name only (温州市民政局, 鹿城区工商联).
+ */
+export function unitName(place: string, unit: string): string {
+  return unit.endsWith('部') ? `中共${place}委${unit}` : `${place}${unit}`;
+}
