@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { InputChecker } from './validation/input-checker';
 import { envInt } from './config';
 
 /** The default of `LOADER_MAX_BATCH_SIZE`. */
@@ -103,4 +104,12 @@ export class LoaderFamily<A, K, V> {
     }
     return loader;
   }
+}
+
+/** A root query's `(id: ID!)`: a malformed id is BAD_USER_INPUT, an unknown one null. */
+export function loadById<V>(loader: DataLoader<string, V | null>, id: string): Promise<V | null> {
+  const check = new InputChecker('');
+  const valid = check.id('id', id);
+  check.throwIfInvalid();
+  return loader.load(valid!);
 }

@@ -1,4 +1,4 @@
-import { InputChecker, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ActivitiesLoaders } from '../loaders';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
@@ -16,10 +16,7 @@ export class ActivityResolver {
 
   @Query(() => Activity, { nullable: true, description: 'An activity, or null when there is none with this id.' })
   async activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Activity | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.activityById.load(valid!);
+    const entity = await loadById(ctx.loaders.activityById, id);
     return entity ? toActivity(entity) : null;
   }
 

@@ -1,4 +1,4 @@
-import { InputChecker, RequestContext } from '@tongxin/common';
+import { loadById, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
@@ -16,10 +16,7 @@ export class ParticipationResolver {
 
   @Query(() => Participation, { nullable: true, description: 'A participation, or null when there is none with this id.' })
   async participation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Participation | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.participationById.load(valid!);
+    const entity = await loadById(ctx.loaders.participationById, id);
     return entity ? toParticipation(entity) : null;
   }
 

@@ -1,4 +1,4 @@
-import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EvaluationServices } from '../services';
 import { EvaluationFilter, EvaluationPayload, RecordEvaluationInput } from './evaluation.inputs';
@@ -13,10 +13,7 @@ export class EvaluationResolver {
 
   @Query(() => Evaluation, { nullable: true, description: 'An evaluation, or null when there is none with this id.' })
   async evaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.evaluationById.load(valid!);
+    const entity = await loadById(ctx.loaders.evaluationById, id);
     return entity ? toEvaluation(entity) : null;
   }
 

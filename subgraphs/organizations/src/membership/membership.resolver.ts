@@ -1,4 +1,4 @@
-import { InputChecker, RequestContext } from '@tongxin/common';
+import { loadById, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { Organization, toOrganization } from '../organization/organization.type';
@@ -16,10 +16,7 @@ export class MembershipResolver {
 
   @Query(() => Membership, { nullable: true, description: 'A membership, or null when there is none with this id.' })
   async membership(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Membership | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.membershipById.load(valid!);
+    const entity = await loadById(ctx.loaders.membershipById, id);
     return entity ? toMembership(entity) : null;
   }
 

@@ -1,4 +1,4 @@
-import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { loadMemberPage } from '../membership/membership.loader';
@@ -15,10 +15,7 @@ export class OrganizationResolver {
 
   @Query(() => Organization, { nullable: true, description: 'An organization, or null when there is none with this id.' })
   async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Organization | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.organizationById.load(valid!);
+    const entity = await loadById(ctx.loaders.organizationById, id);
     return entity ? toOrganization(entity) : null;
   }
 

@@ -1,4 +1,4 @@
-import { InputChecker, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonLoaders } from './person.loader';
@@ -15,10 +15,7 @@ export class PersonResolver {
 
   @Query(() => Person, { nullable: true, description: 'A person of the register, or null when there is none with this id.' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Person | null> {
-    const check = new InputChecker('');
-    const valid = check.id('id', id);
-    check.throwIfInvalid();
-    const entity = await ctx.loaders.personById.load(valid!);
+    const entity = await loadById(ctx.loaders.personById, id);
     return entity ? toPerson(entity) : null;
   }
 
