@@ -96,3 +96,22 @@ export async function childIdPages(manager: EntityManager, spec: ParentPageSpec)
   }
   return result;
 }
+
+/**
+ * How many rows of `qb` (already filtered as needed) each key has, in one GROUP BY statement:
+ * the lazy `totalCount` of per-parent connections. Keys without rows are absent.
+ */
+export async function countsByKey<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  property: string,
+  keys: readonly string[],
+): Promise<Array<{ key: string; count: number }>> {
+  const column = `${qb.alias}.${property}`;
+  const rows: Array<{ key: string; count: number | string }> = await qb
+    .select(column, 'key')
+    .addSelect('COUNT(*)', 'count')
+    .andWhere(`${column} IN (:...countKeys)`, { countKeys: [...keys] })
+    .groupBy(column)
+    .getRawMany();
+  return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}

@@ -2,6 +2,7 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  countsByKey,
   InputChecker,
   keysetPage,
   likeContains,
@@ -75,15 +76,8 @@ export class ActivityService {
     });
   }
 
-  countByOrganizers(ctx: RequestContext<unknown>, organizerIds: readonly string[]): Promise<Array<{ key: string; count: number | string }>> {
-    return this.conn
-      .repo(ctx, ActivityEntity)
-      .createQueryBuilder('a')
-      .select('a.organizerId', 'key')
-      .addSelect('COUNT(*)', 'count')
-      .where('a.organizerId IN (:...ids)', { ids: [...organizerIds] })
-      .groupBy('a.organizerId')
-      .getRawMany();
+  countByOrganizers(ctx: RequestContext<unknown>, organizerIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
+    return countsByKey(this.conn.repo(ctx, ActivityEntity).createQueryBuilder('a'), 'organizerId', organizerIds);
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateActivityInput): Promise<ActivityEntity> {

@@ -3,6 +3,7 @@ import {
   childIdPages,
   ChildPageKey,
   ConflictError,
+  countsByKey,
   FieldError,
   InputChecker,
   isUniqueViolation,
@@ -50,11 +51,11 @@ export class ParticipationService {
     return this.pages(ctx, 'person_id', personIds, key);
   }
 
-  countByActivities(ctx: RequestContext<unknown>, activityIds: readonly string[]): Promise<Array<{ key: string; count: number | string }>> {
+  countByActivities(ctx: RequestContext<unknown>, activityIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
     return this.counts(ctx, 'activityId', activityIds);
   }
 
-  countByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Array<{ key: string; count: number | string }>> {
+  countByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
     return this.counts(ctx, 'personId', personIds);
   }
 
@@ -183,15 +184,8 @@ export class ParticipationService {
     });
   }
 
-  private counts(ctx: RequestContext<unknown>, property: 'activityId' | 'personId', keys: readonly string[]): Promise<Array<{ key: string; count: number | string }>> {
-    return this.conn
-      .repo(ctx, ParticipationEntity)
-      .createQueryBuilder('p')
-      .select(`p.${property}`, 'key')
-      .addSelect('COUNT(*)', 'count')
-      .where(`p.${property} IN (:...keys)`, { keys: [...keys] })
-      .groupBy(`p.${property}`)
-      .getRawMany();
+  private counts(ctx: RequestContext<unknown>, property: 'activityId' | 'personId', keys: readonly string[]): Promise<Array<{ key: string; count: number }>> {
+    return countsByKey(this.conn.repo(ctx, ParticipationEntity).createQueryBuilder('p'), property, keys);
   }
 }
 

@@ -1,8 +1,9 @@
 import {
   ChildIdPage,
-  ChildPageKey,
   childIdPages,
+  ChildPageKey,
   ConflictError,
+  countsByKey,
   InputChecker,
   isId,
   isUniqueViolation,
@@ -54,17 +55,10 @@ export class MembershipService {
   }
 
   /** The number of memberships of each of many organizations (absent when none). */
-  async countByOrganization(ctx: RequestContext<unknown>, organizationIds: readonly string[], activeOnly: boolean): Promise<Array<{ key: string; count: number }>> {
-    const qb = this.conn
-      .repo(ctx, MembershipEntity)
-      .createQueryBuilder('m')
-      .select('m.organizationId', 'org')
-      .addSelect('COUNT(*)', 'n')
-      .where('m.organizationId IN (:...ids)', { ids: organizationIds })
-      .groupBy('m.organizationId');
-    if (activeOnly) qb.andWhere('m.endDate IS NULL');
-    const rows: Array<{ org: string; n: number | string }> = await qb.getRawMany();
-    return rows.map((r) => ({ key: r.org, count: Number(r.n) }));
+  countByOrganization(ctx: RequestContext<unknown>, organizationIds: readonly string[], activeOnly: boolean): Promise<Array<{ key: string; count: number }>> {
+    const qb = this.conn.repo(ctx, MembershipEntity).createQueryBuilder('m');
+    if (activeOnly) qb.where('m.endDate IS NULL');
+    return countsByKey(qb, 'organizationId', organizationIds);
   }
 
   getById(ctx: RequestContext<unknown>, id: string): Promise<MembershipEntity> {
