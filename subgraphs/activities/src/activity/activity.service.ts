@@ -16,7 +16,6 @@ import { ActivityEntity } from './activity.entity';
 import { ActivityFilter, CreateActivityInput } from './activity.inputs';
 import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.validation';
 
-const INSERT_CHUNK = 500;
 
 /** How DATETIME columns compare with a parameter on both databases (UTC, as TypeORM stores them). */
 const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
@@ -104,17 +103,9 @@ export class ActivityService {
     });
     if (errors.length) throw new UserInputError(errors);
     return this.conn.transaction(ctx, async (tx) => {
-      const repo = this.conn.repo(tx, ActivityEntity);
-      const ids: string[] = [];
-      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-        const rows = records.slice(i, i + INSERT_CHUNK).map((r) => {
-          const id = tx.ids.next();
-          ids.push(id);
-          return { ...r, id, version: 1 };
-        });
-        await repo.createQueryBuilder().insert().into(ActivityEntity).values(rows).updateEntity(false).execute();
-      }
-      return ids;
+      const rows = records.map((r) => ({ ...r, id: tx.ids.next() }));
+      await this.conn.insertChunked(tx, ActivityEntity, rows);
+      return rows.map((r) => r.id);
     });
   }
 }

@@ -20,7 +20,7 @@ import { ParticipationEntity } from './participation.entity';
 import { RecordParticipationInput } from './participation.inputs';
 import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } from './participation.validation';
 
-const CHUNK = 500;
+const LOOKUP_CHUNK = 500;
 
 /**
  * Who takes part in which activity. A person takes part in an activity at most once; a
@@ -119,8 +119,8 @@ export class ParticipationService {
       const activityIds = [...new Set(records.map((r) => r.record.activityId))];
       const activities = new Map<string, ActivityEntity>();
       const taken = new Map<string, number>();
-      for (let i = 0; i < activityIds.length; i += CHUNK) {
-        const chunk = activityIds.slice(i, i + CHUNK);
+      for (let i = 0; i < activityIds.length; i += LOOKUP_CHUNK) {
+        const chunk = activityIds.slice(i, i + LOOKUP_CHUNK);
         for (const a of await this.activities.lockByIds(tx, chunk)) activities.set(a.id, a);
         for (const c of await this.counts(tx, 'activityId', chunk)) taken.set(c.key, Number(c.count));
       }
@@ -141,17 +141,9 @@ export class ParticipationService {
       }
       if (errors.length) throw new UserInputError(errors);
 
-      const repo = this.conn.repo(tx, ParticipationEntity);
-      const ids: string[] = [];
-      for (let i = 0; i < records.length; i += CHUNK) {
-        const rows = records.slice(i, i + CHUNK).map(({ record }) => {
-          const id = tx.ids.next();
-          ids.push(id);
-          return { ...record, id };
-        });
-        await repo.createQueryBuilder().insert().into(ParticipationEntity).values(rows).updateEntity(false).execute();
-      }
-      return ids;
+      const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
+      await this.conn.insertChunked(tx, ParticipationEntity, rows);
+      return rows.map((r) => r.id);
     });
   }
 
@@ -159,8 +151,8 @@ export class ParticipationService {
   private async recordedPairs(tx: RequestContext<unknown>, records: readonly ParticipationRecord[]): Promise<Set<string>> {
     const found = new Set<string>();
     const wanted = new Set(records.map((r) => pairKey(r.activityId, r.personId)));
-    for (let i = 0; i < records.length; i += CHUNK) {
-      const chunk = records.slice(i, i + CHUNK);
+    for (let i = 0; i < records.length; i += LOOKUP_CHUNK) {
+      const chunk = records.slice(i, i + LOOKUP_CHUNK);
       const rows = await this.conn.repo(tx, ParticipationEntity).find({
         select: { activityId: true, personId: true },
         where: { activityId: In([...new Set(chunk.map((r) => r.activityId))]), personId: In([...new Set(chunk.map((r) => r.personId))]) },

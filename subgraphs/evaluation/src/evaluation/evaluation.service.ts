@@ -19,7 +19,7 @@ import { EvaluationFilter, RecordEvaluationInput } from './evaluation.inputs';
 import { defaultSchemeSource, EvaluationScheme, EvaluationSchemeSource } from './evaluation.scheme';
 import { checkEvaluationRecord, EvaluationDraft, evaluationKey, EvaluationRecord, FIRST_YEAR, yearOf } from './evaluation.validation';
 
-const INSERT_CHUNK = 500;
+const LOOKUP_CHUNK = 500;
 const DIMENSION_ORDER = new Map(Object.values(EvaluationDimension).map((d, i) => [d as string, i]));
 
 /** Comprehensive evaluations: recording them under the scheme of their year, and reading them. */
@@ -116,10 +116,10 @@ export class EvaluationService {
         const personIds = [...new Set(records.map((r) => r.personId))];
         const years = [...new Set(records.map((r) => r.year))];
         const clashes: FieldError[] = [];
-        for (let i = 0; i < personIds.length; i += INSERT_CHUNK) {
+        for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
           const existing = await repo.find({
             select: { personId: true, year: true, evaluator: true },
-            where: { personId: In(personIds.slice(i, i + INSERT_CHUNK)), year: In(years) },
+            where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), year: In(years) },
           });
           for (const e of existing) {
             const row = seen.get(evaluationKey(e));
@@ -139,24 +139,16 @@ export class EvaluationService {
   }
 
   private async insert(tx: RequestContext<unknown>, rows: readonly { id: string; record: EvaluationRecord }[]): Promise<void> {
-    const manager = this.conn.manager(tx);
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const values = rows.slice(i, i + INSERT_CHUNK).map(({ id, record: r }) => ({
-        id,
-        personId: r.personId,
-        year: r.year,
-        evaluator: r.evaluator,
-        composite: r.composite,
-        comment: r.comment,
-      }));
-      await manager.createQueryBuilder().insert().into(EvaluationEntity).values(values).updateEntity(false).execute();
-    }
-    const scores = rows.flatMap(({ id, record }) =>
-      record.scores.map((s) => ({ evaluationId: id, dimension: s.dimension, score: s.score, weight: s.weight })),
+    await this.conn.insertChunked(
+      tx,
+      EvaluationEntity,
+      rows.map(({ id, record: r }) => ({ id, personId: r.personId, year: r.year, evaluator: r.evaluator, composite: r.composite, comment: r.comment })),
     );
-    for (let i = 0; i < scores.length; i += INSERT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(EvaluationScoreEntity).values(scores.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
-    }
+    await this.conn.insertChunked(
+      tx,
+      EvaluationScoreEntity,
+      rows.flatMap(({ id, record }) => record.scores.map((s) => ({ evaluationId: id, dimension: s.dimension, score: s.score, weight: s.weight }))),
+    );
   }
 
   private async schemesFor(ctx: RequestContext<unknown>, drafts: readonly EvaluationDraft[]): Promise<ReadonlyMap<number, EvaluationScheme>> {

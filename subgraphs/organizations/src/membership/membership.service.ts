@@ -19,7 +19,7 @@ import { MembershipEntity } from './membership.entity';
 import { AddMembershipInput, EndMembershipInput } from './membership.inputs';
 import { checkMembershipRecord, MembershipDraft, MembershipRecord } from './membership.validation';
 
-const CHUNK = 500;
+const LOOKUP_CHUNK = 500;
 
 /** Who belongs to which organization, in which role, from when to when. */
 export class MembershipService {
@@ -106,8 +106,8 @@ export class MembershipService {
     return this.conn.transaction(ctx, async (tx) => {
       const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
       const organizations = new Map<string, OrganizationEntity>();
-      for (let i = 0; i < organizationIds.length; i += CHUNK) {
-        const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + CHUNK)) });
+      for (let i = 0; i < organizationIds.length; i += LOOKUP_CHUNK) {
+        const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + LOOKUP_CHUNK)) });
         for (const o of found) organizations.set(o.id, o);
       }
 
@@ -131,10 +131,10 @@ export class MembershipService {
 
       const repo = this.conn.repo(tx, MembershipEntity);
       const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
-      for (let i = 0; i < personIds.length; i += CHUNK) {
+      for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
         const running = await repo.find({
           select: { personId: true, organizationId: true },
-          where: { personId: In(personIds.slice(i, i + CHUNK)), active: true },
+          where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), active: true },
         });
         const clashes = running.map((m) => runningPairs.get(`${m.personId}/${m.organizationId}`)).filter((row): row is number => row !== undefined);
         if (clashes.length) {
@@ -142,16 +142,9 @@ export class MembershipService {
         }
       }
 
-      const ids: string[] = [];
-      for (let i = 0; i < records.length; i += CHUNK) {
-        const rows = records.slice(i, i + CHUNK).map(({ record }) => {
-          const id = tx.ids.next();
-          ids.push(id);
-          return toRow(record, organizations.get(record.organizationId)!, id);
-        });
-        await repo.createQueryBuilder().insert().into(MembershipEntity).values(rows).updateEntity(false).execute();
-      }
-      return ids;
+      const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next()));
+      await this.conn.insertChunked(tx, MembershipEntity, rows);
+      return rows.map((r) => r.id);
     });
   }
 

@@ -16,7 +16,7 @@ import { OrganizationEntity } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
 import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
 
-const CHUNK = 500;
+const LOOKUP_CHUNK = 500;
 
 /** The associations and working bodies, and the rules for where each may sit. */
 export class OrganizationService {
@@ -88,8 +88,8 @@ export class OrganizationService {
         ...new Set(drafts.map((d) => d.parentId).filter((p): p is string => typeof p === 'string' && isId(p)).map((p) => p.toLowerCase())),
       ];
       const parents = new Map<string, OrganizationEntity>();
-      for (let i = 0; i < parentIds.length; i += CHUNK) {
-        for (const p of await repo.findBy({ id: In(parentIds.slice(i, i + CHUNK)) })) parents.set(p.id, p);
+      for (let i = 0; i < parentIds.length; i += LOOKUP_CHUNK) {
+        for (const p of await repo.findBy({ id: In(parentIds.slice(i, i + LOOKUP_CHUNK)) })) parents.set(p.id, p);
       }
       const errors: { field: string; message: string }[] = [];
       const records: OrganizationRecord[] = [];
@@ -100,16 +100,9 @@ export class OrganizationService {
         if (record) records.push(record);
       });
       if (errors.length) throw new UserInputError(errors);
-      const ids: string[] = [];
-      for (let i = 0; i < records.length; i += CHUNK) {
-        const rows = records.slice(i, i + CHUNK).map((r) => {
-          const id = tx.ids.next();
-          ids.push(id);
-          return { ...r, id, version: 1 };
-        });
-        await repo.createQueryBuilder().insert().into(OrganizationEntity).values(rows).updateEntity(false).execute();
-      }
-      return ids;
+      const rows = records.map((r) => ({ ...r, id: tx.ids.next() }));
+      await this.conn.insertChunked(tx, OrganizationEntity, rows);
+      return rows.map((r) => r.id);
     });
   }
 }

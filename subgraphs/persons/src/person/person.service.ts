@@ -23,7 +23,7 @@ import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
 
-const INSERT_CHUNK = 500;
+const LOOKUP_CHUNK = 500;
 
 /** Fields every record has: `null` in an update cannot clear them. */
 const REQUIRED_FIELDS = [
@@ -151,24 +151,17 @@ export class PersonService {
     return this.conn.transaction(ctx, async (tx) => {
       const repo = this.conn.repo(tx, PersonEntity);
       const numbers = [...seen.keys()];
-      for (let i = 0; i < numbers.length; i += INSERT_CHUNK) {
-        const existing = await repo.find({ select: { idNumber: true }, where: { idNumber: In(numbers.slice(i, i + INSERT_CHUNK)) } });
+      for (let i = 0; i < numbers.length; i += LOOKUP_CHUNK) {
+        const existing = await repo.find({ select: { idNumber: true }, where: { idNumber: In(numbers.slice(i, i + LOOKUP_CHUNK)) } });
         if (existing.length) {
           throw new UserInputError(
             existing.map((e) => ({ field: `rows[${seen.get(e.idNumber)}].idNumber`, message: 'is registered already' })),
           );
         }
       }
-      const ids: string[] = [];
-      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-        const rows = records.slice(i, i + INSERT_CHUNK).map((r) => {
-          const id = tx.ids.next();
-          ids.push(id);
-          return { ...r, id, version: 1 };
-        });
-        await repo.createQueryBuilder().insert().into(PersonEntity).values(rows).updateEntity(false).execute();
-      }
-      return ids;
+      const rows = records.map((r) => ({ ...r, id: tx.ids.next() }));
+      await this.conn.insertChunked(tx, PersonEntity, rows);
+      return rows.map((r) => r.id);
     });
   }
 
