@@ -26,9 +26,12 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   const db = freshDatabase();
   const level = process.env.LOG_LEVEL ?? 'silent';
   const subgraphs: Record<string, RunningSubgraph<any>> = {};
+  // Filled in as the subgraphs start: a subgraph asks its peers only while serving requests.
+  const peerUrls: Record<string, string> = {};
   try {
     for (const def of SUBGRAPHS) {
-      subgraphs[def.subgraph] = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, level) });
+      subgraphs[def.subgraph] = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, level), peerUrls });
+      peerUrls[def.subgraph] = subgraphs[def.subgraph]!.url;
     }
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

@@ -39,6 +39,8 @@ export interface RequestContextInit<L> {
   readonly viewer: Viewer;
   readonly log: Logger;
   readonly ids?: IdGenerator;
+  /** The request's `Authorization` header, forwarded when a service asks another subgraph (see `Peers`). */
+  readonly authorization?: string;
   /** Builds this request's DataLoaders on first use (one set per request). */
   readonly createLoaders: (ctx: RequestContext<L>) => L;
 }
@@ -54,6 +56,7 @@ export class RequestContext<L = unknown> {
   readonly log: Logger;
   readonly ids: IdGenerator;
   readonly manager: EntityManager | undefined;
+  readonly authorization: string | undefined;
   private readonly createLoaders: (ctx: RequestContext<L>) => L;
   private loaderSet: L | undefined;
 
@@ -62,6 +65,7 @@ export class RequestContext<L = unknown> {
     this.viewer = init.viewer;
     this.log = init.log;
     this.ids = init.ids ?? randomIds;
+    this.authorization = init.authorization;
     this.createLoaders = init.createLoaders;
     this.manager = manager;
   }
@@ -74,7 +78,7 @@ export class RequestContext<L = unknown> {
   /** The same request bound to a transaction; it gets its own loaders, which read inside it. */
   withManager(manager: EntityManager): RequestContext<L> {
     return new RequestContext<L>(
-      { requestId: this.requestId, viewer: this.viewer, log: this.log, ids: this.ids, createLoaders: this.createLoaders },
+      { requestId: this.requestId, viewer: this.viewer, log: this.log, ids: this.ids, authorization: this.authorization, createLoaders: this.createLoaders },
       manager,
     );
   }

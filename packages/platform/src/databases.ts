@@ -7,6 +7,7 @@ import {
   dropMysqlDatabase,
   Logger,
   openDatabase,
+  Peers,
   AnySubgraphDefinition,
   TransactionalConnection,
 } from '@tongxin/common';
@@ -33,7 +34,7 @@ export async function openPlatformDatabases(
     for (const def of defs) {
       const { dataSource } = await openDatabase(config, def, log);
       dataSources[def.subgraph] = dataSource;
-      services[def.subgraph] = def.createServices(new TransactionalConnection(dataSource));
+      services[def.subgraph] = def.createServices(new TransactionalConnection(dataSource), new Peers({}));
     }
   } catch (error) {
     await Promise.all(Object.values(dataSources).map((ds) => ds.destroy()));

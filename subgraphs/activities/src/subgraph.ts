@@ -1,4 +1,4 @@
-import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { ActivityEntity } from './activity/activity.entity';
 import { ActivityResolver } from './activity/activity.resolver';
 import { toActivity } from './activity/activity.type';
@@ -16,7 +16,7 @@ export type { ActivitiesLoaders };
 export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, ActivitiesLoaders> = {
   subgraph: 'activities',
   defaultPort: 4003,
-  entities: [ActivityEntity, ParticipationEntity],
+  entities: [AuditEventEntity, ActivityEntity, ParticipationEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [ActivityResolver, ParticipationResolver, PersonParticipationsResolver, OrganizationActivitiesResolver],
   createServices: createActivitiesServices,

@@ -1,4 +1,4 @@
-import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { EvaluationScoreEntity } from './evaluation/evaluation-score.entity';
 import { EvaluationEntity } from './evaluation/evaluation.entity';
 import { createEvaluationLoaders, EvaluationLoaders } from './evaluation/evaluation.loader';
@@ -13,7 +13,7 @@ export type EvaluationSubgraphLoaders = EvaluationLoaders;
 export const evaluationSubgraph: SubgraphDefinition<EvaluationServices, EvaluationSubgraphLoaders> = {
   subgraph: 'evaluation',
   defaultPort: 4004,
-  entities: [EvaluationEntity, EvaluationScoreEntity],
+  entities: [AuditEventEntity, EvaluationEntity, EvaluationScoreEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [EvaluationResolver, PersonEvaluationResolver],
   createServices: createEvaluationServices,

@@ -1,4 +1,4 @@
-import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { createOrganizationsLoaders, OrganizationsLoaders } from './loaders';
 import { MembershipEntity } from './membership/membership.entity';
 import { MembershipResolver } from './membership/membership.resolver';
@@ -15,7 +15,7 @@ export type { OrganizationsLoaders };
 export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, OrganizationsLoaders> = {
   subgraph: 'organizations',
   defaultPort: 4002,
-  entities: [OrganizationEntity, MembershipEntity],
+  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [OrganizationResolver, MembershipResolver, PersonRefResolver],
   createServices: createOrganizationsServices,

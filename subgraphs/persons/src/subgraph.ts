@@ -1,4 +1,4 @@
-import { RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { PersonEntity } from './person/person.entity';
 import { createPersonLoaders, PersonLoaders } from './person/person.loader';
@@ -12,7 +12,7 @@ export type PersonsLoaders = PersonLoaders;
 export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders> = {
   subgraph: 'persons',
   defaultPort: 4001,
-  entities: [PersonEntity],
+  entities: [AuditEventEntity, PersonEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [PersonResolver, RegionResolver],
   createServices: createPersonsServices,

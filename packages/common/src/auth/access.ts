@@ -154,3 +154,153 @@ export function personListDistricts(viewer: Viewer, districtFilter: string | nul
   }
   return scope === 'ALL' ? null : scope;
 }
+
+/*
+ * Personal records held by a district or an organization: memberships, participations,
+ * evaluations. The table of docs/SECURITY.md: city administrators and analysts read all; a
+ * district administrator the records of their district; an association administrator those of
+ * their organization; a person their own. Which of the last two apply depends on the record
+ * (an evaluation is no association's and not shown to the person): the caller says so.
+ */
+
+/** Which rows of a personal record type a viewer may read: all, none, or one district, organization or person. */
+export type RowScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none'; readonly reason: string }
+  | { readonly kind: 'district'; readonly districtCode: string }
+  | { readonly kind: 'organization'; readonly organizationId: string }
+  | { readonly kind: 'person'; readonly personId: string };
+
+/** A personal record as the scope rules see it. */
+export interface HeldRecord {
+  /** The district that holds the record (the organization's, the activity's, the evaluating department's). */
+  readonly districtCode: string;
+  /** The organization that holds it, when an association administrator may manage it. */
+  readonly organizationId?: string | null;
+  /** The person it is about, when they may read it themselves. */
+  readonly personId?: string | null;
+}
+
+export interface RowScopeRule {
+  /** What the records are called in a message: "memberships", "evaluations". */
+  readonly what: string;
+  /** May an association administrator read and manage the records of their organization? */
+  readonly association: boolean;
+  /** May a person read their own? */
+  readonly person: boolean;
+}
+
+/** The rows of a personal record type a viewer may read. */
+export function readScope(viewer: Viewer, rule: RowScopeRule): RowScope {
+  if (viewer.system) return { kind: 'all' };
+  switch (viewer.role) {
+    case Role.CITY_ADMIN:
+    case Role.ANALYST:
+      return { kind: 'all' };
+    case Role.DISTRICT_ADMIN:
+      return viewer.districtCode ? { kind: 'district', districtCode: viewer.districtCode } : { kind: 'none', reason: `${describeViewer(viewer)} cannot read ${rule.what}.` };
+    case Role.ASSOCIATION_ADMIN:
+      return rule.association && viewer.organizationId
+        ? { kind: 'organization', organizationId: viewer.organizationId }
+        : { kind: 'none', reason: `An association administrator cannot read ${rule.what}.` };
+    case Role.PERSON:
+      return rule.person && viewer.personId
+        ? { kind: 'person', personId: viewer.personId }
+        : { kind: 'none', reason: `A person cannot read ${rule.what}.` };
+    default:
+      return { kind: 'none', reason: `${describeViewer(viewer)} cannot read ${rule.what}.` };
+  }
+}
+
+/** The rows of a personal record type a viewer may add, change or end (a person changes none). */
+export function writeScope(viewer: Viewer, rule: RowScopeRule): RowScope {
+  if (viewer.system) return { kind: 'all' };
+  switch (viewer.role) {
+    case Role.CITY_ADMIN:
+      return { kind: 'all' };
+    case Role.DISTRICT_ADMIN:
+      return viewer.districtCode ? { kind: 'district', districtCode: viewer.districtCode } : { kind: 'none', reason: `${describeViewer(viewer)} cannot change ${rule.what}.` };
+    case Role.ASSOCIATION_ADMIN:
+      return rule.association && viewer.organizationId
+        ? { kind: 'organization', organizationId: viewer.organizationId }
+        : { kind: 'none', reason: `An association administrator cannot change ${rule.what}.` };
+    case Role.ANALYST:
+      return { kind: 'none', reason: `An analyst can read ${rule.what} but cannot change them.` };
+    default:
+      return { kind: 'none', reason: `${describeViewer(viewer)} cannot change ${rule.what}.` };
+  }
+}
+
+/** Is the record inside the scope? */
+export function inRowScope(scope: RowScope, record: HeldRecord): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'district':
+      return record.districtCode === scope.districtCode;
+    case 'organization':
+      return record.organizationId != null && record.organizationId === scope.organizationId;
+    case 'person':
+      return record.personId != null && record.personId === scope.personId;
+  }
+}
+
+/**
+ * The refusal of a record outside the scope (null when inside), naming what was refused:
+ * `scopeRefusal(scope, viewer, record, 'change memberships')`.
+ */
+export function scopeRefusal(scope: RowScope, viewer: Viewer, record: HeldRecord, doing: string): ForbiddenError | null {
+  if (inRowScope(scope, record)) return null;
+  if (scope.kind === 'none') return new ForbiddenError(scope.reason);
+  switch (scope.kind) {
+    case 'district':
+      return new ForbiddenError(`${describeViewer(viewer)} cannot ${doing} of ${districtLabel(record.districtCode)}.`);
+    case 'organization':
+      return new ForbiddenError(`An association administrator can ${doing} of their own organization only.`);
+    default:
+      return new ForbiddenError(`A person can ${doing} of their own only.`);
+  }
+}
+
+/** Throws the refusal of `scopeRefusal`, if any. */
+export function assertInScope(scope: RowScope, viewer: Viewer, record: HeldRecord, doing: string): void {
+  const refusal = scopeRefusal(scope, viewer, record, doing);
+  if (refusal) throw refusal;
+}
+
+/** Refuses a scope that holds nothing (checked first, before any input is). */
+export function assertScopeNotEmpty(scope: RowScope): void {
+  if (scope.kind === 'none') throw new ForbiddenError(scope.reason);
+}
+
+/**
+ * Aggregates (counts for dashboards, `totalCount` of lists a viewer may not page through): every
+ * role but a person, who reads only their own record.
+ */
+export function assertCanReadAggregates(viewer: Viewer): void {
+  if (viewer.system || viewer.role !== Role.PERSON) return;
+  throw new ForbiddenError('A person cannot read statistics of the register.');
+}
+
+/**
+ * May the viewer set up or change an organization of this district and level? City
+ * administrators any; district administrators those of their district below city level; the
+ * other roles none (an association administrator manages its members, not the structure).
+ */
+export function organizationWriteRefusal(viewer: Viewer, org: { readonly districtCode: string; readonly level: string }): ForbiddenError | null {
+  if (viewer.system || viewer.role === Role.CITY_ADMIN) return null;
+  if (viewer.role === Role.DISTRICT_ADMIN) {
+    if (org.level === 'CITY') return new ForbiddenError(`${describeViewer(viewer)} cannot set up or change city-level organizations.`);
+    if (org.districtCode !== viewer.districtCode) return new ForbiddenError(`${describeViewer(viewer)} cannot set up or change organizations of ${districtLabel(org.districtCode)}.`);
+    return null;
+  }
+  return new ForbiddenError(`${describeViewer(viewer)} cannot set up or change organizations.`);
+}
+
+/** Only city administrators read the audit log. */
+export function assertCanReadAuditLog(viewer: Viewer): void {
+  if (viewer.system || viewer.role === Role.CITY_ADMIN) return;
+  throw new ForbiddenError(`${describeViewer(viewer)} cannot read the audit log: only city administrators can.`);
+}

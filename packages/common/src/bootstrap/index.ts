@@ -2,3 +2,4 @@ export * from './federation';
 export * from './format-error';
 export * from './http';
 export * from './subgraph';
+export * from './peers';

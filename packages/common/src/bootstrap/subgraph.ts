@@ -20,6 +20,7 @@ import { loaderMaxBatchSize } from '../loaders';
 import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
+import { Peers, peerUrlsFromEnv } from './peers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassLike = Function;
@@ -33,7 +34,9 @@ export interface SubgraphDefinition<S, L> extends DataSourceSpec {
   readonly defaultPort: number;
   readonly resolvers: NonEmptyArray<ClassLike>;
   readonly orphanedTypes?: ClassLike[];
-  readonly createServices: (conn: TransactionalConnection) => S;
+  readonly createServices: (conn: TransactionalConnection, peers: Peers) => S;
+  /** The other subgraphs this one asks (see `Peers`), with their default ports. */
+  readonly peers?: Readonly<Record<string, number>>;
   readonly createLoaders: (services: S, ctx: RequestContext<L>) => L;
   /** `__resolveReference` per owned entity type; they must go through the request's loaders. */
   readonly references?: Readonly<Record<string, (ref: { id: string }, ctx: RequestContext<L>) => unknown>>;
@@ -48,6 +51,8 @@ export interface SubgraphOptions {
   readonly log?: Logger;
   readonly migrate?: boolean;
   readonly production?: boolean;
+  /** Where the peers of `SubgraphDefinition.peers` are (default: their default ports on loopback). Read at each call, so it may be filled in after start. */
+  readonly peerUrls?: Readonly<Record<string, string>>;
 }
 
 export interface RunningSubgraph<S> {
@@ -91,7 +96,8 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
   const { dataSource, reader, counter } = database;
   try {
     const conn = new TransactionalConnection(dataSource, reader);
-    const services = def.createServices(conn);
+    const peers = new Peers(opts.peerUrls ?? peerUrlsFromEnv(def.peers ?? {}, {}));
+    const services = def.createServices(conn, peers);
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const apollo = new ApolloServer<RequestContext<L>>({
       schema,
@@ -116,6 +122,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
           requestId,
           // Each subgraph checks the token itself: the gateway is not the only wall.
           viewer: await verifier.verify(req.headers.authorization),
+          authorization: req.headers.authorization,
           log: log.child({ requestId }),
           createLoaders: (ctx) => def.createLoaders(services, ctx),
         });
@@ -174,6 +181,7 @@ export function subgraphOptionsFromEnv<S, L>(
     host: envString(env, 'HOST', '127.0.0.1'),
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
     production: nodeEnv === 'production',
+    peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),
   };
 }
 

@@ -12,6 +12,7 @@ import { decimalAsNumber } from '@tongxin/common';
 @Index('idx_evaluation_year', ['year', 'id'])
 @Index('idx_evaluation_evaluator', ['evaluator', 'id'])
 @Index('idx_evaluation_year_composite', ['year', 'composite', 'id'])
+@Index('idx_evaluation_district', ['districtCode', 'id'])
 export class EvaluationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -22,6 +23,14 @@ export class EvaluationEntity {
 
   @Column({ type: 'int' })
   year!: number;
+
+  /**
+   * The district whose department made the evaluation, which holds it (district administrators
+   * read and record their own district's). Null for evaluations recorded before it was kept:
+   * those are held by the city.
+   */
+  @Column({ name: 'district_code', type: 'varchar', length: 6, nullable: true })
+  districtCode!: string | null;
 
   @Column({ type: 'varchar', length: 50 })
   evaluator!: string;
