@@ -12,10 +12,19 @@ export interface TestSubgraph<S> {
   stop(): Promise<void>;
 }
 
-/** One subgraph on a free loopback port over a fresh database (SQLite, or MySQL with TEST_DB=mysql). */
-export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>): Promise<TestSubgraph<S>> {
+/**
+ * One subgraph on a free loopback port over a fresh database (SQLite, or MySQL with TEST_DB=mysql);
+ * `peerUrls` says where the subgraphs it asks are (see `Peers`).
+ */
+export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: { peerUrls?: Record<string, string> } = {}): Promise<TestSubgraph<S>> {
   const db = freshDatabase();
-  const running = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent') });
+  const running = await startSubgraph(def, {
+    db: db.config,
+    auth: TEST_AUTH,
+    port: 0,
+    log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent'),
+    peerUrls: opts.peerUrls,
+  });
   return {
     running,
     request: async (query, variables, headers) => postGraphQL(running.url, query, variables, { ...(await cityAdminHeaders()), ...headers }),

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './bootstrap';
 export * from './config';
 export * from './context';
+export * from './crypto';
 export * from './db';
 export * from './errors';
 export * from './graphql';

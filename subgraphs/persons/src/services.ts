@@ -1,10 +1,14 @@
-import type { TransactionalConnection } from '@tongxin/common';
+import { AuditLog, Peers, personalDataCipherFromEnv, TransactionalConnection } from '@tongxin/common';
+import { AuditService } from './audit/audit.service';
 import { PersonService } from './person/person.service';
 
 export interface PersonsServices {
   readonly persons: PersonService;
+  readonly audit: AuditService;
 }
 
-export function createPersonsServices(conn: TransactionalConnection): PersonsServices {
-  return { persons: new PersonService(conn) };
+/** The services over one connection; the personal-data key comes from TONGXIN_DATA_KEY (see `personalDataCipherFromEnv`). */
+export function createPersonsServices(conn: TransactionalConnection, peers: Peers): PersonsServices {
+  const log = new AuditLog(conn, 'persons');
+  return { persons: new PersonService(conn, log, personalDataCipherFromEnv(process.env), peers), audit: new AuditService(log, peers) };
 }

@@ -1,4 +1,5 @@
 import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditResolver } from './audit/audit.resolver';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { PersonEntity } from './person/person.entity';
 import { createPersonLoaders, PersonLoaders } from './person/person.loader';
@@ -14,7 +15,8 @@ export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders
   defaultPort: 4001,
   entities: [AuditEventEntity, PersonEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [PersonResolver, RegionResolver],
+  resolvers: [PersonResolver, RegionResolver, AuditResolver],
+  peers: { organizations: 4002, activities: 4003, evaluation: 4004 },
   createServices: createPersonsServices,
   createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),
   references: {

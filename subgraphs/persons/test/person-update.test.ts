@@ -3,8 +3,8 @@ import { personsSubgraph, PersonsServices } from '@tongxin/persons';
 import { errorCodes, expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
-const FIELDS = `id name gender birthDate idNumber ethnicity politicalAffiliation education category profession employer position
-  returnee returneeCountry district { code } street { code } community mobile status registeredOn version`;
+const FIELDS = `id name gender birthDate idNumber: idNumberFull ethnicity politicalAffiliation education category profession employer position
+  returnee returneeCountry district { code } street { code } community mobile: mobileFull status registeredOn version`;
 const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { ${FIELDS} } } }`;
 const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { ${FIELDS} } } }`;
 const ARCHIVE = `mutation($input: ArchivePersonInput!) { archivePerson(input: $input) { person { status version } } }`;

@@ -4,7 +4,7 @@ import { errorCodes, expectData } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 const REGISTER = `mutation($input: RegisterPersonInput!) {
-  registerPerson(input: $input) { person { id name gender birthDate idNumber district { code name } street { code } version status } }
+  registerPerson(input: $input) { person { id name gender birthDate idNumber idNumberFull district { code name } street { code } version status } }
 }`;
 const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id name employer version } } }`;
 const COUNT = `query($f: PersonFilter) { persons(filter: $f, first: 1) { totalCount } }`;
@@ -43,7 +43,8 @@ describe('persons subgraph', () => {
       name: '陈  明',
       gender: 'MALE',
       birthDate: '1986-07-21',
-      idNumber: input.idNumber,
+      idNumber: `${input.idNumber.slice(0, 6)}********${input.idNumber.slice(14)}`,
+      idNumberFull: input.idNumber,
       district: { code: '330302', name: '鹿城区' },
       street: { code: '330302006' },
       version: 1,

@@ -108,21 +108,24 @@ export interface PersonScope {
   readonly districtCode: string;
 }
 
+/** Why an association administrator is refused a person who is not a running member of their organization. */
+export const ASSOCIATION_MEMBERS_ONLY = 'An association administrator can read only the running members of their own organization.';
+
 /**
  * The refusal to read one person's record, or null when the viewer may read it: a person reads
  * only themselves; the other roles read by district. Returned rather than thrown so a batch of
  * records (entity references) can refuse row by row.
  *
- * ASSOCIATION_ADMIN is refused for now: their access to the members of their organization needs
- * the memberships, which the persons subgraph cannot read; it will ask the organizations subgraph
- * through the gateway (docs/SECURITY.md), in a later change.
+ * An ASSOCIATION_ADMIN is refused here: they read the running members of their organization
+ * only, which the persons subgraph learns from the organizations subgraph (`PersonService`), so
+ * the answer for them is not a function of the viewer and the record alone.
  */
 export function personReadRefusal(viewer: Viewer, person: PersonScope): ForbiddenError | null {
   if (viewer.system) return null;
   if (viewer.role === Role.PERSON) {
     return viewer.personId === person.id ? null : new ForbiddenError('A person can read only their own record.');
   }
-  if (viewer.role === Role.ASSOCIATION_ADMIN) return new ForbiddenError('An association administrator has no access to the register of persons yet.');
+  if (viewer.role === Role.ASSOCIATION_ADMIN) return new ForbiddenError(ASSOCIATION_MEMBERS_ONLY);
   const scope = readableDistricts(viewer);
   if (scope === 'NONE') return new ForbiddenError(`${describeViewer(viewer)} cannot read the register of persons.`);
   if (!inScope(scope, person.districtCode)) {
@@ -145,7 +148,9 @@ export function assertCanReadPerson(viewer: Viewer, person: PersonScope): void {
 export function personListDistricts(viewer: Viewer, districtFilter: string | null | undefined): readonly string[] | null {
   if (viewer.system) return districtFilter ? [districtFilter] : null;
   if (viewer.role === Role.PERSON) throw new ForbiddenError('A person can read only their own record, not lists of the register.');
-  if (viewer.role === Role.ASSOCIATION_ADMIN) throw new ForbiddenError('An association administrator has no access to the register of persons yet.');
+  if (viewer.role === Role.ASSOCIATION_ADMIN) {
+    throw new ForbiddenError('An association administrator cannot list the register: they read their members through Organization.members.');
+  }
   const scope = readableDistricts(viewer);
   if (scope === 'NONE') throw new ForbiddenError(`${describeViewer(viewer)} cannot read the register of persons.`);
   if (districtFilter) {
@@ -303,4 +308,17 @@ export function organizationWriteRefusal(viewer: Viewer, org: { readonly distric
 export function assertCanReadAuditLog(viewer: Viewer): void {
   if (viewer.system || viewer.role === Role.CITY_ADMIN) return;
   throw new ForbiddenError(`${describeViewer(viewer)} cannot read the audit log: only city administrators can.`);
+}
+
+/**
+ * The refusal to read a person's full ID or mobile number (null when allowed): city
+ * administrators, the district administrators of the person's district and the person themself.
+ * Analysts and association administrators see the masked values only. Every full read, allowed or
+ * refused, is audited by the caller.
+ */
+export function sensitiveReadRefusal(viewer: Viewer, person: PersonScope, field: string): ForbiddenError | null {
+  if (viewer.system || viewer.role === Role.CITY_ADMIN) return null;
+  if (viewer.role === Role.DISTRICT_ADMIN && viewer.districtCode === person.districtCode) return null;
+  if (viewer.role === Role.PERSON && viewer.personId === person.id) return null;
+  return new ForbiddenError(`${describeViewer(viewer)} may see the ${field} of this person only masked.`);
 }

@@ -23,11 +23,11 @@ export function secretFile(env: Record<string, string | undefined>): string {
  * Reads the secret of the embedded default, creating a random one on first use (mode 0600).
  * Several services may start at once: exactly one creates it, the others read it.
  */
-export function readOrCreateSecret(file: string): string {
+export function readOrCreateSecret(file: string, make: () => string = () => randomBytes(48).toString('base64url')): string {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
-      fs.writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+      fs.writeFileSync(file, make(), { flag: 'wx', mode: 0o600 });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }

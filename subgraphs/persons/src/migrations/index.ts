@@ -4,8 +4,10 @@ import { Init1795603696218 as MysqlInit1795603696218 } from './mysql/17956036962
 import { AuditLog1795608860658 as MysqlAuditLog1795608860658 } from './mysql/1795608860658-AuditLog';
 import { Init1795603696218 as SqliteInit1795603696218 } from './sqlite/1795603696218-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
+import { EncryptPersonalData1795609000000 as MysqlEncryptPersonalData1795609000000 } from './mysql/1795609000000-EncryptPersonalData';
+import { EncryptPersonalData1795609000000 as SqliteEncryptPersonalData1795609000000 } from './sqlite/1795609000000-EncryptPersonalData';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const mysqlMigrations: Function[] = [MysqlInit1795603696218, MysqlAuditLog1795608860658];
+export const mysqlMigrations: Function[] = [MysqlInit1795603696218, MysqlAuditLog1795608860658, MysqlEncryptPersonalData1795609000000];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const sqliteMigrations: Function[] = [SqliteInit1795603696218, SqliteAuditLog1795608860658];
+export const sqliteMigrations: Function[] = [SqliteInit1795603696218, SqliteAuditLog1795608860658, SqliteEncryptPersonalData1795609000000];

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('idx_person_category', ['category', 'id'])
 @Index('idx_person_profession', ['profession', 'id'])
 @Index('idx_person_affiliation', ['politicalAffiliation', 'id'])
+@Index('uq_person_id_number_hash', ['idNumberHash'], { unique: true })
+@Index('idx_person_mobile_hash', ['mobileHash'])
 export class PersonEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -56,12 +58,27 @@ export class PersonEntity {
   @Column({ type: 'varchar', length: 50, nullable: true })
   community!: string | null;
 
-  @Index('uq_person_id_number', { unique: true })
-  @Column({ name: 'id_number', type: 'varchar', length: 18 })
-  idNumber!: string;
+  /** The ID number, AES-256-GCM encrypted (`PersonalDataCipher`): never stored in plain. */
+  @Column({ name: 'id_number_enc', type: 'varchar', length: 100 })
+  idNumberEnc!: string;
 
-  @Column({ type: 'varchar', length: 11, nullable: true })
-  mobile!: string | null;
+  /** HMAC of the ID number: exact search and, through the unique index, duplicate detection. */
+  @Column({ name: 'id_number_hash', type: 'varchar', length: 64 })
+  idNumberHash!: string;
+
+  /** `330302********123X`: what every role may see, kept so that lists need no decryption. */
+  @Column({ name: 'id_number_masked', type: 'varchar', length: 18 })
+  idNumberMasked!: string;
+
+  @Column({ name: 'mobile_enc', type: 'varchar', length: 100, nullable: true })
+  mobileEnc!: string | null;
+
+  @Column({ name: 'mobile_hash', type: 'varchar', length: 64, nullable: true })
+  mobileHash!: string | null;
+
+  /** `138****5678`. */
+  @Column({ name: 'mobile_masked', type: 'varchar', length: 11, nullable: true })
+  mobileMasked!: string | null;
 
   @Column({ type: 'varchar', length: 12, default: 'ACTIVE' })
   status!: string;

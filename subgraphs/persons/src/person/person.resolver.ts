@@ -1,5 +1,5 @@
 import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonLoaders } from './person.loader';
 import { ArchivePersonInput, PersonFilter, PersonPayload, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
@@ -43,5 +43,22 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: 'Archives a person: kept for the record, hidden from default lists.' })
   async archivePerson(@Arg('input') input: ArchivePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
     return payload(toPerson(await this.services.persons.archive(ctx, input)));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The full ID number: for city administrators, the district administrators of the district and the person themself (FORBIDDEN for others). Every read is recorded in the audit log.',
+  })
+  idNumberFull(@Root() person: Person, @Ctx() ctx: Ctx): Promise<string | null> {
+    return ctx.loaders.sensitiveRead.load({ person: person.entity, field: 'idNumber' });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The full mobile number (null when none is recorded), for the same roles as idNumberFull; every read is recorded in the audit log.',
+  })
+  mobileFull(@Root() person: Person, @Ctx() ctx: Ctx): Promise<string | null> {
+    return ctx.loaders.sensitiveRead.load({ person: person.entity, field: 'mobile' });
   }
 }

@@ -1,4 +1,7 @@
 import {
+  ASSOCIATION_MEMBERS_ONLY,
+  AuditLog,
+  AuditOutcome,
   assertCanWriteAnyDistrict,
   assertCanWriteDistrict,
   ConflictError,
@@ -10,8 +13,14 @@ import {
   Page,
   pageRequest,
   personListDistricts,
+  maskIdNumber,
+  maskMobile,
+  PersonalDataCipher,
+  Peers,
   personReadRefusal,
   RequestContext,
+  Role,
+  sensitiveReadRefusal,
   streetOf,
   todayInChina,
   TransactionalConnection,
@@ -24,6 +33,15 @@ import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInpu
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
 
 const LOOKUP_CHUNK = 500;
+/** How many person ids one question to the organizations subgraph carries. */
+const MEMBER_CHECK_CHUNK = 1000;
+
+/** The sensitive fields that have a full (audited) read besides their masked one. */
+export type SensitiveField = 'idNumber' | 'mobile';
+
+/** The columns a record's ID and mobile numbers are stored in: encrypted, hashed, masked. */
+type SealedNumbers = Pick<PersonEntity, 'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked'>;
+type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile'> & SealedNumbers;
 
 /** Fields every record has: `null` in an update cannot clear them. */
 const REQUIRED_FIELDS = [
@@ -44,13 +62,20 @@ const REQUIRED_FIELDS = [
  * change which records (docs/SECURITY.md, "1. Roles in the services") is decided here, through
  * the questions of `auth/access.ts`, not in the resolvers: CITY_ADMIN everything; DISTRICT_ADMIN
  * reads and writes their own district; ANALYST reads all and writes nothing; PERSON reads their
- * own record only; ASSOCIATION_ADMIN nothing yet (their access to their organization's members
- * needs memberships, which this subgraph will ask the organizations subgraph for through the
- * gateway in a later change). Every refusal is checked before anything is written.
+ * own record only; ASSOCIATION_ADMIN reads the running members of their organization, which it
+ * asks the organizations subgraph (`memberPersonIds`, one question per batch), and writes
+ * nothing. Every refusal is checked before anything is written.
+ *
+ * ID and mobile numbers are stored encrypted, with a keyed hash for exact lookups and the masked
+ * form every role sees (`PersonalDataCipher`); the full numbers are read one audited field at a
+ * time (`revealMany`). Every mutation is audited, refusals and failures included.
  */
 export class PersonService {
   constructor(
     private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
+    private readonly cipher: PersonalDataCipher,
+    private readonly peers: Peers,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
@@ -60,11 +85,68 @@ export class PersonService {
   }
 
   /**
-   * Why the viewer may not read this record, or null when they may: the rule of person(id) and
-   * `_entities`, applied per row after a batch is loaded (see the `personById` loader).
+   * Why the viewer may not read each of these records (null where they may), in order: the rule
+   * of person(id) and `_entities`, applied per row after a batch is loaded (see the `personById`
+   * loader). For an association administrator, one question to the organizations subgraph per
+   * batch says which are running members of their organization.
    */
-  readRefusal(ctx: RequestContext<unknown>, person: PersonEntity): ForbiddenError | null {
-    return personReadRefusal(ctx.viewer, person);
+  async readRefusals(ctx: RequestContext<unknown>, persons: readonly PersonEntity[]): Promise<(ForbiddenError | null)[]> {
+    const viewer = ctx.viewer;
+    if (viewer.system || viewer.role !== Role.ASSOCIATION_ADMIN) return persons.map((p) => personReadRefusal(viewer, p));
+    const members = viewer.organizationId ? await this.runningMembers(ctx, viewer.organizationId, persons.map((p) => p.id)) : new Set<string>();
+    return persons.map((p) => (members.has(p.id) ? null : new ForbiddenError(ASSOCIATION_MEMBERS_ONLY)));
+  }
+
+  /** Which of these persons have a running membership in the organization, as the organizations subgraph says. */
+  private async runningMembers(ctx: RequestContext<unknown>, organizationId: string, personIds: readonly string[]): Promise<Set<string>> {
+    const members = new Set<string>();
+    for (let i = 0; i < personIds.length; i += MEMBER_CHECK_CHUNK) {
+      const data = await this.peers.query<{ memberPersonIds: string[] }>(
+        ctx,
+        'organizations',
+        'query($organizationId: ID!, $personIds: [ID!]!) { memberPersonIds(organizationId: $organizationId, personIds: $personIds) }',
+        { organizationId, personIds: personIds.slice(i, i + MEMBER_CHECK_CHUNK) },
+      );
+      for (const id of data.memberPersonIds) members.add(id);
+    }
+    return members;
+  }
+
+  /**
+   * The full ID or mobile numbers of these records, one per request in order: each the plain
+   * number (null when none is recorded) or the FORBIDDEN refusal for a viewer who may see it only
+   * masked. Every one is audited, allowed or refused, in one transaction for the batch.
+   */
+  async revealMany(ctx: RequestContext<unknown>, requests: readonly { person: PersonEntity; field: SensitiveField }[]): Promise<(string | null | ForbiddenError)[]> {
+    const label = { idNumber: 'ID number', mobile: 'mobile number' } as const;
+    const results = requests.map(({ person, field }) => {
+      const refusal = sensitiveReadRefusal(ctx.viewer, person, label[field]);
+      if (refusal) return refusal;
+      const stored = field === 'idNumber' ? person.idNumberEnc : person.mobileEnc;
+      return stored === null ? null : this.cipher.decrypt(stored);
+    });
+    const event = (i: number) => ({ action: requests[i]!.field === 'idNumber' ? 'readIdNumber' : 'readMobile', entityType: 'Person', entityId: requests[i]!.person.id });
+    const allowed = results.flatMap((r, i) => (r instanceof ForbiddenError ? [] : [event(i)]));
+    const refused = results.flatMap((r, i) => (r instanceof ForbiddenError ? [{ ...event(i), detail: `FORBIDDEN: ${r.message}` }] : []));
+    await this.conn.transaction(ctx, async (tx) => {
+      await this.audit.record(tx, allowed);
+      await this.audit.record(tx, refused, AuditOutcome.REFUSED);
+    });
+    return results;
+  }
+
+  /** The stored form of a checked record: numbers encrypted, hashed and masked. */
+  private seal(record: PersonRecord): SealedRecord {
+    const { idNumber, mobile, ...rest } = record;
+    return {
+      ...rest,
+      idNumberEnc: this.cipher.encrypt(idNumber),
+      idNumberHash: this.cipher.hash(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+      mobileEnc: mobile ? this.cipher.encrypt(mobile) : null,
+      mobileHash: mobile ? this.cipher.hash(mobile) : null,
+      mobileMasked: mobile ? maskMobile(mobile) : null,
+    };
   }
 
   /** One record, unchecked (NOT_FOUND when there is none): for internal use after a check. */
@@ -97,32 +179,37 @@ export class PersonService {
     const statuses = f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY];
     qb.andWhere('p.status IN (:...statuses)', { statuses });
     if (text) {
-      if (/^\d{17}[\dXx]$/.test(text)) qb.andWhere('p.idNumber = :idNumber', { idNumber: text.toUpperCase() });
-      else if (/^1\d{10}$/.test(text)) qb.andWhere('p.mobile = :mobile', { mobile: text });
+      // Whole ID and mobile numbers are found by their keyed hash: they are stored encrypted.
+      if (/^\d{17}[\dXx]$/.test(text)) qb.andWhere('p.idNumberHash = :idHash', { idHash: this.cipher.hash(text.toUpperCase()) });
+      else if (/^1\d{10}$/.test(text)) qb.andWhere('p.mobileHash = :mobileHash', { mobileHash: this.cipher.hash(text) });
       else qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
     }
     return keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
   }
 
-  async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
-    assertCanWriteAnyDistrict(ctx.viewer);
-    const today = this.today();
-    const check = new InputChecker('input');
-    const record = checkPersonRecord(check, withRegistrationDefaults(input as PersonDraft, today), today);
-    if (!record) return check.throwIfInvalid() as never;
-    assertCanWriteDistrict(ctx.viewer, record.districtCode);
-    const id = await this.conn.transaction(ctx, async (tx) => {
-      await this.assertIdNumberFree(tx, record.idNumber, null, 'input.idNumber');
-      const entity = this.conn.repo(tx, PersonEntity).create({ ...record, id: tx.ids.next(), status: PersonStatus.ACTIVE });
-      try {
-        await this.conn.repo(tx, PersonEntity).insert(entity);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
-        throw error;
-      }
-      return entity.id;
+  register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
+    return this.audit.guard(ctx, { action: 'registerPerson', entityType: 'Person' }, async () => {
+      assertCanWriteAnyDistrict(ctx.viewer);
+      const today = this.today();
+      const check = new InputChecker('input');
+      const record = checkPersonRecord(check, withRegistrationDefaults(input as PersonDraft, today), today);
+      if (!record) return check.throwIfInvalid() as never;
+      assertCanWriteDistrict(ctx.viewer, record.districtCode);
+      const sealed = this.seal(record);
+      const id = await this.conn.transaction(ctx, async (tx) => {
+        await this.assertIdNumberFree(tx, sealed.idNumberHash, null, 'input.idNumber');
+        const id = tx.ids.next();
+        try {
+          await this.conn.repo(tx, PersonEntity).insert({ ...sealed, id, status: PersonStatus.ACTIVE });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+          throw error;
+        }
+        await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
+        return id;
+      });
+      return this.getById(ctx, id);
     });
-    return this.getById(ctx, id);
   }
 
   /**
@@ -130,7 +217,11 @@ export class PersonService {
    * named `rows[i].field`), duplicates within the batch and against the register are refused,
    * then the rows are inserted in chunks in one transaction.
    */
-  async registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
+  registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'registerPersons', entityType: 'Person', detail: `${drafts.length} records` }, () => this.registerManyUnaudited(ctx, drafts));
+  }
+
+  private async registerManyUnaudited(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
     assertCanWriteAnyDistrict(ctx.viewer);
     const today = this.today();
     const errors: { field: string; message: string }[] = [];
@@ -148,19 +239,22 @@ export class PersonService {
     });
     if (errors.length) throw new UserInputError(errors);
     for (const r of records) assertCanWriteDistrict(ctx.viewer, r.districtCode);
+    const sealed = records.map((r) => this.seal(r));
+    const rowOfHash = new Map(sealed.map((r, i) => [r.idNumberHash, seen.get(records[i]!.idNumber)!]));
     return this.conn.transaction(ctx, async (tx) => {
       const repo = this.conn.repo(tx, PersonEntity);
-      const numbers = [...seen.keys()];
-      for (let i = 0; i < numbers.length; i += LOOKUP_CHUNK) {
-        const existing = await repo.find({ select: { idNumber: true }, where: { idNumber: In(numbers.slice(i, i + LOOKUP_CHUNK)) } });
+      const hashes = [...rowOfHash.keys()];
+      for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
+        const existing = await repo.find({ select: { idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
         if (existing.length) {
           throw new UserInputError(
-            existing.map((e) => ({ field: `rows[${seen.get(e.idNumber)}].idNumber`, message: 'is registered already' })),
+            existing.map((e) => ({ field: `rows[${rowOfHash.get(e.idNumberHash)}].idNumber`, message: 'is registered already' })),
           );
         }
       }
-      const rows = records.map((r) => ({ ...r, id: tx.ids.next() }));
+      const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
       await this.conn.insertChunked(tx, PersonEntity, rows);
+      await this.audit.record(tx, { action: 'registerPersons', entityType: 'Person', detail: `${rows.length} records` });
       return rows.map((r) => r.id);
     });
   }
@@ -171,7 +265,11 @@ export class PersonService {
    * (nothing is defaulted here: defaults are for registration). A new ID number brings its
    * gender and birth date unless the change sets them too. An archived person's status stays.
    */
-  async update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+  update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+    return this.audit.guard(ctx, { action: 'updatePerson', entityType: 'Person', entityId: input.id }, () => this.updateUnaudited(ctx, input));
+  }
+
+  private async updateUnaudited(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
     assertCanWriteAnyDistrict(ctx.viewer);
     const { id, expectedVersion, ...patch } = input;
     const today = this.today();
@@ -194,7 +292,13 @@ export class PersonService {
           currentVersion: current.version,
         });
       }
-      const draft: PersonDraft = { ...(current as unknown as PersonDraft) };
+      const currentIdNumber = this.cipher.decrypt(current.idNumberEnc);
+      const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, ...plain } = current;
+      const draft: PersonDraft = {
+        ...(plain as unknown as PersonDraft),
+        idNumber: currentIdNumber,
+        mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc),
+      };
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
       }
@@ -204,16 +308,19 @@ export class PersonService {
       const check = new InputChecker('input');
       const record = checkPersonRecord(check, draft, today);
       if (!record) return check.throwIfInvalid() as never;
-      if (record.idNumber !== current.idNumber) await this.assertIdNumberFree(tx, record.idNumber, current.id, 'input.idNumber');
+      const sealed = this.seal(record);
+      if (record.idNumber !== currentIdNumber) await this.assertIdNumberFree(tx, sealed.idNumberHash, current.id, 'input.idNumber');
       try {
         const result = await this.conn
           .repo(tx, PersonEntity)
           .createQueryBuilder()
           .update(PersonEntity)
-          .set(record)
+          .set(sealed)
           .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
           .execute();
-        return { lost: result.affected === 0 };
+        if (result.affected === 0) return { lost: true };
+        await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
+        return { lost: false };
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
         throw error;
@@ -223,7 +330,11 @@ export class PersonService {
     return this.getById(ctx, id);
   }
 
-  async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+  archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+    return this.audit.guard(ctx, { action: 'archivePerson', entityType: 'Person', entityId: input.id }, () => this.archiveUnaudited(ctx, input));
+  }
+
+  private async archiveUnaudited(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
     assertCanWriteAnyDistrict(ctx.viewer);
     const { lost } = await this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, input.id);
@@ -237,14 +348,16 @@ export class PersonService {
         .set({ status: PersonStatus.ARCHIVED })
         .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
         .execute();
-      return { lost: result.affected === 0 };
+      if (result.affected === 0) return { lost: true };
+      await this.audit.record(tx, { action: 'archivePerson', entityType: 'Person', entityId: current.id });
+      return { lost: false };
     });
     if (lost) return this.raceLost(ctx, input.id, input.expectedVersion);
     return this.getById(ctx, input.id);
   }
 
-  private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumber: string, exceptId: string | null, field: string): Promise<void> {
-    const other = await this.conn.repo(ctx, PersonEntity).findOne({ select: { id: true }, where: { idNumber } });
+  private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumberHash: string, exceptId: string | null, field: string): Promise<void> {
+    const other = await this.conn.repo(ctx, PersonEntity).findOne({ select: { id: true }, where: { idNumberHash } });
     if (other && other.id !== exceptId) throw duplicateIdNumber(field);
   }
 

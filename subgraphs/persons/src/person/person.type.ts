@@ -54,10 +54,10 @@ export class Person {
   @Field(() => String, { nullable: true, description: '社区' })
   community!: string | null;
 
-  @Field({ description: '居民身份证号 (GB 11643).' })
+  @Field({ description: '居民身份证号 (GB 11643), masked: 330302********123X. The full number is idNumberFull.' })
   idNumber!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Mobile number, masked: 138****5678. The full number is mobileFull.' })
   mobile!: string | null;
 
   @Field(() => PersonStatus)
@@ -74,6 +74,9 @@ export class Person {
 
   @Field(() => Date)
   updatedAt!: Date;
+
+  /** The stored row (not a field): the full-number fields decrypt from it. */
+  entity!: PersonEntity;
 }
 
 @ObjectType()
@@ -81,6 +84,7 @@ export class PersonConnection extends ConnectionType(Person, 'Person') {}
 
 export function toPerson(e: PersonEntity): Person {
   const p = new Person();
+  p.entity = e;
   p.id = e.id;
   p.name = e.name;
   p.gender = e.gender as Gender;
@@ -97,8 +101,8 @@ export function toPerson(e: PersonEntity): Person {
   p.district = districtOf(e.districtCode);
   p.street = streetOf(e.streetCode);
   p.community = e.community;
-  p.idNumber = e.idNumber;
-  p.mobile = e.mobile;
+  p.idNumber = e.idNumberMasked;
+  p.mobile = e.mobileMasked;
   p.status = e.status as PersonStatus;
   p.registeredOn = e.registeredOn;
   p.version = e.version;

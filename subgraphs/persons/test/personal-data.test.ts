@@ -1,0 +1,192 @@
+import { createLogger, makeIdNumber, openDatabase, PersonalDataCipher, personalDataCipherFromEnv, Role } from '@tongxin/common';
+import { personsSubgraph, PersonsServices } from '@tongxin/persons';
+import { tokenFor } from '../../../test/harness/auth';
+import { freshDatabase } from '../../../test/harness/database';
+import { expectData } from '../../../test/harness/graphql-client';
+import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
+
+/**
+ * ID and mobile numbers (PIPL sensitive personal information): stored encrypted with a keyed
+ * hash, shown masked to every role, read in full only through the audited idNumberFull and
+ * mobileFull by the roles that may, and migrated from plain columns by a reversible migration.
+ */
+
+const OWN = '330302';
+const OTHER = '330303';
+const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`;
+const MASKED = `query($id: ID!) { person(id: $id) { idNumber mobile } }`;
+const FULL = `query($id: ID!) { person(id: $id) { idNumberFull mobileFull } }`;
+const AUDIT = `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 1000) { edges { node { action outcome entityId subject role detail } } } }`;
+
+let seq = 0;
+const form = (districtCode: string, mobile: string | null = '13812345678') => {
+  seq += 1;
+  return {
+    name: '林晓',
+    idNumber: makeIdNumber(districtCode, '1980-03-04', 300 + seq * 2),
+    mobile,
+    politicalAffiliation: 'NON_PARTY',
+    category: 'INTERMEDIARY',
+    profession: 'LAWYER',
+    districtCode,
+  };
+};
+const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+
+describe('personal data in the persons subgraph', () => {
+  let sg: TestSubgraph<PersonsServices>;
+  let own: { id: string; idNumber: string };
+  let other: { id: string; idNumber: string };
+  const headers: Record<string, Record<string, string>> = {};
+
+  const register = async (input: ReturnType<typeof form>) => ({ id: expectData(await sg.request(REGISTER, { input })).registerPerson.person.id as string, idNumber: input.idNumber });
+  const events = async (f: Record<string, unknown>) =>
+    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', ...f } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
+
+  beforeAll(async () => {
+    sg = await startTestSubgraph(personsSubgraph);
+    own = await register(form(OWN));
+    other = await register(form(OTHER, null));
+    const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
+    headers.city = await bearer({ role: Role.CITY_ADMIN });
+    headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
+    headers.analyst = await bearer({ role: Role.ANALYST });
+    headers.person = await bearer({ role: Role.PERSON, person: own.id });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+  });
+
+  it('stores no ID or mobile number in plain: ciphertext, a keyed hash and the masked form', async () => {
+    const [row] = await sg.running.dataSource.query('SELECT * FROM person WHERE id = ?', [own.id]);
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain(own.idNumber);
+    expect(stored).not.toContain('13812345678');
+    expect(stored).not.toContain(own.idNumber.slice(6, 14)); // not even the birth date
+    expect(row.id_number_enc).toMatch(/^v1:[\w-]{16}:[\w-]{22}:[\w-]+$/);
+    expect(row.id_number_masked).toBe(masked(own.idNumber));
+    expect(row.mobile_masked).toBe('138****5678');
+    const cipher = personalDataCipherFromEnv(process.env);
+    expect(cipher.decrypt(row.id_number_enc)).toBe(own.idNumber);
+    expect(row.id_number_hash).toBe(cipher.hash(own.idNumber));
+    // The same number encrypts differently each time (a fresh IV); the hash is stable.
+    expect(cipher.encrypt(own.idNumber)).not.toBe(cipher.encrypt(own.idNumber));
+  });
+
+  it('refuses a value encrypted with another key or altered', () => {
+    const cipher = personalDataCipherFromEnv(process.env);
+    const stored = cipher.encrypt('330302198003040011');
+    expect(() => new PersonalDataCipher(Buffer.alloc(32, 7)).decrypt(stored)).toThrow();
+    const [v, iv, tag, data] = stored.split(':');
+    const flipped = `${data![0] === 'A' ? 'B' : 'A'}${data!.slice(1)}`;
+    expect(() => cipher.decrypt([v, iv, tag, flipped].join(':'))).toThrow();
+  });
+
+  it.each(['city', 'district', 'analyst', 'person'])('shows %s the numbers masked', async (caller) => {
+    const person = expectData(await sg.request(MASKED, { id: own.id }, headers[caller])).person;
+    expect(person).toEqual({ idNumber: masked(own.idNumber), mobile: '138****5678' });
+  });
+
+  it.each([
+    ['city', 'own', true],
+    ['city', 'other', true],
+    ['district', 'own', true],
+    ['analyst', 'own', false],
+    ['person', 'own', true],
+  ] as const)('%s reads the full numbers of the %s person: %s, and every read is audited', async (caller, whose, allowed) => {
+    const target = whose === 'own' ? own : other;
+    const before = {
+      ok: (await events({ action: 'readIdNumber', outcome: 'SUCCEEDED', entityId: target.id })).length,
+      refused: (await events({ action: 'readIdNumber', outcome: 'REFUSED', entityId: target.id })).length,
+    };
+    const res = await sg.request(FULL, { id: target.id }, headers[caller]);
+    if (allowed) {
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.person).toEqual({ idNumberFull: target.idNumber, mobileFull: whose === 'own' ? '13812345678' : null });
+    } else {
+      expect(res.data!.person).toEqual({ idNumberFull: null, mobileFull: null });
+      expect(res.errors!.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+        ['person.idNumberFull', 'FORBIDDEN'],
+        ['person.mobileFull', 'FORBIDDEN'],
+      ]);
+      expect(res.errors![0]!.message).toBe('An analyst may see the ID number of this person only masked.');
+    }
+    const after = {
+      ok: (await events({ action: 'readIdNumber', outcome: 'SUCCEEDED', entityId: target.id })).length,
+      refused: (await events({ action: 'readIdNumber', outcome: 'REFUSED', entityId: target.id })).length,
+    };
+    expect(after).toEqual(allowed ? { ok: before.ok + 1, refused: before.refused } : { ok: before.ok, refused: before.refused + 1 });
+    const [latest] = await events({ action: 'readIdNumber', entityId: target.id });
+    expect(latest).toMatchObject({ subject: `test-${Role[caller === 'city' ? 'CITY_ADMIN' : caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'analyst' ? 'ANALYST' : 'PERSON'].toLowerCase()}` });
+  });
+
+  it('refuses a district administrator the full numbers of another district (they cannot read the record at all)', async () => {
+    const res = await sg.request(FULL, { id: other.id }, headers.district);
+    expect(res.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(res.data!.person).toBeNull();
+  });
+
+  it('reads the full numbers of a whole page in a fixed number of statements (one audit write for the page)', async () => {
+    for (let i = 0; i < 20; i++) await register(form(OWN));
+    const page = (first: number) => sg.statements(() => sg.request(`query($first: Int) { persons(first: $first) { edges { node { idNumberFull } } } }`, { first }));
+    const few = await page(3);
+    const many = await page(20);
+    expect(many.result.data!.persons.edges.every((e: any) => /^\d{17}[\dX]$/.test(e.node.idNumberFull))).toBe(true);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('finds a person by the whole ID or mobile number, through the keyed hash', async () => {
+    const found = async (text: string) =>
+      expectData(await sg.request(`query($f: PersonFilter) { persons(filter: $f) { edges { node { id } } } }`, { f: { text } })).persons.edges.map(
+        (e: any) => e.node.id,
+      );
+    expect(await found(own.idNumber)).toEqual([own.id]);
+    expect(await found(own.idNumber.toLowerCase())).toEqual([own.id]);
+    expect((await found('13812345678')).includes(own.id)).toBe(true);
+    expect((await found('13812345678')).includes(other.id)).toBe(false);
+  });
+
+  it('refuses a second registration of the same ID number (the unique hash)', async () => {
+    const again = await sg.request(REGISTER, { input: { ...form(OWN), idNumber: own.idNumber } });
+    expect(again.errors!.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  });
+});
+
+describe('the EncryptPersonalData migration', () => {
+  it('encrypts the plain numbers of existing rows, and its down restores them', async () => {
+    const db = freshDatabase();
+    const log = createLogger('persons', 'silent');
+    const migrations = personsSubgraph.migrations;
+    const dialect = db.config.type;
+    const upTo = (n: number) => ({ ...personsSubgraph, migrations: { ...migrations, [dialect]: migrations[dialect].slice(0, n) } });
+    const index = migrations[dialect].findIndex((m) => m.name.startsWith('EncryptPersonalData'));
+    expect(index).toBeGreaterThan(0);
+    const idNumber = makeIdNumber(OWN, '1975-05-06', 11);
+    try {
+      const before = await openDatabase(db.config, upTo(index), log);
+      await before.dataSource.query(
+        "INSERT INTO person (id, name, gender, birth_date, ethnicity, political_affiliation, category, district_code, id_number, mobile, status, registered_on, version, returnee) VALUES ('01900000-0000-7000-8000-000000000001', '旧', 'MALE', '1975-05-06', '汉族', 'MASSES', 'FREELANCER', '330302', ?, '13900001111', 'ACTIVE', '2020-01-01', 1, 0)",
+        [idNumber],
+      );
+      await before.close();
+
+      const after = await openDatabase(db.config, personsSubgraph, log);
+      const [row] = await after.dataSource.query('SELECT * FROM person');
+      const cipher = personalDataCipherFromEnv(process.env);
+      expect(row.id_number).toBeUndefined();
+      expect(cipher.decrypt(row.id_number_enc)).toBe(idNumber);
+      expect(row.id_number_hash).toBe(cipher.hash(idNumber));
+      expect(row.id_number_masked).toBe(masked(idNumber));
+      expect(cipher.decrypt(row.mobile_enc)).toBe('13900001111');
+      expect(row.mobile_masked).toBe('139****1111');
+
+      await after.dataSource.undoLastMigration({ transaction: 'each' });
+      const [restored] = await after.dataSource.query('SELECT * FROM person');
+      expect(restored).toMatchObject({ id_number: idNumber, mobile: '13900001111' });
+      expect(restored.id_number_enc).toBeUndefined();
+      await after.close();
+    } finally {
+      await db.drop(['persons']);
+    }
+  });
+});
