@@ -1,5 +1,6 @@
-import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, auditEventsResolver, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { createOrganizationsLoaders, OrganizationsLoaders } from './loaders';
+import { MemberPersonIdsResolver } from './membership/member-person-ids.resolver';
 import { MembershipEntity } from './membership/membership.entity';
 import { MembershipResolver } from './membership/membership.resolver';
 import { toMembership } from './membership/membership.type';
@@ -17,7 +18,13 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
   defaultPort: 4002,
   entities: [AuditEventEntity, OrganizationEntity, MembershipEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [OrganizationResolver, MembershipResolver, PersonRefResolver],
+  resolvers: [
+    OrganizationResolver,
+    MembershipResolver,
+    MemberPersonIdsResolver,
+    PersonRefResolver,
+    auditEventsResolver<OrganizationsServices>('organizations', (s) => s.audit),
+  ],
   createServices: createOrganizationsServices,
   createLoaders: createOrganizationsLoaders,
   references: {
@@ -25,6 +32,8 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
       const entity = await ctx.loaders.organizationById.load(ref.id);
       return entity ? toOrganization(entity) : null;
     },
+    // The loader applies membership(id)'s read rule per row: a refused row rejects with
+    // FORBIDDEN, an error on that entity alone; the batch is still one statement.
     Membership: async (ref, ctx: RequestContext<OrganizationsLoaders>) => {
       const entity = await ctx.loaders.membershipById.load(ref.id);
       return entity ? toMembership(entity) : null;

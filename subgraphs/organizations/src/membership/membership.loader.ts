@@ -4,17 +4,26 @@ import { MembershipEntity } from './membership.entity';
 import type { MembershipService } from './membership.service';
 
 export interface MembershipLoaders {
+  /**
+   * A membership, or null when there is none; one the viewer may not read rejects its own load
+   * with FORBIDDEN (membership(id), `_entities`), leaving the rest of the batch alone.
+   */
   readonly membershipById: DataLoader<string, MembershipEntity | null>;
-  /** Every membership of a person, running and ended. */
+  /** Every membership of a person, running and ended, unchecked: Person.memberships filters them. */
   readonly membershipsByPerson: DataLoader<string, MembershipEntity[]>;
   /** One page of an organization's memberships, per page size, cursor and filter. */
   readonly memberPages: ChildPageFamily<MembershipEntity, { readonly activeOnly: boolean }>;
+  /** The number of memberships of each organization (one statement for many), for members.totalCount and memberCount. */
   readonly memberCounts: LoaderFamily<{ activeOnly: boolean }, string, number>;
 }
 
 export function createMembershipLoaders(memberships: MembershipService, ctx: RequestContext<unknown>): MembershipLoaders {
   return {
-    membershipById: rowLoader((ids) => memberships.findByIds(ctx, ids), (m) => m.id),
+    membershipById: rowLoader(
+      (ids) => memberships.findByIds(ctx, ids),
+      (m) => m.id,
+      (m) => memberships.readRefusal(ctx, m),
+    ),
     membershipsByPerson: groupLoader((ids) => memberships.findByPersonIds(ctx, ids), (m) => m.personId),
     memberPages: childPageFamily(
       (organizationIds, key: ChildPageKey & { readonly activeOnly: boolean }) => memberships.memberIdPages(ctx, organizationIds, key),

@@ -1,17 +1,28 @@
 import {
+  assertCanReadAggregates,
+  assertInScope,
+  assertScopeNotEmpty,
+  AuditLog,
   ChildIdPage,
   childIdPages,
   ChildPageKey,
   ConflictError,
   countsByKey,
+  ForbiddenError,
+  HeldRecord,
   InputChecker,
+  inRowScope,
   isId,
   isUniqueViolation,
   NotFoundError,
+  readScope,
   RequestContext,
+  RowScopeRule,
+  scopeRefusal,
   todayInChina,
   TransactionalConnection,
   UserInputError,
+  writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { OrganizationEntity } from '../organization/organization.entity';
@@ -21,15 +32,107 @@ import { checkMembershipRecord, MembershipDraft, MembershipRecord } from './memb
 
 const LOOKUP_CHUNK = 500;
 
-/** Who belongs to which organization, in which role, from when to when. */
+/** The most person ids one `memberPersonIds` call may ask about. */
+export const MEMBER_PERSON_IDS_MAX = 1000;
+
+/**
+ * Memberships are personal records (docs/SECURITY.md): city administrators and analysts read
+ * all, a district administrator those of their district's organizations, an association
+ * administrator those of their organization, a person their own.
+ */
+export const MEMBERSHIPS: RowScopeRule = { what: 'memberships', association: true, person: true };
+
+/** A membership as the scope rules see it: held by its organization's district and the organization, about a person. */
+export function heldMembership(m: MembershipEntity): HeldRecord {
+  return { districtCode: m.districtCode, organizationId: m.organizationId, personId: m.personId };
+}
+
+/** An organization as the holder of its memberships (no person: a person is never in scope of a whole organization). */
+export function heldByOrganization(org: { readonly id: string; readonly districtCode: string }): HeldRecord {
+  return { districtCode: org.districtCode, organizationId: org.id };
+}
+
+/**
+ * Who belongs to which organization, in which role, from when to when, and who may see and
+ * change it (docs/SECURITY.md, "1. Roles in the services"): reads follow `readScope` of
+ * MEMBERSHIPS row by row (membership(id) and `_entities` through the `membershipById` loader, a
+ * person's memberships filtered, an organization's members as a whole); changes follow
+ * `writeScope` (analysts and persons are refused before their input is read; the others after
+ * the organization or membership is read, before anything is written). Every change is audited.
+ */
 export class MembershipService {
   constructor(
     private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
+  /** The rows of these ids, unchecked: the `membershipById` loader checks each with `readRefusal`. */
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<MembershipEntity[]> {
     return this.conn.findByIds(ctx, MembershipEntity, ids);
+  }
+
+  /** Why the viewer may not read this membership, or null when they may (membership(id), `_entities`). */
+  readRefusal(ctx: RequestContext<unknown>, m: MembershipEntity): ForbiddenError | null {
+    return scopeRefusal(readScope(ctx.viewer, MEMBERSHIPS), ctx.viewer, heldMembership(m), 'read memberships');
+  }
+
+  /** Of a person's memberships, those the viewer may read (the others are left out, not refused). */
+  readable(ctx: RequestContext<unknown>, memberships: readonly MembershipEntity[]): MembershipEntity[] {
+    const scope = readScope(ctx.viewer, MEMBERSHIPS);
+    return memberships.filter((m) => inRowScope(scope, heldMembership(m)));
+  }
+
+  /**
+   * Refuses `Organization.members` (its edges and its totalCount) unless the organization is in
+   * the viewer's read scope: a person never (their own are in Person.memberships).
+   */
+  assertCanReadMembers(ctx: RequestContext<unknown>, org: { readonly id: string; readonly districtCode: string }): void {
+    const scope = readScope(ctx.viewer, MEMBERSHIPS);
+    if (scope.kind === 'person') throw new ForbiddenError('A person cannot read the members of an organization: their own memberships are in Person.memberships.');
+    assertInScope(scope, ctx.viewer, heldByOrganization(org), 'read the members of organizations');
+  }
+
+  /** Refuses `Organization.memberCount` to a person; every other role reads the counts. */
+  assertCanReadMemberCounts(ctx: RequestContext<unknown>): void {
+    assertCanReadAggregates(ctx.viewer);
+  }
+
+  /**
+   * Which of these persons have a running membership in the organization (for the persons
+   * subgraph, which lets an association administrator read the members of their organization):
+   * in the order asked, each once, in one statement. Allowed when the organization is in the
+   * caller's read scope of memberships; a person is refused before anything is read.
+   */
+  async memberPersonIds(ctx: RequestContext<unknown>, organizationId: string, personIds: readonly string[]): Promise<string[]> {
+    const scope = readScope(ctx.viewer, MEMBERSHIPS);
+    assertScopeNotEmpty(scope);
+    if (scope.kind === 'person') throw new ForbiddenError('A person cannot ask who belongs to an organization.');
+    const check = new InputChecker('');
+    const orgId = check.id('organizationId', organizationId);
+    const ids: string[] = [];
+    if (personIds.length > MEMBER_PERSON_IDS_MAX) {
+      check.fail('personIds', `holds ${personIds.length} ids; at most ${MEMBER_PERSON_IDS_MAX} may be asked about at once`);
+    } else {
+      personIds.forEach((id, i) => {
+        const valid = check.id(`personIds[${i}]`, id);
+        if (valid) ids.push(valid);
+      });
+    }
+    check.throwIfInvalid();
+    const organization = await this.conn.repo(ctx, OrganizationEntity).findOne({ select: { id: true, districtCode: true }, where: { id: orgId! } });
+    if (!organization) throw new NotFoundError('Organization', orgId!);
+    assertInScope(scope, ctx.viewer, heldByOrganization(organization), 'read the members of organizations');
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    // `active` is true exactly while end_date is null; uq_membership_active (person_id,
+    // organization_id, active) answers this from the index alone.
+    const running = await this.conn.repo(ctx, MembershipEntity).find({
+      select: { personId: true },
+      where: { organizationId: organization.id, personId: In(unique), active: true },
+    });
+    const members = new Set(running.map((m) => m.personId));
+    return unique.filter((id) => members.has(id));
   }
 
   /** Every membership (running and ended) of many persons, each person's oldest first. */
@@ -66,30 +169,36 @@ export class MembershipService {
   }
 
   async add(ctx: RequestContext<unknown>, input: AddMembershipInput): Promise<MembershipEntity> {
-    const today = this.today();
-    const id = await this.conn.transaction(ctx, async (tx) => {
-      let organization: OrganizationEntity | null = null;
-      if (input.organizationId && isId(input.organizationId)) {
-        organization = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.organizationId.toLowerCase() });
-        if (!organization) throw new NotFoundError('Organization', input.organizationId);
-      }
-      const check = new InputChecker('input');
-      const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
-      const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined);
-      if (!record) return check.throwIfInvalid() as never;
-      const running = await this.conn.repo(tx, MembershipEntity).findOne({
-        select: { id: true },
-        where: { personId: record.personId, organizationId: record.organizationId, active: true },
+    const id = await this.audit.guard(ctx, { action: 'addMembership', entityType: 'Membership', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, MEMBERSHIPS);
+      assertScopeNotEmpty(scope);
+      const today = this.today();
+      return this.conn.transaction(ctx, async (tx) => {
+        let organization: OrganizationEntity | null = null;
+        if (input.organizationId && isId(input.organizationId)) {
+          organization = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.organizationId.toLowerCase() });
+          if (!organization) throw new NotFoundError('Organization', input.organizationId);
+          assertInScope(scope, tx.viewer, heldByOrganization(organization), 'change memberships');
+        }
+        const check = new InputChecker('input');
+        const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
+        const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined);
+        if (!record) return check.throwIfInvalid() as never;
+        const running = await this.conn.repo(tx, MembershipEntity).findOne({
+          select: { id: true },
+          where: { personId: record.personId, organizationId: record.organizationId, active: true },
+        });
+        if (running) throw alreadyMember(running.id);
+        const newId = tx.ids.next();
+        try {
+          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw alreadyMember(null);
+          throw error;
+        }
+        await this.audit.record(tx, { action: 'addMembership', entityType: 'Membership', entityId: newId });
+        return newId;
       });
-      if (running) throw alreadyMember(running.id);
-      const newId = tx.ids.next();
-      try {
-        await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw alreadyMember(null);
-        throw error;
-      }
-      return newId;
     });
     return this.getById(ctx, id);
   }
@@ -98,85 +207,106 @@ export class MembershipService {
    * Adds many memberships at once, all or nothing (demo data); a draft with an endDate records
    * a membership that has ended already. Every row is checked first (problems named
    * `rows[i].field`), including a second running membership of the same person in the same
-   * organization, within the batch or against the stored ones; then the rows are inserted in
-   * chunks in one transaction.
+   * organization, within the batch or against the stored ones; then each row against the
+   * caller's write scope (the rule of addMembership); then the rows are inserted in chunks in
+   * one transaction, which also records one audit event for the batch.
    */
   async addMany(ctx: RequestContext<unknown>, drafts: readonly MembershipDraft[]): Promise<string[]> {
-    const today = this.today();
-    return this.conn.transaction(ctx, async (tx) => {
-      const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
-      const organizations = new Map<string, OrganizationEntity>();
-      for (let i = 0; i < organizationIds.length; i += LOOKUP_CHUNK) {
-        const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + LOOKUP_CHUNK)) });
-        for (const o of found) organizations.set(o.id, o);
-      }
-
-      const errors: { field: string; message: string }[] = [];
-      const records: Array<{ record: MembershipRecord; row: number }> = [];
-      const runningPairs = new Map<string, number>();
-      drafts.forEach((draft, i) => {
-        const check = new InputChecker(`rows[${i}]`);
-        const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id));
-        errors.push(...check.errors);
-        if (!record) return;
-        if (record.endDate === null) {
-          const pair = `${record.personId}/${record.organizationId}`;
-          const first = runningPairs.get(pair);
-          if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `has a running membership in this organization in rows[${first}] already` });
-          else runningPairs.set(pair, i);
+    return this.audit.guard(ctx, { action: 'addMany', entityType: 'Membership', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, MEMBERSHIPS);
+      assertScopeNotEmpty(scope);
+      const today = this.today();
+      return this.conn.transaction(ctx, async (tx) => {
+        const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
+        const organizations = new Map<string, OrganizationEntity>();
+        for (let i = 0; i < organizationIds.length; i += LOOKUP_CHUNK) {
+          const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + LOOKUP_CHUNK)) });
+          for (const o of found) organizations.set(o.id, o);
         }
-        records.push({ record, row: i });
-      });
-      if (errors.length) throw new UserInputError(errors);
 
-      const repo = this.conn.repo(tx, MembershipEntity);
-      const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
-      for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
-        const running = await repo.find({
-          select: { personId: true, organizationId: true },
-          where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), active: true },
+        const errors: { field: string; message: string }[] = [];
+        const records: Array<{ record: MembershipRecord; row: number }> = [];
+        const runningPairs = new Map<string, number>();
+        drafts.forEach((draft, i) => {
+          const check = new InputChecker(`rows[${i}]`);
+          const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id));
+          errors.push(...check.errors);
+          if (!record) return;
+          if (record.endDate === null) {
+            const pair = `${record.personId}/${record.organizationId}`;
+            const first = runningPairs.get(pair);
+            if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `has a running membership in this organization in rows[${first}] already` });
+            else runningPairs.set(pair, i);
+          }
+          records.push({ record, row: i });
         });
-        const clashes = running.map((m) => runningPairs.get(`${m.personId}/${m.organizationId}`)).filter((row): row is number => row !== undefined);
-        if (clashes.length) {
-          throw new UserInputError(clashes.map((row) => ({ field: `rows[${row}].personId`, message: 'has a running membership in this organization already' })));
+        if (errors.length) throw new UserInputError(errors);
+        // The write scope of addMembership, row by row: the first refused row refuses the batch.
+        for (const { record, row } of records) {
+          const organization = organizations.get(record.organizationId)!;
+          const refusal = scopeRefusal(scope, tx.viewer, { ...heldByOrganization(organization), personId: record.personId }, 'change memberships');
+          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
         }
-      }
 
-      const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next()));
-      await this.conn.insertChunked(tx, MembershipEntity, rows);
-      return rows.map((r) => r.id);
+        const repo = this.conn.repo(tx, MembershipEntity);
+        const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
+        for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
+          const running = await repo.find({
+            select: { personId: true, organizationId: true },
+            where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), active: true },
+          });
+          const clashes = running.map((m) => runningPairs.get(`${m.personId}/${m.organizationId}`)).filter((row): row is number => row !== undefined);
+          if (clashes.length) {
+            throw new UserInputError(clashes.map((row) => ({ field: `rows[${row}].personId`, message: 'has a running membership in this organization already' })));
+          }
+        }
+
+        const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next()));
+        await this.conn.insertChunked(tx, MembershipEntity, rows);
+        await this.audit.record(tx, { action: 'addMany', entityType: 'Membership', entityId: null, detail: `${rows.length} records` });
+        return rows.map((r) => r.id);
+      });
     });
   }
 
   /** Ends a running membership, keeping it as history; refused with CONFLICT if ended already or changed since read. */
   async end(ctx: RequestContext<unknown>, input: EndMembershipInput): Promise<MembershipEntity> {
-    const today = this.today();
-    const check = new InputChecker('input');
-    check.id('id', input.id);
-    const endDate = check.date('endDate', input.endDate ?? today, { notAfter: today });
-    const reason = check.text('reason', input.reason, { max: 200 });
-    check.throwIfInvalid();
+    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'endMembership', entityType: 'Membership', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, MEMBERSHIPS);
+      assertScopeNotEmpty(scope);
+      const today = this.today();
+      const check = new InputChecker('input');
+      check.id('id', input.id);
+      const endDate = check.date('endDate', input.endDate ?? today, { notAfter: today });
+      const reason = check.text('reason', input.reason, { max: 200 });
+      check.throwIfInvalid();
 
-    const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
-      const current = await this.getById(tx, input.id);
-      if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
-      if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
-      if (endDate! < current.startDate) {
-        throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
-      }
-      const result = await this.conn
-        .repo(tx, MembershipEntity)
-        .createQueryBuilder()
-        .update(MembershipEntity)
-        .set({ endDate: endDate!, endReason: reason || null, active: null })
-        .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-        .execute();
-      // Changed between the read and the write: report the version it has now, read after this transaction.
-      return { id: current.id, lost: result.affected === 0 };
+      const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.getById(tx, input.id);
+        assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
+        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+        if (endDate! < current.startDate) {
+          throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
+        }
+        const result = await this.conn
+          .repo(tx, MembershipEntity)
+          .createQueryBuilder()
+          .update(MembershipEntity)
+          .set({ endDate: endDate!, endReason: reason || null, active: null })
+          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+          .execute();
+        // Changed between the read and the write: nothing was written, so nothing succeeded;
+        // report the version it has now, read after this transaction (the guard records the CONFLICT).
+        if (result.affected === 0) return { id: current.id, lost: true };
+        await this.audit.record(tx, { action: 'endMembership', entityType: 'Membership', entityId: current.id });
+        return { id: current.id, lost: false };
+      });
+      const now = await this.getById(ctx, id);
+      if (lost) throw staleVersion(now, input.expectedVersion);
+      return now;
     });
-    const now = await this.getById(ctx, id);
-    if (lost) throw staleVersion(now, input.expectedVersion);
-    return now;
   }
 }
 

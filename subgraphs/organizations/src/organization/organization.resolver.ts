@@ -1,5 +1,5 @@
 import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { loadMemberPage } from '../membership/membership.loader';
 import { MembershipConnection, toMembership } from '../membership/membership.type';
@@ -49,14 +49,32 @@ export class OrganizationResolver {
     return entities.map(toOrganization);
   }
 
-  @FieldResolver(() => MembershipConnection, { description: 'Its members, in the order they joined.' })
+  @FieldResolver(() => MembershipConnection, {
+    nullable: true,
+    description:
+      'Its members, in the order they joined. Personal data: city administrators and analysts read every organization\'s, a district administrator those of their district, an association administrator their own organization\'s; otherwise FORBIDDEN on this field alone.',
+  })
   async members(
     @Root() organization: Organization,
     @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false includes ended ones.' }) activeOnly: boolean | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Ctx,
   ): Promise<MembershipConnection> {
+    this.services.memberships.assertCanReadMembers(ctx, organization);
     const result = await loadMemberPage(ctx.loaders, organization.id, page, activeOnly ?? true);
     return toConnection(MembershipConnection, result, toMembership);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'How many members it has (an aggregate: every role but a person, who gets FORBIDDEN on this field alone).',
+  })
+  async memberCount(
+    @Root() organization: Organization,
+    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false counts ended ones too.' }) activeOnly: boolean | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<number> {
+    this.services.memberships.assertCanReadMemberCounts(ctx);
+    return ctx.loaders.memberCounts.get({ activeOnly: activeOnly ?? true }).load(organization.id);
   }
 }

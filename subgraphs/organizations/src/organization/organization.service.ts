@@ -1,15 +1,21 @@
 import {
+  AuditLog,
+  describeViewer,
+  ForbiddenError,
   InputChecker,
   isId,
   keysetPage,
   likeContains,
   NotFoundError,
+  organizationWriteRefusal,
   Page,
   pageRequest,
   RequestContext,
+  Role,
   todayInChina,
   TransactionalConnection,
   UserInputError,
+  Viewer,
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
@@ -18,10 +24,17 @@ import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from '
 
 const LOOKUP_CHUNK = 500;
 
-/** The associations and working bodies, and the rules for where each may sit. */
+/**
+ * The associations and working bodies, and the rules for where each may sit and who may set them
+ * up (docs/SECURITY.md, "1. Roles in the services"). Profiles are not personal data: every role
+ * reads them. City administrators set up any organization, district administrators those of
+ * their district below city level (`organizationWriteRefusal`); the other roles none, refused
+ * before their input is even looked at. Every change is audited (`AuditLog`).
+ */
 export class OrganizationService {
   constructor(
     private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
@@ -58,19 +71,26 @@ export class OrganizationService {
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    const today = this.today();
-    const id = await this.conn.transaction(ctx, async (tx) => {
-      let parent: OrganizationEntity | null = null;
-      if (input.parentId && isId(input.parentId)) {
-        parent = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.parentId.toLowerCase() });
-        if (!parent) throw new NotFoundError('Organization', input.parentId);
-      }
-      const check = new InputChecker('input');
-      const record = checkOrganizationRecord(check, input as OrganizationDraft, today, () => parent ?? undefined);
-      if (!record) return check.throwIfInvalid() as never;
-      const newId = tx.ids.next();
-      await this.conn.repo(tx, OrganizationEntity).insert({ ...record, id: newId, version: 1 });
-      return newId;
+    const id = await this.audit.guard(ctx, { action: 'createOrganization', entityType: 'Organization', entityId: null }, async () => {
+      // Roles that can never set up an organization learn nothing from validation messages.
+      assertMaySetUpOrganizations(ctx.viewer);
+      const today = this.today();
+      return this.conn.transaction(ctx, async (tx) => {
+        let parent: OrganizationEntity | null = null;
+        if (input.parentId && isId(input.parentId)) {
+          parent = await this.conn.repo(tx, OrganizationEntity).findOneBy({ id: input.parentId.toLowerCase() });
+          if (!parent) throw new NotFoundError('Organization', input.parentId);
+        }
+        const check = new InputChecker('input');
+        const record = checkOrganizationRecord(check, input as OrganizationDraft, today, () => parent ?? undefined);
+        if (!record) return check.throwIfInvalid() as never;
+        const refusal = organizationWriteRefusal(tx.viewer, record);
+        if (refusal) throw refusal;
+        const newId = tx.ids.next();
+        await this.conn.repo(tx, OrganizationEntity).insert({ ...record, id: newId, version: 1 });
+        await this.audit.record(tx, { action: 'createOrganization', entityType: 'Organization', entityId: newId });
+        return newId;
+      });
     });
     return this.getById(ctx, id);
   }
@@ -78,31 +98,53 @@ export class OrganizationService {
   /**
    * Creates many organizations at once, all or nothing (demo data). Parents must exist already:
    * create them in an earlier call. Every row is checked first (problems named
-   * `rows[i].field`), then the rows are inserted in chunks in one transaction.
+   * `rows[i].field`), then each row against the caller's right to set it up (the rule of
+   * createOrganization), then the rows are inserted in chunks in one transaction, which also
+   * records one audit event for the batch.
    */
   async createMany(ctx: RequestContext<unknown>, drafts: readonly OrganizationDraft[]): Promise<string[]> {
-    const today = this.today();
-    return this.conn.transaction(ctx, async (tx) => {
-      const repo = this.conn.repo(tx, OrganizationEntity);
-      const parentIds = [
-        ...new Set(drafts.map((d) => d.parentId).filter((p): p is string => typeof p === 'string' && isId(p)).map((p) => p.toLowerCase())),
-      ];
-      const parents = new Map<string, OrganizationEntity>();
-      for (let i = 0; i < parentIds.length; i += LOOKUP_CHUNK) {
-        for (const p of await repo.findBy({ id: In(parentIds.slice(i, i + LOOKUP_CHUNK)) })) parents.set(p.id, p);
-      }
-      const errors: { field: string; message: string }[] = [];
-      const records: OrganizationRecord[] = [];
-      drafts.forEach((draft, i) => {
-        const check = new InputChecker(`rows[${i}]`);
-        const record = checkOrganizationRecord(check, draft, today, (id) => parents.get(id));
-        errors.push(...check.errors);
-        if (record) records.push(record);
+    return this.audit.guard(ctx, { action: 'createMany', entityType: 'Organization', entityId: null }, async () => {
+      assertMaySetUpOrganizations(ctx.viewer);
+      const today = this.today();
+      return this.conn.transaction(ctx, async (tx) => {
+        const repo = this.conn.repo(tx, OrganizationEntity);
+        const parentIds = [
+          ...new Set(drafts.map((d) => d.parentId).filter((p): p is string => typeof p === 'string' && isId(p)).map((p) => p.toLowerCase())),
+        ];
+        const parents = new Map<string, OrganizationEntity>();
+        for (let i = 0; i < parentIds.length; i += LOOKUP_CHUNK) {
+          for (const p of await repo.findBy({ id: In(parentIds.slice(i, i + LOOKUP_CHUNK)) })) parents.set(p.id, p);
+        }
+        const errors: { field: string; message: string }[] = [];
+        const records: Array<{ record: OrganizationRecord; row: number }> = [];
+        drafts.forEach((draft, i) => {
+          const check = new InputChecker(`rows[${i}]`);
+          const record = checkOrganizationRecord(check, draft, today, (id) => parents.get(id));
+          errors.push(...check.errors);
+          if (record) records.push({ record, row: i });
+        });
+        if (errors.length) throw new UserInputError(errors);
+        // The rule of createOrganization, row by row: the first refused row refuses the batch.
+        for (const { record, row } of records) {
+          const refusal = organizationWriteRefusal(tx.viewer, record);
+          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
+        }
+        const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
+        await this.conn.insertChunked(tx, OrganizationEntity, rows);
+        await this.audit.record(tx, { action: 'createMany', entityType: 'Organization', entityId: null, detail: `${rows.length} records` });
+        return rows.map((r) => r.id);
       });
-      if (errors.length) throw new UserInputError(errors);
-      const rows = records.map((r) => ({ ...r, id: tx.ids.next() }));
-      await this.conn.insertChunked(tx, OrganizationEntity, rows);
-      return rows.map((r) => r.id);
     });
   }
+}
+
+/**
+ * Refuses, before any input is read, the roles that may never set up an organization: analysts,
+ * persons and association administrators (who manage their organization's members, not the
+ * structure). Which organizations a city or district administrator may set up is decided on
+ * the checked record by `organizationWriteRefusal`.
+ */
+function assertMaySetUpOrganizations(viewer: Viewer): void {
+  if (viewer.system || viewer.role === Role.CITY_ADMIN || viewer.role === Role.DISTRICT_ADMIN) return;
+  throw new ForbiddenError(`${describeViewer(viewer)} cannot set up or change organizations.`);
 }

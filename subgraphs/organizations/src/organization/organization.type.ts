@@ -44,6 +44,9 @@ export class Organization {
 
   /** Resolved to `parent` through the request's loader. */
   parentId!: string | null;
+
+  /** The district code, for the rules on its memberships (a HeldRecord's district). */
+  districtCode!: string;
 }
 
 @ObjectType()
@@ -64,5 +67,6 @@ export function toOrganization(e: OrganizationEntity): Organization {
   o.createdAt = e.createdAt;
   o.updatedAt = e.updatedAt;
   o.parentId = e.parentId;
+  o.districtCode = e.districtCode;
   return o;
 }

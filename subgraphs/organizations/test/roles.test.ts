@@ -1,0 +1,441 @@
+import { createLogger, randomIds, RequestContext, Role, Viewer } from '@tongxin/common';
+import { OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
+import { tokenFor } from '../../../test/harness/auth';
+import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
+
+/**
+ * Who may read and change organizations and memberships (docs/SECURITY.md, "1. Roles in the
+ * services"): every role against every operation of the subgraph. An allowed operation succeeds;
+ * a refused one is FORBIDDEN (on the refused field alone where the rest may be read), leaves the
+ * data as it was, and is audited as REFUSED.
+ */
+
+const OWN = '330302'; // 鹿城区: the district administrator's district, and the associations'
+const OTHER = '330303'; // 龙湾区
+
+const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id district { code } } } }`;
+const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id version } } }`;
+const END = `mutation($input: EndMembershipInput!) { endMembership(input: $input) { membership { id active version } } }`;
+const ORGANIZATION = `query($id: ID!) { organization(id: $id) { id name district { code } parent { id } children { id } } }`;
+const ORGANIZATIONS = `{ organizations(first: 1000) { totalCount edges { node { id } } } }`;
+const MEMBERSHIP = `query($id: ID!) { membership(id: $id) { id role person { id } organization { id } } }`;
+const MEMBERS = `query($id: ID!) { organization(id: $id) { id members(activeOnly: false, first: 100) { totalCount edges { node { id person { id } } } } } }`;
+const MEMBERS_TOTAL = `query($id: ID!) { organization(id: $id) { id members { totalCount } } }`;
+const MEMBER_COUNT = `query($id: ID!) { organization(id: $id) { id memberCount all: memberCount(activeOnly: false) } }`;
+const MEMBER_PERSON_IDS = `query($org: ID!, $ids: [ID!]!) { memberPersonIds(organizationId: $org, personIds: $ids) }`;
+const AUDIT = `query($f: AuditEventFilter) { organizationsAuditEvents(filter: $f, first: 1000) { events { action outcome role entityType entityId detail subgraph } hasMore } }`;
+const MEMBERSHIP_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Membership { id person { id } } } }`;
+const ORGANIZATION_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name memberCount members(activeOnly: false) { totalCount } } } }`;
+const PERSON_MEMBERSHIPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id memberships { id } } } }`;
+
+type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+type Caller = 'city' | 'district' | 'association' | 'otherAssociation' | 'analyst' | 'person';
+const CALLERS: readonly Caller[] = ['city', 'district', 'association', 'otherAssociation', 'analyst', 'person'];
+
+/** What a write aimed at, to check that a refusal left it as it was. */
+type Target = { kind: 'organizations' } | { kind: 'members'; organizationId: string } | { kind: 'membership'; id: string };
+
+interface Operation {
+  /** The mutation whose audit events are checked; absent for reads. */
+  readonly action?: string;
+  /** Setup done by the city administrator before the counts are taken. */
+  readonly prepare?: () => Promise<Target>;
+  readonly run: (h: Record<string, string>, target?: Target) => Promise<GraphQLResponse>;
+  /** The value a refusal nulls (the root field, or the one field refused). */
+  readonly pick: (data: Record<string, any> | null | undefined) => unknown;
+}
+
+describe('roles in the organizations subgraph', () => {
+  let sg: TestSubgraph<OrganizationsServices>;
+  // 鹿城区: the association administrator's organization, and a sibling run by another one; 龙湾区: one more.
+  let ownOrg: string;
+  let siblingOrg: string;
+  let otherOrg: string;
+  // P (the PERSON caller) belongs to all three; Q to the 龙湾区 one and to ownOrg.
+  const P = randomIds.next();
+  const Q = randomIds.next();
+  let mOwn: string; // P in ownOrg
+  let mPSibling: string; // P in siblingOrg
+  let mPOther: string; // P in otherOrg
+  let mOther: string; // Q in otherOrg
+  let mQOwn: string; // Q in ownOrg
+  const headers = {} as Record<Caller, Record<string, string>>;
+
+  let seq = 0;
+  const orgInput = (districtCode: string, level = 'DISTRICT') => {
+    seq += 1;
+    return { name: `测试行业协会${seq}`, kind: 'INDUSTRY_ASSOCIATION', level, districtCode };
+  };
+  const createdOrg = async (input: Record<string, unknown>): Promise<string> => expectData(await sg.request(CREATE_ORG, { input })).createOrganization.organization.id;
+  const added = async (personId: string, organizationId: string): Promise<string> =>
+    expectData(await sg.request(ADD, { input: { personId, organizationId, role: 'MEMBER', startDate: '2020-01-01' } })).addMembership.membership.id;
+
+  const organizationCount = async (): Promise<number> => expectData(await sg.request(ORGANIZATIONS)).organizations.totalCount;
+  const memberTotal = async (organizationId: string): Promise<number> =>
+    expectData(await sg.request(MEMBERS, { id: organizationId })).organization.members.totalCount;
+  const membershipAsCity = async (id: string) => expectData(await sg.request(`query($id: ID!) { membership(id: $id) { version active } }`, { id })).membership;
+  const snapshot = async (target: Target): Promise<unknown> => {
+    switch (target.kind) {
+      case 'organizations':
+        return organizationCount();
+      case 'members':
+        return memberTotal(target.organizationId);
+      case 'membership':
+        return membershipAsCity(target.id);
+    }
+  };
+  /** Every audit event of an action, newest first, read as a city administrator. */
+  const auditOf = async (action: string): Promise<Array<Record<string, any>>> =>
+    expectData(await sg.request(AUDIT, { f: { action } })).organizationsAuditEvents.events;
+  const byOutcome = (events: Array<Record<string, any>>) => ({
+    SUCCEEDED: events.filter((e) => e.outcome === 'SUCCEEDED').length,
+    REFUSED: events.filter((e) => e.outcome === 'REFUSED').length,
+    FAILED: events.filter((e) => e.outcome === 'FAILED').length,
+  });
+
+  beforeAll(async () => {
+    sg = await startTestSubgraph(organizationsSubgraph);
+    ownOrg = await createdOrg({ name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN });
+    siblingOrg = await createdOrg({ name: '鹿城区律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: OWN });
+    otherOrg = await createdOrg({ name: '龙湾区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OTHER });
+    mOwn = await added(P, ownOrg);
+    mPSibling = await added(P, siblingOrg);
+    mPOther = await added(P, otherOrg);
+    mOther = await added(Q, otherOrg);
+    mQOwn = await added(Q, ownOrg);
+    const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
+    headers.city = await bearer({ role: Role.CITY_ADMIN });
+    headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
+    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: ownOrg });
+    headers.otherAssociation = await bearer({ role: Role.ASSOCIATION_ADMIN, org: siblingOrg });
+    headers.analyst = await bearer({ role: Role.ANALYST });
+    headers.person = await bearer({ role: Role.PERSON, person: P });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+  });
+
+  const root = (name: string) => (data: Record<string, any> | null | undefined) => data?.[name] ?? null;
+  const orgField = (name: string) => (data: Record<string, any> | null | undefined) => data?.organization?.[name] ?? null;
+  const endOf = (organizationId: () => string): Operation => ({
+    action: 'endMembership',
+    prepare: async () => ({ kind: 'membership', id: await added(randomIds.next(), organizationId()) }),
+    run: (h, t) => sg.request(END, { input: { id: (t as { id: string }).id, expectedVersion: 1 } }, h),
+    pick: root('endMembership'),
+  });
+  const addTo = (organizationId: () => string, personId: () => string = () => randomIds.next()): Operation => ({
+    action: 'addMembership',
+    prepare: async () => ({ kind: 'members', organizationId: organizationId() }),
+    run: (h) => sg.request(ADD, { input: { personId: personId(), organizationId: organizationId(), role: 'MEMBER' } }, h),
+    pick: root('addMembership'),
+  });
+  const createIn = (input: () => Record<string, unknown>): Operation => ({
+    action: 'createOrganization',
+    prepare: async () => ({ kind: 'organizations' }),
+    run: (h) => sg.request(CREATE_ORG, { input: input() }, h),
+    pick: root('createOrganization'),
+  });
+
+  const operations: Record<string, Operation> = {
+    'organization of another district, with parent and children': { run: (h) => sg.request(ORGANIZATION, { id: otherOrg }, h), pick: root('organization') },
+    'organizations list': { run: (h) => sg.request(ORGANIZATIONS, {}, h), pick: root('organizations') },
+    'membership of own organization (P)': { run: (h) => sg.request(MEMBERSHIP, { id: mOwn }, h), pick: root('membership') },
+    'membership in another district (Q)': { run: (h) => sg.request(MEMBERSHIP, { id: mOther }, h), pick: root('membership') },
+    'members of own organization': { run: (h) => sg.request(MEMBERS, { id: ownOrg }, h), pick: orgField('members') },
+    'members.totalCount of own organization': { run: (h) => sg.request(MEMBERS_TOTAL, { id: ownOrg }, h), pick: orgField('members') },
+    'members of an organization of another district': { run: (h) => sg.request(MEMBERS, { id: otherOrg }, h), pick: orgField('members') },
+    'memberCount of another district': {
+      run: (h) => sg.request(`query($id: ID!) { organization(id: $id) { id memberCount } }`, { id: otherOrg }, h),
+      pick: orgField('memberCount'),
+    },
+    'memberPersonIds of own organization': {
+      run: (h) => sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: [P, Q, randomIds.next()] }, h),
+      pick: root('memberPersonIds'),
+    },
+    'memberPersonIds of another district': { run: (h) => sg.request(MEMBER_PERSON_IDS, { org: otherOrg, ids: [P, Q] }, h), pick: root('memberPersonIds') },
+    'createOrganization in own district': createIn(() => orgInput(OWN)),
+    'createOrganization in another district': createIn(() => orgInput(OTHER)),
+    'createOrganization at city level': createIn(() => orgInput('330300', 'CITY')),
+    'createOrganization with invalid input': createIn(() => ({ ...orgInput(OWN), name: '协' })),
+    'addMembership to own organization': addTo(() => ownOrg),
+    'addMembership to another district': addTo(() => otherOrg),
+    'addMembership with invalid input': addTo(
+      () => ownOrg,
+      () => 'nobody',
+    ),
+    'endMembership in own organization': endOf(() => ownOrg),
+    'endMembership in another district': endOf(() => otherOrg),
+  };
+
+  const ok = 'ok' as const;
+  const no = 'FORBIDDEN' as const;
+  const bad = 'BAD_USER_INPUT' as const;
+  // Columns follow `operations`, in order.
+  const table: Record<Caller, Outcome[]> = {
+    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛
+    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok],
+    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no],
+    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no],
+    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no],
+    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no],
+    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no],
+  };
+  const names = Object.keys(operations);
+  const cases = CALLERS.flatMap((caller) => {
+    expect(table[caller]).toHaveLength(names.length);
+    return names.map((op, i) => [caller, op, table[caller][i]!] as const);
+  });
+
+  it.each(cases)('%s: %s → %s', async (caller, name, outcome) => {
+    const op = operations[name]!;
+    const target = op.prepare ? await op.prepare() : undefined;
+    const before = target ? await snapshot(target) : undefined;
+    const auditBefore = op.action ? await auditOf(op.action) : [];
+
+    const res = await op.run(headers[caller], target);
+
+    if (outcome === 'ok') {
+      expectData(res);
+      expect(op.pick(res.data)).not.toBeNull();
+    } else {
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
+      expect(op.pick(res.data)).toBeNull();
+      if (outcome === 'FORBIDDEN') expect(res.errors![0]!.message).not.toMatch(/not allowed to do this/); // says who and what
+    }
+    if (!op.action || !target) return;
+
+    // Nothing written unless allowed; exactly one audit event of this action, with the outcome.
+    const after = await snapshot(target);
+    if (outcome !== 'ok') expect(after).toEqual(before);
+    else if (target.kind === 'membership') expect(after).toEqual({ version: 2, active: false });
+    else expect(after).toBe((before as number) + 1);
+    const auditAfter = await auditOf(op.action);
+    const expected = { SUCCEEDED: 0, REFUSED: 0, FAILED: 0 };
+    expected[outcome === 'ok' ? 'SUCCEEDED' : outcome === 'FORBIDDEN' ? 'REFUSED' : 'FAILED'] = 1;
+    const delta = byOutcome(auditAfter);
+    const was = byOutcome(auditBefore);
+    expect({ SUCCEEDED: delta.SUCCEEDED - was.SUCCEEDED, REFUSED: delta.REFUSED - was.REFUSED, FAILED: delta.FAILED - was.FAILED }).toEqual(expected);
+    const event = auditAfter[0]!;
+    expect(event).toMatchObject({ action: op.action, role: caller === 'otherAssociation' ? 'ASSOCIATION_ADMIN' : roleOf(caller), subgraph: 'organizations' });
+    if (outcome !== 'ok') expect(event.detail).toBe(`${outcome}: ${res.errors![0]!.message}`);
+    if (target.kind === 'membership') expect(event.entityId).toBe(target.id);
+    else if (outcome === 'ok') expect(event.entityId).toBe(Object.values(res.data!)[0][target.kind === 'organizations' ? 'organization' : 'membership'].id);
+    else expect(event.entityId).toBeNull();
+  });
+
+  function roleOf(caller: Caller): string {
+    return { city: 'CITY_ADMIN', district: 'DISTRICT_ADMIN', association: 'ASSOCIATION_ADMIN', otherAssociation: 'ASSOCIATION_ADMIN', analyst: 'ANALYST', person: 'PERSON' }[
+      caller
+    ];
+  }
+
+  it('answers memberPersonIds with the running members among the ids asked, in the order asked, each once', async () => {
+    const ended = randomIds.next();
+    const m = await added(ended, ownOrg);
+    expectData(await sg.request(END, { input: { id: m, expectedVersion: 1 } }));
+    const stranger = randomIds.next();
+    const ask = [stranger, Q, ended, P, Q.toUpperCase()];
+    for (const caller of ['city', 'district', 'association', 'analyst'] as const) {
+      expect(expectData(await sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: ask }, headers[caller])).memberPersonIds).toEqual([Q, P]);
+    }
+    expect(expectData(await sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: [] }, headers.association)).memberPersonIds).toEqual([]);
+    const { result, statements } = await sg.statements(() => sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: Array.from({ length: 1000 }, () => randomIds.next()) }));
+    expect(expectData(result).memberPersonIds).toEqual([]);
+    expect(statements).toBe(2); // the organization, then the memberships: one statement for 1000 ids
+  });
+
+  it('refuses memberPersonIds with BAD_USER_INPUT for malformed or too many ids, and NOT_FOUND for an unknown organization', async () => {
+    const codes = async (vars: Record<string, unknown>, h = headers.association) => (await sg.request(MEMBER_PERSON_IDS, vars, h)).errors?.map((e) => e.extensions?.code);
+    expect(await codes({ org: ownOrg, ids: [P, 'x'] })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ org: 'x', ids: [P] })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ org: ownOrg, ids: Array.from({ length: 1001 }, () => randomIds.next()) })).toEqual(['BAD_USER_INPUT']);
+    expect(await codes({ org: randomIds.next(), ids: [P] }, headers.city)).toEqual(['NOT_FOUND']);
+    expect(await codes({ org: randomIds.next(), ids: [P] }, headers.district)).toEqual(['NOT_FOUND']);
+    // A person is refused before anything is read or checked.
+    expect(await codes({ org: randomIds.next(), ids: ['x'] }, headers.person)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses an analyst and a person a new organization before looking at the input', async () => {
+    for (const caller of ['analyst', 'person', 'association'] as const) {
+      const res = await sg.request(CREATE_ORG, { input: { name: '', kind: 'INDUSTRY_ASSOCIATION', level: 'CITY', districtCode: '999999', parentId: randomIds.next() } }, headers[caller]);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(res.errors![0]!.message).toMatch(/cannot set up or change organizations\.$/);
+    }
+  });
+
+  it('tells a district administrator why an organization or a membership elsewhere is refused', async () => {
+    const other = await sg.request(CREATE_ORG, { input: orgInput(OTHER) }, headers.district);
+    expect(other.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot set up or change organizations of 龙湾区 (330303).');
+    const city = await sg.request(CREATE_ORG, { input: orgInput('330300', 'CITY') }, headers.district);
+    expect(city.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot set up or change city-level organizations.');
+    const add = await sg.request(ADD, { input: { personId: randomIds.next(), organizationId: otherOrg, role: 'MEMBER' } }, headers.district);
+    expect(add.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot change memberships of 龙湾区 (330303).');
+    const members = await sg.request(MEMBERS, { id: otherOrg }, headers.district);
+    expect(members.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot read the members of organizations of 龙湾区 (330303).');
+    expect(members.errors![0]!.path).toEqual(['organization', 'members']);
+    expect(members.data!.organization).toEqual({ id: otherOrg, members: null });
+  });
+
+  const membershipEntities: Record<Caller, [Outcome, Outcome]> = {
+    city: [ok, ok],
+    district: [ok, no],
+    association: [ok, no],
+    otherAssociation: [no, no],
+    analyst: [ok, ok],
+    person: [ok, no],
+  };
+  it.each(Object.entries(membershipEntities))('%s: _entities of a membership of ownOrg (P) and one of another district (Q) → %j, in one statement', async (caller, outcomes) => {
+    const ids = [mOwn, mOther];
+    const { result, statements } = await sg.statements(() =>
+      sg.request(MEMBERSHIP_ENTITIES, { r: ids.map((id) => ({ __typename: 'Membership', id })) }, headers[caller as Caller]),
+    );
+    expect(statements).toBe(1);
+    outcomes.forEach((outcome, i) => {
+      const entity = result.data?._entities?.[i] ?? null;
+      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
+      if (outcome === 'ok') {
+        expect(entity).toEqual({ id: ids[i], person: { id: i === 0 ? P : Q } });
+        expect(errors).toEqual([]);
+      } else {
+        expect(entity).toBeNull();
+        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+    });
+  });
+
+  // Organizations resolve for everyone; members per organization as the scope says; memberCount for all but a person.
+  const organizationEntities: Record<Caller, { members: [boolean, boolean, boolean]; count: boolean }> = {
+    city: { members: [true, true, true], count: true },
+    district: { members: [true, true, false], count: true },
+    association: { members: [true, false, false], count: true },
+    otherAssociation: { members: [false, true, false], count: true },
+    analyst: { members: [true, true, true], count: true },
+    person: { members: [false, false, false], count: false },
+  };
+  it.each(Object.entries(organizationEntities))('%s: _entities of three organizations resolve, members and memberCount as allowed, counts batched', async (caller, expected) => {
+    const ids = [ownOrg, siblingOrg, otherOrg];
+    const { result, statements } = await sg.statements(() =>
+      sg.request(ORGANIZATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Organization', id })) }, headers[caller as Caller]),
+    );
+    const allowedMembers = expected.members.some(Boolean);
+    // The organizations; the running counts of all three (memberCount); for the members allowed,
+    // one statement each for their pages' ids, their rows and their all-time counts (totalCount).
+    expect(statements).toBe(1 + (expected.count ? 1 : 0) + (allowedMembers ? 3 : 0));
+    const entities = result.data!._entities;
+    ids.forEach((id, i) => {
+      expect(entities[i]).toMatchObject({ id });
+      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
+      const codes = errors.map((e) => `${e.path![2]}:${e.extensions?.code}`).sort();
+      const want = [...(expected.count ? [] : ['memberCount:FORBIDDEN']), ...(expected.members[i] ? [] : ['members:FORBIDDEN'])].sort();
+      expect(codes).toEqual(want);
+      if (expected.count) expect(entities[i].memberCount).toEqual(expect.any(Number));
+      else expect(entities[i].memberCount).toBeNull();
+      if (expected.members[i]) expect(entities[i].members.totalCount).toBeGreaterThanOrEqual(1);
+      else expect(entities[i].members).toBeNull();
+    });
+  });
+
+  it('counts members with memberCount as members.totalCount does', async () => {
+    const org = await createdOrg(orgInput(OWN));
+    await added(randomIds.next(), org);
+    const running = await added(randomIds.next(), org);
+    const ended = await added(randomIds.next(), org);
+    expectData(await sg.request(END, { input: { id: ended, expectedVersion: 1 } }));
+    expect(running).toBeTruthy();
+    expect(expectData(await sg.request(MEMBER_COUNT, { id: org }, headers.analyst)).organization).toEqual({ id: org, memberCount: 2, all: 3 });
+    expect(expectData(await sg.request(MEMBER_COUNT, { id: org }, headers.otherAssociation)).organization).toEqual({ id: org, memberCount: 2, all: 3 });
+  });
+
+  // Person.memberships: only those inside the caller's read scope, no error.
+  const personMemberships: Record<Caller, () => [string[], string[]]> = {
+    city: () => [[mOwn, mPSibling, mPOther], [mOther, mQOwn]],
+    district: () => [[mOwn, mPSibling], [mQOwn]],
+    association: () => [[mOwn], [mQOwn]],
+    otherAssociation: () => [[mPSibling], []],
+    analyst: () => [[mOwn, mPSibling, mPOther], [mOther, mQOwn]],
+    person: () => [[mOwn, mPSibling, mPOther], []],
+  };
+  it.each(Object.keys(personMemberships))('%s: Person.memberships of P and Q shows only the memberships in scope, in one statement', async (caller) => {
+    const { result, statements } = await sg.statements(() =>
+      sg.request(PERSON_MEMBERSHIPS, { r: [P, Q].map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
+    );
+    const [forP, forQ] = personMemberships[caller as Caller]();
+    expect(expectData(result)._entities).toEqual([
+      { id: P, memberships: forP!.map((id) => ({ id })) },
+      { id: Q, memberships: forQ!.map((id) => ({ id })) },
+    ]);
+    expect(statements).toBe(1);
+  });
+
+  it("filters Person.memberships reached through another path (membership → person → memberships)", async () => {
+    const query = `query($id: ID!) { membership(id: $id) { id person { id memberships { id } } } }`;
+    expect(expectData(await sg.request(query, { id: mQOwn }, headers.association)).membership).toEqual({ id: mQOwn, person: { id: Q, memberships: [{ id: mQOwn }] } });
+    expect(expectData(await sg.request(query, { id: mOwn }, headers.district)).membership.person.memberships).toEqual([{ id: mOwn }, { id: mPSibling }]);
+  });
+
+  it('refuses the audit log to everyone but a city administrator', async () => {
+    expect(expectData(await sg.request(AUDIT, {}, headers.city)).organizationsAuditEvents.events.length).toBeGreaterThan(0);
+    for (const caller of CALLERS.filter((c) => c !== 'city')) {
+      const res = await sg.request(AUDIT, {}, headers[caller]);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(res.data?.organizationsAuditEvents ?? null).toBeNull();
+    }
+  });
+
+  describe('bulk methods (demo data)', () => {
+    const contextOf = (viewer: Partial<Viewer>): RequestContext<unknown> =>
+      new RequestContext({
+        requestId: `test-${randomIds.next()}`,
+        viewer: { subject: 'test-bulk', system: false, role: null, districtCode: null, organizationId: null, personId: null, ...viewer },
+        log: createLogger('test', 'silent'),
+        createLoaders: () => {
+          throw new Error('no loaders');
+        },
+      });
+    const system = () => contextOf({ subject: 'system', system: true });
+
+    it('record one event per call, with the number of records', async () => {
+      const before = byOutcome(await auditOf('createMany'));
+      const orgs = await sg.running.services.organizations.createMany(system(), [orgInput(OWN), orgInput(OTHER)] as OrganizationDraft[]);
+      const created = await auditOf('createMany');
+      expect(byOutcome(created).SUCCEEDED).toBe(before.SUCCEEDED + 1);
+      expect(created[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Organization', entityId: null, detail: '2 records' });
+
+      await sg.running.services.memberships.addMany(system(), [
+        { personId: randomIds.next(), organizationId: orgs[0], role: 'MEMBER' },
+        { personId: randomIds.next(), organizationId: orgs[1], role: 'MEMBER' },
+        { personId: randomIds.next(), organizationId: orgs[1], role: 'DIRECTOR' },
+      ]);
+      expect((await auditOf('addMany'))[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Membership', entityId: null, detail: '3 records' });
+    });
+
+    it('apply the rules of createOrganization and addMembership row by row', async () => {
+      const district = contextOf({ role: Role.DISTRICT_ADMIN, districtCode: OWN });
+      const orgsBefore = await organizationCount();
+      await expect(sg.running.services.organizations.createMany(district, [orgInput(OWN), orgInput(OTHER)] as OrganizationDraft[])).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: 'rows[1]: A district administrator of 鹿城区 (330302) cannot set up or change organizations of 龙湾区 (330303).',
+      });
+      expect(await organizationCount()).toBe(orgsBefore);
+      expect((await auditOf('createMany'))[0]).toMatchObject({ outcome: 'REFUSED', role: 'DISTRICT_ADMIN', detail: expect.stringMatching(/^FORBIDDEN: rows\[1\]/) });
+      const [mine] = await sg.running.services.organizations.createMany(district, [orgInput(OWN)] as OrganizationDraft[]);
+      expect(await organizationCount()).toBe(orgsBefore + 1);
+
+      const association = contextOf({ role: Role.ASSOCIATION_ADMIN, organizationId: ownOrg });
+      const before = [await memberTotal(ownOrg), await memberTotal(mine!)];
+      await expect(
+        sg.running.services.memberships.addMany(association, [
+          { personId: randomIds.next(), organizationId: ownOrg, role: 'MEMBER' },
+          { personId: randomIds.next(), organizationId: mine, role: 'MEMBER' },
+        ]),
+      ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: An association administrator can change memberships of their own organization only.' });
+      expect([await memberTotal(ownOrg), await memberTotal(mine!)]).toEqual(before);
+      expect((await auditOf('addMany'))[0]).toMatchObject({ outcome: 'REFUSED', role: 'ASSOCIATION_ADMIN' });
+
+      const analyst = contextOf({ role: Role.ANALYST });
+      await expect(sg.running.services.memberships.addMany(analyst, [{ personId: 'x' }])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      await expect(sg.running.services.organizations.createMany(analyst, [{ name: 'x' }])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    });
+  });
+});
