@@ -23,6 +23,12 @@ describe('docker-compose.yml', () => {
     expect(svc.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', PORT: String(port), HOST: '0.0.0.0', NODE_ENV: 'production' });
     expect(svc.environment.TONGXIN_JWT_SECRET).toBe(services.gateway.environment.TONGXIN_JWT_SECRET);
     expect(svc.environment.TONGXIN_JWT_SECRET).toMatch(/^\$\{TONGXIN_JWT_SECRET:\?/);
+    // Required, never defaulted: in production a subgraph refuses to start without it.
+    expect(svc.environment.TONGXIN_DATA_KEY).toMatch(/^\$\{TONGXIN_DATA_KEY:\?/);
+    // A subgraph finds its peers by service name, as the gateway does.
+    for (const peer of SUBGRAPHS) {
+      expect(svc.environment[`SUBGRAPH_${peer.subgraph.toUpperCase()}_URL`]).toBe(`http://${peer.subgraph}:${peer.defaultPort}/graphql`);
+    }
     expect(svc.depends_on.mysql.condition).toBe('service_healthy');
     expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(svc.ports).toBeUndefined();

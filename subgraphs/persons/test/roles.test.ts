@@ -1,4 +1,5 @@
 import { makeIdNumber, Role } from '@tongxin/common';
+import { organizationsSubgraph } from '@tongxin/organizations';
 import { personsSubgraph, PersonsServices } from '@tongxin/persons';
 import { tokenFor } from '../../../test/harness/auth';
 import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
@@ -6,8 +7,10 @@ import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph'
 
 /**
  * Who may read and change the register (docs/SECURITY.md, "1. Roles in the services"): every
- * role against every operation. An allowed operation succeeds; a refused one is FORBIDDEN and
- * leaves the register as it was.
+ * role against every operation. An allowed operation succeeds and is audited; a refused one is
+ * FORBIDDEN, leaves the register as it was and is audited as refused. The association
+ * administrator's reads depend on memberships, which the persons subgraph asks a real
+ * organizations subgraph about.
  */
 
 const OWN = '330302'; // 鹿城区: the district administrator's district
@@ -19,6 +22,8 @@ const ARCHIVE = `mutation($input: ArchivePersonInput!) { archivePerson(input: $i
 const PERSON = `query($id: ID!) { person(id: $id) { id district { code } } }`;
 const LIST = `query($f: PersonFilter) { persons(filter: $f, first: 1000) { totalCount edges { node { id district { code } } } } }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`;
+const AUDIT = `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 1000) { edges { node { action outcome entityId subject detail } } } }`;
+const ACTIONS: Record<string, string> = { registerPerson: 'registerPerson', updatePerson: 'updatePerson', archivePerson: 'archivePerson' };
 const EVERYONE = { statuses: ['ACTIVE', 'MOVED_AWAY', 'ARCHIVED'] };
 
 let seq = 0;
@@ -46,7 +51,8 @@ interface Run {
 
 describe('roles in the persons subgraph', () => {
   let sg: TestSubgraph<PersonsServices>;
-  let ownPerson: string; // of 330302, and the PERSON caller's own record
+  let orgs: TestSubgraph<unknown>;
+  let ownPerson: string; // of 330302, the PERSON caller's own record and a member of the association
   let otherPerson: string; // of 330303
   const headers = {} as Record<Caller, Record<string, string>>;
 
@@ -56,19 +62,35 @@ describe('roles in the persons subgraph', () => {
   const registerCount = async (): Promise<number> => expectData(await sg.request(LIST, { f: EVERYONE })).persons.totalCount;
   const asCityAdmin = async (id: string) => expectData(await sg.request(`query($id: ID!) { person(id: $id) { version status district { code } } }`, { id })).person;
 
+  /** The audit events of the persons subgraph with this action and outcome. */
+  const audited = async (action: string, outcome: string): Promise<number> =>
+    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action, outcome } })).auditEvents.edges.length;
+
   beforeAll(async () => {
-    sg = await startTestSubgraph(personsSubgraph);
+    orgs = await startTestSubgraph(organizationsSubgraph);
+    sg = await startTestSubgraph(personsSubgraph, { peerUrls: { organizations: orgs.running.url } });
     ownPerson = await registered(OWN);
     otherPerson = await registered(OTHER);
+    const association = expectData(
+      await orgs.request(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
+        input: { name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN },
+      }),
+    ).createOrganization.organization.id;
+    expectData(
+      await orgs.request(`mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, {
+        input: { personId: ownPerson, organizationId: association, role: 'MEMBER', startDate: '2020-01-01' },
+      }),
+    );
     const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
     headers.city = await bearer({ role: Role.CITY_ADMIN });
     headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
     headers.analyst = await bearer({ role: Role.ANALYST });
     headers.person = await bearer({ role: Role.PERSON, person: ownPerson });
-    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: '01900000-0000-7000-8000-0000000000aa' });
+    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: association });
   });
   afterAll(async () => {
     await sg?.stop();
+    await orgs?.stop();
   });
 
   const operations: Record<string, { write: boolean; run: (h: Record<string, string>) => Promise<Run> }> = {
@@ -128,7 +150,7 @@ describe('roles in the persons subgraph', () => {
     district: /**/ [ok, no, ok, no, no, ok, no, ok, no, no, ok, no],
     analyst: /**/ [ok, ok, ok, ok, ok, no, no, no, no, no, no, no],
     person: /* */ [ok, no, no, no, no, no, no, no, no, no, no, no],
-    association: [no, no, no, no, no, no, no, no, no, no, no, no],
+    association: [ok, no, no, no, no, no, no, no, no, no, no, no],
   };
   const names = Object.keys(operations);
   const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
@@ -138,13 +160,18 @@ describe('roles in the persons subgraph', () => {
 
   it.each(cases)('%s: %s → %s', async (caller, op, outcome) => {
     const { write, run } = operations[op]!;
+    const action = Object.keys(ACTIONS).find((a) => op.startsWith(a));
     const before = write ? await registerCount() : 0;
+    const auditBefore = action ? { ok: await audited(action, 'SUCCEEDED'), refused: await audited(action, 'REFUSED') } : undefined;
     const { res, target } = await run(headers[caller]);
     const targetAfter = target ? await asCityAdmin(target) : undefined;
+    const auditAfter = action ? { ok: await audited(action, 'SUCCEEDED'), refused: await audited(action, 'REFUSED') } : undefined;
     if (outcome === 'ok') {
       expectData(res);
+      if (action) expect(auditAfter).toEqual({ ok: auditBefore!.ok + 1, refused: auditBefore!.refused });
       return;
     }
+    if (action) expect(auditAfter).toEqual({ ok: auditBefore!.ok, refused: auditBefore!.refused + 1 });
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(res.errors![0]!.message).not.toMatch(/not allowed to do this/); // says who and what
     expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
@@ -173,14 +200,14 @@ describe('roles in the persons subgraph', () => {
     district: [ok, no],
     analyst: [ok, ok],
     person: [ok, no],
-    association: [no, no],
+    association: [ok, no],
   };
   it.each(Object.entries(entityTable))('%s: _entities of a person of own district and one of another → %j, in one statement', async (caller, outcomes) => {
     const ids = [ownPerson, otherPerson];
     const { result, statements } = await sg.statements(() =>
       sg.request(ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
     );
-    expect(statements).toBe(1);
+    expect(statements).toBe(1); // an association administrator's membership check is one question to organizations, not SQL here
     outcomes.forEach((outcome, i) => {
       const entity = result.data?._entities?.[i] ?? null;
       const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
