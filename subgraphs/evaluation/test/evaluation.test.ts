@@ -1,4 +1,4 @@
-import { randomIds, RequestContext, systemContext, todayInChina, TransactionalConnection } from '@tongxin/common';
+import { AuditLog, randomIds, RequestContext, systemContext, todayInChina, TransactionalConnection } from '@tongxin/common';
 import {
   compositeOf,
   defineScheme,
@@ -15,7 +15,7 @@ import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph'
 
 const RECORD = `mutation($input: RecordEvaluationInput!) {
   recordEvaluation(input: $input) {
-    evaluation { id person { id } year evaluator composite comment createdAt scores { dimension score weight weighted } }
+    evaluation { id person { id } year district { code name } evaluator composite comment createdAt scores { dimension score weight weighted } }
   }
 }`;
 const COUNT = `query($f: EvaluationFilter) { evaluations(filter: $f, first: 1) { totalCount } }`;
@@ -38,6 +38,7 @@ function form(overrides: Record<string, unknown> = {}) {
   return {
     personId: randomIds.next(),
     year: THIS_YEAR - 1,
+    districtCode: '330302',
     evaluator: '鹿城区委统战部',
     scores: scores(80, 75, 70, 65),
     ...overrides,
@@ -67,6 +68,7 @@ describe('evaluation subgraph', () => {
     const expected = {
       person: { id: input.personId },
       year: THIS_YEAR - 1,
+      district: { code: '330302', name: '鹿城区' },
       evaluator: '温州市委统战部 干部处',
       composite: 69.23,
       comment: '表现突出',
@@ -82,7 +84,7 @@ describe('evaluation subgraph', () => {
 
     const id = recordEvaluation.evaluation.id;
     const read = expectData(
-      await sg.request(`query($id: ID!) { evaluation(id: $id) { id person { id } year evaluator composite comment createdAt scores { dimension score weight weighted } } }`, { id }),
+      await sg.request(`query($id: ID!) { evaluation(id: $id) { id person { id } year district { code name } evaluator composite comment createdAt scores { dimension score weight weighted } } }`, { id }),
     );
     expect(read.evaluation).toEqual(recordEvaluation.evaluation);
     const listed = expectData(
@@ -112,6 +114,9 @@ describe('evaluation subgraph', () => {
     ['an over-long evaluator', { evaluator: '评'.repeat(51) }, 'input.evaluator'],
     ['an over-long comment', { comment: '评'.repeat(1001) }, 'input.comment'],
     ['a malformed person id', { personId: 'person-1' }, 'input.personId'],
+    ['an empty district', { districtCode: '' }, 'input.districtCode'],
+    ['an unknown district', { districtCode: '330399' }, 'input.districtCode'],
+    ['a province code for a district', { districtCode: '330000' }, 'input.districtCode'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_label, overrides, field) => {
     const before = await total();
     const res = await sg.request(RECORD, { input: form(overrides) });
@@ -126,6 +131,49 @@ describe('evaluation subgraph', () => {
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(fields(res).sort()).toEqual(['input.evaluator', 'input.scores[0].score', 'input.scores[1].dimension', 'input.year']);
+  });
+
+  it('refuses an evaluation without a district at the GraphQL layer, naming input.districtCode', async () => {
+    const before = await total();
+    const { districtCode: _omitted, ...input } = form();
+    const res = await sg.request(RECORD, { input });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.message).toMatch(/districtCode/);
+    expect(await total()).toBe(before);
+  });
+
+  it('records city-level evaluations under 330300, and names the district of each', async () => {
+    const city = expectData(await sg.request(RECORD, { input: form({ districtCode: '330300', evaluator: '温州市委统战部' }) })).recordEvaluation.evaluation;
+    expect(city.district).toEqual({ code: '330300', name: '温州市' });
+    const county = expectData(await sg.request(RECORD, { input: form({ districtCode: '330381', evaluator: '瑞安市委统战部' }) })).recordEvaluation.evaluation;
+    expect(county.district).toEqual({ code: '330381', name: '瑞安市' });
+  });
+
+  it('filters by the district that holds an evaluation; the city holds those recorded before districts were kept', async () => {
+    const personId = randomIds.next();
+    const record = async (districtCode: string, evaluator: string) =>
+      expectData(await sg.request(RECORD, { input: form({ personId, districtCode, evaluator }) })).recordEvaluation.evaluation.id as string;
+    const inCity = await record('330300', '筛选市评议组');
+    const inOwn = await record('330302', '筛选鹿城评议组');
+    const inOther = await record('330303', '筛选龙湾评议组');
+    // A row from before the district column: only the migration's NULL says who holds it.
+    const legacy = randomIds.next();
+    await sg.running.dataSource.query(
+      "INSERT INTO evaluation (id, person_id, year, district_code, evaluator, composite, comment, created_at) VALUES (?, ?, 2015, NULL, '旧评议组', 70, NULL, '2015-12-01 00:00:00')",
+      [legacy, personId],
+    );
+    const ids = async (f: Record<string, unknown>) =>
+      expectData(await sg.request(`query($f: EvaluationFilter) { evaluations(filter: $f) { totalCount edges { node { id district { code } } } } }`, { f })).evaluations;
+    expect((await ids({ personId, districtCode: '330302' })).edges.map((e: any) => e.node.id)).toEqual([inOwn]);
+    expect((await ids({ personId, districtCode: '330303' })).edges.map((e: any) => e.node.id)).toEqual([inOther]);
+    const cityHeld = await ids({ personId, districtCode: '330300' });
+    expect(cityHeld.totalCount).toBe(2);
+    expect(cityHeld.edges.map((e: any) => e.node).sort((a: any, b: any) => a.id.localeCompare(b.id))).toEqual(
+      [{ id: inCity, district: { code: '330300' } }, { id: legacy, district: null }].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect((await ids({ personId })).totalCount).toBe(4);
+    const bad = await sg.request(`{ evaluations(filter: { districtCode: "999999" }) { totalCount } }`);
+    expect(fields(bad)).toEqual(['filter.districtCode']);
   });
 
   it('refuses an unknown dimension at the GraphQL layer', async () => {
@@ -156,11 +204,18 @@ describe('evaluation subgraph', () => {
         ? "CREATE TRIGGER evaluation_score_refused BEFORE INSERT ON evaluation_score FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused'"
         : "CREATE TRIGGER evaluation_score_refused BEFORE INSERT ON evaluation_score BEGIN SELECT RAISE(ABORT, 'refused'); END",
     );
+    const audited = async (outcome: string) =>
+      expectData(await sg.request(`query($f: AuditEventFilter) { evaluationAuditEvents(filter: $f, first: 1000) { events { outcome detail } } }`, { f: { action: 'recordEvaluation', outcome } }))
+        .evaluationAuditEvents.events;
     try {
       const input = form();
+      const succeeded = (await audited('SUCCEEDED')).length;
       const res = await sg.request(RECORD, { input });
       expect(errorCodes(res)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(await total({ personId: input.personId })).toBe(0);
+      // The success event was in the rolled-back transaction; the failure is recorded on its own.
+      expect((await audited('SUCCEEDED')).length).toBe(succeeded);
+      expect((await audited('FAILED'))[0]).toEqual({ outcome: 'FAILED', detail: 'INTERNAL_SERVER_ERROR: internal error' });
     } finally {
       await sg.running.dataSource.query('DROP TRIGGER evaluation_score_refused');
     }
@@ -232,6 +287,7 @@ describe('evaluation subgraph', () => {
     const draft = (overrides: Partial<EvaluationDraft> = {}): EvaluationDraft => ({
       personId: randomIds.next(),
       year: 2020,
+      districtCode: '330302',
       evaluator: '批量评议组',
       scores: scores(81, 82, 83, 84),
       ...overrides,
@@ -257,6 +313,9 @@ describe('evaluation subgraph', () => {
       await expect(
         sg.running.services.evaluations.recordMany(systemContext(), [draft({ evaluator: '全无评议组', scores: [{ dimension: 'COURAGE', score: 80 }] })]),
       ).rejects.toMatchObject({ extensions: { fields: [{ field: 'rows[0].scores[0].dimension' }, { field: 'rows[0].scores' }] } });
+      await expect(
+        sg.running.services.evaluations.recordMany(systemContext(), [draft({ evaluator: '全无评议组' }), draft({ evaluator: '全无评议组', districtCode: null }), draft({ evaluator: '全无评议组', districtCode: '110101' })]),
+      ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'rows[1].districtCode' }, { field: 'rows[2].districtCode' }] } });
       expect(await total({ evaluator: '全无评议组' })).toBe(0);
     });
 
@@ -282,9 +341,10 @@ describe('evaluation subgraph', () => {
       { dimension: EvaluationDimension.PUBLIC_IMAGE, weight: 0.3 },
     ]);
     const source: EvaluationSchemeSource = { schemesFor: async (_ctx, years) => new Map(years.map((y) => [y, s2025])) };
-    const service = new EvaluationService(new TransactionalConnection(sg.running.dataSource), () => '2025-06-30', source);
+    const conn = new TransactionalConnection(sg.running.dataSource);
+    const service = new EvaluationService(conn, new AuditLog(conn, 'evaluation'), () => '2025-06-30', source);
     const ctx = systemContext() as RequestContext<unknown>;
-    const base = { personId: randomIds.next(), year: 2025, evaluator: '方案评议组' };
+    const base = { personId: randomIds.next(), year: 2025, districtCode: '330300', evaluator: '方案评议组' };
     await expect(service.recordMany(ctx, [{ ...base, scores: scores(80, 80, 80, 80) }])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     await expect(service.recordMany(ctx, [{ ...base, year: 2026, scores: [{ dimension: 'PUBLIC_IMAGE', score: 90 }] }])).rejects.toMatchObject({ extensions: { fields: [{ field: 'rows[0].year' }] } });
     const [id] = await service.recordMany(ctx, [
@@ -306,8 +366,8 @@ describe('evaluation subgraph', () => {
     await sg.running.services.evaluations.recordMany(
       systemContext(),
       personIds.flatMap((personId, i) => [
-        { personId, year: 2018, evaluator: '计数评议组', scores: scores(60, 70, 80, i % 100) },
-        { personId, year: 2019, evaluator: '计数评议组', scores: scores(65, 75, 85, i % 100) },
+        { personId, year: 2018, districtCode: '330303', evaluator: '计数评议组', scores: scores(60, 70, 80, i % 100) },
+        { personId, year: 2019, districtCode: '330303', evaluator: '计数评议组', scores: scores(65, 75, 85, i % 100) },
       ]),
     );
     const small = await sg.statements(() => personFields(personIds.slice(0, 10)));

@@ -19,6 +19,12 @@ export class RecordEvaluationInput {
   @Field(() => Int, { description: 'From 2011 to the current year.' })
   year!: number;
 
+  @Field(() => String, {
+    description:
+      "The district whose united-front department makes the evaluation and holds it: one of the 12 county-level codes, or the city's 330300 for the city's department. A district administrator records their own district's only.",
+  })
+  districtCode!: string;
+
   @Field({ description: 'The evaluating body or person, 2 to 50 characters; one evaluation per person, year and evaluator.' })
   evaluator!: string;
 
@@ -39,6 +45,12 @@ export class EvaluationFilter {
 
   @Field(() => String, { nullable: true, description: 'The whole name of the evaluator.' })
   evaluator?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The district holding them (330300: the city's, including those recorded before districts were kept). A district administrator may filter by their own only.",
+  })
+  districtCode?: string | null;
 }
 
 @ObjectType()

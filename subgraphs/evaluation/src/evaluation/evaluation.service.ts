@@ -1,17 +1,26 @@
 import {
+  assertInScope,
+  assertScopeNotEmpty,
+  AuditLog,
   ConflictError,
   FieldError,
+  ForbiddenError,
   InputChecker,
   isUniqueViolation,
   keysetPage,
   Page,
   pageRequest,
+  readScope,
   RequestContext,
+  RowScope,
+  scopeRefusal,
   todayInChina,
   TransactionalConnection,
   UserInputError,
+  writeScope,
 } from '@tongxin/common';
-import { In } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
+import { CITY_CODE, EVALUATIONS, heldEvaluation } from './evaluation.access';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationDimension } from './evaluation.enums';
@@ -22,24 +31,51 @@ import { checkEvaluationRecord, EvaluationDraft, evaluationKey, EvaluationRecord
 const LOOKUP_CHUNK = 500;
 const DIMENSION_ORDER = new Map(Object.values(EvaluationDimension).map((d, i) => [d as string, i]));
 
-/** Comprehensive evaluations: recording them under the scheme of their year, and reading them. */
+/**
+ * Comprehensive evaluations: recording them under the scheme of their year, and reading them.
+ *
+ * Who may read and record which (docs/SECURITY.md; the rule `EVALUATIONS`) is decided here, not
+ * in the resolvers: an evaluation is held by the district whose department made it (the city for
+ * the city's department and for rows recorded before the district was kept). City administrators
+ * and analysts read all; a district administrator reads their district's only (lists are limited
+ * to it in SQL, a filter or a row of another district is FORBIDDEN); association administrators
+ * and persons read none. City administrators record any, district administrators their own
+ * district's, nobody else any; every refusal comes before anything is written, and every call of
+ * a mutation is in the audit log.
+ */
 export class EvaluationService {
   constructor(
     private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
     private readonly today: () => string = () => todayInChina(),
     private readonly schemes: EvaluationSchemeSource = defaultSchemeSource,
   ) {}
 
+  /**
+   * The rows of these ids, for the `evaluationById` loader, which checks each with `readRefusal`.
+   * A viewer who may read no evaluation at all is refused before any SQL.
+   */
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<EvaluationEntity[]> {
+    assertScopeNotEmpty(readScope(ctx.viewer, EVALUATIONS));
     return this.conn.findByIds(ctx, EvaluationEntity, ids);
   }
 
-  /** Every evaluation of each person, newest year first (and newest first within a year). */
+  /** Why the viewer may not read this evaluation, or null when they may (evaluation(id), `_entities`, row by row). */
+  readRefusal(ctx: RequestContext<unknown>, evaluation: EvaluationEntity): ForbiddenError | null {
+    return scopeRefusal(readScope(ctx.viewer, EVALUATIONS), ctx.viewer, heldEvaluation(evaluation), 'read evaluations');
+  }
+
+  /**
+   * The evaluations of each person that the viewer may read, newest year first (and newest first
+   * within a year): a district administrator's are limited to their district in the statement;
+   * a viewer who may read none is refused (the fields of Person that use this are nullable).
+   */
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<EvaluationEntity[]> {
-    return this.conn.repo(ctx, EvaluationEntity).find({
-      where: { personId: In([...personIds]) },
-      order: { year: 'DESC', id: 'DESC' },
-    });
+    const scope = readScope(ctx.viewer, EVALUATIONS);
+    assertScopeNotEmpty(scope);
+    const qb = this.conn.repo(ctx, EvaluationEntity).createQueryBuilder('e').where('e.personId IN (:...personIds)', { personIds: [...personIds] });
+    limitToScope(qb, scope);
+    return qb.orderBy('e.year', 'DESC').addOrderBy('e.id', 'DESC').getMany();
   }
 
   /** The scores of many evaluations, each evaluation's in the order of the dimensions. */
@@ -60,28 +96,49 @@ export class EvaluationService {
     const year = check.int('year', f.year, { min: FIRST_YEAR, max: this.currentYear() });
     const personId = check.id('personId', f.personId, { required: false });
     const evaluator = check.text('evaluator', f.evaluator?.replace(/\s+/g, ' '), { max: 50 });
+    const districtCode = check.district('districtCode', f.districtCode);
     check.throwIfInvalid();
+    // A district filter outside the viewer's scope is refused, not narrowed; without one a
+    // district administrator's list is limited to their district.
+    const scope = readScope(ctx.viewer, EVALUATIONS);
+    assertScopeNotEmpty(scope);
+    if (districtCode) assertInScope(scope, ctx.viewer, { districtCode }, 'read evaluations');
 
     const qb = this.conn.repo(ctx, EvaluationEntity).createQueryBuilder('e');
+    if (districtCode) whereHeldBy(qb, districtCode);
+    else limitToScope(qb, scope);
     if (year !== undefined) qb.andWhere('e.year = :year', { year });
     if (personId) qb.andWhere('e.personId = :personId', { personId });
     if (evaluator) qb.andWhere('e.evaluator = :evaluator', { evaluator });
     return keysetPage(qb, [{ expr: 'e.id', valueOf: (e) => e.id }], page);
   }
 
-  /** Records one evaluation and its scores in one transaction; a second by the same evaluator for the same person and year is a CONFLICT. */
+  /**
+   * Records one evaluation and its scores in one transaction; a second by the same evaluator for
+   * the same person and year is a CONFLICT. A caller who may record none is refused before the
+   * input is checked; a district administrator may record their own district's only.
+   */
   async record(ctx: RequestContext<unknown>, input: RecordEvaluationInput): Promise<EvaluationEntity> {
-    const check = new InputChecker('input');
-    const schemes = await this.schemesFor(ctx, [input]);
-    const record = checkEvaluationRecord(check, input, this.currentYear(), schemes);
-    if (!record) return check.throwIfInvalid() as never;
-    const id = ctx.ids.next();
-    try {
-      await this.conn.transaction(ctx, (tx) => this.insert(tx, [{ id, record }]));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw await this.duplicate(ctx, record);
-      throw error;
-    }
+    const id = await this.audit.guard(ctx, { action: 'recordEvaluation', entityType: 'Evaluation', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, EVALUATIONS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const schemes = await this.schemesFor(ctx, [input]);
+      const record = checkEvaluationRecord(check, input, this.currentYear(), schemes);
+      if (!record) return check.throwIfInvalid() as never;
+      assertInScope(scope, ctx.viewer, { districtCode: record.districtCode }, 'record evaluations');
+      const newId = ctx.ids.next();
+      try {
+        await this.conn.transaction(ctx, async (tx) => {
+          await this.insert(tx, [{ id: newId, record }]);
+          await this.audit.record(tx, { action: 'recordEvaluation', entityType: 'Evaluation', entityId: newId });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw await this.duplicate(ctx, record);
+        throw error;
+      }
+      return newId;
+    });
     return this.getById(ctx, id);
   }
 
@@ -92,6 +149,12 @@ export class EvaluationService {
    * new ids in input order.
    */
   async recordMany(ctx: RequestContext<unknown>, drafts: readonly EvaluationDraft[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'recordMany', entityType: 'Evaluation', entityId: null }, () => this.recordManyChecked(ctx, drafts));
+  }
+
+  private async recordManyChecked(ctx: RequestContext<unknown>, drafts: readonly EvaluationDraft[]): Promise<string[]> {
+    const scope = writeScope(ctx.viewer, EVALUATIONS);
+    assertScopeNotEmpty(scope);
     const schemes = await this.schemesFor(ctx, drafts);
     const currentYear = this.currentYear();
     const errors: FieldError[] = [];
@@ -109,6 +172,11 @@ export class EvaluationService {
       records.push(record);
     });
     if (errors.length) throw new UserInputError(errors);
+    records.forEach((r, i) => {
+      const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'record evaluations');
+      if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
+    });
+    // Nothing to write, nothing to record.
     if (records.length === 0) return [];
     try {
       return await this.conn.transaction(ctx, async (tx) => {
@@ -129,6 +197,7 @@ export class EvaluationService {
         if (clashes.length) throw new UserInputError(clashes.sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true })));
         const rows = records.map((record) => ({ id: tx.ids.next(), record }));
         await this.insert(tx, rows);
+        await this.audit.record(tx, { action: 'recordMany', entityType: 'Evaluation', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
       });
     } catch (error) {
@@ -142,7 +211,15 @@ export class EvaluationService {
     await this.conn.insertChunked(
       tx,
       EvaluationEntity,
-      rows.map(({ id, record: r }) => ({ id, personId: r.personId, year: r.year, evaluator: r.evaluator, composite: r.composite, comment: r.comment })),
+      rows.map(({ id, record: r }) => ({
+        id,
+        personId: r.personId,
+        year: r.year,
+        districtCode: r.districtCode,
+        evaluator: r.evaluator,
+        composite: r.composite,
+        comment: r.comment,
+      })),
     );
     await this.conn.insertChunked(
       tx,
@@ -174,4 +251,18 @@ export class EvaluationService {
       { field: 'input.evaluator', ...(existing ? { evaluationId: existing.id } : {}) },
     );
   }
+}
+
+/** Rows held by this district: the city's include those recorded before districts were kept (null). */
+function whereHeldBy(qb: SelectQueryBuilder<EvaluationEntity>, districtCode: string): void {
+  if (districtCode === CITY_CODE) qb.andWhere('(e.districtCode = :heldBy OR e.districtCode IS NULL)', { heldBy: districtCode });
+  else qb.andWhere('e.districtCode = :heldBy', { heldBy: districtCode });
+}
+
+/** Limits a statement on `evaluation e` to the rows of a read scope (the scope is not 'none': refused before). */
+function limitToScope(qb: SelectQueryBuilder<EvaluationEntity>, scope: RowScope): void {
+  if (scope.kind === 'all') return;
+  if (scope.kind === 'district') return whereHeldBy(qb, scope.districtCode);
+  // Evaluations are held by no organization or person: any other scope holds none of them.
+  qb.andWhere('1 = 0');
 }

@@ -1,4 +1,4 @@
-import { ConnectionType } from '@tongxin/common';
+import { ConnectionType, District, districtOf } from '@tongxin/common';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
@@ -41,6 +41,12 @@ export class Evaluation {
   @Field(() => Int)
   year!: number;
 
+  @Field(() => District, {
+    nullable: true,
+    description: 'The district whose united-front department made the evaluation and holds it (温州市 for the city\'s); null for evaluations recorded before it was kept, which the city holds.',
+  })
+  district!: District | null;
+
   @Field({ description: 'The evaluating body or person (评价主体).' })
   evaluator!: string;
 
@@ -62,6 +68,7 @@ export function toEvaluation(e: EvaluationEntity): Evaluation {
   v.id = e.id;
   v.person = personRef(e.personId);
   v.year = e.year;
+  v.district = e.districtCode ? districtOf(e.districtCode) : null;
   v.evaluator = e.evaluator;
   v.composite = e.composite;
   v.comment = e.comment;

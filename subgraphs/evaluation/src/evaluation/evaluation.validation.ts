@@ -8,6 +8,8 @@ export const FIRST_YEAR = 2011;
 export interface EvaluationRecord {
   personId: string;
   year: number;
+  /** The district whose department made it, which holds it (330300: the city's). */
+  districtCode: string;
   evaluator: string;
   scores: WeightedScore[];
   composite: number;
@@ -18,6 +20,7 @@ export interface EvaluationRecord {
 export interface EvaluationDraft {
   personId?: string | null;
   year?: number | null;
+  districtCode?: string | null;
   evaluator?: string | null;
   scores?: readonly ScoreDraft[] | null;
   comment?: string | null;
@@ -47,6 +50,8 @@ export function checkEvaluationRecord(
   const personId = check.id('personId', draft.personId);
   const year = check.int('year', draft.year, { required: true, min: FIRST_YEAR, max: currentYear });
   const yearValid = year !== undefined && check.errors.every((e) => e.field !== check.path('year'));
+  // The city's own code is accepted: the city's department evaluates too (city-held evaluations).
+  const districtCode = check.district('districtCode', draft.districtCode, { required: true });
   // Runs of spaces are collapsed so that the same body written twice is one evaluator.
   const evaluator = check.text('evaluator', draft.evaluator?.replace(/\s+/g, ' '), { required: true, min: 2, max: 50 });
   const scheme = yearValid ? schemes.get(year) : undefined;
@@ -58,6 +63,7 @@ export function checkEvaluationRecord(
   return {
     personId: personId!,
     year: year!,
+    districtCode: districtCode!,
     evaluator: evaluator!,
     scores,
     composite: compositeOf(scores),
