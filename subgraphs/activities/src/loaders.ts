@@ -7,5 +7,6 @@ import type { ActivitiesServices } from './services';
 export type ActivitiesLoaders = ActivityLoaders & ParticipationLoaders;
 
 export function createActivitiesLoaders(services: ActivitiesServices, ctx: RequestContext<ActivitiesLoaders>): ActivitiesLoaders {
-  return { ...createActivityLoaders(services.activities, ctx), ...createParticipationLoaders(services.participations, ctx) };
+  const activityLoaders = createActivityLoaders(services.activities, ctx);
+  return { ...activityLoaders, ...createParticipationLoaders(services.participations, ctx, activityLoaders.activityById) };
 }

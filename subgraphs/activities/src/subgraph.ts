@@ -1,4 +1,4 @@
-import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
+import { AuditEventEntity, auditEventsResolver, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { ActivityEntity } from './activity/activity.entity';
 import { ActivityResolver } from './activity/activity.resolver';
 import { toActivity } from './activity/activity.type';
@@ -18,7 +18,13 @@ export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, Activiti
   defaultPort: 4003,
   entities: [AuditEventEntity, ActivityEntity, ParticipationEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [ActivityResolver, ParticipationResolver, PersonParticipationsResolver, OrganizationActivitiesResolver],
+  resolvers: [
+    ActivityResolver,
+    ParticipationResolver,
+    PersonParticipationsResolver,
+    OrganizationActivitiesResolver,
+    auditEventsResolver<ActivitiesServices>('activities', (s) => s.audit),
+  ],
   createServices: createActivitiesServices,
   createLoaders: createActivitiesLoaders,
   references: {
@@ -26,6 +32,8 @@ export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, Activiti
       const entity = await ctx.loaders.activityById.load(ref.id);
       return entity ? toActivity(entity) : null;
     },
+    // The loader applies participation(id)'s read rule per row (its activities loaded in one
+    // statement for the batch): a refused row rejects with FORBIDDEN, an error on that entity alone.
     Participation: async (ref, ctx: RequestContext<ActivitiesLoaders>) => {
       const entity = await ctx.loaders.participationById.load(ref.id);
       return entity ? toParticipation(entity) : null;

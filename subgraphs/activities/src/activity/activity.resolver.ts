@@ -31,16 +31,25 @@ export class ActivityResolver {
     return toConnection(ActivityConnection, result, toActivity);
   }
 
-  @FieldResolver(() => ParticipationConnection, { description: 'Who takes part, in the order they were recorded.' })
+  @FieldResolver(() => ParticipationConnection, {
+    nullable: true,
+    description:
+      'Who takes part, in the order they were recorded. Personal data: FORBIDDEN (this field only) unless the caller holds the participations of the district or organizer of the activity; persons read their own on Person.participations.',
+  })
   async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<ParticipationConnection> {
+    this.services.participations.assertCanReadParticipationsOf(ctx, activity);
     const result = await loadChildPage(ctx.loaders.participationsByActivity, activity.id, page, {}, () =>
       ctx.loaders.participationCountByActivity.load(activity.id),
     );
     return toConnection(ParticipationConnection, result, toParticipation);
   }
 
-  @FieldResolver(() => Int, { description: 'How many participations are recorded (whatever their attendance).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'How many participations are recorded (whatever their attendance): an aggregate, FORBIDDEN (this field only) to persons.',
+  })
   participantCount(@Root() activity: Activity, @Ctx() ctx: Ctx): Promise<number> {
+    this.services.participations.assertCanReadParticipantCounts(ctx);
     return ctx.loaders.participationCountByActivity.load(activity.id);
   }
 

@@ -10,6 +10,10 @@ export class Activity {
   @Field(() => ID)
   id!: string;
 
+  /** The district and organizer that hold its participations: what the read rules check. */
+  districtCode!: string;
+  organizerId!: string | null;
+
   @Field({ description: '活动名称' })
   title!: string;
 
@@ -56,6 +60,8 @@ export class ActivityConnection extends ConnectionType(Activity, 'Activity') {}
 export function toActivity(e: ActivityEntity): Activity {
   const a = new Activity();
   a.id = e.id;
+  a.districtCode = e.districtCode;
+  a.organizerId = e.organizerId;
   a.title = e.title;
   a.kind = e.kind as ActivityKind;
   a.description = e.description;

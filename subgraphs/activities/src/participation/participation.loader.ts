@@ -1,22 +1,50 @@
 import { ChildPageFamily, childPageFamily, countLoader, RequestContext, rowLoader } from '@tongxin/common';
 import type DataLoader from 'dataloader';
+import type { ActivityEntity } from '../activity/activity.entity';
 import { ParticipationEntity } from './participation.entity';
 import type { ParticipationService } from './participation.service';
 
 export interface ParticipationLoaders {
+  /**
+   * A participation the viewer may read, or null when there is none; one they may not read
+   * rejects its own load with FORBIDDEN (participation(id), `_entities`), leaving the rest of the
+   * batch alone.
+   */
   readonly participationById: DataLoader<string, ParticipationEntity | null>;
-  /** Pages of an activity's participations, by page size and cursor. */
+  /** Pages of an activity's participations, by page size and cursor (unchecked: the field checks the activity). */
   readonly participationsByActivity: ChildPageFamily<ParticipationEntity>;
-  /** Pages of a person's participations, by page size and cursor. */
+  /** Pages of a person's participations that the viewer may read, by page size and cursor. */
   readonly participationsByPerson: ChildPageFamily<ParticipationEntity>;
   readonly participationCountByActivity: DataLoader<string, number>;
+  /** How many of a person's participations the viewer may read. */
   readonly participationCountByPerson: DataLoader<string, number>;
 }
 
-export function createParticipationLoaders(participations: ParticipationService, ctx: RequestContext<unknown>): ParticipationLoaders {
+export function createParticipationLoaders(
+  participations: ParticipationService,
+  ctx: RequestContext<unknown>,
+  activityById: DataLoader<string, ActivityEntity | null>,
+): ParticipationLoaders {
   const byIds = (ids: readonly string[]) => participations.findByIds(ctx, ids);
+  // The activities of the participations loaded by id, for their read rule: each batch loads its
+  // activities in one statement through the request's activity loader (which then also serves
+  // `Participation.activity`). Entries are only added, so concurrent batches cannot disturb each other.
+  const activitiesOfLoaded = new Map<string, ActivityEntity>();
+  const byIdsWithActivities = async (ids: readonly string[]): Promise<ParticipationEntity[]> => {
+    const rows = await byIds(ids);
+    const activities = await activityById.loadMany([...new Set(rows.map((p) => p.activityId))]);
+    for (const a of activities) {
+      if (a instanceof Error) throw a;
+      if (a) activitiesOfLoaded.set(a.id, a);
+    }
+    return rows;
+  };
   return {
-    participationById: rowLoader(byIds, (p) => p.id),
+    participationById: rowLoader(
+      byIdsWithActivities,
+      (p) => p.id,
+      (p) => participations.readRefusal(ctx, p, activitiesOfLoaded.get(p.activityId)),
+    ),
     participationsByActivity: childPageFamily((activityIds, key) => participations.pagesByActivity(ctx, activityIds, key), byIds),
     participationsByPerson: childPageFamily((personIds, key) => participations.pagesByPerson(ctx, personIds, key), byIds),
     participationCountByActivity: countLoader((activityIds) => participations.countByActivities(ctx, activityIds)),

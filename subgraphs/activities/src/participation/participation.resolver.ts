@@ -14,7 +14,7 @@ const payload = (participation: Participation) => Object.assign(new Participatio
 export class ParticipationResolver {
   constructor(private readonly services: ActivitiesServices) {}
 
-  @Query(() => Participation, { nullable: true, description: 'A participation, or null when there is none with this id.' })
+  @Query(() => Participation, { nullable: true, description: 'A participation, or null when there is none with this id; FORBIDDEN when the caller may not read it.' })
   async participation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Participation | null> {
     const entity = await loadById(ctx.loaders.participationById, id);
     return entity ? toParticipation(entity) : null;

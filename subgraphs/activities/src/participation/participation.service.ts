@@ -1,21 +1,32 @@
 import {
+  assertCanReadAggregates,
+  assertInScope,
+  assertScopeNotEmpty,
+  AuditLog,
   ChildIdPage,
   childIdPages,
   ChildPageKey,
   ConflictError,
   countsByKey,
   FieldError,
+  ForbiddenError,
+  HeldRecord,
   InputChecker,
   isUniqueViolation,
   NotFoundError,
+  readScope,
   RequestContext,
+  RowScope,
+  RowScopeRule,
+  scopeRefusal,
   TransactionalConnection,
   UserInputError,
+  writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityStatus } from '../activity/activity.enums';
-import type { ActivityService } from '../activity/activity.service';
+import { activityHolder, ActivityService } from '../activity/activity.service';
 import { ParticipationEntity } from './participation.entity';
 import { RecordParticipationInput } from './participation.inputs';
 import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } from './participation.validation';
@@ -23,127 +34,215 @@ import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } fro
 const LOOKUP_CHUNK = 500;
 
 /**
+ * Participations are personal records (docs/SECURITY.md, "1. Roles in the services"): city
+ * administrators and analysts read all; a district administrator those in activities of their
+ * district; an association administrator those in activities their organization organizes; a
+ * person their own. The same roles but analysts and persons record them.
+ */
+export const PARTICIPATIONS: RowScopeRule = { what: 'participations', association: true, person: true };
+
+/** A participation as the scope rules see it: held by its activity's district and organizer. */
+export function participationHolder(activity: ActivityEntity, personId: string): HeldRecord {
+  return { ...activityHolder(activity), personId };
+}
+
+/** Extra condition on the `participation` table limiting it to a scope (undefined: no limit). */
+function scopeCondition(scope: RowScope): { sql: string; params: unknown[] } | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'none':
+      throw new ForbiddenError(scope.reason);
+    case 'district':
+      return { sql: 'activity_id IN (SELECT id FROM activity WHERE district_code = ?)', params: [scope.districtCode] };
+    case 'organization':
+      return { sql: 'activity_id IN (SELECT id FROM activity WHERE organizer_id = ?)', params: [scope.organizationId] };
+    case 'person':
+      return { sql: 'person_id = ?', params: [scope.personId] };
+  }
+}
+
+/**
  * Who takes part in which activity. A person takes part in an activity at most once; a
  * cancelled activity takes no one; a full one (as many participations as its capacity) takes
- * no one more.
+ * no one more. Who may read and record which participations (`PARTICIPATIONS`) is decided
+ * here, before anything is written; every recording, refusal and failure goes to the audit log.
  */
 export class ParticipationService {
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly activities: ActivityService,
+    private readonly audit: AuditLog,
   ) {}
 
+  /** The rows of these ids, unchecked: the `participationById` loader checks each with `readRefusal`. */
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<ParticipationEntity[]> {
     return this.conn.findByIds(ctx, ParticipationEntity, ids);
   }
 
+  /** One row, unchecked (NOT_FOUND when there is none): for internal use after a check. */
   getById(ctx: RequestContext<unknown>, id: string): Promise<ParticipationEntity> {
     return this.conn.getEntityOrThrow(ctx, ParticipationEntity, id, 'Participation');
   }
 
-  /** For each activity, the ids of one page of its participations (one statement for all). */
+  /**
+   * Why the viewer may not read this participation, or null when they may: the rule of
+   * participation(id) and `_entities`, applied per row after a batch and its activities are
+   * loaded (see the `participationById` loader).
+   */
+  readRefusal(ctx: RequestContext<unknown>, participation: ParticipationEntity, activity: ActivityEntity | undefined): Error | null {
+    // The foreign key keeps every participation's activity.
+    if (!activity) return new Error(`Activity ${participation.activityId} of participation ${participation.id} is missing`);
+    return scopeRefusal(readScope(ctx.viewer, PARTICIPATIONS), ctx.viewer, participationHolder(activity, participation.personId), 'read participations');
+  }
+
+  /**
+   * `Activity.participations` (its edges and totalCount): who takes part in an activity is
+   * readable by those who hold the activity's participations. A person is refused (their own
+   * are on `Person.participations`).
+   */
+  assertCanReadParticipationsOf(ctx: RequestContext<unknown>, activity: { readonly districtCode: string; readonly organizerId: string | null }): void {
+    const scope = readScope(ctx.viewer, PARTICIPATIONS);
+    if (scope.kind === 'person') {
+      throw new ForbiddenError('A person cannot read who takes part in an activity: their own participations are on Person.participations.');
+    }
+    assertInScope(scope, ctx.viewer, activityHolder(activity), 'read who takes part in activities');
+  }
+
+  /** `Activity.participantCount`: an aggregate, for every role but a person. */
+  assertCanReadParticipantCounts(ctx: RequestContext<unknown>): void {
+    assertCanReadAggregates(ctx.viewer);
+  }
+
+  /** For each activity, the ids of one page of its participations (one statement for all), unchecked. */
   pagesByActivity(ctx: RequestContext<unknown>, activityIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
     return this.pages(ctx, 'activity_id', activityIds, key);
   }
 
-  /** For each person, the ids of one page of their participations (one statement for all). */
+  /**
+   * For each person, the ids of one page of their participations that the viewer may read (one
+   * statement for all): the scope is a condition of the statement, so pages stay full.
+   */
   pagesByPerson(ctx: RequestContext<unknown>, personIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return this.pages(ctx, 'person_id', personIds, key);
+    return this.pages(ctx, 'person_id', personIds, key, scopeCondition(readScope(ctx.viewer, PARTICIPATIONS)));
   }
 
+  /** How many participations each activity has, unchecked (the callers check the viewer first). */
   countByActivities(ctx: RequestContext<unknown>, activityIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
     return this.counts(ctx, 'activityId', activityIds);
   }
 
+  /** How many participations of each person the viewer may read: the same condition as `pagesByPerson`. */
   countByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
-    return this.counts(ctx, 'personId', personIds);
+    const where = scopeCondition(readScope(ctx.viewer, PARTICIPATIONS));
+    return this.counts(ctx, 'personId', personIds, where);
   }
 
   /**
-   * Records one participation. The activity is locked while its participations are counted
-   * and the new one is written, so two requests cannot both take its last place.
+   * Records one participation. Refused first when the viewer may record none at all (before the
+   * input is looked at); then, once the activity is locked and read, when it is outside the
+   * viewer's scope. The activity stays locked while its participations are counted and the new
+   * one is written, so two requests cannot both take its last place.
    */
-  async record(ctx: RequestContext<unknown>, input: RecordParticipationInput): Promise<ParticipationEntity> {
-    const check = new InputChecker('input');
-    const record = checkParticipationRecord(check, input as ParticipationDraft);
-    if (!record) return check.throwIfInvalid() as never;
-    const id = await this.conn.transaction(ctx, async (tx) => {
-      const [activity] = await this.activities.lockByIds(tx, [record.activityId]);
-      if (!activity) throw new NotFoundError('Activity', record.activityId);
-      if (activity.status === ActivityStatus.CANCELLED) {
-        throw new ConflictError(`Activity ${activity.id} is cancelled: it takes no participations.`, { field: 'input.activityId' });
-      }
-      const repo = this.conn.repo(tx, ParticipationEntity);
-      const existing = await repo.findOne({ select: { id: true }, where: { activityId: record.activityId, personId: record.personId } });
-      if (existing) throw duplicate(existing.id);
-      if (activity.capacity !== null) {
-        const taken = await repo.countBy({ activityId: activity.id });
-        if (taken >= activity.capacity) throw full(activity, taken);
-      }
-      const newId = tx.ids.next();
-      try {
-        await repo.insert({ ...record, id: newId });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicate(null);
-        throw error;
-      }
-      return newId;
+  record(ctx: RequestContext<unknown>, input: RecordParticipationInput): Promise<ParticipationEntity> {
+    return this.audit.guard(ctx, { action: 'recordParticipation', entityType: 'Participation', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, PARTICIPATIONS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const record = checkParticipationRecord(check, input as ParticipationDraft);
+      if (!record) return check.throwIfInvalid() as never;
+      const id = await this.conn.transaction(ctx, async (tx) => {
+        const [activity] = await this.activities.lockByIds(tx, [record.activityId]);
+        if (!activity) throw new NotFoundError('Activity', record.activityId);
+        assertInScope(scope, tx.viewer, participationHolder(activity, record.personId), 'record participations');
+        if (activity.status === ActivityStatus.CANCELLED) {
+          throw new ConflictError(`Activity ${activity.id} is cancelled: it takes no participations.`, { field: 'input.activityId' });
+        }
+        const repo = this.conn.repo(tx, ParticipationEntity);
+        const existing = await repo.findOne({ select: { id: true }, where: { activityId: record.activityId, personId: record.personId } });
+        if (existing) throw duplicate(existing.id);
+        if (activity.capacity !== null) {
+          const taken = await repo.countBy({ activityId: activity.id });
+          if (taken >= activity.capacity) throw full(activity, taken);
+        }
+        const newId = tx.ids.next();
+        try {
+          await repo.insert({ ...record, id: newId });
+        } catch (error) {
+          if (isUniqueViolation(error)) throw duplicate(null);
+          throw error;
+        }
+        await this.audit.record(tx, { action: 'recordParticipation', entityType: 'Participation', entityId: newId });
+        return newId;
+      });
+      return this.getById(ctx, id);
     });
-    return this.getById(ctx, id);
   }
 
   /**
    * Records many participations at once, all or nothing: every row is checked first (each
-   * problem named `rows[i].field`); then, in one transaction with the activities locked,
-   * unknown and cancelled activities, repeats within the batch and of recorded participations,
-   * and overfull activities are refused before the rows are inserted in chunks.
+   * problem named `rows[i].field`); then, in one transaction with the activities locked, each
+   * row's activity against the viewer's scope (FORBIDDEN naming the row), then unknown and
+   * cancelled activities, repeats within the batch and of recorded participations, and
+   * overfull activities are refused before the rows are inserted in chunks, with one audit
+   * event for the batch.
    */
-  async recordMany(ctx: RequestContext<unknown>, drafts: readonly ParticipationDraft[]): Promise<string[]> {
-    const errors: FieldError[] = [];
-    const records: Array<{ row: number; record: ParticipationRecord }> = [];
-    const seen = new Map<string, number>();
-    drafts.forEach((draft, i) => {
-      const check = new InputChecker(`rows[${i}]`);
-      const record = checkParticipationRecord(check, draft);
-      errors.push(...check.errors);
-      if (!record) return;
-      const pair = pairKey(record.activityId, record.personId);
-      const first = seen.get(pair);
-      if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `repeats the person and activity of rows[${first}]` });
-      else seen.set(pair, i);
-      records.push({ row: i, record });
-    });
-    if (errors.length) throw new UserInputError(errors);
-
-    return this.conn.transaction(ctx, async (tx) => {
-      const activityIds = [...new Set(records.map((r) => r.record.activityId))];
-      const activities = new Map<string, ActivityEntity>();
-      const taken = new Map<string, number>();
-      for (let i = 0; i < activityIds.length; i += LOOKUP_CHUNK) {
-        const chunk = activityIds.slice(i, i + LOOKUP_CHUNK);
-        for (const a of await this.activities.lockByIds(tx, chunk)) activities.set(a.id, a);
-        for (const c of await this.counts(tx, 'activityId', chunk)) taken.set(c.key, Number(c.count));
-      }
-      const recorded = await this.recordedPairs(tx, records.map((r) => r.record));
-      for (const { row, record } of records) {
-        const activity = activities.get(record.activityId);
-        if (!activity) errors.push({ field: `rows[${row}].activityId`, message: 'is not an activity of this register' });
-        else if (activity.status === ActivityStatus.CANCELLED) errors.push({ field: `rows[${row}].activityId`, message: 'is a cancelled activity' });
-        else if (recorded.has(pairKey(record.activityId, record.personId))) {
-          errors.push({ field: `rows[${row}].personId`, message: 'takes part in this activity already' });
-        } else {
-          const count = (taken.get(activity.id) ?? 0) + 1;
-          taken.set(activity.id, count);
-          if (activity.capacity !== null && count > activity.capacity) {
-            errors.push({ field: `rows[${row}].activityId`, message: `is full: it takes at most ${activity.capacity} participations` });
-          }
-        }
-      }
+  recordMany(ctx: RequestContext<unknown>, drafts: readonly ParticipationDraft[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'recordMany', entityType: 'Participation', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, PARTICIPATIONS);
+      assertScopeNotEmpty(scope);
+      const errors: FieldError[] = [];
+      const records: Array<{ row: number; record: ParticipationRecord }> = [];
+      const seen = new Map<string, number>();
+      drafts.forEach((draft, i) => {
+        const check = new InputChecker(`rows[${i}]`);
+        const record = checkParticipationRecord(check, draft);
+        errors.push(...check.errors);
+        if (!record) return;
+        const pair = pairKey(record.activityId, record.personId);
+        const first = seen.get(pair);
+        if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `repeats the person and activity of rows[${first}]` });
+        else seen.set(pair, i);
+        records.push({ row: i, record });
+      });
       if (errors.length) throw new UserInputError(errors);
 
-      const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
-      await this.conn.insertChunked(tx, ParticipationEntity, rows);
-      return rows.map((r) => r.id);
+      return this.conn.transaction(ctx, async (tx) => {
+        const activityIds = [...new Set(records.map((r) => r.record.activityId))];
+        const activities = new Map<string, ActivityEntity>();
+        const taken = new Map<string, number>();
+        for (let i = 0; i < activityIds.length; i += LOOKUP_CHUNK) {
+          const chunk = activityIds.slice(i, i + LOOKUP_CHUNK);
+          for (const a of await this.activities.lockByIds(tx, chunk)) activities.set(a.id, a);
+          for (const c of await this.counts(tx, 'activityId', chunk)) taken.set(c.key, Number(c.count));
+        }
+        for (const { row, record } of records) {
+          const activity = activities.get(record.activityId);
+          const refusal = activity && scopeRefusal(scope, tx.viewer, participationHolder(activity, record.personId), 'record participations');
+          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
+        }
+        const recorded = await this.recordedPairs(tx, records.map((r) => r.record));
+        for (const { row, record } of records) {
+          const activity = activities.get(record.activityId);
+          if (!activity) errors.push({ field: `rows[${row}].activityId`, message: 'is not an activity of this register' });
+          else if (activity.status === ActivityStatus.CANCELLED) errors.push({ field: `rows[${row}].activityId`, message: 'is a cancelled activity' });
+          else if (recorded.has(pairKey(record.activityId, record.personId))) {
+            errors.push({ field: `rows[${row}].personId`, message: 'takes part in this activity already' });
+          } else {
+            const count = (taken.get(activity.id) ?? 0) + 1;
+            taken.set(activity.id, count);
+            if (activity.capacity !== null && count > activity.capacity) {
+              errors.push({ field: `rows[${row}].activityId`, message: `is full: it takes at most ${activity.capacity} participations` });
+            }
+          }
+        }
+        if (errors.length) throw new UserInputError(errors);
+
+        const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
+        await this.conn.insertChunked(tx, ParticipationEntity, rows);
+        await this.audit.record(tx, { action: 'recordMany', entityType: 'Participation', entityId: null, detail: `${rows.length} records` });
+        return rows.map((r) => r.id);
+      });
     });
   }
 
@@ -165,7 +264,13 @@ export class ParticipationService {
     return found;
   }
 
-  private pages(ctx: RequestContext<unknown>, parentColumn: string, parents: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
+  private pages(
+    ctx: RequestContext<unknown>,
+    parentColumn: string,
+    parents: readonly string[],
+    key: ChildPageKey,
+    where?: { sql: string; params: unknown[] },
+  ): Promise<Map<string, ChildIdPage>> {
     return childIdPages(this.conn.manager(ctx), {
       table: 'participation',
       parentColumn,
@@ -173,11 +278,28 @@ export class ParticipationService {
       parents,
       first: key.first,
       afterValue: key.after,
+      where,
     });
   }
 
-  private counts(ctx: RequestContext<unknown>, property: 'activityId' | 'personId', keys: readonly string[]): Promise<Array<{ key: string; count: number }>> {
-    return countsByKey(this.conn.repo(ctx, ParticipationEntity).createQueryBuilder('p'), property, keys);
+  private counts(
+    ctx: RequestContext<unknown>,
+    property: 'activityId' | 'personId',
+    keys: readonly string[],
+    where?: { sql: string; params: unknown[] },
+  ): Promise<Array<{ key: string; count: number }>> {
+    const qb = this.conn.repo(ctx, ParticipationEntity).createQueryBuilder('p');
+    if (where) {
+      // The same condition as the pages, its `?` placeholders named for the query builder.
+      const params: Record<string, unknown> = {};
+      let n = 0;
+      const sql = where.sql.replace(/\?/g, () => {
+        params[`scope${n}`] = where.params[n];
+        return `:scope${n++}`;
+      });
+      qb.where(sql, params);
+    }
+    return countsByKey(qb, property, keys);
   }
 }
 

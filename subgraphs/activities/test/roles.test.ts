@@ -1,0 +1,425 @@
+import { createLogger, randomIds, RequestContext, Role, systemContext, Viewer } from '@tongxin/common';
+import { ActivitiesServices, activitiesSubgraph } from '@tongxin/activities';
+import { tokenFor } from '../../../test/harness/auth';
+import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
+
+/**
+ * Who may read and change activities and participations (docs/SECURITY.md, "1. Roles in the
+ * services"): every role against every operation of the activities subgraph. Activity profiles
+ * are public; participations are personal, held by their activity's district and organizer. An
+ * allowed mutation leaves one SUCCEEDED audit event; a refused one is FORBIDDEN, writes nothing
+ * and leaves exactly one REFUSED event.
+ */
+
+const OWN = '330302'; // 鹿城区: the district administrator's district
+const OTHER = '330303'; // 龙湾区: the other district administrator's
+const ORG = '01900000-0000-7000-8000-0000000000aa'; // the association administrator's organization
+const OTHER_ORG = '01900000-0000-7000-8000-0000000000bb'; // the other association administrator's
+
+const CREATE = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
+const RECORD = `mutation($input: RecordParticipationInput!) { recordParticipation(input: $input) { participation { id } } }`;
+const ACTIVITY = `query($id: ID!) { activity(id: $id) { id title district { code } organizer { id } } }`;
+const ACTIVITIES = `query { activities(first: 100) { totalCount edges { node { id } } } }`;
+const ACTIVITY_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { id title } } }`;
+const ORG_ACTIVITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id activities(first: 10) { totalCount edges { node { id } } } } } }`;
+const PARTICIPATION = `query($id: ID!) { participation(id: $id) { id person { id } activity { id } } }`;
+const ACTIVITY_PARTICIPATIONS = `query($id: ID!) { activity(id: $id) { id participations(first: 10) { totalCount edges { node { id } } } } }`;
+const PARTICIPANT_COUNT = `query($id: ID!) { activity(id: $id) { id participantCount } }`;
+const PERSON_PARTICIPATIONS = `query($r: [_Any!]!, $first: Int, $after: String) {
+  _entities(representations: $r) {
+    ... on Person { id participations(first: $first, after: $after) { totalCount edges { node { id person { id } activity { id } } } pageInfo { hasNextPage endCursor } } }
+  }
+}`;
+const PARTICIPATION_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Participation { id person { id } } } }`;
+const AUDIT = `query($f: AuditEventFilter, $first: Int!) {
+  activitiesAuditEvents(filter: $f, first: $first) { events { id action outcome role viewerScope entityType entityId detail } hasMore }
+}`;
+
+type Caller = 'city' | 'district' | 'districtOther' | 'association' | 'associationOther' | 'analyst' | 'person';
+/** 'ok', or the code of the one error the operation must end with. */
+type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND';
+
+interface AuditRow {
+  id: string;
+  action: string;
+  outcome: string;
+  role: string | null;
+  viewerScope: string | null;
+  entityType: string;
+  entityId: string | null;
+  detail: string | null;
+}
+
+interface Operation {
+  /** A mutation: its audit action and how to read the id it created from the response. */
+  readonly write?: { readonly action: string; readonly entityType: string; readonly createdId: (data: any) => string };
+  /** Where a refusal shows: the error's path (default: the root field). */
+  readonly refusedAt?: ReadonlyArray<string | number>;
+  readonly run: (h: Record<string, string>) => Promise<GraphQLResponse>;
+}
+
+const valueAt = (data: any, path: ReadonlyArray<string | number>): unknown => path.reduce((v, k) => (v == null ? v : v[k]), data);
+
+describe('roles in the activities subgraph', () => {
+  let sg: TestSubgraph<ActivitiesServices>;
+  const headers = {} as Record<Caller, Record<string, string>>;
+  const roleOf: Record<Caller, Role> = {
+    city: Role.CITY_ADMIN,
+    district: Role.DISTRICT_ADMIN,
+    districtOther: Role.DISTRICT_ADMIN,
+    association: Role.ASSOCIATION_ADMIN,
+    associationOther: Role.ASSOCIATION_ADMIN,
+    analyst: Role.ANALYST,
+    person: Role.PERSON,
+  };
+  const personP = randomIds.next(); // the PERSON caller
+  const personQ = randomIds.next(); // somebody else
+  // a1: own district, own organization; a2: other district, other organization; a3: other
+  // district, own organization; a4: own district, other organization; cancelled: like a2.
+  let a1: string, a2: string, a3: string, a4: string, cancelled: string;
+  let qInA1: string; // a participation of somebody else in an activity of own district and organization
+  let pInA2: string; // the person's own participation, in an activity of another district and organization
+
+  const count = async (table: 'activity' | 'participation'): Promise<number> => {
+    const rows: Array<{ n: number | string }> = await sg.running.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+    return Number(rows[0]!.n);
+  };
+  const auditLog = async (): Promise<AuditRow[]> => {
+    const page = expectData(await sg.request(AUDIT, { first: 1000 })).activitiesAuditEvents;
+    expect(page.hasMore).toBe(false);
+    return page.events;
+  };
+  /** The events recorded while `work` ran. */
+  const auditedDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; events: AuditRow[] }> => {
+    const before = new Set((await auditLog()).map((e) => e.id));
+    const result = await work();
+    return { result, events: (await auditLog()).filter((e) => !before.has(e.id)) };
+  };
+  const activityInput = (districtCode: string, organizerId: string | null, extra: Record<string, unknown> = {}) => ({
+    title: '律师志愿服务日',
+    kind: 'SOCIAL_SERVICE',
+    districtCode,
+    organizerId,
+    startsAt: '2026-05-20T09:00:00+08:00',
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    sg = await startTestSubgraph(activitiesSubgraph);
+    const system = systemContext();
+    [a1, a2, a3, a4, cancelled] = await sg.running.services.activities.createMany(system, [
+      activityInput(OWN, ORG, { title: '鹿城律师服务日' }),
+      activityInput(OTHER, OTHER_ORG, { title: '龙湾学习培训' }),
+      activityInput(OTHER, ORG, { title: '龙湾考察调研' }),
+      activityInput(OWN, OTHER_ORG, { title: '鹿城文娱活动' }),
+      activityInput(OTHER, OTHER_ORG, { title: '已取消的活动', status: 'CANCELLED' }),
+    ]) as [string, string, string, string, string];
+    const ids = await sg.running.services.participations.recordMany(system, [
+      { activityId: a1, personId: personQ },
+      { activityId: a2, personId: personP },
+      { activityId: a1, personId: personP },
+      { activityId: a3, personId: personP },
+      { activityId: a4, personId: personP },
+      { activityId: a2, personId: personQ },
+    ]);
+    [qInA1, pInA2] = ids as [string, string];
+    const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
+    headers.city = await bearer({ role: Role.CITY_ADMIN });
+    headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
+    headers.districtOther = await bearer({ role: Role.DISTRICT_ADMIN, district: OTHER });
+    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: ORG });
+    headers.associationOther = await bearer({ role: Role.ASSOCIATION_ADMIN, org: OTHER_ORG });
+    headers.analyst = await bearer({ role: Role.ANALYST });
+    headers.person = await bearer({ role: Role.PERSON, person: personP });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+  });
+
+  const create = (input: Record<string, unknown>): Operation => ({
+    write: { action: 'createActivity', entityType: 'Activity', createdId: (d) => d.createActivity.activity.id },
+    run: (h) => sg.request(CREATE, { input }, h),
+  });
+  const record = (activityId: () => string): Operation => ({
+    write: { action: 'recordParticipation', entityType: 'Participation', createdId: (d) => d.recordParticipation.participation.id },
+    run: (h) => sg.request(RECORD, { input: { activityId: activityId(), personId: randomIds.next() } }, h),
+  });
+
+  const operations: Record<string, Operation> = {
+    'activity(id)': { run: (h) => sg.request(ACTIVITY, { id: a1 }, h) },
+    activities: { run: (h) => sg.request(ACTIVITIES, {}, h) },
+    '_entities Activity': { run: (h) => sg.request(ACTIVITY_ENTITIES, { r: [a1, a2].map((id) => ({ __typename: 'Activity', id })) }, h) },
+    'Organization.activities': { run: (h) => sg.request(ORG_ACTIVITIES, { r: [ORG, OTHER_ORG].map((id) => ({ __typename: 'Organization', id })) }, h) },
+    'participation(id) of somebody else, in an activity of own district and organization': {
+      run: (h) => sg.request(PARTICIPATION, { id: qInA1 }, h),
+    },
+    "participation(id): the person's own, in an activity of another district and organization": {
+      run: (h) => sg.request(PARTICIPATION, { id: pInA2 }, h),
+    },
+    'Activity.participations of own district and organization': {
+      refusedAt: ['activity', 'participations'],
+      run: (h) => sg.request(ACTIVITY_PARTICIPATIONS, { id: a1 }, h),
+    },
+    'Activity.participations of another district and organization': {
+      refusedAt: ['activity', 'participations'],
+      run: (h) => sg.request(ACTIVITY_PARTICIPATIONS, { id: a2 }, h),
+    },
+    'Activity.participantCount': { refusedAt: ['activity', 'participantCount'], run: (h) => sg.request(PARTICIPANT_COUNT, { id: a2 }, h) },
+    'Person.participations': { run: (h) => sg.request(PERSON_PARTICIPATIONS, { r: [{ __typename: 'Person', id: personP }], first: 10 }, h) },
+    activitiesAuditEvents: { run: (h) => sg.request(AUDIT, { first: 10 }, h) },
+    'createActivity in own district, by own organization': create(activityInput(OWN, ORG)),
+    'createActivity in another district, by another organization': create(activityInput(OTHER, OTHER_ORG)),
+    'createActivity in another district, by own organization': create(activityInput(OTHER, ORG)),
+    'createActivity city-wide, without organizer': create(activityInput('330300', null)),
+    'createActivity with invalid input': create(activityInput('999999', ORG, { title: 'x' })),
+    'recordParticipation in own district and organization': record(() => a1),
+    'recordParticipation in another district and organization': record(() => a2),
+    'recordParticipation in another district, by own organization': record(() => a3),
+    'recordParticipation in a cancelled activity of another district and organization': record(() => cancelled),
+    'recordParticipation in an activity that does not exist': record(() => randomIds.next()),
+  };
+
+  const ok = 'ok' as const;
+  const no = 'FORBIDDEN' as const;
+  const bad = 'BAD_USER_INPUT' as const;
+  const full = 'CONFLICT' as const;
+  const none = 'NOT_FOUND' as const;
+  // Columns follow `operations`, in order: reads of profiles; participation(id); Activity
+  // fields; Person.participations; the audit log; createActivity ×5; recordParticipation ×5.
+  const table: Record<Caller, Outcome[]> = {
+    //                 act  list ent  org   p(Q) p(P)  parts parts↛ count pers audit  c    c↛   c↛org city inval  r    r↛   r↛org canc unknown
+    city: /*        */ [ok, ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, ok, bad, /**/ ok, ok, ok, full, none],
+    district: /*    */ [ok, ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, /**/ ok, no, no, no, bad, /**/ ok, no, no, no, none],
+    districtOther: /**/ [ok, ok, ok, ok, /**/ no, ok, /**/ no, ok, ok, /**/ ok, no, /**/ no, ok, ok, no, bad, /**/ no, ok, ok, full, none],
+    association: /* */ [ok, ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, /**/ ok, no, ok, no, bad, /**/ ok, no, ok, no, none],
+    associationOther: [ok, ok, ok, ok, /**/ no, ok, /**/ no, ok, ok, /**/ ok, no, /**/ no, ok, no, no, bad, /**/ no, ok, no, full, none],
+    analyst: /*     */ [ok, ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
+    person: /*      */ [ok, ok, ok, ok, /**/ no, ok, /**/ no, no, no, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
+  };
+  const names = Object.keys(operations);
+  const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
+    expect(table[caller]).toHaveLength(names.length);
+    return names.map((op, i) => [caller, op, table[caller][i]!] as const);
+  });
+
+  it.each(cases)('%s: %s → %s', async (caller, op, outcome) => {
+    const { write, refusedAt, run } = operations[op]!;
+    const before = write ? { activities: await count('activity'), participations: await count('participation') } : undefined;
+    const { result: res, events } = await auditedDuring(() => run(headers[caller]));
+
+    if (outcome === 'ok') {
+      const data = expectData(res);
+      if (write) {
+        expect(events).toEqual([expect.objectContaining({ action: write.action, outcome: 'SUCCEEDED', role: roleOf[caller], entityType: write.entityType, entityId: write.createdId(data) })]);
+      } else {
+        expect(events).toEqual([]);
+      }
+      return;
+    }
+
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
+    if (outcome === 'FORBIDDEN') {
+      expect(res.errors![0]!.message).not.toMatch(/not allowed to do this/); // says who and what
+      const at = refusedAt ?? [res.errors![0]!.path![0]!];
+      expect(res.errors![0]!.path).toEqual(at);
+      expect(valueAt(res.data, at) ?? null).toBeNull();
+      // A field refused on its own leaves the activity around it.
+      if (refusedAt) expect(valueAt(res.data, refusedAt.slice(0, -1))).toMatchObject({ id: expect.any(String) });
+      else expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
+    }
+    if (write) {
+      expect({ activities: await count('activity'), participations: await count('participation') }).toEqual(before);
+      expect(events).toEqual([
+        expect.objectContaining({
+          action: write.action,
+          outcome: outcome === 'FORBIDDEN' ? 'REFUSED' : 'FAILED',
+          role: roleOf[caller],
+          entityType: write.entityType,
+          entityId: null,
+          detail: expect.stringMatching(new RegExp(`^${outcome}: `)),
+        }),
+      ]);
+    } else {
+      expect(events).toEqual([]);
+    }
+  });
+
+  it('tells a district administrator why a change elsewhere is refused, and records who asked', async () => {
+    const { result: res, events } = await auditedDuring(() => sg.request(RECORD, { input: { activityId: a2, personId: randomIds.next() } }, headers.district));
+    expect(res.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot record participations of 龙湾区 (330303).');
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'recordParticipation',
+        outcome: 'REFUSED',
+        role: 'DISTRICT_ADMIN',
+        viewerScope: `district:${OWN}`,
+        detail: 'FORBIDDEN: A district administrator of 鹿城区 (330302) cannot record participations of 龙湾区 (330303).',
+      }),
+    ]);
+    const analyst = await sg.request(CREATE, { input: activityInput(OWN, null) }, headers.analyst);
+    expect(analyst.errors![0]!.message).toBe('An analyst can read activities but cannot change them.');
+    const association = await sg.request(CREATE, { input: activityInput(OWN, OTHER_ORG) }, headers.association);
+    expect(association.errors![0]!.message).toBe('An association administrator can create activities of their own organization only.');
+  });
+
+  // _entities Participation: [somebody else's in own district and organization, the person's own elsewhere].
+  const entityTable: Record<Caller, [Outcome, Outcome]> = {
+    city: [ok, ok],
+    district: [ok, no],
+    districtOther: [no, ok],
+    association: [ok, no],
+    associationOther: [no, ok],
+    analyst: [ok, ok],
+    person: [no, ok],
+  };
+  it.each(Object.entries(entityTable))('%s: _entities of two participations → %j, the participations and their activities in one statement each', async (caller, outcomes) => {
+    const ids = [qInA1, pInA2];
+    const { result, statements } = await sg.statements(() =>
+      sg.request(PARTICIPATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Participation', id })) }, headers[caller as Caller]),
+    );
+    expect(statements).toBe(2);
+    outcomes.forEach((outcome, i) => {
+      const entity = result.data?._entities?.[i] ?? null;
+      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
+      if (outcome === 'ok') {
+        expect(entity).toEqual({ id: ids[i], person: { id: i === 0 ? personQ : personP } });
+        expect(errors).toEqual([]);
+      } else {
+        expect(entity).toBeNull();
+        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+    });
+  });
+
+  // Person.participations: the activities whose participations each caller sees, for P and Q.
+  const personTable: Record<Caller, [() => string[], () => string[]]> = {
+    city: [() => [a1, a2, a3, a4], () => [a1, a2]],
+    district: [() => [a1, a4], () => [a1]],
+    districtOther: [() => [a2, a3], () => [a2]],
+    association: [() => [a1, a3], () => [a1]],
+    associationOther: [() => [a2, a4], () => [a2]],
+    analyst: [() => [a1, a2, a3, a4], () => [a1, a2]],
+    person: [() => [a1, a2, a3, a4], () => []],
+  };
+  it.each(Object.keys(personTable))('%s: Person.participations holds only what the caller may read, in full pages with a matching totalCount', async (caller) => {
+    const expected = personTable[caller as Caller].map((f) => f());
+    for (const [i, personId] of [personP, personQ].entries()) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: GraphQLResponse = await sg.request(PERSON_PARTICIPATIONS, { r: [{ __typename: 'Person', id: personId }], first: 1, after }, headers[caller as Caller]);
+        const { participations }: any = expectData(res)._entities[0];
+        expect(participations.totalCount).toBe(expected[i]!.length);
+        // Filtered in the statement: every page but the last is full.
+        if (participations.pageInfo.hasNextPage) expect(participations.edges).toHaveLength(1);
+        for (const e of participations.edges) {
+          expect(e.node.person.id).toBe(personId);
+          seen.push(e.node.activity.id);
+        }
+        if (!participations.pageInfo.hasNextPage) break;
+        after = participations.pageInfo.endCursor;
+      }
+      expect(seen.sort()).toEqual([...expected[i]!].sort());
+    }
+  });
+
+  it("resolves a district administrator's Person.participations for 20 persons with as many statements as for 2", async () => {
+    const persons = Array.from({ length: 20 }, () => randomIds.next());
+    await sg.running.services.participations.recordMany(
+      systemContext(),
+      persons.flatMap((personId) => [a1, a2, a4].map((activityId) => ({ activityId, personId }))),
+    );
+    const measure = async (n: number) => {
+      const r = persons.slice(0, n).map((id) => ({ __typename: 'Person', id }));
+      const { result, statements } = await sg.statements(() => sg.request(PERSON_PARTICIPATIONS, { r, first: 1 }, headers.district));
+      const entities = expectData(result)._entities;
+      expect(entities).toHaveLength(n);
+      for (const e of entities) {
+        expect(e.participations.totalCount).toBe(2); // a1 and a4, not a2 of 龙湾区
+        expect(e.participations.edges.map((x: any) => x.node.activity.id)).toEqual([a1]);
+        expect(e.participations.pageInfo.hasNextPage).toBe(true);
+      }
+      return statements;
+    };
+    const two = await measure(2);
+    const twenty = await measure(20);
+    // id pages, participation rows, totals, activity rows: one statement each.
+    expect(two).toBe(4);
+    expect(twenty).toBe(two);
+  });
+
+  describe('bulk methods (demo data, scripts)', () => {
+    const viewerContext = (viewer: Partial<Viewer> & { role: Role }): RequestContext<unknown> =>
+      new RequestContext({
+        requestId: 'roles-test',
+        viewer: { subject: 'test-script', system: false, districtCode: null, organizationId: null, personId: null, ...viewer },
+        log: createLogger('roles-test', 'silent'),
+        createLoaders: () => {
+          throw new Error('no loaders');
+        },
+      });
+
+    it('createMany records one event for the batch', async () => {
+      const { result: ids, events } = await auditedDuring(() =>
+        sg.running.services.activities.createMany(systemContext(), [activityInput(OWN, ORG), activityInput('330300', null)]),
+      );
+      expect(ids).toHaveLength(2);
+      expect(events).toEqual([
+        expect.objectContaining({ action: 'createMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Activity', entityId: null, detail: '2 records' }),
+      ]);
+    });
+
+    it('createMany applies the rule to every row, and writes nothing when one is refused', async () => {
+      const before = await count('activity');
+      const { result, events } = await auditedDuring(() =>
+        sg.running.services.activities
+          .createMany(viewerContext({ role: Role.DISTRICT_ADMIN, districtCode: OWN }), [activityInput(OWN, ORG), activityInput(OTHER, ORG)])
+          .then(() => null, (e: { extensions?: { code?: string }; message: string }) => e),
+      );
+      expect(result).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: A district administrator of 鹿城区 (330302) cannot create activities of 龙湾区 (330303).' });
+      expect(await count('activity')).toBe(before);
+      expect(events).toEqual([expect.objectContaining({ action: 'createMany', outcome: 'REFUSED', role: 'DISTRICT_ADMIN', entityId: null })]);
+
+      await expect(sg.running.services.activities.createMany(viewerContext({ role: Role.ANALYST }), [activityInput(OWN, null)])).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect(await count('activity')).toBe(before);
+    });
+
+    it('recordMany records one event for the batch', async () => {
+      const { result: ids, events } = await auditedDuring(() =>
+        sg.running.services.participations.recordMany(systemContext(), [
+          { activityId: a1, personId: randomIds.next() },
+          { activityId: a2, personId: randomIds.next() },
+          { activityId: a3, personId: randomIds.next() },
+        ]),
+      );
+      expect(ids).toHaveLength(3);
+      expect(events).toEqual([
+        expect.objectContaining({ action: 'recordMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Participation', entityId: null, detail: '3 records' }),
+      ]);
+    });
+
+    it('recordMany applies the rule to every row, and writes nothing when one is refused', async () => {
+      const before = await count('participation');
+      const { result, events } = await auditedDuring(() =>
+        sg.running.services.participations
+          .recordMany(viewerContext({ role: Role.ASSOCIATION_ADMIN, organizationId: ORG }), [
+            { activityId: a1, personId: randomIds.next() },
+            { activityId: a3, personId: randomIds.next() },
+            { activityId: a4, personId: randomIds.next() },
+          ])
+          .then(() => null, (e: { extensions?: { code?: string }; message: string }) => e),
+      );
+      expect(result).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[2]: An association administrator can record participations of their own organization only.' });
+      expect(await count('participation')).toBe(before);
+      expect(events).toEqual([expect.objectContaining({ action: 'recordMany', outcome: 'REFUSED', role: 'ASSOCIATION_ADMIN', entityId: null })]);
+
+      await expect(
+        sg.running.services.participations.recordMany(viewerContext({ role: Role.PERSON, personId: personP }), [{ activityId: a1, personId: personP }]),
+      ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(await count('participation')).toBe(before);
+    });
+  });
+});
