@@ -25,7 +25,7 @@ describe('text equality on both databases', () => {
     ['full-width and half-width brackets', '评议组(一)', '评议组（一）'],
   ])('keeps evaluators apart that differ in %s', async (_label, a, b) => {
     for (const evaluator of [a, b]) {
-      const res = await sg.request(RECORD, { input: { personId, year: 2024, evaluator, scores } });
+      const res = await sg.request(RECORD, { input: { personId, year: 2024, evaluator, districtCode: '330302', scores } });
       expect(expectData(res).recordEvaluation.evaluation.evaluator).toBe(evaluator);
     }
     const list = expectData(await sg.request(`query($e: String) { evaluations(filter: { evaluator: $e }) { totalCount } }`, { e: a }));

@@ -58,9 +58,9 @@ describe('references to a person who is not in the register', () => {
       expectData(await p.request(ADD_MEMBERSHIP, { input: { personId, organizationId: orgId, role: 'MEMBER', startDate: '2025-01-01' } }));
       expectData(await p.request(RECORD_PARTICIPATION, { input: { activityId, personId, attendance: 'ATTENDED', hours: 2 } }));
     }
-    realEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: real, year: 2025, evaluator: '市委统战部', scores: SCORES } }))
+    realEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: real, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } }))
       .recordEvaluation.evaluation.id;
-    ghostEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: ghost, year: 2025, evaluator: '市委统战部', scores: SCORES } }))
+    ghostEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: ghost, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } }))
       .recordEvaluation.evaluation.id;
   });
   afterAll(async () => {

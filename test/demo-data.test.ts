@@ -1,4 +1,4 @@
-import { COUNTY_LEVEL_UNITS, createLogger, parseIdNumber } from '@tongxin/common';
+import { COUNTY_LEVEL_UNITS, createLogger, parseIdNumber, personalDataCipherFromEnv } from '@tongxin/common';
 import { PersonCategory } from '@tongxin/persons';
 import { openPlatformDatabases } from '../packages/platform/src/databases';
 import { seedDemoData } from '../packages/platform/src/demo/seed';
@@ -11,7 +11,17 @@ const TABLES: Record<string, string[]> = {
   evaluation: ['evaluation', 'evaluation_score'],
 };
 
-/** Seeds a fresh platform and dumps every table, ordered, without the wall-clock timestamps. */
+const cipher = personalDataCipherFromEnv(process.env);
+
+/** A person row with its numbers decrypted: ciphertexts differ from run to run (a fresh IV each time). */
+function plainPerson({ id_number_enc, mobile_enc, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return { ...rest, id_number: cipher.decrypt(id_number_enc as string), mobile: mobile_enc ? cipher.decrypt(mobile_enc as string) : null };
+}
+
+/**
+ * Seeds a fresh platform and dumps every table, ordered, without the wall-clock timestamps (the
+ * audit log, all wall-clock and random ids, is not dumped).
+ */
 async function seedAndDump(seed: number, persons: number) {
   const db = freshDatabase();
   const platform = await openPlatformDatabases(db.config, createLogger('demo-test', 'silent'));
@@ -28,7 +38,8 @@ async function seedAndDump(seed: number, persons: number) {
       for (const table of tables) {
         const rows: Record<string, unknown>[] = await platform.dataSources[subgraph]!.query(`SELECT * FROM ${table}`);
         dump[table] = rows
-          .map(({ created_at: _c, updated_at: _u, ...rest }) => JSON.stringify(rest, (_k, v) => (typeof v === 'number' ? Number(v) : v)))
+          .map(({ created_at: _c, updated_at: _u, ...rest }) => (table === 'person' ? plainPerson(rest) : rest))
+          .map((row) => JSON.stringify(row, (_k, v) => (typeof v === 'number' ? Number(v) : v)))
           .sort();
       }
     }

@@ -78,7 +78,7 @@ async function makeDistrict(p: TestPlatform, districtCode: string, people: numbe
         expectData(
           await p.request(RECORD_PARTICIPATION, { input: { activityId: activity.id, personId: person.id, attendance: 'ATTENDED', hours: 3.5 } }),
         );
-        expectData(await p.request(RECORD_EVALUATION, { input: { personId: person.id, year: 2025, evaluator: '区委统战部', scores: SCORES(score) } }));
+        expectData(await p.request(RECORD_EVALUATION, { input: { personId: person.id, year: 2025, evaluator: '区委统战部', districtCode, scores: SCORES(score) } }));
         return { personId: person.id, name, score };
       }),
     );
