@@ -40,6 +40,8 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ LOG_LEVEL: 'verbose' }, /^persons cannot start: LOG_LEVEL=verbose is not one of fatal, error, warn, info, debug, trace, silent\n$/],
     [{ NODE_ENV: 'staging' }, /^persons cannot start: NODE_ENV=staging is not one of production, development, test\n$/],
     [{ LOADER_MAX_BATCH_SIZE: '-1' }, /^persons cannot start: LOADER_MAX_BATCH_SIZE=-1 is not a whole number from 1 to 100000\n$/],
+    [{ NODE_ENV: 'production' }, /^persons cannot start: In production set TONGXIN_DATA_KEY \(32 random bytes, base64\)/],
+    [{ TONGXIN_DATA_KEY: 'c2hvcnQ=' }, /^persons cannot start: TONGXIN_DATA_KEY must be 32 random bytes in base64/],
   ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {

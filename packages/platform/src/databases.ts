@@ -34,7 +34,7 @@ export async function openPlatformDatabases(
     for (const def of defs) {
       const { dataSource } = await openDatabase(config, def, log);
       dataSources[def.subgraph] = dataSource;
-      services[def.subgraph] = def.createServices(new TransactionalConnection(dataSource), new Peers({}));
+      services[def.subgraph] = def.createServices(new TransactionalConnection(dataSource), new Peers({}), process.env);
     }
   } catch (error) {
     await Promise.all(Object.values(dataSources).map((ds) => ds.destroy()));

@@ -8,7 +8,7 @@ export interface PersonsServices {
 }
 
 /** The services over one connection; the personal-data key comes from TONGXIN_DATA_KEY (see `personalDataCipherFromEnv`). */
-export function createPersonsServices(conn: TransactionalConnection, peers: Peers): PersonsServices {
+export function createPersonsServices(conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>> = process.env): PersonsServices {
   const log = new AuditLog(conn, 'persons');
-  return { persons: new PersonService(conn, log, personalDataCipherFromEnv(process.env), peers), audit: new AuditService(log, peers) };
+  return { persons: new PersonService(conn, log, personalDataCipherFromEnv(env), peers), audit: new AuditService(log, peers) };
 }

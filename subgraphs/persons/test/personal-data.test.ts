@@ -1,4 +1,7 @@
-import { createLogger, makeIdNumber, openDatabase, PersonalDataCipher, personalDataCipherFromEnv, Role } from '@tongxin/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, createLogger, makeIdNumber, openDatabase, PersonalDataCipher, personalDataCipherFromEnv, Role } from '@tongxin/common';
 import { personsSubgraph, PersonsServices } from '@tongxin/persons';
 import { tokenFor } from '../../../test/harness/auth';
 import { freshDatabase } from '../../../test/harness/database';
@@ -149,6 +152,23 @@ describe('personal data in the persons subgraph', () => {
   it('refuses a second registration of the same ID number (the unique hash)', async () => {
     const again = await sg.request(REGISTER, { input: { ...form(OWN), idNumber: own.idNumber } });
     expect(again.errors!.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  });
+});
+
+describe('the personal-data key', () => {
+  it('is made once, private, beside the databases when none is configured (not in production)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-key-'));
+    try {
+      const first = personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir });
+      const file = path.join(dir, 'data-key');
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(Buffer.from(fs.readFileSync(file, 'utf8'), 'base64')).toHaveLength(32);
+      // A second service (or start) reads the same key: what one encrypts, the other decrypts.
+      expect(personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir }).decrypt(first.encrypt('13812345678'))).toBe('13812345678');
+      expect(() => personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(ConfigError);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -34,7 +34,8 @@ export interface SubgraphDefinition<S, L> extends DataSourceSpec {
   readonly defaultPort: number;
   readonly resolvers: NonEmptyArray<ClassLike>;
   readonly orphanedTypes?: ClassLike[];
-  readonly createServices: (conn: TransactionalConnection, peers: Peers) => S;
+  /** `env`: the service's configuration (keys such as TONGXIN_DATA_KEY); a bad value is a ConfigError. */
+  readonly createServices: (conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>>) => S;
   /** The other subgraphs this one asks (see `Peers`), with their default ports. */
   readonly peers?: Readonly<Record<string, number>>;
   readonly createLoaders: (services: S, ctx: RequestContext<L>) => L;
@@ -53,6 +54,8 @@ export interface SubgraphOptions {
   readonly production?: boolean;
   /** Where the peers of `SubgraphDefinition.peers` are (default: their default ports on loopback). Read at each call, so it may be filled in after start. */
   readonly peerUrls?: Readonly<Record<string, string>>;
+  /** The environment the services read their own settings from (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningSubgraph<S> {
@@ -97,7 +100,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
   try {
     const conn = new TransactionalConnection(dataSource, reader);
     const peers = new Peers(opts.peerUrls ?? peerUrlsFromEnv(def.peers ?? {}, {}));
-    const services = def.createServices(conn, peers);
+    const services = def.createServices(conn, peers, opts.env ?? process.env);
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const apollo = new ApolloServer<RequestContext<L>>({
       schema,
@@ -182,6 +185,7 @@ export function subgraphOptionsFromEnv<S, L>(
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
     production: nodeEnv === 'production',
     peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),
+    env,
   };
 }
 

@@ -57,7 +57,7 @@ export function maskMobile(mobile: string): string {
 }
 
 /** The file of the embedded default's generated key. */
-export function dataKeyFile(env: Record<string, string | undefined>): string {
+export function dataKeyFile(env: Readonly<Record<string, string | undefined>>): string {
   return path.resolve(envString(env, 'TONGXIN_DATA_DIR', 'data'), 'data-key');
 }
 
@@ -68,7 +68,7 @@ function decodeKey(text: string): Buffer {
 }
 
 /** The cipher of `TONGXIN_DATA_KEY`, or of the embedded default's key file (not in production). */
-export function personalDataCipherFromEnv(env: Record<string, string | undefined> = process.env): PersonalDataCipher {
+export function personalDataCipherFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PersonalDataCipher {
   if (env.TONGXIN_DATA_KEY) return new PersonalDataCipher(decodeKey(env.TONGXIN_DATA_KEY));
   if (env.NODE_ENV === 'production') {
     throw new ConfigError('In production set TONGXIN_DATA_KEY (32 random bytes, base64): ID and mobile numbers are stored encrypted with it');
