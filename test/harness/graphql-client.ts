@@ -32,3 +32,22 @@ export function expectData<T>(response: GraphQLResponse<T>): T {
 export function errorCodes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((e) => String(e.extensions?.code));
 }
+
+/**
+ * Checks an `_entities` answer row by row: where `outcomes[i]` is 'ok' the entity equals
+ * `expected(i)` with no error on it; otherwise (an error code, e.g. 'FORBIDDEN') the entity is null
+ * with exactly one error of that code on its path (the rest of the batch untouched).
+ */
+export function expectEntityOutcomes(result: GraphQLResponse, outcomes: readonly string[], expected: (i: number) => unknown): void {
+  outcomes.forEach((outcome, i) => {
+    const entity = (result.data as { _entities?: unknown[] } | undefined)?._entities?.[i] ?? null;
+    const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
+    if (outcome === 'ok') {
+      expect(entity).toEqual(expected(i));
+      expect(errors).toEqual([]);
+    } else {
+      expect(entity).toBeNull();
+      expect(errors.map((e) => e.extensions?.code)).toEqual([outcome]);
+    }
+  });
+}

@@ -1,7 +1,7 @@
 import { createLogger, randomIds, RequestContext, Role, systemContext, Viewer } from '@tongxin/common';
 import { ActivitiesServices, activitiesSubgraph } from '@tongxin/activities';
 import { tokenFor } from '../../../test/harness/auth';
-import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -279,17 +279,7 @@ describe('roles in the activities subgraph', () => {
       sg.request(PARTICIPATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Participation', id })) }, headers[caller as Caller]),
     );
     expect(statements).toBe(2);
-    outcomes.forEach((outcome, i) => {
-      const entity = result.data?._entities?.[i] ?? null;
-      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
-      if (outcome === 'ok') {
-        expect(entity).toEqual({ id: ids[i], person: { id: i === 0 ? personQ : personP } });
-        expect(errors).toEqual([]);
-      } else {
-        expect(entity).toBeNull();
-        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-      }
-    });
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
   });
 
   // Person.participations: the activities whose participations each caller sees, for P and Q.

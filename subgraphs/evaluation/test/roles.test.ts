@@ -1,7 +1,7 @@
 import { createLogger, randomIds, RequestContext, Role, systemContext, todayInChina, Viewer } from '@tongxin/common';
 import { EvaluationDraft, evaluationSubgraph, EvaluationServices } from '@tongxin/evaluation';
 import { tokenFor } from '../../../test/harness/auth';
-import { errorCodes, expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { errorCodes, expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -230,17 +230,7 @@ describe('roles in the evaluation subgraph', () => {
     );
     // A viewer who may read no evaluation is refused before any SQL.
     expect(statements).toBe(outcomes.every((o) => o === no) ? 0 : 1);
-    outcomes.forEach((outcome, i) => {
-      const entity = result.data?._entities?.[i] ?? null;
-      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
-      if (outcome === 'ok') {
-        expect(entity).toEqual({ id: ids[i], composite: expect.any(Number) });
-        expect(errors).toEqual([]);
-      } else {
-        expect(entity).toBeNull();
-        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-      }
-    });
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], composite: expect.any(Number) }));
   });
 
   // Newest year first, newest first within a year: other (−1), city (−2, after own), own (−2), legacy (−4).

@@ -1,7 +1,7 @@
 import { createLogger, randomIds, RequestContext, Role, Viewer } from '@tongxin/common';
 import { OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
-import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -291,17 +291,7 @@ describe('roles in the organizations subgraph', () => {
       sg.request(MEMBERSHIP_ENTITIES, { r: ids.map((id) => ({ __typename: 'Membership', id })) }, headers[caller as Caller]),
     );
     expect(statements).toBe(1);
-    outcomes.forEach((outcome, i) => {
-      const entity = result.data?._entities?.[i] ?? null;
-      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
-      if (outcome === 'ok') {
-        expect(entity).toEqual({ id: ids[i], person: { id: i === 0 ? P : Q } });
-        expect(errors).toEqual([]);
-      } else {
-        expect(entity).toBeNull();
-        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-      }
-    });
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? P : Q } }));
   });
 
   // Organizations resolve for everyone; members per organization as the scope says; memberCount for all but a person.

@@ -2,7 +2,7 @@ import { makeIdNumber, Role } from '@tongxin/common';
 import { organizationsSubgraph } from '@tongxin/organizations';
 import { personsSubgraph, PersonsServices } from '@tongxin/persons';
 import { tokenFor } from '../../../test/harness/auth';
-import { expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -208,16 +208,6 @@ describe('roles in the persons subgraph', () => {
       sg.request(ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
     );
     expect(statements).toBe(1); // an association administrator's membership check is one question to organizations, not SQL here
-    outcomes.forEach((outcome, i) => {
-      const entity = result.data?._entities?.[i] ?? null;
-      const errors = (result.errors ?? []).filter((e) => e.path?.[0] === '_entities' && e.path?.[1] === i);
-      if (outcome === 'ok') {
-        expect(entity).toEqual({ id: ids[i], name: '林晓' });
-        expect(errors).toEqual([]);
-      } else {
-        expect(entity).toBeNull();
-        expect(errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-      }
-    });
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], name: '林晓' }));
   });
 });
