@@ -1,5 +1,5 @@
 import { COUNTY_LEVEL_UNITS, createLogger, parseIdNumber, personalDataCipherFromEnv } from '@tongxin/common';
-import { PersonCategory } from '@tongxin/persons';
+import { PersonCategory, SEALED } from '@tongxin/persons';
 import { openPlatformDatabases } from '../packages/platform/src/databases';
 import { seedDemoData } from '../packages/platform/src/demo/seed';
 import { freshDatabase } from './harness/database';
@@ -15,7 +15,7 @@ const cipher = personalDataCipherFromEnv(process.env);
 
 /** A person row with its numbers decrypted: ciphertexts differ from run to run (a fresh IV each time). */
 function plainPerson({ id_number_enc, mobile_enc, ...rest }: Record<string, unknown>): Record<string, unknown> {
-  return { ...rest, id_number: cipher.decrypt(id_number_enc as string), mobile: mobile_enc ? cipher.decrypt(mobile_enc as string) : null };
+  return { ...rest, id_number: cipher.decrypt(id_number_enc as string, SEALED.idNumber), mobile: mobile_enc ? cipher.decrypt(mobile_enc as string, SEALED.mobile) : null };
 }
 
 /**

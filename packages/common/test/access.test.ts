@@ -95,7 +95,7 @@ describe('persons', () => {
 
   it('names the reason of a refused read', () => {
     expect(refusal(() => assertCanReadPerson(person, theirs))).toBe('A person can read only their own record.');
-    expect(refusal(() => assertCanReadPerson(lucheng, theirs))).toBe('A district administrator of 鹿城区 (330302) cannot read records of 龙湾区 (330303).');
+    expect(refusal(() => assertCanReadPerson(lucheng, theirs))).toBe('A district administrator of 鹿城区 (330302) can read only records of their own district.');
     expect(personReadRefusal(association, mine)?.code).toBe(ErrorCode.FORBIDDEN);
   });
 

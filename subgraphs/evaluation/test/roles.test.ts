@@ -268,6 +268,17 @@ describe('roles in the evaluation subgraph', () => {
     expect(statements).toBe(1);
   });
 
+  it("names an existing evaluation in a CONFLICT only to a caller who may read it", async () => {
+    // `other` is held by 330303: the same evaluator, person and year recorded by 鹿城区's administrator clashes with it.
+    const input = { personId: subject, year: THIS_YEAR - 1, districtCode: OWN, evaluator: '龙湾区委统战部', scores: scores(71) };
+    const district = await sg.request(RECORD, { input }, headers.district);
+    expect(district.errors!.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    expect(district.errors![0]!.message).not.toContain(other);
+    expect(district.errors![0]!.extensions).not.toHaveProperty('evaluationId');
+    const cityAdmin = await sg.request(RECORD, { input });
+    expect(cityAdmin.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', evaluationId: other });
+  });
+
   it('refuses the audit log to everyone but city administrators', async () => {
     expectData(await sg.request(AUDIT, { first: 1 }, headers.city));
     for (const caller of ['district', 'otherDistrict', 'analyst', 'person', 'association'] as const) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, createLogger, makeIdNumber, openDatabase, PersonalDataCipher, personalDataCipherFromEnv, Role } from '@tongxin/common';
-import { personsSubgraph, PersonsServices } from '@tongxin/persons';
+import { personsSubgraph, PersonsServices, SEALED } from '@tongxin/persons';
 import { tokenFor } from '../../../test/harness/auth';
 import { freshDatabase } from '../../../test/harness/database';
 import { expectData } from '../../../test/harness/graphql-client';
@@ -70,19 +70,25 @@ describe('personal data in the persons subgraph', () => {
     expect(row.id_number_masked).toBe(masked(own.idNumber));
     expect(row.mobile_masked).toBe('138****5678');
     const cipher = personalDataCipherFromEnv(process.env);
-    expect(cipher.decrypt(row.id_number_enc)).toBe(own.idNumber);
+    expect(cipher.decrypt(row.id_number_enc, SEALED.idNumber)).toBe(own.idNumber);
     expect(row.id_number_hash).toBe(cipher.hash(own.idNumber));
     // The same number encrypts differently each time (a fresh IV); the hash is stable.
-    expect(cipher.encrypt(own.idNumber)).not.toBe(cipher.encrypt(own.idNumber));
+    expect(cipher.encrypt(own.idNumber, SEALED.idNumber)).not.toBe(cipher.encrypt(own.idNumber, SEALED.idNumber));
   });
 
   it('refuses a value encrypted with another key or altered', () => {
     const cipher = personalDataCipherFromEnv(process.env);
-    const stored = cipher.encrypt('330302198003040011');
-    expect(() => new PersonalDataCipher(Buffer.alloc(32, 7)).decrypt(stored)).toThrow();
+    const stored = cipher.encrypt('330302198003040011', SEALED.idNumber);
+    expect(cipher.decrypt(stored, SEALED.idNumber)).toBe('330302198003040011');
+    expect(() => new PersonalDataCipher(Buffer.alloc(32, 7)).decrypt(stored, SEALED.idNumber)).toThrow();
+    // Moved into another column, it does not decrypt.
+    expect(() => cipher.decrypt(stored, SEALED.mobile)).toThrow();
     const [v, iv, tag, data] = stored.split(':');
     const flipped = `${data![0] === 'A' ? 'B' : 'A'}${data!.slice(1)}`;
-    expect(() => cipher.decrypt([v, iv, tag, flipped].join(':'))).toThrow();
+    expect(() => cipher.decrypt([v, iv, tag, flipped].join(':'), SEALED.idNumber)).toThrow();
+    // A shortened authentication tag is refused (GCM would otherwise check only what is left).
+    const short = Buffer.from(tag!, 'base64url').subarray(0, 8).toString('base64url');
+    expect(() => cipher.decrypt([v, iv, short, data].join(':'), SEALED.idNumber)).toThrow('Not an encrypted value of this platform');
   });
 
   it.each(['city', 'district', 'analyst', 'person'])('shows %s the numbers masked', async (caller) => {
@@ -149,6 +155,52 @@ describe('personal data in the persons subgraph', () => {
     expect((await found('13812345678')).includes(other.id)).toBe(false);
   });
 
+  it('shows the full birth date only to those who may see the full ID number; everyone sees the birth year', async () => {
+    const query = `query($id: ID!) { person(id: $id) { birthYear birthDate } }`;
+    for (const caller of ['city', 'district', 'person']) {
+      expect(expectData(await sg.request(query, { id: own.id }, headers[caller])).person).toEqual({ birthYear: 1980, birthDate: '1980-03-04' });
+    }
+    const analyst = await sg.request(query, { id: own.id }, headers.analyst);
+    expect(analyst.data!.person).toEqual({ birthYear: 1980, birthDate: null });
+    expect(analyst.errors!.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['person.birthDate', 'FORBIDDEN']]);
+  });
+
+  it('lets only administrators search by a whole ID or mobile number, and audits each search', async () => {
+    const search = (text: string, caller: string) => sg.request(`query($f: PersonFilter) { persons(filter: $f) { edges { node { id } } } }`, { f: { text } }, headers[caller]);
+    const refused = await search(own.idNumber, 'analyst');
+    expect(refused.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(refused.errors![0]!.message).toBe('An analyst cannot search the register by ID or mobile number: search by name or employer.');
+    expect((await search('13812345678', 'analyst')).errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(expectData(await search('林晓', 'analyst')).persons.edges.length).toBeGreaterThan(0);
+
+    const before = (await events({ action: 'searchIdNumber', entityId: own.id })).length;
+    expect(expectData(await search(own.idNumber, 'district')).persons.edges).toEqual([{ node: { id: own.id } }]);
+    const after = await events({ action: 'searchIdNumber', entityId: own.id });
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'DISTRICT_ADMIN', detail: '1 found' });
+  });
+
+  it('records a refusal whatever id the caller sent: an overlong one in the detail, an upper-case one as the record id', async () => {
+    const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }`;
+    const long = `${own.id}-${'x'.repeat(60)}`;
+    const res = await sg.request(UPDATE, { input: { id: long, expectedVersion: 1, employer: '某公司' } }, headers.analyst);
+    expect(res.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const [latest] = await events({ action: 'updatePerson', outcome: 'REFUSED' });
+    expect(latest).toMatchObject({ entityId: null, role: 'ANALYST' });
+    expect(latest.detail).toContain(`entity id given: "${long.slice(0, 20)}`);
+
+    await sg.request(UPDATE, { input: { id: own.id.toUpperCase(), expectedVersion: 1, employer: '某公司' } }, headers.analyst);
+    const byRecord = await events({ action: 'updatePerson', outcome: 'REFUSED', entityId: own.id });
+    expect(byRecord.length).toBeGreaterThan(0);
+  });
+
+  it("does not name another district's record's district in a refusal", async () => {
+    const res = await sg.request(`query($id: ID!) { person(id: $id) { name } }`, { id: other.id }, headers.district);
+    expect(res.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can read only records of their own district.');
+    const update = await sg.request(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }`, { input: { id: other.id, expectedVersion: 1, employer: '某公司' } }, headers.district);
+    expect(update.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can change only records of their own district.');
+  });
+
   it('refuses a second registration of the same ID number (the unique hash)', async () => {
     const again = await sg.request(REGISTER, { input: { ...form(OWN), idNumber: own.idNumber } });
     expect(again.errors!.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
@@ -164,7 +216,7 @@ describe('the personal-data key', () => {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       expect(Buffer.from(fs.readFileSync(file, 'utf8'), 'base64')).toHaveLength(32);
       // A second service (or start) reads the same key: what one encrypts, the other decrypts.
-      expect(personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir }).decrypt(first.encrypt('13812345678'))).toBe('13812345678');
+      expect(personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir }).decrypt(first.encrypt('13812345678', SEALED.mobile), SEALED.mobile)).toBe('13812345678');
       expect(() => personalDataCipherFromEnv({ TONGXIN_DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(ConfigError);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -194,10 +246,10 @@ describe('the EncryptPersonalData migration', () => {
       const [row] = await after.dataSource.query('SELECT * FROM person');
       const cipher = personalDataCipherFromEnv(process.env);
       expect(row.id_number).toBeUndefined();
-      expect(cipher.decrypt(row.id_number_enc)).toBe(idNumber);
+      expect(cipher.decrypt(row.id_number_enc, SEALED.idNumber)).toBe(idNumber);
       expect(row.id_number_hash).toBe(cipher.hash(idNumber));
       expect(row.id_number_masked).toBe(masked(idNumber));
-      expect(cipher.decrypt(row.mobile_enc)).toBe('13900001111');
+      expect(cipher.decrypt(row.mobile_enc, SEALED.mobile)).toBe('13900001111');
       expect(row.mobile_masked).toBe('139****1111');
 
       await after.dataSource.undoLastMigration({ transaction: 'each' });

@@ -202,12 +202,18 @@ describe('roles in the persons subgraph', () => {
     person: [ok, no],
     association: [ok, no],
   };
-  it.each(Object.entries(entityTable))('%s: _entities of a person of own district and one of another → %j, in one statement', async (caller, outcomes) => {
+  it.each(Object.entries(entityTable))('%s: _entities of a person of own district and one of another → %j, in one statement, refusals audited', async (caller, outcomes) => {
     const ids = [ownPerson, otherPerson];
     const { result, statements } = await sg.statements(() =>
       sg.request(ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
     );
-    expect(statements).toBe(1); // an association administrator's membership check is one question to organizations, not SQL here
+    // One read for the batch (an association administrator's membership check is one question to
+    // organizations, not SQL here); refused rows add one audit write for the batch (BEGIN, INSERT, COMMIT).
+    expect(statements).toBe(outcomes.includes(no) ? 4 : 1);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], name: '林晓' }));
+    if (outcomes[1] === no) {
+      const [latest] = expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action: 'readPerson', entityId: otherPerson } })).auditEvents.edges;
+      expect(latest.node).toMatchObject({ outcome: 'REFUSED', entityId: otherPerson, subject: `test-${Role[caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'person' ? 'PERSON' : 'ASSOCIATION_ADMIN'].toLowerCase()}` });
+    }
   });
 });

@@ -3,7 +3,7 @@ import { assertCanReadAuditLog } from '../auth/access';
 import { RequestContext, Viewer } from '../context';
 import { TransactionalConnection } from '../db/transactional-connection';
 import { randomIds } from '../ids';
-import { InputChecker } from '../validation/input-checker';
+import { InputChecker, isId } from '../validation/input-checker';
 import { AuditEventEntity } from './audit-event.entity';
 
 export enum AuditOutcome {
@@ -125,7 +125,12 @@ export class AuditLog {
   }
 
   private row(ctx: RequestContext<unknown>, a: AuditAction, outcome: AuditOutcome, now: Date): AuditEventEntity {
-    const detail = a.detail ?? null;
+    // The id a caller sent may be anything: stored only as a record id (lower case), otherwise named
+    // in the detail, so that no input can make the event fail to be written or hide from a search.
+    const raw = a.entityId ?? null;
+    const entityId = raw !== null && isId(raw) ? raw.toLowerCase() : null;
+    const named = raw !== null && entityId === null ? `entity id given: ${JSON.stringify(raw.slice(0, 60))}` : null;
+    const detail = [a.detail ?? null, named].filter((d) => d !== null).join('; ') || null;
     return Object.assign(new AuditEventEntity(), {
       // Not the request's id generator: audit rows must not shift the ids of seeded demo data.
       id: randomIds.next(),
@@ -135,7 +140,7 @@ export class AuditLog {
       viewerScope: viewerScope(ctx.viewer),
       action: a.action,
       entityType: a.entityType,
-      entityId: a.entityId ?? null,
+      entityId,
       outcome,
       detail: detail && detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX - 1)}…` : detail,
       requestId: ctx.requestId.slice(0, 64),

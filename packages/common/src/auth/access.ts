@@ -95,6 +95,16 @@ export function assertCanReadDistrict(viewer: Viewer, districtCode: string): voi
   }
 }
 
+/**
+ * Refuses a change to a stored record of a district outside the viewer's scope, without naming
+ * the record's district (which the caller may not be allowed to read).
+ */
+export function assertCanWriteRecordIn(viewer: Viewer, districtCode: string): void {
+  assertCanWriteAnyDistrict(viewer);
+  if (!inScope(writableDistricts(viewer), districtCode)) throw new ForbiddenError(`${describeViewer(viewer)} can change only records of their own district.`);
+}
+
+/** Refuses a change in a district (one the caller named) outside the viewer's scope. */
 export function assertCanWriteDistrict(viewer: Viewer, districtCode: string): void {
   assertCanWriteAnyDistrict(viewer);
   if (!inScope(writableDistricts(viewer), districtCode)) {
@@ -128,9 +138,8 @@ export function personReadRefusal(viewer: Viewer, person: PersonScope): Forbidde
   if (viewer.role === Role.ASSOCIATION_ADMIN) return new ForbiddenError(ASSOCIATION_MEMBERS_ONLY);
   const scope = readableDistricts(viewer);
   if (scope === 'NONE') return new ForbiddenError(`${describeViewer(viewer)} cannot read the register of persons.`);
-  if (!inScope(scope, person.districtCode)) {
-    return new ForbiddenError(`${describeViewer(viewer)} cannot read records of ${districtLabel(person.districtCode)}.`);
-  }
+  // The message does not name the record's district: that is personal data the caller may not read.
+  if (!inScope(scope, person.districtCode)) return new ForbiddenError(`${describeViewer(viewer)} can read only records of their own district.`);
   return null;
 }
 

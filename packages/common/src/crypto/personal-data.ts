@@ -14,6 +14,9 @@ import { ConfigError, envString } from '../config';
  * made on first start in `<TONGXIN_DATA_DIR>/data-key` (mode 0600), beside the databases it
  * protects. In production it must be set. Losing the key loses the encrypted values.
  */
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 export class PersonalDataCipher {
   private readonly encryptionKey: Buffer;
   private readonly hashKey: Buffer;
@@ -24,19 +27,29 @@ export class PersonalDataCipher {
     this.hashKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'tongxin personal data lookup hash v1', 32));
   }
 
-  encrypt(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+  /**
+   * `field` names what the value is (`person.id_number`): it is authenticated with the value (GCM
+   * additional data), so a ciphertext moved into another field does not decrypt.
+   */
+  encrypt(plain: string, field: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(field, 'utf8'));
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `v1:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${data.toString('base64url')}`;
   }
 
-  /** The plain value; throws when the value was not made with this key or was altered. */
-  decrypt(stored: string): string {
-    const [version, iv, tag, data] = stored.split(':');
-    if (version !== 'v1' || iv === undefined || tag === undefined || data === undefined) throw new Error('Not an encrypted value of this platform');
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  /** The plain value; throws when the value was not made with this key for this field, or was altered. */
+  decrypt(stored: string, field: string): string {
+    const [version, ivText, tagText, data, extra] = stored.split(':');
+    const iv = Buffer.from(ivText ?? '', 'base64url');
+    const tag = Buffer.from(tagText ?? '', 'base64url');
+    if (version !== 'v1' || data === undefined || extra !== undefined || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+      throw new Error('Not an encrypted value of this platform');
+    }
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(field, 'utf8'));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
   }
 

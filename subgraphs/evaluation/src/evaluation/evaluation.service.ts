@@ -10,6 +10,7 @@ import {
   keysetPage,
   Page,
   pageRequest,
+  inRowScope,
   readScope,
   RequestContext,
   RowScope,
@@ -242,13 +243,19 @@ export class EvaluationService {
     return Number(this.today().slice(0, 4));
   }
 
+  /**
+   * The CONFLICT of a second evaluation by the same evaluator for the same person and year. It
+   * names the existing evaluation only to a caller who may read it: one held by another district
+   * is not revealed beyond its existence, which the uniqueness rule itself implies.
+   */
   private async duplicate(ctx: RequestContext<unknown>, r: EvaluationRecord): Promise<ConflictError> {
     const existing = await this.conn
       .repo(ctx, EvaluationEntity)
-      .findOne({ select: { id: true }, where: { personId: r.personId, year: r.year, evaluator: r.evaluator } });
+      .findOne({ select: { id: true, districtCode: true }, where: { personId: r.personId, year: r.year, evaluator: r.evaluator } });
+    const readable = existing && inRowScope(readScope(ctx.viewer, EVALUATIONS), heldEvaluation(existing)) ? existing : null;
     return new ConflictError(
-      `Person ${r.personId} already has an evaluation by ${r.evaluator} for ${r.year}${existing ? ` (${existing.id})` : ''}; recorded evaluations cannot be changed.`,
-      { field: 'input.evaluator', ...(existing ? { evaluationId: existing.id } : {}) },
+      `Person ${r.personId} already has an evaluation by ${r.evaluator} for ${r.year}${readable ? ` (${readable.id})` : ''}; recorded evaluations cannot be changed.`,
+      { field: 'input.evaluator', ...(readable ? { evaluationId: readable.id } : {}) },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { maskIdNumber, maskMobile, PersonalDataCipher, personalDataCipherFromEnv } from '@tongxin/common';
 import type { QueryRunner } from 'typeorm';
+import { SEALED } from '../person/person.entity';
 
 /**
  * The data step of the EncryptPersonalData migrations (both dialects): existing rows get their ID
@@ -26,10 +27,10 @@ export async function encryptExistingRows(runner: QueryRunner, cipher: PersonalD
     await runner.query(
       'UPDATE person SET id_number_enc = ?, id_number_hash = ?, id_number_masked = ?, mobile_enc = ?, mobile_hash = ?, mobile_masked = ? WHERE id = ?',
       [
-        cipher.encrypt(idNumber),
+        cipher.encrypt(idNumber, SEALED.idNumber),
         cipher.hash(idNumber),
         maskIdNumber(idNumber),
-        mobile ? cipher.encrypt(mobile) : null,
+        mobile ? cipher.encrypt(mobile, SEALED.mobile) : null,
         mobile ? cipher.hash(mobile) : null,
         mobile ? maskMobile(mobile) : null,
         row.id,
@@ -41,8 +42,8 @@ export async function encryptExistingRows(runner: QueryRunner, cipher: PersonalD
 export async function decryptExistingRows(runner: QueryRunner, cipher: PersonalDataCipher = personalDataCipherFromEnv(process.env)): Promise<void> {
   await forEachRow(runner, 'id_number_enc, mobile_enc', async (row) => {
     await runner.query('UPDATE person SET id_number = ?, mobile = ? WHERE id = ?', [
-      cipher.decrypt(row.id_number_enc!),
-      row.mobile_enc ? cipher.decrypt(row.mobile_enc) : null,
+      cipher.decrypt(row.id_number_enc!, SEALED.idNumber),
+      row.mobile_enc ? cipher.decrypt(row.mobile_enc, SEALED.mobile) : null,
       row.id,
     ]);
   });

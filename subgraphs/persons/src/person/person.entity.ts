@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
+/** What each encrypted column's values are bound to (GCM additional data): a value moved to another column does not decrypt. */
+export const SEALED = { idNumber: 'person.id_number', mobile: 'person.mobile' } as const;
+
 /** A row of the register (登记表). Private to the persons subgraph: the API type is `Person`. */
 @Entity({ name: 'person' })
 @Index('idx_person_district', ['districtCode', 'id'])

@@ -1,4 +1,4 @@
-import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { DateScalar, ForbiddenError, loadById, PageArgs, RequestContext, sensitiveReadRefusal, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonLoaders } from './person.loader';
@@ -6,6 +6,8 @@ import { ArchivePersonInput, PersonFilter, PersonPayload, RegisterPersonInput, U
 import { Person, PersonConnection, toPerson } from './person.type';
 
 type Ctx = RequestContext<PersonLoaders>;
+
+const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date, with the masked ID number, would give the whole number.';
 
 const payload = (person: Person) => Object.assign(new PersonPayload(), { person });
 
@@ -43,6 +45,17 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: 'Archives a person: kept for the record, hidden from default lists.' })
   async archivePerson(@Arg('input') input: ArchivePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
     return payload(toPerson(await this.services.persons.archive(ctx, input)));
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      '出生日期: for the roles that may see the full ID number, whose middle it is (FORBIDDEN for others, who have birthYear).',
+  })
+  birthDate(@Root() person: Person, @Ctx() ctx: Ctx): string {
+    // With the masked ID number (its first six and last four characters) the birth date would give the whole number.
+    if (sensitiveReadRefusal(ctx.viewer, person.entity, 'ID number')) throw new ForbiddenError(BIRTH_DATE_REFUSED);
+    return person.birthDate;
   }
 
   @FieldResolver(() => String, {

@@ -4,7 +4,9 @@ import {
   AuditOutcome,
   assertCanWriteAnyDistrict,
   assertCanWriteDistrict,
+  assertCanWriteRecordIn,
   ConflictError,
+  describeViewer,
   ForbiddenError,
   InputChecker,
   isUniqueViolation,
@@ -27,7 +29,7 @@ import {
   UserInputError,
 } from '@tongxin/common';
 import { In } from 'typeorm';
-import { PersonEntity } from './person.entity';
+import { PersonEntity, SEALED } from './person.entity';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
@@ -88,9 +90,20 @@ export class PersonService {
    * Why the viewer may not read each of these records (null where they may), in order: the rule
    * of person(id) and `_entities`, applied per row after a batch is loaded (see the `personById`
    * loader). For an association administrator, one question to the organizations subgraph per
-   * batch says which are running members of their organization.
+   * batch says which are running members of their organization. Refusals are audited (`readPerson`).
    */
   async readRefusals(ctx: RequestContext<unknown>, persons: readonly PersonEntity[]): Promise<(ForbiddenError | null)[]> {
+    const refusals = await this.refusalsOf(ctx, persons);
+    // A refused read is an attempt on a record the caller may not see: audited (one write per batch).
+    const refused = persons.flatMap((p, i) => {
+      const refusal = refusals[i];
+      return refusal ? [{ action: 'readPerson', entityType: 'Person', entityId: p.id, detail: `FORBIDDEN: ${refusal.message}` }] : [];
+    });
+    if (refused.length) await this.conn.transaction(ctx, (tx) => this.audit.record(tx, refused, AuditOutcome.REFUSED));
+    return refusals;
+  }
+
+  private async refusalsOf(ctx: RequestContext<unknown>, persons: readonly PersonEntity[]): Promise<(ForbiddenError | null)[]> {
     const viewer = ctx.viewer;
     if (viewer.system || viewer.role !== Role.ASSOCIATION_ADMIN) return persons.map((p) => personReadRefusal(viewer, p));
     const members = viewer.organizationId ? await this.runningMembers(ctx, viewer.organizationId, persons.map((p) => p.id)) : new Set<string>();
@@ -123,7 +136,7 @@ export class PersonService {
       const refusal = sensitiveReadRefusal(ctx.viewer, person, label[field]);
       if (refusal) return refusal;
       const stored = field === 'idNumber' ? person.idNumberEnc : person.mobileEnc;
-      return stored === null ? null : this.cipher.decrypt(stored);
+      return stored === null ? null : this.cipher.decrypt(stored, SEALED[field]);
     });
     const event = (i: number) => ({ action: requests[i]!.field === 'idNumber' ? 'readIdNumber' : 'readMobile', entityType: 'Person', entityId: requests[i]!.person.id });
     const allowed = results.flatMap((r, i) => (r instanceof ForbiddenError ? [] : [event(i)]));
@@ -140,10 +153,10 @@ export class PersonService {
     const { idNumber, mobile, ...rest } = record;
     return {
       ...rest,
-      idNumberEnc: this.cipher.encrypt(idNumber),
+      idNumberEnc: this.cipher.encrypt(idNumber, SEALED.idNumber),
       idNumberHash: this.cipher.hash(idNumber),
       idNumberMasked: maskIdNumber(idNumber),
-      mobileEnc: mobile ? this.cipher.encrypt(mobile) : null,
+      mobileEnc: mobile ? this.cipher.encrypt(mobile, SEALED.mobile) : null,
       mobileHash: mobile ? this.cipher.hash(mobile) : null,
       mobileMasked: mobile ? maskMobile(mobile) : null,
     };
@@ -155,7 +168,7 @@ export class PersonService {
   }
 
   /** One page of the register, newest registrations last, filtered as asked. */
-  list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
+  async list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
     const page = pageRequest(args);
     const f = filter ?? {};
     const check = new InputChecker('filter');
@@ -178,17 +191,30 @@ export class PersonService {
     if (f.returnee !== undefined && f.returnee !== null) qb.andWhere('p.returnee = :returnee', { returnee: f.returnee });
     const statuses = f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY];
     qb.andWhere('p.status IN (:...statuses)', { statuses });
-    if (text) {
-      // Whole ID and mobile numbers are found by their keyed hash: they are stored encrypted.
-      if (/^\d{17}[\dXx]$/.test(text)) qb.andWhere('p.idNumberHash = :idHash', { idHash: this.cipher.hash(text.toUpperCase()) });
-      else if (/^1\d{10}$/.test(text)) qb.andWhere('p.mobileHash = :mobileHash', { mobileHash: this.cipher.hash(text) });
-      else qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
+    const byNumber = text ? numberSearch(text) : null;
+    if (byNumber) {
+      // Whole ID and mobile numbers are found by their keyed hash (they are stored encrypted), by
+      // the roles that may read them in full: a match confirms a number, so each search is audited.
+      if (!ctx.viewer.system && ctx.viewer.role !== Role.CITY_ADMIN && ctx.viewer.role !== Role.DISTRICT_ADMIN) {
+        throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot search the register by ID or mobile number: search by name or employer.`);
+      }
+      qb.andWhere(`p.${byNumber.column} = :numberHash`, { numberHash: this.cipher.hash(byNumber.normalized) });
+    } else if (text) {
+      qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
     }
-    return keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
+    const result = await keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
+    if (byNumber) {
+      const only = result.nodes.length === 1 ? result.nodes[0]!.id : null;
+      await this.conn.transaction(ctx, (tx) =>
+        this.audit.record(tx, { action: byNumber.action, entityType: 'Person', entityId: only, detail: `${result.nodes.length}${result.hasNextPage ? '+' : ''} found` }),
+      );
+    }
+    return result;
   }
 
-  register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
-    return this.audit.guard(ctx, { action: 'registerPerson', entityType: 'Person' }, async () => {
+  async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
+    // The record is read back after the guard: a failure to read it is no failure of the change.
+    const id = await this.audit.guard(ctx, { action: 'registerPerson', entityType: 'Person' }, async () => {
       assertCanWriteAnyDistrict(ctx.viewer);
       const today = this.today();
       const check = new InputChecker('input');
@@ -208,8 +234,9 @@ export class PersonService {
         await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
         return id;
       });
-      return this.getById(ctx, id);
+      return id;
     });
+    return this.getById(ctx, id);
   }
 
   /**
@@ -265,11 +292,12 @@ export class PersonService {
    * (nothing is defaulted here: defaults are for registration). A new ID number brings its
    * gender and birth date unless the change sets them too. An archived person's status stays.
    */
-  update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
-    return this.audit.guard(ctx, { action: 'updatePerson', entityType: 'Person', entityId: input.id }, () => this.updateUnaudited(ctx, input));
+  async update(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+    await this.audit.guard(ctx, { action: 'updatePerson', entityType: 'Person', entityId: input.id }, () => this.updateUnaudited(ctx, input));
+    return this.getById(ctx, input.id);
   }
 
-  private async updateUnaudited(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<PersonEntity> {
+  private async updateUnaudited(ctx: RequestContext<unknown>, input: UpdatePersonInput): Promise<void> {
     assertCanWriteAnyDistrict(ctx.viewer);
     const { id, expectedVersion, ...patch } = input;
     const today = this.today();
@@ -282,7 +310,7 @@ export class PersonService {
 
     const { lost } = await this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, id);
-      assertCanWriteDistrict(tx.viewer, current.districtCode);
+      assertCanWriteRecordIn(tx.viewer, current.districtCode);
       // Moving a person into another district needs the right to write there too.
       if (patch.districtCode) assertCanWriteDistrict(tx.viewer, patch.districtCode);
       assertVersion(current, expectedVersion);
@@ -292,12 +320,12 @@ export class PersonService {
           currentVersion: current.version,
         });
       }
-      const currentIdNumber = this.cipher.decrypt(current.idNumberEnc);
+      const currentIdNumber = this.cipher.decrypt(current.idNumberEnc, SEALED.idNumber);
       const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, ...plain } = current;
       const draft: PersonDraft = {
         ...(plain as unknown as PersonDraft),
         idNumber: currentIdNumber,
-        mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc),
+        mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc, SEALED.mobile),
       };
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
@@ -326,19 +354,19 @@ export class PersonService {
         throw error;
       }
     });
-    if (lost) return this.raceLost(ctx, id, expectedVersion);
-    return this.getById(ctx, id);
+    if (lost) await this.raceLost(ctx, id, expectedVersion);
   }
 
-  archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
-    return this.audit.guard(ctx, { action: 'archivePerson', entityType: 'Person', entityId: input.id }, () => this.archiveUnaudited(ctx, input));
+  async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+    await this.audit.guard(ctx, { action: 'archivePerson', entityType: 'Person', entityId: input.id }, () => this.archiveUnaudited(ctx, input));
+    return this.getById(ctx, input.id);
   }
 
-  private async archiveUnaudited(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {
+  private async archiveUnaudited(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<void> {
     assertCanWriteAnyDistrict(ctx.viewer);
     const { lost } = await this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, input.id);
-      assertCanWriteDistrict(tx.viewer, current.districtCode);
+      assertCanWriteRecordIn(tx.viewer, current.districtCode);
       assertVersion(current, input.expectedVersion);
       if (current.status === PersonStatus.ARCHIVED) throw new ConflictError(`Person ${input.id} is archived already.`);
       const result = await this.conn
@@ -352,8 +380,7 @@ export class PersonService {
       await this.audit.record(tx, { action: 'archivePerson', entityType: 'Person', entityId: current.id });
       return { lost: false };
     });
-    if (lost) return this.raceLost(ctx, input.id, input.expectedVersion);
-    return this.getById(ctx, input.id);
+    if (lost) await this.raceLost(ctx, input.id, input.expectedVersion);
   }
 
   private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumberHash: string, exceptId: string | null, field: string): Promise<void> {
@@ -365,6 +392,13 @@ export class PersonService {
     const now = await this.getById(ctx, id);
     throw staleVersion(now, expectedVersion);
   }
+}
+
+/** A whole ID or mobile number in the text filter: which hash column finds it, and the audited action. */
+function numberSearch(text: string): { column: 'idNumberHash' | 'mobileHash'; normalized: string; action: string } | null {
+  if (/^\d{17}[\dXx]$/.test(text)) return { column: 'idNumberHash', normalized: text.toUpperCase(), action: 'searchIdNumber' };
+  if (/^1\d{10}$/.test(text)) return { column: 'mobileHash', normalized: text, action: 'searchMobile' };
+  return null;
 }
 
 function assertVersion(current: PersonEntity, expectedVersion: number): void {

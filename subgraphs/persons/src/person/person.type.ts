@@ -15,8 +15,11 @@ export class Person {
   @Field(() => Gender)
   gender!: Gender;
 
-  @Field(() => DateScalar, { description: '出生日期' })
+  /** 出生日期: a field of its own resolver (`PersonResolver.birthDate`), for the roles that may see full ID numbers. */
   birthDate!: string;
+
+  @Field(() => Int, { description: '出生年份: every role (the full birth date is part of the ID number).' })
+  birthYear!: number;
 
   @Field({ description: '民族, as on the ID card (汉族, 畲族 …)' })
   ethnicity!: string;
@@ -89,6 +92,7 @@ export function toPerson(e: PersonEntity): Person {
   p.name = e.name;
   p.gender = e.gender as Gender;
   p.birthDate = e.birthDate;
+  p.birthYear = Number(e.birthDate.slice(0, 4));
   p.ethnicity = e.ethnicity;
   p.politicalAffiliation = e.politicalAffiliation as PoliticalAffiliation;
   p.education = e.education as Education | null;
