@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { authConfigFromEnv, ConfigError, hs256Config, mintToken, Role, TokenVerifier } from '@tongxin/common';
+import { authConfigFromEnv, ConfigError, hs256Config, mintServiceToken, mintToken, Role, ServiceCredentials, TokenVerifier } from '@tongxin/common';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { TEST_AUTH, tokenFor } from './harness/auth';
 import { postGraphQL } from './harness/graphql-client';
@@ -29,6 +29,7 @@ async function badTokens(): Promise<Array<[string, string | undefined, RegExp]>>
     ['a district administrator of an unknown district', `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: '110101' })}`, /district/],
     ['an association administrator without an organization', `Bearer ${await tokenFor({ role: Role.ASSOCIATION_ADMIN })}`, /organization/],
     ['a person token without the person', `Bearer ${await tokenFor({ role: Role.PERSON })}`, /person/],
+    ['a service token without its service', `Bearer ${await new SignJWT({ role: 'SERVICE' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('1h').sign((TEST_AUTH as { secret: Uint8Array }).secret)}`, /service/],
   ];
 }
 
@@ -73,6 +74,41 @@ describe('tokens', () => {
         });
       }
     }
+  });
+});
+
+describe('service tokens', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  it('are refused at the gateway: clients never carry one', async () => {
+    const res = await postGraphQL(p.url, QUERY, {}, { authorization: `Bearer ${await mintServiceToken(TEST_AUTH, 'persons')}` });
+    expect(res.status).toBe(401);
+    expect(res.errors![0]!.message).toBe('A service token cannot be used here: sign in as a user.');
+  });
+
+  it('hold no role in a subgraph: every operation of the register refuses them', async () => {
+    const authorization = `Bearer ${await mintServiceToken(TEST_AUTH, 'persons')}`;
+    const res = await postGraphQL(p.subgraphs.persons!.url, '{ persons(first: 1) { totalCount } }', {}, { authorization });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const audit = await postGraphQL(p.subgraphs.organizations!.url, '{ organizationsAuditEvents(first: 1) { hasMore } }', {}, { authorization });
+    expect(audit.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('are minted and renewed with the embedded secret, or must be configured with an identity provider', async () => {
+    const credentials = new ServiceCredentials(TEST_AUTH, 'persons', undefined);
+    const first = await credentials.authorization(0);
+    expect(await credentials.authorization(60_000)).toBe(first);
+    const viewer = await new TokenVerifier(TEST_AUTH).verify(first);
+    expect(viewer).toMatchObject({ service: 'persons', role: null, system: false });
+    const rs256 = { kind: 'rs256-jwks', jwksUrl: 'https://idp.example/jwks', issuer: 'tongxin', audience: 'tongxin' } as const;
+    expect(() => new ServiceCredentials(rs256, 'persons', undefined)).toThrow(ConfigError);
+    expect(await new ServiceCredentials(rs256, 'persons', 'issued.by.idp').authorization()).toBe('Bearer issued.by.idp');
   });
 });
 

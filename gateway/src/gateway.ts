@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier } from '@tongxin/common';
+import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier, UnauthenticatedError } from '@tongxin/common';
 import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
 
 /** What the gateway knows of one request: the headers it passes on to the subgraphs. */
@@ -83,7 +83,9 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     log: opts.log,
     maxBodyBytes: protection.maxBodyBytes,
     context: async (req: IncomingMessage) => {
-      await verifier.verify(req.headers.authorization);
+      const viewer = await verifier.verify(req.headers.authorization);
+      // Service tokens are for calls between subgraphs; a client never carries one.
+      if (viewer.service) throw new UnauthenticatedError('A service token cannot be used here: sign in as a user.');
       return {
         requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
         authorization: req.headers.authorization,

@@ -23,6 +23,12 @@ export interface Viewer {
   readonly districtCode: string | null;
   readonly organizationId: string | null;
   readonly personId: string | null;
+  /**
+   * Set when the caller is another subgraph acting for the platform (a token with role `SERVICE`
+   * and claim `svc`, e.g. `persons` delivering its outbox): it holds no role, so every rule of
+   * `auth/access.ts` refuses it, and only internal operations meant for it accept it.
+   */
+  readonly service?: string | null;
 }
 
 export const SYSTEM_VIEWER: Viewer = Object.freeze({

@@ -1,3 +1,4 @@
 export * from './auth-config';
 export * from './tokens';
 export * from './access';
+export * from './service-credentials';

@@ -72,7 +72,15 @@ function reasonOf(error: unknown): string {
   return 'The token is malformed.';
 }
 
+/** The role claim of a token that another subgraph uses for internal calls (never a client's). */
+export const SERVICE_ROLE = 'SERVICE';
+
 function viewerOf(payload: JWTPayload): Viewer {
+  if (payload.role === SERVICE_ROLE) {
+    const svc = payload.svc;
+    if (typeof svc !== 'string' || !/^[a-z][a-z-]{1,30}$/.test(svc)) throw new UnauthenticatedError('A service token must name its service (claim "svc").');
+    return { subject: payload.sub!, system: false, role: null, districtCode: null, organizationId: null, personId: null, service: svc };
+  }
   const role = payload.role as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) throw new UnauthenticatedError('The token names no role of this platform.');
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -94,6 +102,19 @@ function viewerOf(payload: JWTPayload): Viewer {
     throw new UnauthenticatedError('A person token must name the person\'s id (claim "person").');
   }
   return viewer;
+}
+
+/** Signs a short-lived service token for a subgraph's internal calls, with the embedded default's HS256 secret. */
+export async function mintServiceToken(config: AuthConfig, service: string, expiresIn: string | number = '5m'): Promise<string> {
+  if (config.kind !== 'hs256') throw new Error('Service tokens can be minted here only with a TONGXIN_JWT_SECRET (HS256) configuration');
+  return new SignJWT({ role: SERVICE_ROLE, svc: service })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(`service:${service}`)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(config.secret);
 }
 
 /**
