@@ -10,6 +10,8 @@ export interface TestPlatform {
   readonly url: string;
   readonly gateway: Gateway;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph<any>>>;
+  /** Where each subgraph finds its peers; a test may point one elsewhere (an outage) and back. */
+  readonly peerUrls: Record<string, string>;
   /** Posts to the gateway as a city administrator unless `headers` carry an authorization of their own. */
   request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** SQL statements all subgraphs sent while `work` ran, in total and per subgraph. */
@@ -51,6 +53,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     url,
     gateway,
     subgraphs,
+    peerUrls,
     request: async (query, variables, headers) => postGraphQL(url, query, variables, { ...(await cityAdminHeaders()), ...headers }),
     async statements(work) {
       const before = counts();

@@ -19,13 +19,18 @@ export class Peers {
   }
 
   /** Runs a query on a peer as the caller; a peer's user-facing error comes back as the same AppError. */
-  async query<T>(ctx: RequestContext<unknown>, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  query<T>(ctx: RequestContext<unknown>, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
     if (!ctx.authorization) throw new Error(`A call to the ${peer} subgraph needs the caller's token; this context has none`);
+    return this.call<T>(ctx.authorization, ctx.requestId, peer, query, variables);
+  }
+
+  /** Runs a query on a peer with the given `Authorization` header (a service's own, see `ServiceCredentials`). */
+  async call<T>(authorization: string, requestId: string, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.url(peer), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: ctx.authorization, 'x-request-id': ctx.requestId },
+        headers: { 'content-type': 'application/json', authorization, 'x-request-id': requestId },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(10_000),
       });

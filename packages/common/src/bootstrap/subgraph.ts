@@ -34,13 +34,24 @@ export interface SubgraphDefinition<S, L> extends DataSourceSpec {
   readonly defaultPort: number;
   readonly resolvers: NonEmptyArray<ClassLike>;
   readonly orphanedTypes?: ClassLike[];
-  /** `env`: the service's configuration (keys such as TONGXIN_DATA_KEY); a bad value is a ConfigError. */
-  readonly createServices: (conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>>) => S;
+  /**
+   * `env`: the service's configuration (keys such as TONGXIN_DATA_KEY); a bad value is a
+   * ConfigError. `runtime` is there when the services run in a serving subgraph (not in scripts):
+   * how tokens are checked (to mint a service identity) and the logger.
+   */
+  readonly createServices: (conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>>, runtime?: SubgraphRuntime) => S;
+  /** Runs once the subgraph listens (background work such as an outbox delivery), and before it stops. */
+  readonly lifecycle?: { readonly started?: (services: S) => void; readonly stopping?: (services: S) => Promise<void> };
   /** The other subgraphs this one asks (see `Peers`), with their default ports. */
   readonly peers?: Readonly<Record<string, number>>;
   readonly createLoaders: (services: S, ctx: RequestContext<L>) => L;
   /** `__resolveReference` per owned entity type; they must go through the request's loaders. */
   readonly references?: Readonly<Record<string, (ref: { id: string }, ctx: RequestContext<L>) => unknown>>;
+}
+
+export interface SubgraphRuntime {
+  readonly auth: AuthConfig;
+  readonly log: Logger;
 }
 
 export interface SubgraphOptions {
@@ -100,7 +111,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
   try {
     const conn = new TransactionalConnection(dataSource, reader);
     const peers = new Peers(opts.peerUrls ?? peerUrlsFromEnv(def.peers ?? {}, {}));
-    const services = def.createServices(conn, peers, opts.env ?? process.env);
+    const services = def.createServices(conn, peers, opts.env ?? process.env, { auth: opts.auth, log });
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const apollo = new ApolloServer<RequestContext<L>>({
       schema,
@@ -140,6 +151,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
     const port = await http.listen(opts.port ?? def.defaultPort, host);
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
     log.info({ url, database: describeDatabase(opts.db, def.subgraph) }, `${def.subgraph} subgraph ready`);
+    def.lifecycle?.started?.(services);
     return {
       name: def.subgraph,
       url,
@@ -151,6 +163,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       http,
       async stop() {
         await http.stop();
+        await def.lifecycle?.stopping?.(services);
         await apollo.stop();
         await database.close();
       },
