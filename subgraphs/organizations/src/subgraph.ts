@@ -1,5 +1,8 @@
 import { AuditEventEntity, auditEventsResolver, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { createOrganizationsLoaders, OrganizationsLoaders } from './loaders';
+import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting/meeting.entity';
+import { MeetingDecisionResolver, MeetingResolver, OrganizationMeetingsResolver } from './meeting/meeting.resolver';
+import { toMeeting } from './meeting/meeting.type';
 import { MemberPersonIdsResolver } from './membership/member-person-ids.resolver';
 import { MembershipEntity } from './membership/membership.entity';
 import { MembershipResolver } from './membership/membership.resolver';
@@ -10,19 +13,25 @@ import { OrganizationResolver } from './organization/organization.resolver';
 import { toOrganization } from './organization/organization.type';
 import { PersonRefResolver } from './person/person.resolver';
 import { createOrganizationsServices, OrganizationsServices } from './services';
+import { MemberStatsResolver, OrganizationStatsResolver } from './stats/stats.resolver';
 
 export type { OrganizationsLoaders };
 
 export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, OrganizationsLoaders> = {
   subgraph: 'organizations',
   defaultPort: 4002,
-  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity],
+  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity, MeetingEntity, MeetingAttendanceEntity, MeetingDecisionEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     OrganizationResolver,
     MembershipResolver,
     MemberPersonIdsResolver,
     PersonRefResolver,
+    MeetingResolver,
+    MeetingDecisionResolver,
+    OrganizationMeetingsResolver,
+    OrganizationStatsResolver,
+    MemberStatsResolver,
     auditEventsResolver<OrganizationsServices>('organizations', (s) => s.audit),
   ],
   createServices: createOrganizationsServices,
@@ -37,6 +46,11 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
     Membership: async (ref, ctx: RequestContext<OrganizationsLoaders>) => {
       const entity = await ctx.loaders.membershipById.load(ref.id);
       return entity ? toMembership(entity) : null;
+    },
+    // Per-row refusal as for meeting(id): a meeting outside the viewer's read scope is FORBIDDEN on that entity alone.
+    Meeting: async (ref, ctx: RequestContext<OrganizationsLoaders>) => {
+      const entity = await ctx.loaders.meetingById.load(ref.id);
+      return entity ? toMeeting(entity) : null;
     },
   },
 };

@@ -39,6 +39,25 @@ export class MembershipEntity {
   @Column({ name: 'end_reason', type: 'varchar', length: 200, nullable: true })
   endReason!: string | null;
 
+  /** The term of office (任期) of this role, when it has one: not the membership's own start and end. */
+  @Column({ name: 'term_start', type: 'date', nullable: true })
+  termStart!: string | null;
+
+  @Column({ name: 'term_end', type: 'date', nullable: true })
+  termEnd!: string | null;
+
+  /**
+   * A change of role ends this row and starts a new one (changeMembershipRole): the new row
+   * names the one it follows, the ended row the one that followed it. Rows that were joined or
+   * left (not changed) have null here, which is how statistics tell joins and departures apart
+   * from role changes.
+   */
+  @Column({ name: 'previous_id', type: 'varchar', length: 36, nullable: true })
+  previousId!: string | null;
+
+  @Column({ name: 'next_id', type: 'varchar', length: 36, nullable: true })
+  nextId!: string | null;
+
   /** true while running, NULL once ended (see the class comment). */
   @Column({ type: 'boolean', nullable: true })
   active!: boolean | null;

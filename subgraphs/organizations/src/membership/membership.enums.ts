@@ -33,7 +33,8 @@ export const ROLES_BY_KIND: Readonly<Record<OrganizationKind, readonly Membershi
   [OrganizationKind.COMMUNITY_COORDINATION_GROUP]: WORKING_BODY_ROLES,
 };
 
-registerLabelledEnum(MembershipRole, 'MembershipRole', '职务', {
+/** The Chinese name of each role, as the register writes it. */
+export const ROLE_LABELS: Readonly<Record<MembershipRole, string>> = {
   PRESIDENT: '会长',
   VICE_PRESIDENT: '副会长',
   SECRETARY_GENERAL: '秘书长',
@@ -42,4 +43,6 @@ registerLabelledEnum(MembershipRole, 'MembershipRole', '职务', {
   DEPUTY_LEADER: '副组长',
   LIAISON: '联络员',
   MEMBER: '会员/成员',
-});
+};
+
+registerLabelledEnum(MembershipRole, 'MembershipRole', '职务', ROLE_LABELS);

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { OrganizationsLoaders } from '../loaders';
 import { Organization, toOrganization } from '../organization/organization.type';
 import type { OrganizationsServices } from '../services';
-import { AddMembershipInput, EndMembershipInput, MembershipPayload } from './membership.inputs';
+import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput, MembershipPayload } from './membership.inputs';
 import { Membership, toMembership } from './membership.type';
 
 type Ctx = RequestContext<OrganizationsLoaders>;
@@ -28,6 +28,27 @@ export class MembershipResolver {
   @Mutation(() => MembershipPayload, { description: 'Ends a membership; it stays as history.' })
   async endMembership(@Arg('input') input: EndMembershipInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
     return payload(toMembership(await this.services.memberships.end(ctx, input)));
+  }
+
+  @Mutation(() => MembershipPayload, {
+    description: 'Changes the role of a running membership: it ends (职务变更) and a new membership in the new role starts the same day; returns the new one, whose `previous` is the old.',
+  })
+  async changeMembershipRole(@Arg('input') input: ChangeMembershipRoleInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
+    return payload(toMembership(await this.services.memberships.changeRole(ctx, input)));
+  }
+
+  @FieldResolver(() => Membership, { nullable: true, description: 'The membership in the role held before, when this one began with a change of role.' })
+  async previous(@Root() membership: Membership, @Ctx() ctx: Ctx): Promise<Membership | null> {
+    if (!membership.previousId) return null;
+    const entity = await ctx.loaders.membershipById.load(membership.previousId);
+    return entity ? toMembership(entity) : null;
+  }
+
+  @FieldResolver(() => Membership, { nullable: true, description: 'The membership in the role held after, when this one ended with a change of role.' })
+  async next(@Root() membership: Membership, @Ctx() ctx: Ctx): Promise<Membership | null> {
+    if (!membership.nextId) return null;
+    const entity = await ctx.loaders.membershipById.load(membership.nextId);
+    return entity ? toMembership(entity) : null;
   }
 
   @FieldResolver(() => Organization)

@@ -27,8 +27,10 @@ import {
 import { In } from 'typeorm';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { MembershipEntity } from './membership.entity';
-import { AddMembershipInput, EndMembershipInput } from './membership.inputs';
-import { checkMembershipRecord, MembershipDraft, MembershipRecord } from './membership.validation';
+import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } from './membership.inputs';
+import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
+import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
+import { OrganizationKind } from '../organization/organization.enums';
 
 const LOOKUP_CHUNK = 500;
 
@@ -181,7 +183,14 @@ export class MembershipService {
           assertInScope(scope, tx.viewer, heldByOrganization(organization), 'change memberships');
         }
         const check = new InputChecker('input');
-        const draft: MembershipDraft = { personId: input.personId, organizationId: input.organizationId, role: input.role, startDate: input.startDate };
+        const draft: MembershipDraft = {
+          personId: input.personId,
+          organizationId: input.organizationId,
+          role: input.role,
+          startDate: input.startDate,
+          termStart: input.termStart,
+          termEnd: input.termEnd,
+        };
         const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined);
         if (!record) return check.throwIfInvalid() as never;
         const running = await this.conn.repo(tx, MembershipEntity).findOne({
@@ -306,6 +315,70 @@ export class MembershipService {
       const now = await this.getById(ctx, id);
       if (lost) throw staleVersion(now, input.expectedVersion);
       return now;
+    });
+  }
+
+  /**
+   * Changes the role of a running membership and keeps the history: the membership ends on
+   * `changedOn` (reason 职务变更) and a new one in the new role starts that day, the two linked
+   * (`previous`/`next`). Same rules as endMembership: the write scope, the expected version,
+   * CONFLICT when it ended already. Audited as one `changeMembershipRole` event on the old row.
+   */
+  async changeRole(ctx: RequestContext<unknown>, input: ChangeMembershipRoleInput): Promise<MembershipEntity> {
+    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'changeMembershipRole', entityType: 'Membership', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, MEMBERSHIPS);
+      assertScopeNotEmpty(scope);
+      const today = this.today();
+      const check = new InputChecker('input');
+      check.id('id', input.id);
+      const role = check.oneOf('role', input.role, MembershipRole, { required: true });
+      const changedOn = check.date('changedOn', input.changedOn ?? today, { notAfter: today });
+      check.throwIfInvalid();
+
+      const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.getById(tx, input.id);
+        assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
+        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+        const organization = await this.conn.repo(tx, OrganizationEntity).findOneByOrFail({ id: current.organizationId });
+        const allowed = ROLES_BY_KIND[organization.kind as OrganizationKind];
+        if (role === current.role) check.fail('role', `is the current role (${role}) already`);
+        else if (!allowed.includes(role!)) check.fail('role', `${role} is not a role in a ${organization.kind} (allowed: ${allowed.join(', ')})`);
+        if (changedOn! < current.startDate) check.fail('changedOn', `must not be before the membership started (${current.startDate})`);
+        const term = checkTerm(check, role, changedOn, input.termStart, input.termEnd);
+        check.throwIfInvalid();
+
+        const repo = this.conn.repo(tx, MembershipEntity);
+        const nextId = tx.ids.next();
+        const result = await repo
+          .createQueryBuilder()
+          .update(MembershipEntity)
+          .set({ endDate: changedOn!, endReason: `职务变更：${ROLE_LABELS[current.role as MembershipRole]} → ${ROLE_LABELS[role!]}`, active: null, nextId })
+          .where('id = :id AND version = :version AND end_date IS NULL', { id: current.id, version: input.expectedVersion })
+          .execute();
+        if (result.affected === 0) return { id: current.id, lost: true };
+        await repo.insert({
+          id: nextId,
+          personId: current.personId,
+          organizationId: current.organizationId,
+          districtCode: current.districtCode,
+          role: role!,
+          startDate: changedOn!,
+          endDate: null,
+          endReason: null,
+          termStart: term.termStart,
+          termEnd: term.termEnd,
+          previousId: current.id,
+          nextId: null,
+          active: true,
+          version: 1,
+        });
+        await this.audit.record(tx, { action: 'changeMembershipRole', entityType: 'Membership', entityId: current.id, detail: `${current.role} → ${role} as ${nextId}` });
+        return { id: nextId, lost: false };
+      });
+      if (lost) throw staleVersion(await this.getById(ctx, id), input.expectedVersion);
+      return this.getById(ctx, id);
     });
   }
 }

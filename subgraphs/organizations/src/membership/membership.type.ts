@@ -33,6 +33,12 @@ export class Membership {
   @Field(() => String, { nullable: true })
   endReason!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Start of the term of office (任期) of this role, if it has one.' })
+  termStart!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'End of the term of office; the membership itself ends with endDate.' })
+  termEnd!: string | null;
+
   @Field({ description: 'True until the membership is ended.' })
   active!: boolean;
 
@@ -44,6 +50,10 @@ export class Membership {
 
   /** Resolved to `organization` through the request's loader. */
   organizationId!: string;
+
+  /** Resolved to `previous` and `next` (the role history) through the request's loader. */
+  previousId!: string | null;
+  nextId!: string | null;
 }
 
 @ObjectType()
@@ -61,5 +71,9 @@ export function toMembership(e: MembershipEntity): Membership {
   m.active = e.endDate === null;
   m.version = e.version;
   m.createdAt = e.createdAt;
+  m.termStart = e.termStart;
+  m.termEnd = e.termEnd;
+  m.previousId = e.previousId;
+  m.nextId = e.nextId;
   return m;
 }

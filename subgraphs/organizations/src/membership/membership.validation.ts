@@ -12,6 +12,8 @@ export interface MembershipRecord {
   startDate: string;
   endDate: string | null;
   endReason: string | null;
+  termStart: string | null;
+  termEnd: string | null;
 }
 
 /** A membership as a caller sends it. The bulk path may also record one that has ended already. */
@@ -48,6 +50,8 @@ export function checkMembershipRecord(
   const endReason = check.text('endReason', draft.endReason as string | null, { max: 200 });
   if (endReason && !endDate) check.fail('endReason', 'is only for a membership that has ended: give its endDate');
 
+  const term = checkTerm(check, role, startDate, draft.termStart as string | null, draft.termEnd as string | null);
+
   if (!check.ok) return null;
   return {
     personId: personId!,
@@ -56,5 +60,30 @@ export function checkMembershipRecord(
     startDate: startDate!,
     endDate: emptyToNull(endDate),
     endReason: emptyToNull(endReason),
+    termStart: term.termStart,
+    termEnd: term.termEnd,
   };
+}
+
+/**
+ * The term of office (任期) of an officer's or leader's role: optional; it starts on or after the
+ * role's start (the default when only its end is given) and ends after it starts. A MEMBER holds
+ * no office, so has no term.
+ */
+export function checkTerm(
+  check: InputChecker,
+  role: MembershipRole | undefined,
+  roleStart: string | undefined,
+  termStartValue: string | null | undefined,
+  termEndValue: string | null | undefined,
+): { termStart: string | null; termEnd: string | null } {
+  let termStart = check.date('termStart', termStartValue);
+  const termEnd = check.date('termEnd', termEndValue);
+  if ((termStart || termEnd) && role === MembershipRole.MEMBER) {
+    check.fail(termStart ? 'termStart' : 'termEnd', 'a MEMBER holds no office and has no term: give a term only for officers and leaders');
+  }
+  if (termStart && roleStart && termStart < roleStart) check.fail('termStart', `must not be before the start of the role (${roleStart})`);
+  if (termEnd && !termStart) termStart = roleStart;
+  if (termEnd && termStart && termEnd <= termStart) check.fail('termEnd', `must be after the start of the term (${termStart})`);
+  return { termStart: termStart ?? null, termEnd: termEnd ?? null };
 }

@@ -38,6 +38,21 @@ export class OrganizationEntity {
   @Column({ name: 'founded_on', type: 'date', nullable: true })
   foundedOn!: string | null;
 
+  /** A member unit's part in its joint meeting (JointMeetingUnitRole); null for every other kind. */
+  @Column({ name: 'unit_role', type: 'varchar', length: 20, nullable: true })
+  unitRole!: string | null;
+
+  /** A member unit's contact person (联络人); null for every other kind. */
+  @Column({ name: 'contact_name', type: 'varchar', length: 50, nullable: true })
+  contactName!: string | null;
+
+  /**
+   * A member unit's contact phone, as given (digits and one hyphen). Personal data: the API
+   * shows it whole only to city administrators and the body's district administrators.
+   */
+  @Column({ name: 'contact_phone', type: 'varchar', length: 20, nullable: true })
+  contactPhone!: string | null;
+
   @VersionColumn()
   version!: number;
 

@@ -36,6 +36,14 @@ export class OrganizationResolver {
     return Object.assign(new OrganizationPayload(), { organization });
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "A member unit's contact phone (personal data): whole for city administrators and the body's district administrators, masked (138****5678) for every other role.",
+  })
+  contactPhone(@Root() organization: Organization, @Ctx() ctx: Ctx): string | null {
+    return this.services.organizations.contactPhoneFor(ctx, organization);
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this one belongs to.' })
   async parent(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<Organization | null> {
     if (!organization.parentId) return null;

@@ -17,9 +17,10 @@ import {
   UserInputError,
   Viewer,
 } from '@tongxin/common';
-import { In } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
+import { maskPhone } from './organization.type';
 import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
 
 const LOOKUP_CHUNK = 500;
@@ -54,6 +55,15 @@ export class OrganizationService {
   /** One page of organizations, in creation order, filtered as asked. */
   list(ctx: RequestContext<unknown>, filter: OrganizationFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<OrganizationEntity>> {
     const page = pageRequest(args);
+    return keysetPage(this.filtered(ctx, filter), [{ expr: 'o.id', valueOf: (o) => o.id }], page);
+  }
+
+  /**
+   * The organizations of a filter, as a query (alias `o`) to page or group: the filter's fields
+   * are checked first (BAD_USER_INPUT names each, `filter.parentId`). Profiles are read by every
+   * role, so the filter is not limited by the viewer.
+   */
+  filtered(ctx: RequestContext<unknown>, filter: OrganizationFilter | null | undefined): SelectQueryBuilder<OrganizationEntity> {
     const f = filter ?? {};
     const check = new InputChecker('filter');
     check.district('districtCode', f.districtCode);
@@ -67,7 +77,19 @@ export class OrganizationService {
     if (f.level) qb.andWhere('o.level = :level', { level: f.level });
     if (parentId) qb.andWhere('o.parentId = :parentId', { parentId });
     if (text) qb.andWhere("o.name LIKE :text ESCAPE '!'", { text: likeContains(text) });
-    return keysetPage(qb, [{ expr: 'o.id', valueOf: (o) => o.id }], page);
+    return qb;
+  }
+
+  /**
+   * A member unit's contact phone as this viewer may see it: whole for city administrators and
+   * the administrators of the body's district (who keep the work structure), masked otherwise.
+   */
+  contactPhoneFor(ctx: RequestContext<unknown>, org: { readonly districtCode: string; readonly contactPhoneStored: string | null }): string | null {
+    const phone = org.contactPhoneStored;
+    if (!phone) return null;
+    const v = ctx.viewer;
+    const whole = v.system || v.role === Role.CITY_ADMIN || (v.role === Role.DISTRICT_ADMIN && v.districtCode === org.districtCode);
+    return whole ? phone : maskPhone(phone);
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {

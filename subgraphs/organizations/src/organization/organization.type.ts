@@ -1,7 +1,7 @@
 import { ConnectionType, DateScalar, District, districtOf, Street, streetOf } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { OrganizationEntity } from './organization.entity';
-import { OrganizationKind, OrganizationLevel } from './organization.enums';
+import { JointMeetingUnitRole, OrganizationKind, OrganizationLevel } from './organization.enums';
 
 @ObjectType({ simpleResolvers: true, description: 'An association (联谊会, 行业协会, 社区小组) or a body of the work structure (联席会议, 领导小组, 协调小组).' })
 @Directive('@key(fields: "id")')
@@ -32,6 +32,15 @@ export class Organization {
 
   @Field(() => DateScalar, { nullable: true, description: '成立日期' })
   foundedOn!: string | null;
+
+  @Field(() => JointMeetingUnitRole, { nullable: true, description: "A member unit's part in its joint meeting; null for every other kind." })
+  unitRole!: JointMeetingUnitRole | null;
+
+  @Field(() => String, { nullable: true, description: "A member unit's contact person (联络人)." })
+  contactName!: string | null;
+
+  /** Resolved to `contactPhone`, whole or masked by the viewer's role. */
+  contactPhoneStored!: string | null;
 
   @Field(() => Int, { description: 'Increases with every change.' })
   version!: number;
@@ -68,5 +77,16 @@ export function toOrganization(e: OrganizationEntity): Organization {
   o.updatedAt = e.updatedAt;
   o.parentId = e.parentId;
   o.districtCode = e.districtCode;
+  o.unitRole = e.unitRole as JointMeetingUnitRole | null;
+  o.contactName = e.contactName;
+  o.contactPhoneStored = e.contactPhone;
   return o;
+}
+
+/** `138****5678` for a mobile, `0577-****0000` for a landline: the area code and the last four digits. */
+export function maskPhone(phone: string): string {
+  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const dash = phone.indexOf('-');
+  const area = dash > 0 ? phone.slice(0, dash + 1) : phone.slice(0, 4);
+  return `${area}${'*'.repeat(Math.max(0, phone.length - area.length - 4))}${phone.slice(-4)}`;
 }

@@ -1,6 +1,6 @@
 import { CITY, emptyToNull, findDistrict, InputChecker } from '@tongxin/common';
 import { OrganizationEntity } from './organization.entity';
-import { LEVEL_RANK, LEVELS_BY_KIND, OrganizationKind, OrganizationLevel } from './organization.enums';
+import { JointMeetingUnitRole, LEVEL_RANK, LEVELS_BY_KIND, OrganizationKind, OrganizationLevel, PARENT_KINDS } from './organization.enums';
 
 /** Every field of an organization, as stored. */
 export interface OrganizationRecord {
@@ -13,10 +13,17 @@ export interface OrganizationRecord {
   parentId: string | null;
   description: string | null;
   foundedOn: string | null;
+  /** Member units only: their part in the joint meeting, contact person and phone. */
+  unitRole: JointMeetingUnitRole | null;
+  contactName: string | null;
+  contactPhone: string | null;
 }
 
 /** An organization as a caller sends it: anything may be missing or wrong. */
 export type OrganizationDraft = { [K in keyof OrganizationRecord]?: OrganizationRecord[K] | string | null };
+
+/** A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code (0577-88960000). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** The earliest date a founding or a membership may carry. */
 export const EARLIEST_DATE = '1949-10-01';
@@ -75,6 +82,17 @@ export function checkOrganizationRecord(
     else checkParent(check, { kind, level, districtCode, streetCode, community }, parent);
   }
 
+  const isUnit = kind === OrganizationKind.JOINT_MEETING_MEMBER_UNIT;
+  let unitRole = check.oneOf('unitRole', draft.unitRole as string | null, JointMeetingUnitRole);
+  const contactName = check.text('contactName', draft.contactName as string | null, { min: 2, max: 50 });
+  const contactPhone = checkPhone(check, 'contactPhone', draft.contactPhone as string | null);
+  if (kind && !isUnit) {
+    for (const [field, value] of [['unitRole', unitRole], ['contactName', contactName], ['contactPhone', contactPhone]] as const) {
+      if (value) check.fail(field, `is only for a JOINT_MEETING_MEMBER_UNIT, not a ${kind}`);
+    }
+  }
+  if (isUnit && !unitRole) unitRole = JointMeetingUnitRole.MEMBER;
+
   if (!check.ok) return null;
   return {
     name: name!,
@@ -86,13 +104,29 @@ export function checkOrganizationRecord(
     parentId: emptyToNull(parentId),
     description: emptyToNull(description),
     foundedOn: emptyToNull(foundedOn),
+    unitRole: isUnit ? unitRole! : null,
+    contactName: emptyToNull(contactName),
+    contactPhone: emptyToNull(contactPhone),
   };
+}
+
+/** A phone number with its spaces removed, or undefined (and a problem recorded when it is malformed). */
+export function checkPhone(check: InputChecker, field: string, value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const normalized = value.replace(/\s+/g, '');
+  if (normalized === '') return undefined;
+  if (!PHONE.test(normalized)) {
+    check.fail(field, 'must be a mobile number of 11 digits (13812345678) or a landline with its area code (0577-88960000)');
+    return undefined;
+  }
+  return normalized;
 }
 
 /**
  * A parent is of the same or a higher level, and the child lies within the parent's area: the
  * same district unless the parent is city-level, the same street and community when the parent
- * has one. Member units belong to a joint meeting.
+ * has one. Member units belong to a joint meeting; the other kinds to the kinds of PARENT_KINDS
+ * (checked last, so a parent that is wrong for several reasons is named once).
  */
 function checkParent(
   check: InputChecker,
@@ -108,12 +142,14 @@ function checkParent(
     check.fail('parentId', `${named} is of a lower level than ${child.level}: a parent must be of the same or a higher level`);
     return;
   }
-  if (parent.level === OrganizationLevel.CITY || !child.districtCode) return;
-  if (parent.districtCode !== child.districtCode) {
+  if (parent.level !== OrganizationLevel.CITY && child.districtCode && parent.districtCode !== child.districtCode) {
     check.fail('parentId', `${named} lies in district ${parent.districtCode}, not ${child.districtCode}: only a city-level parent may be in another district`);
   } else if (parent.streetCode && child.streetCode && parent.streetCode !== child.streetCode) {
     check.fail('parentId', `${named} works in street ${parent.streetCode}, not ${child.streetCode}: a child lies in its parent's street`);
   } else if (parent.community && child.community && parent.community !== child.community) {
     check.fail('parentId', `${named} works in community ${parent.community}, not ${child.community}: a child lies in its parent's community`);
+  } else if (child.kind && child.kind !== OrganizationKind.JOINT_MEETING_MEMBER_UNIT && !PARENT_KINDS[child.kind].includes(parent.kind as OrganizationKind)) {
+    // The work structure of §9–§11: associations under associations of their kind, working bodies under the body that directs them.
+    check.fail('parentId', `a ${child.kind} belongs to a ${PARENT_KINDS[child.kind].join(' or ')}; ${named} is not`);
   }
 }

@@ -1,0 +1,134 @@
+import { assertCanReadAggregates, districtOf, InputChecker, RequestContext, TransactionalConnection } from '@tongxin/common';
+import { MembershipEntity } from '../membership/membership.entity';
+import { MembershipRole } from '../membership/membership.enums';
+import { OrganizationKind, OrganizationLevel } from '../organization/organization.enums';
+import { OrganizationFilter } from '../organization/organization.inputs';
+import type { OrganizationService } from '../organization/organization.service';
+import { OrganizationStatsDimension } from './stats.enums';
+import { MemberStats, OrganizationStatsRow } from './stats.type';
+
+const COLUMN: Readonly<Record<OrganizationStatsDimension, string>> = {
+  [OrganizationStatsDimension.DISTRICT]: 'o.district_code',
+  [OrganizationStatsDimension.KIND]: 'o.kind',
+  [OrganizationStatsDimension.LEVEL]: 'o.level',
+};
+
+/** One group of an organization's memberships, as `memberStatRows` reads them. */
+export interface MemberStatRow {
+  organizationId: string;
+  role: string;
+  startYear: string;
+  endYear: string | null;
+  /** 1 when the row began with joining, 0 when with a change of role. */
+  joined: number;
+  /** 1 when the row ended (if it did) with leaving, 0 when with a change of role. */
+  leaving: number;
+  count: number;
+}
+
+const ROLE_ORDER = Object.values(MembershipRole);
+
+/**
+ * Counts for dashboards (docs/SECURITY.md: aggregates, every role but a person). Each is one
+ * GROUP BY statement: organizationStats for a whole filter, memberStats for every organization
+ * of a response at once (through the `memberStatRows` loader).
+ */
+export class StatsService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async organizationStats(ctx: RequestContext<unknown>, groupBy: readonly OrganizationStatsDimension[], filter: OrganizationFilter | null | undefined): Promise<OrganizationStatsRow[]> {
+    assertCanReadAggregates(ctx.viewer);
+    const check = new InputChecker('');
+    const dims: OrganizationStatsDimension[] = [];
+    groupBy.forEach((d, i) => {
+      if (dims.includes(d)) check.fail(`groupBy[${i}]`, `names ${d} a second time`);
+      else dims.push(d);
+    });
+    check.throwIfInvalid();
+    const qb = this.organizations.filtered(ctx, filter).select('COUNT(*)', 'count');
+    dims.forEach((d, i) => {
+      qb.addSelect(COLUMN[d], `g${i}`).addGroupBy(COLUMN[d]).addOrderBy(COLUMN[d], 'ASC');
+    });
+    const rows: Array<Record<string, string | number>> = await qb.getRawMany();
+    return rows.map((r) => {
+      const row = new OrganizationStatsRow();
+      const value = (d: OrganizationStatsDimension) => (dims.includes(d) ? String(r[`g${dims.indexOf(d)}`]) : null);
+      const district = value(OrganizationStatsDimension.DISTRICT);
+      row.district = district ? districtOf(district) : null;
+      row.kind = value(OrganizationStatsDimension.KIND) as OrganizationKind | null;
+      row.level = value(OrganizationStatsDimension.LEVEL) as OrganizationLevel | null;
+      row.count = Number(r.count);
+      return row;
+    });
+  }
+
+  /** Refuses memberStats to a person; every other role reads the counts of any organization. */
+  assertCanReadMemberStats(ctx: RequestContext<unknown>): void {
+    assertCanReadAggregates(ctx.viewer);
+  }
+
+  /** The memberships of many organizations grouped by role, start and end year, and how they began and ended: one statement. */
+  async memberStatRows(ctx: RequestContext<unknown>, organizationIds: readonly string[]): Promise<MemberStatRow[]> {
+    const startYear = 'SUBSTR(m.start_date, 1, 4)';
+    const endYear = 'SUBSTR(m.end_date, 1, 4)';
+    const joined = 'CASE WHEN m.previous_id IS NULL THEN 1 ELSE 0 END';
+    const leaving = 'CASE WHEN m.next_id IS NULL THEN 1 ELSE 0 END';
+    const rows: Array<Record<string, string | number | null>> = await this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .select('m.organization_id', 'organizationId')
+      .addSelect('m.role', 'role')
+      .addSelect(startYear, 'startYear')
+      .addSelect(endYear, 'endYear')
+      .addSelect(joined, 'joined')
+      .addSelect(leaving, 'leaving')
+      .addSelect('COUNT(*)', 'count')
+      .where('m.organization_id IN (:...ids)', { ids: [...organizationIds] })
+      .groupBy('m.organization_id')
+      .addGroupBy('m.role')
+      .addGroupBy(startYear)
+      .addGroupBy(endYear)
+      .addGroupBy(joined)
+      .addGroupBy(leaving)
+      .getRawMany();
+    return rows.map((r) => ({
+      organizationId: String(r.organizationId),
+      role: String(r.role),
+      startYear: String(r.startYear),
+      endYear: r.endYear === null ? null : String(r.endYear),
+      joined: Number(r.joined),
+      leaving: Number(r.leaving),
+      count: Number(r.count),
+    }));
+  }
+}
+
+/** An organization's MemberStats from its rows of `memberStatRows`. */
+export function toMemberStats(rows: readonly MemberStatRow[]): MemberStats {
+  const stats = new MemberStats();
+  const byRole = new Map<string, number>();
+  const joined = new Map<number, number>();
+  const left = new Map<number, number>();
+  const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  stats.running = 0;
+  stats.left = 0;
+  stats.roleChanges = 0;
+  for (const r of rows) {
+    if (r.endYear === null) {
+      stats.running += r.count;
+      add(byRole, r.role, r.count);
+    } else if (r.leaving) {
+      stats.left += r.count;
+      add(left, Number(r.endYear), r.count);
+    } else stats.roleChanges += r.count;
+    if (r.joined) add(joined, Number(r.startYear), r.count);
+  }
+  stats.byRole = ROLE_ORDER.filter((role) => byRole.has(role)).map((role) => ({ role, count: byRole.get(role)! }));
+  const years = (map: Map<number, number>) => [...map.entries()].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
+  stats.joinedPerYear = years(joined);
+  stats.leftPerYear = years(left);
+  return stats;
+}
