@@ -6,4 +6,9 @@ export type { EvaluationDraft, EvaluationRecord } from './evaluation/evaluation.
 export { FIRST_YEAR } from './evaluation/evaluation.validation';
 export { EvaluationService } from './evaluation/evaluation.service';
 export * from './services';
+export { SchemeService } from './scheme/scheme.service';
+export { TalentPoolService, DEFAULT_QUOTAS, compareCandidates, meanHundredths } from './talent-pool/talent-pool.service';
+export { ArrangementService } from './arrangement/arrangement.service';
+export * from './talent-pool/talent-pool.enums';
+export * from './arrangement/arrangement.enums';
 export * from './subgraph';

@@ -1,14 +1,27 @@
 import { AuditLog } from '@tongxin/common';
 import type { Peers, TransactionalConnection } from '@tongxin/common';
+import { ArrangementService } from './arrangement/arrangement.service';
 import { EvaluationService } from './evaluation/evaluation.service';
+import { SchemeService } from './scheme/scheme.service';
+import { TalentPoolService } from './talent-pool/talent-pool.service';
 
 export interface EvaluationServices {
   readonly evaluations: EvaluationService;
+  readonly schemes: SchemeService;
+  readonly talentPool: TalentPoolService;
+  readonly arrangements: ArrangementService;
   /** This subgraph's audit log (every mutation's outcome). */
   readonly audit: AuditLog;
 }
 
 export function createEvaluationServices(conn: TransactionalConnection, _peers?: Peers): EvaluationServices {
   const audit = new AuditLog(conn, 'evaluation');
-  return { evaluations: new EvaluationService(conn, audit), audit };
+  const schemes = new SchemeService(conn, audit);
+  return {
+    evaluations: new EvaluationService(conn, audit, undefined, schemes),
+    schemes,
+    talentPool: new TalentPoolService(conn, audit),
+    arrangements: new ArrangementService(conn, audit),
+    audit,
+  };
 }

@@ -42,6 +42,10 @@ export class EvaluationEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   comment!: string | null;
 
+  /** The name of the scheme it was scored under; null for evaluations recorded before it was kept. */
+  @Column({ name: 'scheme_name', type: 'varchar', length: 100, nullable: true })
+  schemeName!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }

@@ -15,7 +15,7 @@ export enum EvaluationDimension {
   PUBLIC_IMAGE = 'PUBLIC_IMAGE',
 }
 
-registerLabelledEnum(EvaluationDimension, 'EvaluationDimension', '综合评价维度 (§7, §15, §17)', {
+export const DIMENSION_LABELS: Readonly<Record<EvaluationDimension, string>> = {
   POLITICAL_QUALITY: '政治素质',
   SOCIAL_CONTRIBUTION: '社会贡献',
   PARTICIPATION_ABILITY: '参政议政能力',
@@ -24,4 +24,6 @@ registerLabelledEnum(EvaluationDimension, 'EvaluationDimension', '综合评价�
   PROFESSIONAL_QUALITY: '业务素质',
   OVERALL_STRENGTH: '综合实力',
   PUBLIC_IMAGE: '自身形象',
-});
+};
+
+registerLabelledEnum(EvaluationDimension, 'EvaluationDimension', '综合评价维度 (§7, §15, §17)', DIMENSION_LABELS);

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { EvaluationServices } from '../services';
 import { EvaluationFilter, EvaluationPayload, RecordEvaluationInput } from './evaluation.inputs';
 import { EvaluationLoaders } from './evaluation.loader';
-import { DimensionScore, Evaluation, EvaluationConnection, toDimensionScore, toEvaluation } from './evaluation.type';
+import { DimensionScore, Evaluation, EvaluationConnection, explainComposite, toDimensionScore, toEvaluation } from './evaluation.type';
 
 type Ctx = RequestContext<EvaluationLoaders>;
 
@@ -37,5 +37,13 @@ export class EvaluationResolver {
   @FieldResolver(() => [DimensionScore], { description: 'One score per dimension of the scheme, in the order of the dimensions.' })
   async scores(@Root() evaluation: Evaluation, @Ctx() ctx: Ctx): Promise<DimensionScore[]> {
     return (await ctx.loaders.scoresByEvaluationId.load(evaluation.id)).map(toDimensionScore);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'How the composite is computed from the scores: each dimension with its score, weight and weighted contribution, their sum and its rounding, under the named scheme.',
+  })
+  async explanation(@Root() evaluation: Evaluation, @Ctx() ctx: Ctx): Promise<string> {
+    const scores = (await ctx.loaders.scoresByEvaluationId.load(evaluation.id)).map(toDimensionScore);
+    return explainComposite(evaluation.schemeName, evaluation.composite, scores);
   }
 }

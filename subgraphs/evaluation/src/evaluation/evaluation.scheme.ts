@@ -122,3 +122,41 @@ export function checkScores(
   if (check.errors.length > errorsBefore) return undefined;
   return scheme.weights.map(({ dimension, weight }) => ({ dimension, weight, score: given.get(dimension)!.score! }));
 }
+
+/** A weight as a user sends it. */
+export interface WeightDraft {
+  readonly dimension?: string | null;
+  readonly weight?: number | null;
+}
+
+/**
+ * Checks the weights of a scheme a user defines, every problem named by its path
+ * (`input.weights[2].weight`): each dimension once, each weight in (0, 1] with at most
+ * WEIGHT_DECIMALS decimals, and their sum exactly 1 (compared in units of 0.0001, so 0.1 + 0.2 +
+ * 0.7 is 1). Returns the weights in the order given, or undefined when anything is wrong.
+ */
+export function checkSchemeWeights(check: InputChecker, field: string, weights: readonly WeightDraft[] | null | undefined): DimensionWeight[] | undefined {
+  const errorsBefore = check.errors.length;
+  if (!weights || weights.length === 0) {
+    check.fail(field, 'must weight at least one dimension');
+    return undefined;
+  }
+  const seen = new Map<EvaluationDimension, number>();
+  const out: DimensionWeight[] = [];
+  let units = 0;
+  weights.forEach((w, i) => {
+    const dimension = check.oneOf(`${field}[${i}].dimension`, w?.dimension, EvaluationDimension, { required: true });
+    const weight = check.number(`${field}[${i}].weight`, w?.weight, { required: true, min: 0, max: 1, decimals: WEIGHT_DECIMALS });
+    if (weight === 0) check.fail(`${field}[${i}].weight`, 'must be greater than 0: leave a dimension out instead of weighting it 0');
+    if (weight !== undefined) units += Math.round(weight * WEIGHT_UNITS);
+    if (!dimension) return;
+    const first = seen.get(dimension);
+    if (first !== undefined) check.fail(`${field}[${i}].dimension`, `repeats ${dimension} of ${check.path(field)}[${first}]: weight each dimension once`);
+    else seen.set(dimension, i);
+    if (weight !== undefined && weight > 0) out.push({ dimension, weight });
+  });
+  if (check.errors.length === errorsBefore && units !== WEIGHT_UNITS) {
+    check.fail(field, `must add up to 1, not ${units / WEIGHT_UNITS}`);
+  }
+  return check.errors.length > errorsBefore ? undefined : out;
+}

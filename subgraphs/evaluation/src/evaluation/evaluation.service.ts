@@ -123,6 +123,12 @@ export class EvaluationService {
     const id = await this.audit.guard(ctx, { action: 'recordEvaluation', entityType: 'Evaluation', entityId: null }, async () => {
       const scope = writeScope(ctx.viewer, EVALUATIONS);
       assertScopeNotEmpty(scope);
+      // Everything the scheme is not needed for is checked first, then the district, so that a
+      // refused district costs no read of the scheme of the year.
+      const pre = new InputChecker('input');
+      checkEvaluationRecord(pre, input, this.currentYear(), null);
+      pre.throwIfInvalid();
+      assertInScope(scope, ctx.viewer, { districtCode: input.districtCode }, 'record evaluations');
       const check = new InputChecker('input');
       const schemes = await this.schemesFor(ctx, [input]);
       const record = checkEvaluationRecord(check, input, this.currentYear(), schemes);
@@ -220,6 +226,7 @@ export class EvaluationService {
         evaluator: r.evaluator,
         composite: r.composite,
         comment: r.comment,
+        schemeName: r.schemeName,
       })),
     );
     await this.conn.insertChunked(

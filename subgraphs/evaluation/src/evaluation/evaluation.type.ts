@@ -2,14 +2,17 @@ import { ConnectionType, District, districtOf } from '@tongxin/common';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
-import { EvaluationDimension } from './evaluation.enums';
-import { weightedOf } from './evaluation.scheme';
+import { DIMENSION_LABELS, EvaluationDimension } from './evaluation.enums';
+import { COMPOSITE_DECIMALS, weightedOf } from './evaluation.scheme';
 import { PersonRef, personRef } from '../person/person.ref';
 
 @ObjectType({ simpleResolvers: true, description: 'The score of one dimension, with the weight its scheme gave it.' })
 export class DimensionScore {
   @Field(() => EvaluationDimension)
   dimension!: EvaluationDimension;
+
+  @Field({ description: 'The Chinese name of the dimension (政治素质 …).' })
+  label!: string;
 
   @Field(() => Float, { description: '0 to 100, at most one decimal.' })
   score!: number;
@@ -56,6 +59,9 @@ export class Evaluation {
   @Field(() => String, { nullable: true })
   comment!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The scheme it was scored under ("the 2027 scheme", "the default scheme (§7)"); null for evaluations recorded before it was kept.' })
+  schemeName!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -72,6 +78,7 @@ export function toEvaluation(e: EvaluationEntity): Evaluation {
   v.evaluator = e.evaluator;
   v.composite = e.composite;
   v.comment = e.comment;
+  v.schemeName = e.schemeName;
   v.createdAt = e.createdAt;
   return v;
 }
@@ -79,8 +86,21 @@ export function toEvaluation(e: EvaluationEntity): Evaluation {
 export function toDimensionScore(e: EvaluationScoreEntity): DimensionScore {
   const s = new DimensionScore();
   s.dimension = e.dimension as EvaluationDimension;
+  s.label = DIMENSION_LABELS[s.dimension] ?? e.dimension;
   s.score = e.score;
   s.weight = e.weight;
   s.weighted = weightedOf(e.weight, e.score);
   return s;
+}
+
+/**
+ * The composite explained dimension by dimension, in one line a user can check by hand:
+ * `the 2027 scheme: 政治素质 80 × 0.25 = 20 + … = 72.5 (Σ weight × score; each product exact, the sum rounded half up to 2 decimals)`.
+ * The weights are those recorded with the scores, so a later scheme never changes the explanation.
+ */
+export function explainComposite(schemeName: string | null, composite: number, scores: readonly DimensionScore[]): string {
+  const terms = scores.map((s) => `${s.label} ${s.score} × ${s.weight} = ${s.weighted}`).join(' + ');
+  const exact = scores.reduce((sum, s) => sum + Math.round(s.weighted * 100000), 0) / 100000;
+  const rounding = exact === composite ? '' : ` ≈ ${composite}`;
+  return `${schemeName ?? 'the weights recorded with the scores'}: ${terms} = ${exact}${rounding} (Σ weight × score; each product exact, the sum rounded half up to ${COMPOSITE_DECIMALS} decimals)`;
 }

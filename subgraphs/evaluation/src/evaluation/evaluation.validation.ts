@@ -14,6 +14,8 @@ export interface EvaluationRecord {
   scores: WeightedScore[];
   composite: number;
   comment: string | null;
+  /** The name of the scheme of its year (kept for the explanation of the composite). */
+  schemeName: string;
 }
 
 /** An evaluation as a user or the demo-data generator sends it: anything may be missing or wrong. */
@@ -38,14 +40,14 @@ export function evaluationKey(r: Pick<EvaluationRecord, 'personId' | 'year' | 'e
 
 /**
  * Checks a whole evaluation against the scheme of its year and returns the record to store, or
- * null with every problem recorded in `check`. The person lives in the persons subgraph, whose
+ * null with every problem recorded in `check` (always null without `schemes`: a first pass). The person lives in the persons subgraph, whose
  * tables this one never reads: only the id's format can be checked here.
  */
 export function checkEvaluationRecord(
   check: InputChecker,
   draft: EvaluationDraft,
   currentYear: number,
-  schemes: ReadonlyMap<number, EvaluationScheme>,
+  schemes: ReadonlyMap<number, EvaluationScheme> | null,
 ): EvaluationRecord | null {
   const personId = check.id('personId', draft.personId);
   const year = check.int('year', draft.year, { required: true, min: FIRST_YEAR, max: currentYear });
@@ -54,8 +56,9 @@ export function checkEvaluationRecord(
   const districtCode = check.district('districtCode', draft.districtCode, { required: true });
   // Runs of spaces are collapsed so that the same body written twice is one evaluator.
   const evaluator = check.text('evaluator', draft.evaluator?.replace(/\s+/g, ' '), { required: true, min: 2, max: 50 });
-  const scheme = yearValid ? schemes.get(year) : undefined;
-  if (yearValid && !scheme) check.fail('year', `has no evaluation scheme`);
+  // Without schemes (null) only what needs no scheme is checked, and no record is returned.
+  const scheme = yearValid && schemes ? schemes.get(year) : undefined;
+  if (yearValid && schemes && !scheme) check.fail('year', `has no evaluation scheme`);
   const scores = checkScores(check, 'scores', draft.scores, scheme);
   const comment = check.text('comment', draft.comment, { max: 1000 });
 
@@ -68,5 +71,6 @@ export function checkEvaluationRecord(
     scores,
     composite: compositeOf(scores),
     comment: comment || null,
+    schemeName: scheme!.name,
   };
 }

@@ -1,0 +1,208 @@
+import {
+  assertInScope,
+  assertScopeNotEmpty,
+  AuditLog,
+  ConflictError,
+  ForbiddenError,
+  InputChecker,
+  isId,
+  keysetPage,
+  Page,
+  pageRequest,
+  readScope,
+  RequestContext,
+  RowScope,
+  RowScopeRule,
+  scopeRefusal,
+  todayInChina,
+  TransactionalConnection,
+  UserInputError,
+  writeScope,
+} from '@tongxin/common';
+import { SelectQueryBuilder } from 'typeorm';
+import { PoliticalArrangementEntity } from './arrangement.entity';
+import { ARRANGEMENT_TRANSITIONS, ArrangementKind, ArrangementLevel, ArrangementStatus } from './arrangement.enums';
+import { ChangePoliticalArrangementStatusInput, PoliticalArrangementFilter, RecordPoliticalArrangementInput } from './arrangement.inputs';
+
+/**
+ * Who may read and change political arrangements: as evaluations (docs/SECURITY.md), held by the
+ * district whose department arranges them.
+ */
+export const ARRANGEMENTS: RowScopeRule = { what: 'political arrangements', association: false, person: false };
+
+const MAX_TERM_YEARS = 10;
+
+/**
+ * Political arrangements (政治安排, §15, §17): recommendations and appointments, with a status
+ * that moves only along ARRANGEMENT_TRANSITIONS, each change recording who and when.
+ */
+export class ArrangementService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
+
+  findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<PoliticalArrangementEntity[]> {
+    assertScopeNotEmpty(readScope(ctx.viewer, ARRANGEMENTS));
+    return this.conn.findByIds(ctx, PoliticalArrangementEntity, ids);
+  }
+
+  readRefusal(ctx: RequestContext<unknown>, e: PoliticalArrangementEntity): ForbiddenError | null {
+    return scopeRefusal(readScope(ctx.viewer, ARRANGEMENTS), ctx.viewer, { districtCode: e.districtCode }, 'read political arrangements');
+  }
+
+  /** Each person's arrangements the viewer may read, latest term first. */
+  findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<PoliticalArrangementEntity[]> {
+    const scope = readScope(ctx.viewer, ARRANGEMENTS);
+    assertScopeNotEmpty(scope);
+    const qb = this.conn.repo(ctx, PoliticalArrangementEntity).createQueryBuilder('a').where('a.personId IN (:...personIds)', { personIds: [...personIds] });
+    limitToScope(qb, scope);
+    return qb.orderBy('a.termStart', 'DESC').addOrderBy('a.id', 'DESC').getMany();
+  }
+
+  /** Of these persons, those holding an APPOINTED arrangement whose term covers today (that the viewer may read). */
+  async appointedPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Set<string>> {
+    const scope = readScope(ctx.viewer, ARRANGEMENTS);
+    assertScopeNotEmpty(scope);
+    const today = this.today();
+    const qb = this.conn
+      .repo(ctx, PoliticalArrangementEntity)
+      .createQueryBuilder('a')
+      .select('DISTINCT a.personId', 'personId')
+      .where('a.personId IN (:...personIds)', { personIds: [...personIds] })
+      .andWhere('a.status = :status AND a.termStart <= :today AND a.termEnd >= :today', { status: ArrangementStatus.APPOINTED, today });
+    limitToScope(qb, scope);
+    const rows: Array<{ personId: string }> = await qb.getRawMany();
+    return new Set(rows.map((r) => r.personId));
+  }
+
+  list(ctx: RequestContext<unknown>, filter: PoliticalArrangementFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PoliticalArrangementEntity>> {
+    const page = pageRequest(args);
+    const f = filter ?? {};
+    const check = new InputChecker('filter');
+    const personId = check.id('personId', f.personId, { required: false });
+    const kind = check.oneOf('kind', f.kind, ArrangementKind);
+    const status = check.oneOf('status', f.status, ArrangementStatus);
+    const districtCode = check.district('districtCode', f.districtCode);
+    check.throwIfInvalid();
+    const scope = readScope(ctx.viewer, ARRANGEMENTS);
+    assertScopeNotEmpty(scope);
+    if (districtCode) assertInScope(scope, ctx.viewer, { districtCode }, 'read political arrangements');
+    const qb = this.conn.repo(ctx, PoliticalArrangementEntity).createQueryBuilder('a');
+    if (districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode });
+    else limitToScope(qb, scope);
+    if (personId) qb.andWhere('a.personId = :personId', { personId });
+    if (kind) qb.andWhere('a.kind = :kind', { kind });
+    if (status) qb.andWhere('a.status = :status', { status });
+    return keysetPage(qb, [{ expr: 'a.id', valueOf: (e) => e.id }], page);
+  }
+
+  async record(ctx: RequestContext<unknown>, input: RecordPoliticalArrangementInput): Promise<PoliticalArrangementEntity> {
+    const id = await this.audit.guard(ctx, { action: 'recordPoliticalArrangement', entityType: 'PoliticalArrangement', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, ARRANGEMENTS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const personId = check.id('personId', input.personId);
+      const kind = check.oneOf('kind', input.kind, ArrangementKind, { required: true });
+      const level = check.oneOf('level', input.level, ArrangementLevel, { required: true });
+      const body = check.text('body', input.body?.replace(/\s+/g, ' ').trim(), { required: true, min: 2, max: 100 });
+      const position = check.text('position', input.position?.trim(), { max: 100 });
+      const districtCode = check.district('districtCode', input.districtCode, { required: true, countyLevel: level === ArrangementLevel.DISTRICT });
+      const termStart = check.date('termStart', input.termStart, { required: true, notBefore: '2011-01-01' });
+      const termEnd = check.date('termEnd', input.termEnd, { required: true });
+      if (termStart && termEnd) {
+        if (termEnd <= termStart) check.fail('termEnd', `must be after termStart ${termStart}`);
+        else if (termEnd > `${Number(termStart.slice(0, 4)) + MAX_TERM_YEARS}${termStart.slice(4)}`) check.fail('termEnd', `must be within ${MAX_TERM_YEARS} years of termStart`);
+      }
+      const status = check.oneOf('status', input.status ?? ArrangementStatus.RECOMMENDED, ArrangementStatus);
+      if (status && status !== ArrangementStatus.RECOMMENDED && status !== ArrangementStatus.APPOINTED) check.fail('status', 'must be RECOMMENDED or APPOINTED for a new arrangement');
+      const note = check.text('note', input.note?.trim(), { max: 500 });
+      check.throwIfInvalid();
+      assertInScope(scope, ctx.viewer, { districtCode: districtCode! }, 'change political arrangements');
+      const newId = ctx.ids.next();
+      const now = new Date();
+      await this.conn.transaction(ctx, async (tx) => {
+        await this.conn.repo(tx, PoliticalArrangementEntity).insert({
+          id: newId,
+          personId: personId!,
+          kind: kind!,
+          level: level!,
+          body: body!,
+          position: position || null,
+          districtCode: districtCode!,
+          termStart: termStart!,
+          termEnd: termEnd!,
+          status: status!,
+          recommendedAt: status === ArrangementStatus.RECOMMENDED ? now : null,
+          appointedAt: status === ArrangementStatus.APPOINTED ? now : null,
+          closedAt: null,
+          changedBy: ctx.viewer.subject,
+          note: note || null,
+          version: 1,
+        });
+        await this.audit.record(tx, { action: 'recordPoliticalArrangement', entityType: 'PoliticalArrangement', entityId: newId });
+      });
+      return newId;
+    });
+    return this.conn.getEntityOrThrow(ctx, PoliticalArrangementEntity, id, 'PoliticalArrangement');
+  }
+
+  /** Moves the status along ARRANGEMENT_TRANSITIONS; any other move is BAD_USER_INPUT naming input.status. */
+  async changeStatus(ctx: RequestContext<unknown>, input: ChangePoliticalArrangementStatusInput): Promise<PoliticalArrangementEntity> {
+    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'changePoliticalArrangementStatus', entityType: 'PoliticalArrangement', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, ARRANGEMENTS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      check.id('id', input.id);
+      const status = check.oneOf('status', input.status, ArrangementStatus, { required: true });
+      check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
+      const note = check.text('note', input.note?.trim(), { max: 500 });
+      check.throwIfInvalid();
+      const lost = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.conn.getEntityOrThrow(tx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
+        assertInScope(scope, tx.viewer, { districtCode: current.districtCode }, 'change political arrangements');
+        if (current.version !== input.expectedVersion) throw stale(current, input.expectedVersion);
+        const allowed = ARRANGEMENT_TRANSITIONS[current.status as ArrangementStatus] ?? [];
+        if (!allowed.includes(status!)) {
+          throw new UserInputError([
+            { field: 'input.status', message: `cannot go from ${current.status} to ${status}: ${allowed.length ? `a ${current.status} arrangement can become ${allowed.join(' or ')}` : `${current.status} is final`}` },
+          ]);
+        }
+        const now = new Date();
+        const result = await this.conn
+          .repo(tx, PoliticalArrangementEntity)
+          .createQueryBuilder()
+          .update(PoliticalArrangementEntity)
+          .set({
+            status: status!,
+            ...(status === ArrangementStatus.APPOINTED ? { appointedAt: now } : { closedAt: now }),
+            changedBy: ctx.viewer.subject,
+            ...(note ? { note } : {}),
+          })
+          .where('id = :id AND version = :version', { id: current.id, version: current.version })
+          .execute();
+        if (result.affected === 0) return true;
+        await this.audit.record(tx, { action: 'changePoliticalArrangementStatus', entityType: 'PoliticalArrangement', entityId: current.id, detail: `${current.status} → ${status}` });
+        return false;
+      });
+      const now = await this.conn.getEntityOrThrow(ctx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
+      if (lost) throw stale(now, input.expectedVersion);
+      return now;
+    });
+  }
+}
+
+function limitToScope(qb: SelectQueryBuilder<PoliticalArrangementEntity>, scope: RowScope): void {
+  if (scope.kind === 'all') return;
+  if (scope.kind === 'district') qb.andWhere('a.districtCode = :heldBy', { heldBy: scope.districtCode });
+  else qb.andWhere('1 = 0');
+}
+
+function stale(current: PoliticalArrangementEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Political arrangement ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
+    { currentVersion: current.version },
+  );
+}

@@ -1,0 +1,462 @@
+import {
+  assertInScope,
+  assertScopeNotEmpty,
+  AuditLog,
+  CITY,
+  ConflictError,
+  COUNTY_LEVEL_UNITS,
+  describeViewer,
+  districtOf,
+  encodeCursor,
+  ForbiddenError,
+  InputChecker,
+  isId,
+  isUniqueViolation,
+  keysetPage,
+  Page,
+  pageRequest,
+  readableDistricts,
+  readScope,
+  RequestContext,
+  Role,
+  RowScope,
+  scopeRefusal,
+  todayInChina,
+  TransactionalConnection,
+  writeScope,
+} from '@tongxin/common';
+import { In, SelectQueryBuilder } from 'typeorm';
+import { EVALUATIONS } from '../evaluation/evaluation.access';
+import { EvaluationEntity } from '../evaluation/evaluation.entity';
+import { FIRST_YEAR } from '../evaluation/evaluation.validation';
+import { heldEntry, TALENT_POOL } from './talent-pool.access';
+import { TalentPoolEntryEntity, TalentPoolQuotaEntity } from './talent-pool.entity';
+import { PoolEntryStatus, PoolLevel } from './talent-pool.enums';
+import {
+  AddToTalentPoolInput,
+  ConfirmTalentPoolEntryInput,
+  RemoveFromTalentPoolInput,
+  RenewTalentPoolInput,
+  SetTalentPoolQuotaInput,
+  TalentPoolFilter,
+} from './talent-pool.inputs';
+import { PoolCompliance, TalentPoolCandidate } from './talent-pool.type';
+import { personRef } from '../person/person.ref';
+
+/** The quotas of §7 when none is set for a pool and year: a district pool at least 50, the city pool about 200. */
+export const DEFAULT_QUOTAS = {
+  DISTRICT: { minimum: 50, maximum: null as number | null },
+  CITY: { minimum: 180, maximum: 220 as number | null },
+} as const;
+
+const CANDIDATE_CURSOR = ['number', 'number', 'id'] as const;
+
+/** A candidate row as ranked: the mean composite in hundredths, exact integers. */
+export interface RankedCandidate {
+  readonly personId: string;
+  readonly meanHundredths: number;
+  readonly evaluationCount: number;
+}
+
+/**
+ * The order of candidates: best mean composite first, then more evaluations first (a mean over
+ * more evaluations is the better founded), then person id ascending (UUIDv7: the person
+ * registered first), so that the order is total and the same on every database.
+ */
+export function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
+  return b.meanHundredths - a.meanHundredths || b.evaluationCount - a.evaluationCount || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+}
+
+/** Σ composites (2 decimals) / n, rounded half up to 2 decimals, on integers (hundredths). */
+export function meanHundredths(sum: number | string, count: number): number {
+  const sumH = Math.round(Number(sum) * 100);
+  return Math.floor((2 * sumH + count) / (2 * count));
+}
+
+/**
+ * The talent pool (代表人士人才库, §7): entries per pool (the city's, each district's) and year,
+ * added and removed with a reason (removal keeps the row), ranked candidates from the year's
+ * evaluations, compliance with the quotas, and the annual renewal. Roles: TALENT_POOL.
+ */
+export class TalentPoolService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
+
+  findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<TalentPoolEntryEntity[]> {
+    assertScopeNotEmpty(readScope(ctx.viewer, TALENT_POOL));
+    return this.conn.findByIds(ctx, TalentPoolEntryEntity, ids);
+  }
+
+  readRefusal(ctx: RequestContext<unknown>, e: TalentPoolEntryEntity): ForbiddenError | null {
+    return scopeRefusal(readScope(ctx.viewer, TALENT_POOL), ctx.viewer, heldEntry(e), 'read talent pool entries');
+  }
+
+  /** Each person's entries the viewer may read, newest year first (Person.talentPool). */
+  findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<TalentPoolEntryEntity[]> {
+    const scope = readScope(ctx.viewer, TALENT_POOL);
+    assertScopeNotEmpty(scope);
+    const qb = this.conn.repo(ctx, TalentPoolEntryEntity).createQueryBuilder('t').where('t.personId IN (:...personIds)', { personIds: [...personIds] });
+    limitToScope(qb, scope);
+    return qb.orderBy('t.year', 'DESC').addOrderBy('t.id', 'DESC').getMany();
+  }
+
+  /** Of these persons, those with an ACTIVE entry of the current year that the viewer may read (isRepresentative). */
+  async activePersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Set<string>> {
+    const scope = readScope(ctx.viewer, TALENT_POOL);
+    assertScopeNotEmpty(scope);
+    const qb = this.conn
+      .repo(ctx, TalentPoolEntryEntity)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.personId', 'personId')
+      .where('t.personId IN (:...personIds)', { personIds: [...personIds] })
+      .andWhere('t.year = :year AND t.status = :status', { year: this.currentYear(), status: PoolEntryStatus.ACTIVE });
+    limitToScope(qb, scope);
+    const rows: Array<{ personId: string }> = await qb.getRawMany();
+    return new Set(rows.map((r) => r.personId));
+  }
+
+  /** One page of entries in the order they were added, filtered as asked. */
+  list(ctx: RequestContext<unknown>, filter: TalentPoolFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<TalentPoolEntryEntity>> {
+    const page = pageRequest(args);
+    const f = filter ?? {};
+    const check = new InputChecker('filter');
+    const year = check.int('year', f.year, { min: FIRST_YEAR, max: this.currentYear() + 1 });
+    const level = check.oneOf('level', f.level, PoolLevel);
+    const districtCode = check.district('districtCode', f.districtCode);
+    const status = check.oneOf('status', f.status, PoolEntryStatus);
+    const personId = check.id('personId', f.personId, { required: false });
+    check.throwIfInvalid();
+    const scope = readScope(ctx.viewer, TALENT_POOL);
+    assertScopeNotEmpty(scope);
+    if (districtCode) assertInScope(scope, ctx.viewer, { districtCode }, 'read talent pool entries');
+    const qb = this.conn.repo(ctx, TalentPoolEntryEntity).createQueryBuilder('t');
+    if (districtCode) qb.andWhere('t.districtCode = :districtCode', { districtCode });
+    else limitToScope(qb, scope);
+    if (year !== undefined) qb.andWhere('t.year = :year', { year });
+    if (level) qb.andWhere('t.level = :level', { level });
+    if (status) qb.andWhere('t.status = :status', { status });
+    if (personId) qb.andWhere('t.personId = :personId', { personId });
+    return keysetPage(qb, [{ expr: 't.id', valueOf: (e) => e.id }], page);
+  }
+
+  /** Adds a person to a pool of a year as ACTIVE; a second entry for the same person, pool and year (whatever its status) is a CONFLICT. */
+  async add(ctx: RequestContext<unknown>, input: AddToTalentPoolInput): Promise<TalentPoolEntryEntity> {
+    const id = await this.audit.guard(ctx, { action: 'addToTalentPool', entityType: 'TalentPoolEntry', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, TALENT_POOL);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const personId = check.id('personId', input.personId);
+      const level = check.oneOf('level', input.level, PoolLevel, { required: true });
+      const districtCode = poolDistrict(check, level, input.districtCode, true);
+      const year = check.int('year', input.year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
+      const reason = check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 });
+      check.throwIfInvalid();
+      assertInScope(scope, ctx.viewer, { districtCode: districtCode! }, 'change talent pool entries');
+      const newId = ctx.ids.next();
+      try {
+        await this.conn.transaction(ctx, async (tx) => {
+          await this.conn.repo(tx, TalentPoolEntryEntity).insert({
+            id: newId,
+            personId: personId!,
+            level: level!,
+            districtCode: districtCode!,
+            year: year!,
+            status: PoolEntryStatus.ACTIVE,
+            reason: reason!,
+            addedBy: ctx.viewer.subject,
+            renewedFromId: null,
+            version: 1,
+          });
+          await this.audit.record(tx, { action: 'addToTalentPool', entityType: 'TalentPoolEntry', entityId: newId });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          const existing = await this.conn.repo(ctx, TalentPoolEntryEntity).findOneBy({ personId: personId!, level: level!, districtCode: districtCode!, year: year! });
+          throw new ConflictError(
+            `This person has an entry in this pool for ${year} already${existing ? ` (${existing.id}, ${existing.status})` : ''}: one entry per person, pool and year.`,
+            { field: 'input.personId', ...(existing ? { entryId: existing.id } : {}) },
+          );
+        }
+        throw error;
+      }
+      return newId;
+    });
+    return this.conn.getEntityOrThrow(ctx, TalentPoolEntryEntity, id, 'TalentPoolEntry');
+  }
+
+  /** Takes an entry out of its pool (REMOVED, with who, when and why); the row stays. */
+  remove(ctx: RequestContext<unknown>, input: RemoveFromTalentPoolInput): Promise<TalentPoolEntryEntity> {
+    return this.change(ctx, 'removeFromTalentPool', input, (check) => check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 }), (current, reason) => {
+      if (current.status === PoolEntryStatus.REMOVED) return `Entry ${current.id} was removed already on ${current.removedAt?.toISOString().slice(0, 10)}.`;
+      return { status: PoolEntryStatus.REMOVED, removedBy: ctx.viewer.subject, removedAt: new Date(), removalReason: reason! };
+    });
+  }
+
+  /** Confirms an entry the renewal put UNDER_REVIEW. */
+  confirm(ctx: RequestContext<unknown>, input: ConfirmTalentPoolEntryInput): Promise<TalentPoolEntryEntity> {
+    return this.change(ctx, 'confirmTalentPoolEntry', input, () => undefined, (current) => {
+      if (current.status !== PoolEntryStatus.UNDER_REVIEW) return `Entry ${current.id} is ${current.status}: only entries UNDER_REVIEW can be confirmed.`;
+      return { status: PoolEntryStatus.ACTIVE };
+    });
+  }
+
+  private async change<V>(
+    ctx: RequestContext<unknown>,
+    action: string,
+    input: { id: string; expectedVersion: number },
+    checkRest: (check: InputChecker) => V,
+    transition: (current: TalentPoolEntryEntity, value: V) => string | Partial<TalentPoolEntryEntity>,
+  ): Promise<TalentPoolEntryEntity> {
+    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action, entityType: 'TalentPoolEntry', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, TALENT_POOL);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      check.id('id', input.id);
+      check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
+      const value = checkRest(check);
+      check.throwIfInvalid();
+      const lost = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.conn.getEntityOrThrow(tx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
+        assertInScope(scope, tx.viewer, heldEntry(current), 'change talent pool entries');
+        if (current.version !== input.expectedVersion) throw stale(current, input.expectedVersion);
+        const next = transition(current, value);
+        if (typeof next === 'string') throw new ConflictError(next, { currentVersion: current.version });
+        const result = await this.conn
+          .repo(tx, TalentPoolEntryEntity)
+          .createQueryBuilder()
+          .update(TalentPoolEntryEntity)
+          .set(next)
+          .where('id = :id AND version = :version', { id: current.id, version: current.version })
+          .execute();
+        if (result.affected === 0) return true;
+        await this.audit.record(tx, { action, entityType: 'TalentPoolEntry', entityId: current.id });
+        return false;
+      });
+      const now = await this.conn.getEntityOrThrow(ctx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
+      if (lost) throw stale(now, input.expectedVersion);
+      return now;
+    });
+  }
+
+  /**
+   * Rolls the ACTIVE entries of `fromYear` into `toYear` as UNDER_REVIEW, pool by pool, leaving
+   * `fromYear` untouched. Idempotent: a person with any entry in the same pool of `toYear`
+   * (including one removed there) is left alone, so a second run creates nothing.
+   */
+  async renew(ctx: RequestContext<unknown>, input: RenewTalentPoolInput): Promise<{ created: number; alreadyPresent: number }> {
+    return this.audit.guard(ctx, { action: 'renewTalentPool', entityType: 'TalentPoolEntry', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, TALENT_POOL);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const maxYear = this.currentYear() + 1;
+      const fromYear = check.int('fromYear', input.fromYear, { required: true, min: FIRST_YEAR, max: maxYear - 1 });
+      const toYear = check.int('toYear', input.toYear, { required: true, min: FIRST_YEAR + 1, max: maxYear });
+      if (fromYear !== undefined && toYear !== undefined && check.ok && toYear <= fromYear) check.fail('toYear', `must be after fromYear ${fromYear}`);
+      const level = check.oneOf('level', input.level, PoolLevel, { required: true });
+      const districtCode = poolDistrict(check, level, input.districtCode, false);
+      check.throwIfInvalid();
+      let pools: string[];
+      if (level === PoolLevel.CITY) pools = [CITY.code];
+      else if (districtCode) pools = [districtCode];
+      else pools = scope.kind === 'district' ? [scope.districtCode] : COUNTY_LEVEL_UNITS.map((d) => d.code);
+      for (const code of pools) assertInScope(scope, ctx.viewer, { districtCode: code }, 'change talent pool entries');
+
+      try {
+        return await this.conn.transaction(ctx, async (tx) => {
+          const repo = this.conn.repo(tx, TalentPoolEntryEntity);
+          const from = await repo.find({
+            where: { year: fromYear!, level: level!, districtCode: In(pools), status: PoolEntryStatus.ACTIVE },
+            order: { id: 'ASC' },
+          });
+          const present = await repo.find({ select: { personId: true, districtCode: true }, where: { year: toYear!, level: level!, districtCode: In(pools) } });
+          const taken = new Set(present.map((p) => `${p.districtCode}/${p.personId}`));
+          const rows = from
+            .filter((e) => !taken.has(`${e.districtCode}/${e.personId}`))
+            .map((e) => ({
+              id: tx.ids.next(),
+              personId: e.personId,
+              level: e.level,
+              districtCode: e.districtCode,
+              year: toYear!,
+              status: PoolEntryStatus.UNDER_REVIEW,
+              reason: `renewed from ${fromYear}: ${e.reason}`.slice(0, 500),
+              addedBy: ctx.viewer.subject,
+              renewedFromId: e.id,
+              version: 1,
+            }));
+          await this.conn.insertChunked(tx, TalentPoolEntryEntity, rows);
+          const alreadyPresent = from.length - rows.length;
+          await this.audit.record(tx, {
+            action: 'renewTalentPool',
+            entityType: 'TalentPoolEntry',
+            entityId: null,
+            detail: `${level} ${pools.length === 1 ? pools[0] : `${pools.length} districts`} ${fromYear}→${toYear}: ${rows.length} created, ${alreadyPresent} present already`,
+          });
+          return { created: rows.length, alreadyPresent };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('The pool was changed while it was renewed: run the renewal again (it adds only what is missing).');
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Each pool of a year against its quota: the city pool first, then the 12 districts in code
+   * order. An aggregate: city and district administrators and analysts read it (a district
+   * administrator every district's: sizes, no persons).
+   */
+  async compliance(ctx: RequestContext<unknown>, year: number): Promise<PoolCompliance[]> {
+    if (readableDistricts(ctx.viewer) === 'NONE') throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot read the compliance of the talent pools.`);
+    const check = new InputChecker('');
+    check.int('year', year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
+    check.throwIfInvalid();
+    const counts: Array<{ level: string; districtCode: string; status: string; n: number | string }> = await this.conn
+      .repo(ctx, TalentPoolEntryEntity)
+      .createQueryBuilder('t')
+      .select('t.level', 'level')
+      .addSelect('t.districtCode', 'districtCode')
+      .addSelect('t.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('t.year = :year', { year })
+      .andWhere('t.status IN (:...statuses)', { statuses: [PoolEntryStatus.ACTIVE, PoolEntryStatus.UNDER_REVIEW] })
+      .groupBy('t.level')
+      .addGroupBy('t.districtCode')
+      .addGroupBy('t.status')
+      .getRawMany();
+    const quotas = await this.conn.repo(ctx, TalentPoolQuotaEntity).findBy({ year });
+    const countOf = (level: string, code: string, status: string) => Number(counts.find((c) => c.level === level && c.districtCode === code && c.status === status)?.n ?? 0);
+    const pools: Array<[PoolLevel, string]> = [[PoolLevel.CITY, CITY.code], ...COUNTY_LEVEL_UNITS.map((d): [PoolLevel, string] => [PoolLevel.DISTRICT, d.code])];
+    return pools.map(([level, code]) => {
+      const set = quotas.find((q) => q.level === level && q.districtCode === code);
+      const quota = set ?? DEFAULT_QUOTAS[level];
+      const count = countOf(level, code, PoolEntryStatus.ACTIVE);
+      const c = new PoolCompliance();
+      c.level = level;
+      c.district = districtOf(code);
+      c.year = year;
+      c.count = count;
+      c.underReview = countOf(level, code, PoolEntryStatus.UNDER_REVIEW);
+      c.minimum = quota.minimum;
+      c.maximum = quota.maximum;
+      c.shortfall = Math.max(0, quota.minimum - count);
+      c.excess = quota.maximum === null ? 0 : Math.max(0, count - quota.maximum);
+      c.compliant = c.shortfall === 0 && c.excess === 0;
+      c.defaultQuota = !set;
+      return c;
+    });
+  }
+
+  /** Sets a pool's quota for a year (city administrators only), replacing the default or an earlier one. */
+  async setQuota(ctx: RequestContext<unknown>, input: SetTalentPoolQuotaInput): Promise<PoolCompliance> {
+    return this.audit.guard(ctx, { action: 'setTalentPoolQuota', entityType: 'TalentPoolQuota', entityId: null }, async () => {
+      if (!ctx.viewer.system && ctx.viewer.role !== Role.CITY_ADMIN) throw new ForbiddenError('Only city administrators can set the quotas of the talent pools.');
+      const check = new InputChecker('input');
+      const year = check.int('year', input.year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
+      const level = check.oneOf('level', input.level, PoolLevel, { required: true });
+      const districtCode = poolDistrict(check, level, input.districtCode, true);
+      const minimum = check.int('minimum', input.minimum, { required: true, min: 0, max: 10000 });
+      const maximum = check.int('maximum', input.maximum, { min: 0, max: 10000 });
+      if (minimum !== undefined && maximum !== undefined && check.ok && maximum < minimum) check.fail('maximum', `must be at least the minimum ${minimum}`);
+      check.throwIfInvalid();
+      await this.conn.transaction(ctx, async (tx) => {
+        const repo = this.conn.repo(tx, TalentPoolQuotaEntity);
+        const key = { year: year!, level: level!, districtCode: districtCode! };
+        const current = await repo.findOneBy(key);
+        if (current) await repo.update(key, { minimum: minimum!, maximum: maximum ?? null, version: current.version + 1 });
+        else await repo.insert({ ...key, minimum: minimum!, maximum: maximum ?? null, version: 1 });
+        await this.audit.record(tx, {
+          action: 'setTalentPoolQuota',
+          entityType: 'TalentPoolQuota',
+          entityId: null,
+          detail: `${level} ${districtCode} ${year}: ${minimum} to ${maximum ?? 'no maximum'}`,
+        });
+      });
+      return (await this.compliance(ctx, year!)).find((c) => c.level === level && c.district.code === districtCode)!;
+    });
+  }
+
+  /**
+   * Persons evaluated in `year` by the department of `districtCode` (330300: the city's), ranked
+   * by the mean composite of those evaluations (rounded half up to 2 decimals), then by the
+   * number of them, then by person id (compareCandidates). One grouped statement, ranked here on
+   * exact integers so that every database orders ties alike; a district's year is at most a few
+   * thousand persons.
+   */
+  async candidates(ctx: RequestContext<unknown>, year: number, districtCode: string, args: { first?: number | null; after?: string | null }): Promise<Page<TalentPoolCandidate>> {
+    const page = pageRequest(args, CANDIDATE_CURSOR);
+    const check = new InputChecker('');
+    check.int('year', year, { required: true, min: FIRST_YEAR, max: this.currentYear() });
+    check.district('districtCode', districtCode, { required: true });
+    check.throwIfInvalid();
+    const scope = readScope(ctx.viewer, EVALUATIONS);
+    assertScopeNotEmpty(scope);
+    assertInScope(scope, ctx.viewer, { districtCode }, 'rank candidates from the evaluations');
+    const qb = this.conn
+      .repo(ctx, EvaluationEntity)
+      .createQueryBuilder('e')
+      .select('e.personId', 'personId')
+      .addSelect('SUM(e.composite)', 'total')
+      .addSelect('COUNT(*)', 'n')
+      .where('e.year = :year', { year });
+    if (districtCode === CITY.code) qb.andWhere('(e.districtCode = :d OR e.districtCode IS NULL)', { d: districtCode });
+    else qb.andWhere('e.districtCode = :d', { d: districtCode });
+    const rows: Array<{ personId: string; total: number | string; n: number | string }> = await qb.groupBy('e.personId').getRawMany();
+    const ranked = rows
+      .map((r) => ({ personId: r.personId, evaluationCount: Number(r.n), meanHundredths: meanHundredths(r.total, Number(r.n)) }))
+      .sort(compareCandidates);
+    let start = 0;
+    if (page.after) {
+      const [m, n, id] = page.after as [number, number, string];
+      const cursor = { meanHundredths: m, evaluationCount: n, personId: id };
+      start = ranked.findIndex((r) => compareCandidates(r, cursor) > 0);
+      if (start < 0) start = ranked.length;
+    }
+    const slice = ranked.slice(start, start + page.first);
+    return {
+      nodes: slice.map((r, i) => {
+        const c = new TalentPoolCandidate();
+        c.rank = start + i + 1;
+        c.person = personRef(r.personId);
+        c.meanComposite = r.meanHundredths / 100;
+        c.evaluationCount = r.evaluationCount;
+        return c;
+      }),
+      hasNextPage: start + page.first < ranked.length,
+      hasPreviousPage: page.after !== null,
+      cursorOf: (c) => encodeCursor([Math.round(c.meanComposite * 100), c.evaluationCount, c.person.id]),
+      count: async () => ranked.length,
+    };
+  }
+
+  private currentYear(): number {
+    return Number(this.today().slice(0, 4));
+  }
+}
+
+/** The district code of a pool: a county-level district for DISTRICT (required when `required`), 330300 for CITY. */
+function poolDistrict(check: InputChecker, level: PoolLevel | undefined, code: string | null | undefined, required: boolean): string | undefined {
+  if (level === PoolLevel.CITY) {
+    if (code && code !== CITY.code) check.fail('districtCode', `must be omitted or ${CITY.code} for the CITY pool`);
+    return CITY.code;
+  }
+  return check.district('districtCode', code, { required: required && level === PoolLevel.DISTRICT, countyLevel: true });
+}
+
+function limitToScope(qb: SelectQueryBuilder<TalentPoolEntryEntity>, scope: RowScope): void {
+  if (scope.kind === 'all') return;
+  if (scope.kind === 'district') qb.andWhere('t.districtCode = :heldBy', { heldBy: scope.districtCode });
+  else qb.andWhere('1 = 0');
+}
+
+function stale(current: TalentPoolEntryEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Talent pool entry ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
+    { currentVersion: current.version },
+  );
+}
+
