@@ -25,6 +25,13 @@ const MEMBERS_TOTAL = `query($id: ID!) { organization(id: $id) { id members { to
 const MEMBER_COUNT = `query($id: ID!) { organization(id: $id) { id memberCount all: memberCount(activeOnly: false) } }`;
 const MEMBER_PERSON_IDS = `query($org: ID!, $ids: [ID!]!) { memberPersonIds(organizationId: $org, personIds: $ids) }`;
 const AUDIT = `query($f: AuditEventFilter) { organizationsAuditEvents(filter: $f, first: 1000) { events { action outcome role entityType entityId detail subgraph } hasMore } }`;
+const CREATE_MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`;
+const CHANGE_ROLE = `mutation($input: ChangeMembershipRoleInput!) { changeMembershipRole(input: $input) { membership { id role previous { id } } } }`;
+const MEETING = `query($id: ID!) { meeting(id: $id) { id topic body { id } attendingUnits { id } decisions { text } } }`;
+const MEETINGS = `query($id: ID!) { organization(id: $id) { id meetings(first: 10) { totalCount edges { node { id } } } } }`;
+const MEMBER_STATS = `query($id: ID!) { organization(id: $id) { id memberStats { running byRole { role count } } } }`;
+const ORGANIZATION_STATS = `{ organizationStats(groupBy: [DISTRICT, KIND]) { district { code } kind count } }`;
+const MEETING_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { id topic } } }`;
 const MEMBERSHIP_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Membership { id person { id } } } }`;
 const ORGANIZATION_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name memberCount members(activeOnly: false) { totalCount } } } }`;
 const PERSON_MEMBERSHIPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id memberships { id } } } }`;
@@ -34,7 +41,7 @@ type Caller = 'city' | 'district' | 'association' | 'otherAssociation' | 'analys
 const CALLERS: readonly Caller[] = ['city', 'district', 'association', 'otherAssociation', 'analyst', 'person'];
 
 /** What a write aimed at, to check that a refusal left it as it was. */
-type Target = { kind: 'organizations' } | { kind: 'members'; organizationId: string } | { kind: 'membership'; id: string };
+type Target = { kind: 'organizations' } | { kind: 'members'; organizationId: string } | { kind: 'membership'; id: string } | { kind: 'meetings'; bodyId: string };
 
 interface Operation {
   /** The mutation whose audit events are checked; absent for reads. */
@@ -60,6 +67,13 @@ describe('roles in the organizations subgraph', () => {
   let mPOther: string; // P in otherOrg
   let mOther: string; // Q in otherOrg
   let mQOwn: string; // Q in ownOrg
+  // Joint meetings of 鹿城区 and 龙湾区, each with one member unit and one meeting.
+  let ownJoint: string;
+  let ownUnit: string;
+  let otherJoint: string;
+  let otherUnit: string;
+  let ownMeeting: string;
+  let otherMeeting: string;
   const headers = {} as Record<Caller, Record<string, string>>;
 
   let seq = 0;
@@ -71,6 +85,13 @@ describe('roles in the organizations subgraph', () => {
   const added = async (personId: string, organizationId: string): Promise<string> =>
     expectData(await sg.request(ADD, { input: { personId, organizationId, role: 'MEMBER', startDate: '2020-01-01' } })).addMembership.membership.id;
 
+  const meetingInput = (bodyId: string, unitId: string) => ({
+    bodyId,
+    heldOn: '2024-03-01',
+    topic: '年度工作部署',
+    attendingUnitIds: [unitId],
+    decisions: [{ text: '开展新的社会阶层人士调研', responsibleUnitId: unitId }],
+  });
   const organizationCount = async (): Promise<number> => expectData(await sg.request(ORGANIZATIONS)).organizations.totalCount;
   const memberTotal = async (organizationId: string): Promise<number> =>
     expectData(await sg.request(MEMBERS, { id: organizationId })).organization.members.totalCount;
@@ -83,6 +104,8 @@ describe('roles in the organizations subgraph', () => {
         return memberTotal(target.organizationId);
       case 'membership':
         return membershipAsCity(target.id);
+      case 'meetings':
+        return expectData(await sg.request(MEETINGS, { id: target.bodyId })).organization.meetings.totalCount;
     }
   };
   /** Every audit event of an action, newest first, read as a city administrator. */
@@ -104,6 +127,12 @@ describe('roles in the organizations subgraph', () => {
     mPOther = await added(P, otherOrg);
     mOther = await added(Q, otherOrg);
     mQOwn = await added(Q, ownOrg);
+    ownJoint = await createdOrg({ name: '鹿城区联席会议', kind: 'JOINT_MEETING', level: 'DISTRICT', districtCode: OWN });
+    ownUnit = await createdOrg({ name: '鹿城区委统战部', kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: OWN, parentId: ownJoint });
+    otherJoint = await createdOrg({ name: '龙湾区联席会议', kind: 'JOINT_MEETING', level: 'DISTRICT', districtCode: OTHER });
+    otherUnit = await createdOrg({ name: '龙湾区委统战部', kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: OTHER, parentId: otherJoint });
+    ownMeeting = expectData(await sg.request(CREATE_MEETING, { input: meetingInput(ownJoint, ownUnit) })).createMeeting.meeting.id;
+    otherMeeting = expectData(await sg.request(CREATE_MEETING, { input: meetingInput(otherJoint, otherUnit) })).createMeeting.meeting.id;
     const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
     headers.city = await bearer({ role: Role.CITY_ADMIN });
     headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
@@ -129,6 +158,18 @@ describe('roles in the organizations subgraph', () => {
     prepare: async () => ({ kind: 'members', organizationId: organizationId() }),
     run: (h) => sg.request(ADD, { input: { personId: personId(), organizationId: organizationId(), role: 'MEMBER' } }, h),
     pick: root('addMembership'),
+  });
+  const changeRoleIn = (organizationId: () => string): Operation => ({
+    action: 'changeMembershipRole',
+    prepare: async () => ({ kind: 'membership', id: await added(randomIds.next(), organizationId()) }),
+    run: (h, t) => sg.request(CHANGE_ROLE, { input: { id: (t as { id: string }).id, expectedVersion: 1, role: 'DIRECTOR', termEnd: '2030-01-01' } }, h),
+    pick: root('changeMembershipRole'),
+  });
+  const meetingOf = (bodyId: () => string, unitId: () => string): Operation => ({
+    action: 'createMeeting',
+    prepare: async () => ({ kind: 'meetings', bodyId: bodyId() }),
+    run: (h) => sg.request(CREATE_MEETING, { input: meetingInput(bodyId(), unitId()) }, h),
+    pick: root('createMeeting'),
   });
   const createIn = (input: () => Record<string, unknown>): Operation => ({
     action: 'createOrganization',
@@ -166,6 +207,21 @@ describe('roles in the organizations subgraph', () => {
     ),
     'endMembership in own organization': endOf(() => ownOrg),
     'endMembership in another district': endOf(() => otherOrg),
+    'changeMembershipRole in own organization': changeRoleIn(() => ownOrg),
+    'changeMembershipRole in another district': changeRoleIn(() => otherOrg),
+    'createMeeting of own district': meetingOf(
+      () => ownJoint,
+      () => ownUnit,
+    ),
+    'createMeeting of another district': meetingOf(
+      () => otherJoint,
+      () => otherUnit,
+    ),
+    'meeting of own district': { run: (h) => sg.request(MEETING, { id: ownMeeting }, h), pick: root('meeting') },
+    'meeting of another district': { run: (h) => sg.request(MEETING, { id: otherMeeting }, h), pick: root('meeting') },
+    'meetings of a body of another district': { run: (h) => sg.request(MEETINGS, { id: otherJoint }, h), pick: orgField('meetings') },
+    'memberStats of another district': { run: (h) => sg.request(MEMBER_STATS, { id: otherOrg }, h), pick: orgField('memberStats') },
+    organizationStats: { run: (h) => sg.request(ORGANIZATION_STATS, {}, h), pick: root('organizationStats') },
   };
 
   const ok = 'ok' as const;
@@ -173,13 +229,13 @@ describe('roles in the organizations subgraph', () => {
   const bad = 'BAD_USER_INPUT' as const;
   // Columns follow `operations`, in order.
   const table: Record<Caller, Outcome[]> = {
-    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛
-    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok],
-    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no],
-    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no],
-    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no],
-    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no],
-    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no],
+    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛ chg  chg↛ mtg  mtg↛ rd   rd↛  mtgs stat ostat
+    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no, ok, no, ok, no, ok, no, no, ok, ok],
+    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no, ok, no, no, no, no, no, no, ok, ok],
+    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok],
+    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok],
+    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no],
   };
   const names = Object.keys(operations);
   const cases = CALLERS.flatMap((caller) => {
@@ -208,7 +264,7 @@ describe('roles in the organizations subgraph', () => {
     // Nothing written unless allowed; exactly one audit event of this action, with the outcome.
     const after = await snapshot(target);
     if (outcome !== 'ok') expect(after).toEqual(before);
-    else if (target.kind === 'membership') expect(after).toEqual({ version: 2, active: false });
+    else if (target.kind === 'membership') expect(after).toEqual({ version: 2, active: false }); // ended, or ended by a change of role
     else expect(after).toBe((before as number) + 1);
     const auditAfter = await auditOf(op.action);
     const expected = { SUCCEEDED: 0, REFUSED: 0, FAILED: 0 };
@@ -220,7 +276,7 @@ describe('roles in the organizations subgraph', () => {
     expect(event).toMatchObject({ action: op.action, role: caller === 'otherAssociation' ? 'ASSOCIATION_ADMIN' : roleOf(caller), subgraph: 'organizations' });
     if (outcome !== 'ok') expect(event.detail).toBe(`${outcome}: ${res.errors![0]!.message}`);
     if (target.kind === 'membership') expect(event.entityId).toBe(target.id);
-    else if (outcome === 'ok') expect(event.entityId).toBe(Object.values(res.data!)[0][target.kind === 'organizations' ? 'organization' : 'membership'].id);
+    else if (outcome === 'ok') expect(event.entityId).toBe(Object.values(res.data!)[0][{ organizations: 'organization', members: 'membership', meetings: 'meeting' }[target.kind]].id);
     else expect(event.entityId).toBeNull();
   });
 
@@ -292,6 +348,32 @@ describe('roles in the organizations subgraph', () => {
     );
     expect(statements).toBe(1);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? P : Q } }));
+  });
+
+  const meetingEntities: Record<Caller, [Outcome, Outcome]> = {
+    city: [ok, ok],
+    district: [ok, no],
+    association: [no, no],
+    otherAssociation: [no, no],
+    analyst: [ok, ok],
+    person: [no, no],
+  };
+  it.each(Object.entries(meetingEntities))('%s: _entities of a meeting of own district and one of another district → %j, in one statement', async (caller, outcomes) => {
+    const ids = [ownMeeting, otherMeeting];
+    const { result, statements } = await sg.statements(() => sg.request(MEETING_ENTITIES, { r: ids.map((id) => ({ __typename: 'Meeting', id })) }, headers[caller as Caller]));
+    expect(statements).toBe(1);
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], topic: '年度工作部署' }));
+  });
+
+  it('tells a district administrator and an association administrator why meetings are refused', async () => {
+    const other = await sg.request(CREATE_MEETING, { input: meetingInput(otherJoint, otherUnit) }, headers.district);
+    expect(other.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot record meetings of bodies of 龙湾区 (330303).');
+    const association = await sg.request(CREATE_MEETING, { input: { ...meetingInput(ownJoint, ownUnit), topic: '' } }, headers.association);
+    expect(association.errors![0]!.message).toBe('An association administrator cannot change meetings.');
+    // Refused before the input is looked at: a malformed body and no units are not reported.
+    const analyst = await sg.request(CREATE_MEETING, { input: { bodyId: 'x', heldOn: '2999-01-01', topic: '', attendingUnitIds: [] } }, headers.analyst);
+    expect(analyst.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(analyst.errors![0]!.message).toBe('An analyst can read meetings but cannot change them.');
   });
 
   // Organizations resolve for everyone; members per organization as the scope says; memberCount for all but a person.
