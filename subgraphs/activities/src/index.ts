@@ -1,5 +1,10 @@
 export * from './activity/activity.enums';
 export * from './participation/participation.enums';
+export * from './feedback/feedback.enums';
+export { FeedbackEntity, FeedbackStepEntity } from './feedback/feedback.entity';
+export type { FeedbackImport } from './feedback/feedback.service';
+export { FeedbackService } from './feedback/feedback.service';
+export type { FeedbackDraft } from './feedback/feedback.validation';
 export { ActivityEntity } from './activity/activity.entity';
 export { ParticipationEntity } from './participation/participation.entity';
 export type { ActivityDraft, ActivityRecord } from './activity/activity.validation';

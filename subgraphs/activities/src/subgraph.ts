@@ -2,6 +2,9 @@ import { AuditEventEntity, auditEventsResolver, RequestContext, SubgraphDefiniti
 import { ActivityEntity } from './activity/activity.entity';
 import { ActivityResolver } from './activity/activity.resolver';
 import { toActivity } from './activity/activity.type';
+import { FeedbackEntity, FeedbackStepEntity } from './feedback/feedback.entity';
+import { FeedbackResolver } from './feedback/feedback.resolver';
+import { toFeedback } from './feedback/feedback.type';
 import { ActivitiesLoaders, createActivitiesLoaders } from './loaders';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { OrganizationActivitiesResolver } from './organization/organization.resolver';
@@ -16,11 +19,12 @@ export type { ActivitiesLoaders };
 export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, ActivitiesLoaders> = {
   subgraph: 'activities',
   defaultPort: 4003,
-  entities: [AuditEventEntity, ActivityEntity, ParticipationEntity],
+  entities: [AuditEventEntity, ActivityEntity, ParticipationEntity, FeedbackEntity, FeedbackStepEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     ActivityResolver,
     ParticipationResolver,
+    FeedbackResolver,
     PersonParticipationsResolver,
     OrganizationActivitiesResolver,
     auditEventsResolver<ActivitiesServices>('activities', (s) => s.audit),
@@ -37,6 +41,11 @@ export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, Activiti
     Participation: async (ref, ctx: RequestContext<ActivitiesLoaders>) => {
       const entity = await ctx.loaders.participationById.load(ref.id);
       return entity ? toParticipation(entity) : null;
+    },
+    // Per row, like Participation: a refused feedback is FORBIDDEN on that entity alone.
+    Feedback: async (ref, ctx: RequestContext<ActivitiesLoaders>) => {
+      const entity = await ctx.loaders.feedbackById.load(ref.id);
+      return entity ? toFeedback(entity) : null;
     },
   },
 };

@@ -122,16 +122,16 @@ describe('activities subgraph: participations', () => {
     expect(await personTotal(personId)).toBe(2);
   });
 
-  it('refuses participations in a cancelled activity with CONFLICT', async () => {
-    const activityId = await newActivity({ status: 'CANCELLED' });
+  it('refuses new participations in a cancelled or finished activity with CONFLICT', async () => {
     const personId = randomIds.next();
-    const res = await record({ activityId, personId });
-    expect(errorCodes(res)).toEqual(['CONFLICT']);
-    expect(res.errors![0]!.extensions!.field).toBe('input.activityId');
-    expect(await count(activityId)).toBe(0);
-    // A completed activity still takes records of who attended.
-    const completed = await newActivity({ status: 'COMPLETED' });
-    expectData(await record({ activityId: completed, personId, attendance: 'ATTENDED', hours: 3 }));
+    for (const status of ['CANCELLED', 'COMPLETED']) {
+      const activityId = await newActivity({ status });
+      const res = await record({ activityId, personId, ...(status === 'COMPLETED' ? { attendance: 'ATTENDED', hours: 3 } : {}) });
+      expect(errorCodes(res)).toEqual(['CONFLICT']);
+      expect(res.errors![0]!.extensions!.field).toBe('input.activityId');
+      expect(await count(activityId)).toBe(0);
+    }
+    // Who attended a finished activity is recorded on the registrations (updateParticipation).
   });
 
   it('refuses a participation in a full activity with CONFLICT', async () => {

@@ -65,3 +65,50 @@ export class ActivityPayload {
   @Field(() => Activity)
   activity!: Activity;
 }
+
+/**
+ * Changes to an activity: a field left out keeps its value; `null` clears an optional one.
+ * Checked as a whole against the rules of createActivity, the status change against the allowed
+ * transitions, and the capacity against the participations recorded.
+ */
+@InputType()
+export class UpdateActivityInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read: CONFLICT when the activity has changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => ActivityKind, { nullable: true })
+  kind?: ActivityKind | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organizerId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  districtCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  location?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Not below the participations recorded.' })
+  capacity?: number | null;
+
+  @Field(() => ActivityStatus, {
+    nullable: true,
+    description: 'PLANNED → OPEN | ONGOING | CANCELLED; OPEN → ONGOING | CANCELLED; ONGOING → COMPLETED. Any other change is a CONFLICT.',
+  })
+  status?: ActivityStatus | null;
+}

@@ -3,7 +3,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { ActivitiesLoaders } from '../loaders';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
 import type { ActivitiesServices } from '../services';
-import { ActivityFilter, ActivityPayload, CreateActivityInput } from './activity.inputs';
+import { ActivityStatsGroup } from './activity-stats.type';
+import { ActivityStatsDimension } from './activity.enums';
+import { ActivityFilter, ActivityPayload, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { Activity, ActivityConnection, toActivity } from './activity.type';
 
 type Ctx = RequestContext<ActivitiesLoaders>;
@@ -31,6 +33,18 @@ export class ActivityResolver {
     return toConnection(ActivityConnection, result, toActivity);
   }
 
+  @Query(() => [ActivityStatsGroup], {
+    description:
+      'Counts of activities, participations, attendances and hours, grouped by any of kind, month (of the start, China time) and district, for the activities the filter selects: one GROUP BY statement. An aggregate: FORBIDDEN to persons.',
+  })
+  activityStats(
+    @Arg('groupBy', () => [ActivityStatsDimension]) groupBy: ActivityStatsDimension[],
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ActivityStatsGroup[]> {
+    return this.services.activities.stats(ctx, groupBy, filter);
+  }
+
   @FieldResolver(() => ParticipationConnection, {
     nullable: true,
     description:
@@ -56,5 +70,13 @@ export class ActivityResolver {
   @Mutation(() => ActivityPayload, { description: 'Enters a new activity.' })
   async createActivity(@Arg('input') input: CreateActivityInput, @Ctx() ctx: Ctx): Promise<ActivityPayload> {
     return payload(toActivity(await this.services.activities.create(ctx, input)));
+  }
+
+  @Mutation(() => ActivityPayload, {
+    description:
+      'Changes an activity (fields left out keep their value). CONFLICT when it changed since expectedVersion, for a status change not allowed, or a capacity below the participations recorded.',
+  })
+  async updateActivity(@Arg('input') input: UpdateActivityInput, @Ctx() ctx: Ctx): Promise<ActivityPayload> {
+    return payload(toActivity(await this.services.activities.update(ctx, input)));
   }
 }

@@ -5,7 +5,9 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  ConflictError,
   countsByKey,
+  districtOf,
   ForbiddenError,
   InputChecker,
   keysetPage,
@@ -17,10 +19,16 @@ import {
   scopeRefusal,
   TransactionalConnection,
   UserInputError,
+  NotFoundError,
+  assertCanReadAggregates,
   writeScope,
 } from '@tongxin/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import { ParticipationEntity } from '../participation/participation.entity';
+import { ActivityStatsGroup } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
-import { ActivityFilter, CreateActivityInput } from './activity.inputs';
+import { ACTIVITY_TRANSITIONS, ActivityKind, ActivityStatsDimension, ActivityStatus } from './activity.enums';
+import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.validation';
 
 /**
@@ -38,7 +46,7 @@ export const activityHolder = (a: { readonly districtCode: string; readonly orga
 });
 
 /** How DATETIME columns compare with a parameter on both databases (UTC, as TypeORM stores them). */
-const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
+export const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * The activities: what they are, and the rules for creating them. Who may create which is
@@ -73,20 +81,10 @@ export class ActivityService {
   list(ctx: RequestContext<unknown>, filter: ActivityFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<ActivityEntity>> {
     const page = pageRequest(args);
     const f = filter ?? {};
-    const check = new InputChecker('filter');
-    check.district('districtCode', f.districtCode);
-    const organizerId = check.id('organizerId', f.organizerId, { required: false });
-    const text = check.text('text', f.text, { max: 100 });
-    check.throwIfInvalid();
+    const { organizerId, text } = checkActivityFilter(f);
 
     const qb = this.conn.repo(ctx, ActivityEntity).createQueryBuilder('a');
-    if (f.districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
-    if (f.kind) qb.andWhere('a.kind = :kind', { kind: f.kind });
-    if (f.status) qb.andWhere('a.status = :status', { status: f.status });
-    if (organizerId) qb.andWhere('a.organizerId = :organizerId', { organizerId });
-    if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
-    if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
-    if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
+    applyActivityFilter(qb, f, organizerId, text);
     return keysetPage(qb, [{ expr: 'a.id', valueOf: (a) => a.id }], page);
   }
 
@@ -129,6 +127,115 @@ export class ActivityService {
   }
 
   /**
+   * Changes an activity. Refused first when the viewer may change no activities at all; then the
+   * merged record is checked as createActivity checks one; then, with the activity locked, the
+   * viewer's scope over the activity as it is and as it would be, the version read, the status
+   * change (`ACTIVITY_TRANSITIONS`) and the capacity against the participations recorded.
+   */
+  update(ctx: RequestContext<unknown>, input: UpdateActivityInput): Promise<ActivityEntity> {
+    const entityId = typeof input.id === 'string' ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'updateActivity', entityType: 'Activity', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, ACTIVITIES);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const id = check.id('id', input.id);
+      check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
+      check.throwIfInvalid();
+
+      const lost = await this.conn.transaction(ctx, async (tx) => {
+        const [current] = await this.lockByIds(tx, [id!]);
+        if (!current) throw new NotFoundError('Activity', id!);
+        assertInScope(scope, tx.viewer, activityHolder(current), 'change activities');
+        const keep = <K extends keyof UpdateActivityInput & keyof ActivityEntity>(k: K) => (input[k] === undefined ? current[k] : input[k]);
+        const draft: ActivityDraft = {
+          title: keep('title') as string | null,
+          kind: keep('kind') as ActivityKind | null,
+          description: keep('description') as string | null,
+          organizerId: keep('organizerId') as string | null,
+          districtCode: keep('districtCode') as string | null,
+          location: keep('location') as string | null,
+          startsAt: keep('startsAt') as Date | null,
+          endsAt: keep('endsAt') as Date | null,
+          capacity: keep('capacity') as number | null,
+          status: keep('status') as ActivityStatus | null,
+        };
+        const record = checkActivityRecord(check, draft);
+        if (!record) return check.throwIfInvalid() as never;
+        assertInScope(scope, tx.viewer, activityHolder(record), 'move activities');
+        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        const from = current.status as ActivityStatus;
+        if (record.status !== from && !ACTIVITY_TRANSITIONS[from].includes(record.status)) throw badTransition(current, record.status);
+        if (record.capacity !== null && record.capacity !== current.capacity) {
+          const taken = await this.conn.repo(tx, ParticipationEntity).countBy({ activityId: current.id });
+          if (record.capacity < taken) {
+            throw new ConflictError(`Activity ${current.id} has ${taken} participations recorded: its capacity cannot drop below them.`, {
+              field: 'input.capacity',
+              participantCount: taken,
+            });
+          }
+        }
+        const result = await this.conn
+          .repo(tx, ActivityEntity)
+          .createQueryBuilder()
+          .update(ActivityEntity)
+          .set({ ...record })
+          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+          .execute();
+        if (result.affected === 0) return true;
+        await this.audit.record(tx, { action: 'updateActivity', entityType: 'Activity', entityId: current.id });
+        return false;
+      });
+      const now = await this.getById(ctx, id!);
+      if (lost) throw staleVersion(now, input.expectedVersion);
+      return now;
+    });
+  }
+
+  /**
+   * `activityStats`: activities, participations, attendances and hours grouped as asked, in one
+   * GROUP BY statement over the activities filtered as `activities` filters them. The month is
+   * the start's month in China (UTC+8, no daylight saving), computed by the database: DATETIME
+   * columns hold UTC on both databases. An aggregate: every role but a person.
+   */
+  async stats(ctx: RequestContext<unknown>, groupBy: readonly ActivityStatsDimension[], filter: ActivityFilter | null | undefined): Promise<ActivityStatsGroup[]> {
+    assertCanReadAggregates(ctx.viewer);
+    const f = filter ?? {};
+    const { organizerId, text } = checkActivityFilter(f);
+    const dims = [...new Set(groupBy)];
+    const month = this.conn.isSqlite ? "strftime('%Y-%m', a.starts_at, '+8 hours')" : "DATE_FORMAT(DATE_ADD(a.starts_at, INTERVAL 8 HOUR), '%Y-%m')";
+    const columns: Record<ActivityStatsDimension, string> = { KIND: 'a.kind', MONTH: month, DISTRICT: 'a.district_code' };
+    const alias: Record<ActivityStatsDimension, string> = { KIND: 'g_kind', MONTH: 'g_month', DISTRICT: 'g_district' };
+    const qb = this.conn
+      .repo(ctx, ActivityEntity)
+      .createQueryBuilder('a')
+      .leftJoin(ParticipationEntity, 'p', 'p.activity_id = a.id')
+      .select('COUNT(DISTINCT a.id)', 'activities')
+      .addSelect('COUNT(p.id)', 'participations')
+      .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN 1 ELSE 0 END), 0)", 'attended')
+      .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours ELSE 0 END), 0)", 'hours');
+    applyActivityFilter(qb, f, organizerId, text);
+    for (const d of dims) {
+      qb.addSelect(columns[d], alias[d]);
+      qb.addGroupBy(columns[d]);
+      qb.addOrderBy(columns[d], 'ASC');
+    }
+    const rows: Array<Record<string, string | number | null>> = await qb.getRawMany();
+    return rows
+      .filter((r) => Number(r.activities) > 0)
+      .map((r) =>
+        Object.assign(new ActivityStatsGroup(), {
+          kind: dims.includes(ActivityStatsDimension.KIND) ? (r.g_kind as ActivityKind) : null,
+          month: dims.includes(ActivityStatsDimension.MONTH) ? String(r.g_month) : null,
+          district: dims.includes(ActivityStatsDimension.DISTRICT) ? districtOf(String(r.g_district)) : null,
+          activities: Number(r.activities),
+          participations: Number(r.participations),
+          attended: Number(r.attended),
+          hours: Math.round(Number(r.hours) * 10) / 10,
+        }),
+      );
+  }
+
+  /**
    * Creates many activities at once, all or nothing: every row is checked first (each problem
    * named `rows[i].field`), each row against the viewer's scope, then the rows are inserted in
    * chunks in one transaction with one audit event for the batch.
@@ -158,4 +265,39 @@ export class ActivityService {
       });
     });
   }
+}
+
+/** Checks the filter of `activities` and `activityStats` (BAD_USER_INPUT naming `filter.<field>`). */
+function checkActivityFilter(f: ActivityFilter): { organizerId: string | undefined; text: string | undefined } {
+  const check = new InputChecker('filter');
+  check.district('districtCode', f.districtCode);
+  const organizerId = check.id('organizerId', f.organizerId, { required: false });
+  const text = check.text('text', f.text, { max: 100 });
+  check.throwIfInvalid();
+  return { organizerId, text };
+}
+
+function applyActivityFilter(qb: SelectQueryBuilder<ActivityEntity>, f: ActivityFilter, organizerId: string | undefined, text: string | undefined): void {
+  if (f.districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
+  if (f.kind) qb.andWhere('a.kind = :kind', { kind: f.kind });
+  if (f.status) qb.andWhere('a.status = :status', { status: f.status });
+  if (organizerId) qb.andWhere('a.organizerId = :organizerId', { organizerId });
+  if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
+  if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
+  if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
+}
+
+function staleVersion(current: ActivityEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Activity ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
+    { currentVersion: current.version },
+  );
+}
+
+function badTransition(current: ActivityEntity, to: ActivityStatus): ConflictError {
+  const allowed = ACTIVITY_TRANSITIONS[current.status as ActivityStatus];
+  return new ConflictError(
+    `Activity ${current.id} is ${current.status}: it cannot become ${to}` + (allowed.length ? ` (only ${allowed.join(', ')}).` : ' (it is final).'),
+    { field: 'input.status', currentStatus: current.status },
+  );
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
 import { decimalAsNumber } from '@tongxin/common';
 import { ActivityEntity } from '../activity/activity.entity';
 
@@ -31,6 +31,10 @@ export class ParticipationEntity {
 
   @Column({ type: 'decimal', precision: 3, scale: 1, nullable: true, transformer: decimalAsNumber })
   hours!: number | null;
+
+  /** Increases with every change (attendance, hours, role); 1 for rows recorded before it was kept. */
+  @VersionColumn({ default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { ChildPageFamily, childPageFamily, countLoader, RequestContext, rowLoader } from '@tongxin/common';
+import { ChildPageFamily, childPageFamily, countLoader, groupLoader, RequestContext, rowLoader } from '@tongxin/common';
+import type { SummaryRow } from '../activity/activity-stats.type';
 import type DataLoader from 'dataloader';
 import type { ActivityEntity } from '../activity/activity.entity';
 import { ParticipationEntity } from './participation.entity';
@@ -18,6 +19,8 @@ export interface ParticipationLoaders {
   readonly participationCountByActivity: DataLoader<string, number>;
   /** How many of a person's participations the viewer may read. */
   readonly participationCountByPerson: DataLoader<string, number>;
+  /** Per person, their participations by kind of activity (unchecked: the field checks the viewer). */
+  readonly activitySummaryRowsByPerson: DataLoader<string, SummaryRow[]>;
 }
 
 export function createParticipationLoaders(
@@ -49,5 +52,6 @@ export function createParticipationLoaders(
     participationsByPerson: childPageFamily((personIds, key) => participations.pagesByPerson(ctx, personIds, key), byIds),
     participationCountByActivity: countLoader((activityIds) => participations.countByActivities(ctx, activityIds)),
     participationCountByPerson: countLoader((personIds) => participations.countByPersons(ctx, personIds)),
+    activitySummaryRowsByPerson: groupLoader((personIds) => participations.summariesByPersons(ctx, personIds), (r) => r.personId),
   };
 }

@@ -3,7 +3,13 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
 import type { ActivitiesServices } from '../services';
-import { ParticipationPayload, RecordParticipationInput } from './participation.inputs';
+import {
+  ParticipationPayload,
+  RecordParticipationInput,
+  UpdateParticipationInput,
+  WithdrawParticipationInput,
+  WithdrawParticipationPayload,
+} from './participation.inputs';
 import { Participation, toParticipation } from './participation.type';
 
 type Ctx = RequestContext<ActivitiesLoaders>;
@@ -33,5 +39,21 @@ export class ParticipationResolver {
   })
   async recordParticipation(@Arg('input') input: RecordParticipationInput, @Ctx() ctx: Ctx): Promise<ParticipationPayload> {
     return payload(toParticipation(await this.services.participations.record(ctx, input)));
+  }
+
+  @Mutation(() => ParticipationPayload, {
+    description:
+      'Records attendance and hours (after the activity has begun) or changes the role; CONFLICT when it changed since expectedVersion or the activity is cancelled.',
+  })
+  async updateParticipation(@Arg('input') input: UpdateParticipationInput, @Ctx() ctx: Ctx): Promise<ParticipationPayload> {
+    return payload(toParticipation(await this.services.participations.update(ctx, input)));
+  }
+
+  @Mutation(() => WithdrawParticipationPayload, {
+    description: 'Withdraws a registration before the activity starts, freeing its place; CONFLICT once it has started, or for an attendance already recorded.',
+  })
+  async withdrawParticipation(@Arg('input') input: WithdrawParticipationInput, @Ctx() ctx: Ctx): Promise<WithdrawParticipationPayload> {
+    const activity = await this.services.participations.withdraw(ctx, input);
+    return Object.assign(new WithdrawParticipationPayload(), { participationId: input.id.toLowerCase(), activity: toActivity(activity) });
   }
 }

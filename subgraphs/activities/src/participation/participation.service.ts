@@ -16,6 +16,7 @@ import {
   NotFoundError,
   readScope,
   RequestContext,
+  Role,
   RowScope,
   RowScopeRule,
   scopeRefusal,
@@ -28,7 +29,9 @@ import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityStatus } from '../activity/activity.enums';
 import { activityHolder, ActivityService } from '../activity/activity.service';
 import { ParticipationEntity } from './participation.entity';
-import { RecordParticipationInput } from './participation.inputs';
+import { SummaryRow } from '../activity/activity-stats.type';
+import { Attendance } from './participation.enums';
+import { RecordParticipationInput, UpdateParticipationInput, WithdrawParticipationInput } from './participation.inputs';
 import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } from './participation.validation';
 
 const LOOKUP_CHUNK = 500;
@@ -155,8 +158,9 @@ export class ParticipationService {
         const [activity] = await this.activities.lockByIds(tx, [record.activityId]);
         if (!activity) throw new NotFoundError('Activity', record.activityId);
         assertInScope(scope, tx.viewer, participationHolder(activity, record.personId), 'record participations');
-        if (activity.status === ActivityStatus.CANCELLED) {
-          throw new ConflictError(`Activity ${activity.id} is cancelled: it takes no participations.`, { field: 'input.activityId' });
+        if (activity.status === ActivityStatus.CANCELLED || activity.status === ActivityStatus.COMPLETED) {
+          const state = activity.status === ActivityStatus.CANCELLED ? 'cancelled' : 'finished';
+          throw new ConflictError(`Activity ${activity.id} is ${state}: it takes no new participations.`, { field: 'input.activityId' });
         }
         const repo = this.conn.repo(tx, ParticipationEntity);
         const existing = await repo.findOne({ select: { id: true }, where: { activityId: record.activityId, personId: record.personId } });
@@ -246,6 +250,143 @@ export class ParticipationService {
     });
   }
 
+  /**
+   * Changes attendance, hours or role of a participation. Refused first when the viewer may
+   * change none; then, with its activity locked, outside the viewer's scope; CONFLICT when it
+   * changed since read, its activity is cancelled, or ATTENDED/ABSENT is given before the
+   * activity is under way.
+   */
+  update(ctx: RequestContext<unknown>, input: UpdateParticipationInput): Promise<ParticipationEntity> {
+    const entityId = typeof input.id === 'string' ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'updateParticipation', entityType: 'Participation', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, PARTICIPATIONS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const id = check.id('id', input.id);
+      check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
+      if (input.role === null) check.fail('role', 'cannot be cleared: leave it out to keep it');
+      if (input.attendance === null) check.fail('attendance', 'cannot be cleared: leave it out to keep it');
+      const hours = check.number('hours', input.hours, { min: 0, max: 24, decimals: 1 });
+      if (hours !== undefined && input.attendance && input.attendance !== Attendance.ATTENDED) {
+        check.fail('hours', `may only be given with attendance ATTENDED, not ${input.attendance}`);
+      }
+      check.throwIfInvalid();
+
+      const lost = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.conn.repo(tx, ParticipationEntity).findOneBy({ id: id! });
+        if (!current) throw new NotFoundError('Participation', id!);
+        const [activity] = await this.activities.lockByIds(tx, [current.activityId]);
+        assertInScope(scope, tx.viewer, participationHolder(activity!, current.personId), 'change participations');
+        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (activity!.status === ActivityStatus.CANCELLED) {
+          throw new ConflictError(`Activity ${activity!.id} is cancelled: its participations do not change.`, { field: 'input.id' });
+        }
+        const attendance = (input.attendance ?? current.attendance) as Attendance;
+        const begun = activity!.status === ActivityStatus.ONGOING || activity!.status === ActivityStatus.COMPLETED;
+        if ((attendance === Attendance.ATTENDED || attendance === Attendance.ABSENT) && attendance !== current.attendance && !begun) {
+          throw new ConflictError(`Activity ${activity!.id} is ${activity!.status}: attendance ${attendance} is recorded once it is under way or finished.`, {
+            field: 'input.attendance',
+          });
+        }
+        let newHours = input.hours === undefined ? current.hours : input.hours;
+        if (attendance !== Attendance.ATTENDED) {
+          if (input.hours !== undefined && input.hours !== null) {
+            throw new UserInputError([{ field: 'input.hours', message: `may only be given with attendance ATTENDED, not ${attendance}` }]);
+          }
+          newHours = null;
+        }
+        const result = await this.conn
+          .repo(tx, ParticipationEntity)
+          .createQueryBuilder()
+          .update(ParticipationEntity)
+          .set({ role: input.role ?? current.role, attendance, hours: newHours })
+          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+          .execute();
+        if (result.affected === 0) return true;
+        await this.audit.record(tx, { action: 'updateParticipation', entityType: 'Participation', entityId: current.id });
+        return false;
+      });
+      const now = await this.getById(ctx, id!);
+      if (lost) throw staleVersion(now, input.expectedVersion);
+      return now;
+    });
+  }
+
+  /**
+   * Withdraws a registration: the row is deleted (the audit log keeps who withdrew it and when),
+   * freeing its place. Only before the activity starts (PLANNED or OPEN, start still ahead) and
+   * while the attendance is REGISTERED or EXCUSED; the same roles as recording.
+   */
+  withdraw(ctx: RequestContext<unknown>, input: WithdrawParticipationInput, now: number = Date.now()): Promise<ActivityEntity> {
+    const entityId = typeof input.id === 'string' ? input.id.toLowerCase() : null;
+    return this.audit.guard(ctx, { action: 'withdrawParticipation', entityType: 'Participation', entityId }, async () => {
+      const scope = writeScope(ctx.viewer, PARTICIPATIONS);
+      assertScopeNotEmpty(scope);
+      const check = new InputChecker('input');
+      const id = check.id('id', input.id);
+      check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
+      check.throwIfInvalid();
+      const activityId = await this.conn.transaction(ctx, async (tx) => {
+        const current = await this.conn.repo(tx, ParticipationEntity).findOneBy({ id: id! });
+        if (!current) throw new NotFoundError('Participation', id!);
+        const [activity] = await this.activities.lockByIds(tx, [current.activityId]);
+        assertInScope(scope, tx.viewer, participationHolder(activity!, current.personId), 'withdraw participations');
+        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        const open = activity!.status === ActivityStatus.PLANNED || activity!.status === ActivityStatus.OPEN;
+        if (!open || activity!.startsAt.getTime() <= now) {
+          throw new ConflictError(`Activity ${activity!.id} has started or is ${activity!.status}: a registration is withdrawn only before it starts.`, { field: 'input.id' });
+        }
+        if (current.attendance !== Attendance.REGISTERED && current.attendance !== Attendance.EXCUSED) {
+          throw new ConflictError(`Participation ${current.id} is ${current.attendance}: only a registration can be withdrawn.`, { field: 'input.id' });
+        }
+        const result = await this.conn
+          .repo(tx, ParticipationEntity)
+          .createQueryBuilder()
+          .delete()
+          .from(ParticipationEntity)
+          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
+          .execute();
+        if (result.affected === 0) throw staleVersion(current, input.expectedVersion);
+        await this.audit.record(tx, { action: 'withdrawParticipation', entityType: 'Participation', entityId: current.id, detail: `activity ${activity!.id}` });
+        return activity!.id;
+      });
+      return this.activities.getById(ctx, activityId);
+    });
+  }
+
+  /** `Person.activitySummary`: every role but a person reads anyone's (an aggregate); a person their own. */
+  summaryRefusal(ctx: RequestContext<unknown>, personId: string): ForbiddenError | null {
+    if (ctx.viewer.system || ctx.viewer.role !== Role.PERSON) return null;
+    return ctx.viewer.personId === personId ? null : new ForbiddenError("A person can read only their own activity summary.");
+  }
+
+  /**
+   * Per person and kind of activity: participations, attendances and hours, over every activity,
+   * for many persons in one GROUP BY statement.
+   */
+  async summariesByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<SummaryRow[]> {
+    const rows: Array<Record<string, string | number | null>> = await this.conn
+      .repo(ctx, ParticipationEntity)
+      .createQueryBuilder('p')
+      .innerJoin(ActivityEntity, 'a', 'a.id = p.activity_id')
+      .select('p.person_id', 'personId')
+      .addSelect('a.kind', 'kind')
+      .addSelect('COUNT(*)', 'joined')
+      .addSelect("SUM(CASE WHEN p.attendance = 'ATTENDED' THEN 1 ELSE 0 END)", 'attended')
+      .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours ELSE 0 END), 0)", 'hours')
+      .where('p.person_id IN (:...personIds)', { personIds: [...personIds] })
+      .groupBy('p.person_id')
+      .addGroupBy('a.kind')
+      .getRawMany();
+    return rows.map((r) => ({
+      personId: String(r.personId),
+      kind: String(r.kind),
+      joined: Number(r.joined),
+      attended: Number(r.attended),
+      hours: Number(r.hours),
+    }));
+  }
+
   /** Which of these (activity, person) pairs are recorded already. */
   private async recordedPairs(tx: RequestContext<unknown>, records: readonly ParticipationRecord[]): Promise<Set<string>> {
     const found = new Set<string>();
@@ -318,4 +459,11 @@ function full(activity: ActivityEntity, taken: number): ConflictError {
     capacity: activity.capacity,
     participantCount: taken,
   });
+}
+
+function staleVersion(current: ParticipationEntity, expectedVersion: number): ConflictError {
+  return new ConflictError(
+    `Participation ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
+    { currentVersion: current.version },
+  );
 }

@@ -1,5 +1,5 @@
 import { ConnectionType } from '@tongxin/common';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ParticipationEntity } from './participation.entity';
 import { Attendance, ParticipationRole } from './participation.enums';
 import { PersonRef, personRef } from '../person/person.ref';
@@ -33,6 +33,9 @@ export class Participation {
   @Field(() => Float, { nullable: true, description: 'Hours served or attended (0 to 24, one decimal); only with ATTENDED.' })
   hours!: number | null;
 
+  @Field(() => Int, { description: 'Increases with every change.' })
+  version!: number;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -48,6 +51,7 @@ export function toParticipation(e: ParticipationEntity): Participation {
   p.role = e.role as ParticipationRole;
   p.attendance = e.attendance as Attendance;
   p.hours = e.hours;
+  p.version = e.version;
   p.createdAt = e.createdAt;
   return p;
 }

@@ -1,0 +1,131 @@
+import { ConnectionType, District, districtOf, todayInChina } from '@tongxin/common';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PersonRef, personRef } from '../person/person.ref';
+import { FeedbackEntity, FeedbackStepEntity } from './feedback.entity';
+import { FeedbackKind, FeedbackStatus, OPEN_FEEDBACK_STATUSES } from './feedback.enums';
+
+@ObjectType({ simpleResolvers: true, description: 'One step of the handling of a feedback: who took it, when, from where to where.' })
+export class FeedbackStep {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => FeedbackStatus, { nullable: true, description: 'Null for the submission.' })
+  from!: FeedbackStatus | null;
+
+  @Field(() => FeedbackStatus)
+  to!: FeedbackStatus;
+
+  @Field({ description: "The token subject of who took the step ('system' for imports and demo data)." })
+  actor!: string;
+
+  @Field(() => String, { nullable: true, description: 'Their role when they took it.' })
+  actorRole!: string | null;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The department it was forwarded to (FORWARDED).' })
+  department!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType()
+export class FeedbackStepConnection extends ConnectionType(FeedbackStep, 'FeedbackStep') {}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An opinion, suggestion, public-opinion report or service request, and where its handling stands (§8, §12, §13).',
+})
+@Directive('@key(fields: "id")')
+export class Feedback {
+  @Field(() => ID)
+  id!: string;
+
+  /** Resolves `activity` through the request's loader. */
+  activityId!: string | null;
+
+  @Field(() => FeedbackKind)
+  kind!: FeedbackKind;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  content!: string;
+
+  @Field(() => PersonRef, { nullable: true, description: 'Who it is from; null when the person is not (or no longer) in the register.' })
+  person!: PersonRef;
+
+  @Field(() => District, { description: 'Where it was submitted: its administrators handle it.' })
+  district!: District;
+
+  @Field(() => FeedbackStatus)
+  status!: FeedbackStatus;
+
+  @Field(() => String, { nullable: true, description: 'The department it was forwarded to.' })
+  department!: string | null;
+
+  @Field(() => String, { nullable: true })
+  answer!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was not taken up (REJECTED).' })
+  rejectReason!: string | null;
+
+  @Field(() => Date)
+  submittedAt!: Date;
+
+  @Field({ description: 'The China date by which it must be answered: 15 days after submission for opinions, suggestions and reports, 7 for service requests.' })
+  dueOn!: string;
+
+  @Field({ description: 'Not yet answered, closed or rejected, and its due date has passed (China time).' })
+  overdue!: boolean;
+
+  @Field(() => Int, { description: 'Increases with every step.' })
+  version!: number;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+@ObjectType()
+export class FeedbackConnection extends ConnectionType(Feedback, 'Feedback') {}
+
+export function isOverdue(status: string, dueOn: string, today: string = todayInChina()): boolean {
+  return OPEN_FEEDBACK_STATUSES.includes(status as FeedbackStatus) && dueOn < today;
+}
+
+export function toFeedback(e: FeedbackEntity, today?: string): Feedback {
+  const f = new Feedback();
+  f.id = e.id;
+  f.activityId = e.activityId;
+  f.kind = e.kind as FeedbackKind;
+  f.title = e.title;
+  f.content = e.content;
+  f.person = personRef(e.personId);
+  f.district = districtOf(e.districtCode);
+  f.status = e.status as FeedbackStatus;
+  f.department = e.department;
+  f.answer = e.answer;
+  f.rejectReason = e.rejectReason;
+  f.submittedAt = e.submittedAt;
+  f.dueOn = e.dueOn;
+  f.overdue = isOverdue(e.status, e.dueOn, today);
+  f.version = e.version;
+  f.updatedAt = e.updatedAt;
+  return f;
+}
+
+export function toFeedbackStep(e: FeedbackStepEntity): FeedbackStep {
+  const s = new FeedbackStep();
+  s.id = e.id;
+  s.from = e.fromStatus as FeedbackStatus | null;
+  s.to = e.toStatus as FeedbackStatus;
+  s.actor = e.actorSubject;
+  s.actorRole = e.actorRole;
+  s.at = e.at;
+  s.department = e.department;
+  s.note = e.note;
+  return s;
+}
