@@ -1,11 +1,13 @@
 import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { AuditResolver } from './audit/audit.resolver';
+import { PersonImportResolver } from './import/person-import.resolver';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { PersonEntity } from './person/person.entity';
 import { createPersonLoaders, PersonLoaders } from './person/person.loader';
 import { PersonResolver } from './person/person.resolver';
 import { toPerson } from './person/person.type';
 import { RegionResolver } from './region/region.resolver';
+import { PersonStatsResolver } from './stats/person-stats.resolver';
 import { createPersonsServices, PersonsServices } from './services';
 
 export type PersonsLoaders = PersonLoaders;
@@ -15,7 +17,7 @@ export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders
   defaultPort: 4001,
   entities: [AuditEventEntity, PersonEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [PersonResolver, RegionResolver, AuditResolver],
+  resolvers: [PersonResolver, RegionResolver, AuditResolver, PersonImportResolver, PersonStatsResolver],
   peers: { organizations: 4002, activities: 4003, evaluation: 4004 },
   createServices: createPersonsServices,
   createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),

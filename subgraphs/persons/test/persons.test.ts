@@ -68,6 +68,9 @@ describe('persons subgraph', () => {
     ['a malformed mobile number', { mobile: '2345' }, 'input.mobile'],
     ['a returnee without a country', { returnee: true }, 'input.returneeCountry'],
     ['a registration date in the future', { registeredOn: '2999-01-01' }, 'input.registeredOn'],
+    ['a registration date before the birth date', { registeredOn: '2001-01-01', idNumber: makeIdNumber('330302', '2005-03-04', 11) }, 'input.registeredOn'],
+    ['a community without its street', { streetCode: null, community: '锦绣社区' }, 'input.community'],
+    ['China as the country returned from', { returnee: true, returneeCountry: '中国' }, 'input.returneeCountry'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_label, overrides, field) => {
     const before = await total();
     const res = await sg.request(REGISTER, { input: form(overrides) });

@@ -75,8 +75,11 @@ export const PROFESSIONS_BY_CATEGORY: Readonly<Record<PersonCategory, readonly P
   [PersonCategory.FREELANCER]: [Profession.FREELANCE_WRITER, Profession.BROKER, Profession.OTHER],
 };
 
-registerLabelledEnum(Gender, 'Gender', '性别', { MALE: '男', FEMALE: '女' });
-registerLabelledEnum(PoliticalAffiliation, 'PoliticalAffiliation', '政治面貌', {
+/** Gender: the Chinese labels (display, spreadsheets). */
+export const GENDER_LABELS: Readonly<Record<Gender, string>> = { MALE: '男', FEMALE: '女' };
+
+/** PoliticalAffiliation: the Chinese labels (display, spreadsheets). */
+export const POLITICAL_AFFILIATION_LABELS: Readonly<Record<PoliticalAffiliation, string>> = {
   CPC_MEMBER: '中共党员',
   RCCK: '民革党员',
   CDL: '民盟盟员',
@@ -88,24 +91,30 @@ registerLabelledEnum(PoliticalAffiliation, 'PoliticalAffiliation', '政治面貌
   TDSGL: '台盟盟员',
   NON_PARTY: '无党派人士',
   MASSES: '群众',
-});
-registerLabelledEnum(Education, 'Education', '学历', {
+};
+
+/** Education: the Chinese labels (display, spreadsheets). */
+export const EDUCATION_LABELS: Readonly<Record<Education, string>> = {
   JUNIOR_HIGH_OR_BELOW: '初中及以下',
   SENIOR_HIGH: '高中/中专',
   JUNIOR_COLLEGE: '大专',
   BACHELOR: '本科',
   MASTER: '硕士研究生',
   DOCTORATE: '博士研究生',
-});
-registerLabelledEnum(PersonCategory, 'PersonCategory', '新的社会阶层人士类别 (§2)', {
+};
+
+/** PersonCategory: the Chinese labels (display, spreadsheets). */
+export const PERSON_CATEGORY_LABELS: Readonly<Record<PersonCategory, string>> = {
   PRIVATE_TECH: '民营科技企业创业人员和技术人员',
   FOREIGN_ENTERPRISE: '外资企业管理技术人员',
   SELF_EMPLOYED: '个体户',
   PRIVATE_BUSINESS_OWNER: '私营企业主',
   INTERMEDIARY: '中介组织从业人员',
   FREELANCER: '自由职业人员',
-});
-registerLabelledEnum(Profession, 'Profession', '职业', {
+};
+
+/** Profession: the Chinese labels (display, spreadsheets). */
+export const PROFESSION_LABELS: Readonly<Record<Profession, string>> = {
   ENTREPRENEUR: '创业人员',
   TECHNICAL_STAFF: '技术人员',
   MANAGER: '管理人员',
@@ -118,9 +127,18 @@ registerLabelledEnum(Profession, 'Profession', '职业', {
   FREELANCE_WRITER: '自由撰稿人',
   BROKER: '经纪人',
   OTHER: '其他',
-});
-registerLabelledEnum(PersonStatus, 'PersonStatus', '登记状态', {
+};
+
+/** PersonStatus: the Chinese labels (display, spreadsheets). */
+export const PERSON_STATUS_LABELS: Readonly<Record<PersonStatus, string>> = {
   ACTIVE: '在册',
   MOVED_AWAY: '已迁出',
   ARCHIVED: '已归档',
-});
+};
+
+registerLabelledEnum(Gender, 'Gender', '性别', GENDER_LABELS);
+registerLabelledEnum(PoliticalAffiliation, 'PoliticalAffiliation', '政治面貌', POLITICAL_AFFILIATION_LABELS);
+registerLabelledEnum(Education, 'Education', '学历', EDUCATION_LABELS);
+registerLabelledEnum(PersonCategory, 'PersonCategory', '新的社会阶层人士类别 (§2)', PERSON_CATEGORY_LABELS);
+registerLabelledEnum(Profession, 'Profession', '职业', PROFESSION_LABELS);
+registerLabelledEnum(PersonStatus, 'PersonStatus', '登记状态', PERSON_STATUS_LABELS);

@@ -28,7 +28,7 @@ import {
   TransactionalConnection,
   UserInputError,
 } from '@tongxin/common';
-import { In } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { PersonEntity, SEALED } from './person.entity';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
@@ -43,7 +43,7 @@ export type SensitiveField = 'idNumber' | 'mobile';
 
 /** The columns a record's ID and mobile numbers are stored in: encrypted, hashed, masked. */
 type SealedNumbers = Pick<PersonEntity, 'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked'>;
-type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile'> & SealedNumbers;
+export type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile'> & SealedNumbers;
 
 /** Fields every record has: `null` in an update cannot clear them. */
 const REQUIRED_FIELDS = [
@@ -150,16 +150,7 @@ export class PersonService {
 
   /** The stored form of a checked record: numbers encrypted, hashed and masked. */
   private seal(record: PersonRecord): SealedRecord {
-    const { idNumber, mobile, ...rest } = record;
-    return {
-      ...rest,
-      idNumberEnc: this.cipher.encrypt(idNumber, SEALED.idNumber),
-      idNumberHash: this.cipher.hash(idNumber),
-      idNumberMasked: maskIdNumber(idNumber),
-      mobileEnc: mobile ? this.cipher.encrypt(mobile, SEALED.mobile) : null,
-      mobileHash: mobile ? this.cipher.hash(mobile) : null,
-      mobileMasked: mobile ? maskMobile(mobile) : null,
-    };
+    return sealPersonRecord(this.cipher, record);
   }
 
   /** One record, unchecked (NOT_FOUND when there is none): for internal use after a check. */
@@ -170,6 +161,24 @@ export class PersonService {
   /** One page of the register, newest registrations last, filtered as asked. */
   async list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
     const page = pageRequest(args);
+    const { qb, byNumber } = this.filtered(ctx, filter, (district) => personListDistricts(ctx.viewer, district));
+    const result = await keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
+    if (byNumber) await this.auditNumberSearch(ctx, byNumber, result.nodes, result.hasNextPage);
+    return result;
+  }
+
+  /**
+   * The register as `filter` selects it (alias `p`), limited to the districts `scope` returns for
+   * the filter's district (null: no limit; it throws FORBIDDEN for a filter outside the viewer's
+   * reach). The filter is checked first (BAD_USER_INPUT naming `filter.<field>`). A whole ID or
+   * mobile number in `text` is searched through its hash, by the roles that may, and is to be
+   * audited by the caller (`byNumber`).
+   */
+  filtered(
+    ctx: RequestContext<unknown>,
+    filter: PersonFilter | null | undefined,
+    scope: (filterDistrict: string | null) => readonly string[] | null,
+  ): { qb: SelectQueryBuilder<PersonEntity>; byNumber: NumberSearch | null } {
     const f = filter ?? {};
     const check = new InputChecker('filter');
     check.district('districtCode', f.districtCode);
@@ -178,8 +187,8 @@ export class PersonService {
     check.text('community', f.community, { max: 50 });
     check.throwIfInvalid();
     // A street filter names its district: one outside the viewer's scope is refused as well.
-    const filterDistrict = f.districtCode ?? (f.streetCode ? streetOf(f.streetCode)?.districtCode : null);
-    const districts = personListDistricts(ctx.viewer, filterDistrict);
+    const filterDistrict = f.districtCode ?? (f.streetCode ? streetOf(f.streetCode)?.districtCode : null) ?? null;
+    const districts = scope(filterDistrict);
 
     const qb = this.conn.repo(ctx, PersonEntity).createQueryBuilder('p');
     if (districts) qb.andWhere('p.districtCode IN (:...districts)', { districts });
@@ -202,14 +211,16 @@ export class PersonService {
     } else if (text) {
       qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
     }
-    const result = await keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
-    if (byNumber) {
-      const only = result.nodes.length === 1 ? result.nodes[0]!.id : null;
-      await this.conn.transaction(ctx, (tx) =>
-        this.audit.record(tx, { action: byNumber.action, entityType: 'Person', entityId: only, detail: `${result.nodes.length}${result.hasNextPage ? '+' : ''} found` }),
-      );
-    }
-    return result;
+    return { qb, byNumber };
+  }
+
+  /** The audit event of a search by a whole number: how many it found (and which, when one). */
+  async auditNumberSearch(ctx: RequestContext<unknown>, byNumber: NumberSearch, found: readonly { id: string }[] | number, more = false): Promise<void> {
+    const only = typeof found !== 'number' && found.length === 1 ? found[0]!.id : null;
+    const count = typeof found === 'number' ? found : found.length;
+    await this.conn.transaction(ctx, (tx) =>
+      this.audit.record(tx, { action: byNumber.action, entityType: 'Person', entityId: only, detail: `${count}${more ? '+' : ''} found` }),
+    );
   }
 
   async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
@@ -279,11 +290,32 @@ export class PersonService {
           );
         }
       }
-      const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
-      await this.conn.insertChunked(tx, PersonEntity, rows);
-      await this.audit.record(tx, { action: 'registerPersons', entityType: 'Person', detail: `${rows.length} records` });
-      return rows.map((r) => r.id);
+      const ids = await this.insertRecords(tx, sealed);
+      await this.audit.record(tx, { action: 'registerPersons', entityType: 'Person', detail: `${ids.length} records` });
+      return ids;
     });
+  }
+
+  /** Which of these ID-number hashes are registered already (one statement per LOOKUP_CHUNK). */
+  async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const repo = this.conn.repo(ctx, PersonEntity);
+    for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
+      const rows = await repo.find({ select: { idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
+      for (const r of rows) found.add(r.idNumberHash);
+    }
+    return found;
+  }
+
+  /**
+   * Inserts checked, sealed records inside the caller's transaction (multi-row INSERTs), each
+   * with a new id; returns the ids in order. The one insert path of the bulk writes
+   * (`registerMany`, `PersonImportService`): what every new record needs besides its row belongs here.
+   */
+  async insertRecords(tx: RequestContext<unknown>, sealed: readonly SealedRecord[]): Promise<string[]> {
+    const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
+    await this.conn.insertChunked(tx, PersonEntity, rows);
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -394,8 +426,28 @@ export class PersonService {
   }
 }
 
+/** The stored form of a checked record: numbers encrypted, hashed and masked. */
+export function sealPersonRecord(cipher: PersonalDataCipher, record: PersonRecord): SealedRecord {
+  const { idNumber, mobile, ...rest } = record;
+  return {
+    ...rest,
+    idNumberEnc: cipher.encrypt(idNumber, SEALED.idNumber),
+    idNumberHash: cipher.hash(idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+    mobileEnc: mobile ? cipher.encrypt(mobile, SEALED.mobile) : null,
+    mobileHash: mobile ? cipher.hash(mobile) : null,
+    mobileMasked: mobile ? maskMobile(mobile) : null,
+  };
+}
+
 /** A whole ID or mobile number in the text filter: which hash column finds it, and the audited action. */
-function numberSearch(text: string): { column: 'idNumberHash' | 'mobileHash'; normalized: string; action: string } | null {
+export interface NumberSearch {
+  readonly column: 'idNumberHash' | 'mobileHash';
+  readonly normalized: string;
+  readonly action: string;
+}
+
+function numberSearch(text: string): NumberSearch | null {
   if (/^\d{17}[\dXx]$/.test(text)) return { column: 'idNumberHash', normalized: text.toUpperCase(), action: 'searchIdNumber' };
   if (/^1\d{10}$/.test(text)) return { column: 'mobileHash', normalized: text, action: 'searchMobile' };
   return null;

@@ -91,14 +91,20 @@ export function checkPersonRecord(check: InputChecker, draft: PersonDraft, today
   const returnee = draft.returnee === true || draft.returnee === 'true';
   const returneeCountry = check.text('returneeCountry', draft.returneeCountry as string | null, { max: 50 });
   if (returnee && !returneeCountry) check.fail('returneeCountry', 'is required for a returnee: name the country they returned from');
+  if (returneeCountry && /^(中国|中华人民共和国|China|PRC)$/i.test(returneeCountry)) check.fail('returneeCountry', 'names the country studied or worked in abroad, not China');
   if (!returnee && returneeCountry) check.fail('returneeCountry', 'is only for returnees (set returnee to true, or leave it empty)');
 
   const districtCode = check.district('districtCode', draft.districtCode as string | null, { required: true, countyLevel: true });
   const streetCode = check.street('streetCode', draft.streetCode as string | null, districtCode);
   const community = check.text('community', draft.community as string | null, { max: 50 });
+  // Communities are not reference data (no official list with codes): a community is recorded
+  // under the street or town it belongs to, so it needs one (龙港市's: its one row 330383198).
+  if (community && !draft.streetCode && districtCode) check.fail('community', 'needs the street or town (街道/乡镇) it belongs to: give streetCode as well');
   const mobile = check.text('mobile', draft.mobile as string | null, { max: 11, pattern: MOBILE, patternMessage: 'must be an 11-digit mainland mobile number starting with 1' });
   const status = check.oneOf('status', draft.status as string | null, PersonStatus, { required: true });
   const registeredOn = check.date('registeredOn', draft.registeredOn as string | null, { required: true, notAfter: today, notBefore: '2000-01-01' });
+
+  if (registeredOn && birthDate && registeredOn < birthDate) check.fail('registeredOn', `is before the birth date (${birthDate})`);
 
   if (!check.ok) return null;
   return {

@@ -1,0 +1,90 @@
+import { assertCanReadAggregates, districtOf, personListDistricts, RequestContext, Role, streetOf } from '@tongxin/common';
+import type { PersonFilter } from '../person/person.inputs';
+import type { PersonService } from '../person/person.service';
+import { Education, Gender, PersonCategory, PoliticalAffiliation, Profession } from '../person/person.enums';
+import { PersonStatsDimension, PersonStatsGroup } from './person-stats.types';
+
+/** The column each dimension groups by. */
+const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
+  DISTRICT: 'p.districtCode',
+  STREET: 'p.streetCode',
+  CATEGORY: 'p.category',
+  PROFESSION: 'p.profession',
+  POLITICAL_AFFILIATION: 'p.politicalAffiliation',
+  EDUCATION: 'p.education',
+  GENDER: 'p.gender',
+  RETURNEE: 'p.returnee',
+};
+
+/**
+ * Counts of the register for dashboards (`personStats`): one GROUP BY statement over the same
+ * filter as `persons`. Every role but a person reads aggregates; a district administrator's are
+ * limited to their district as their lists are (a filter of another district is FORBIDDEN);
+ * analysts and association administrators count the whole city.
+ */
+export class PersonStatsService {
+  constructor(private readonly persons: PersonService) {}
+
+  async stats(ctx: RequestContext<unknown>, groupBy: readonly PersonStatsDimension[], filter: PersonFilter | null | undefined): Promise<PersonStatsGroup[]> {
+    assertCanReadAggregates(ctx.viewer);
+    const viewer = ctx.viewer;
+    const { qb, byNumber } = this.persons.filtered(ctx, filter, (district) =>
+      !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? personListDistricts(viewer, district) : district ? [district] : null,
+    );
+    const dimensions = [...new Set(groupBy)];
+    qb.select('COUNT(*)', 'count');
+    dimensions.forEach((d, i) => {
+      qb.addSelect(COLUMN[d], `g${i}`);
+      if (i === 0) qb.groupBy(COLUMN[d]);
+      else qb.addGroupBy(COLUMN[d]);
+      qb.addOrderBy(COLUMN[d], 'ASC');
+    });
+    const rows: Record<string, string | number | null>[] = await qb.getRawMany();
+    if (byNumber) await this.persons.auditNumberSearch(ctx, byNumber, rows.reduce((n, r) => n + Number(r.count), 0));
+    return rows
+      .map((r) => {
+        const g: PersonStatsGroup = Object.assign(new PersonStatsGroup(), {
+          district: null,
+          street: null,
+          category: null,
+          profession: null,
+          politicalAffiliation: null,
+          education: null,
+          gender: null,
+          returnee: null,
+          count: Number(r.count),
+        });
+        dimensions.forEach((d, i) => {
+          const v = r[`g${i}`] ?? null;
+          switch (d) {
+            case PersonStatsDimension.DISTRICT:
+              g.district = v === null ? null : districtOf(String(v));
+              break;
+            case PersonStatsDimension.STREET:
+              g.street = streetOf(v === null ? null : String(v));
+              break;
+            case PersonStatsDimension.CATEGORY:
+              g.category = v as PersonCategory | null;
+              break;
+            case PersonStatsDimension.PROFESSION:
+              g.profession = v as Profession | null;
+              break;
+            case PersonStatsDimension.POLITICAL_AFFILIATION:
+              g.politicalAffiliation = v as PoliticalAffiliation | null;
+              break;
+            case PersonStatsDimension.EDUCATION:
+              g.education = v as Education | null;
+              break;
+            case PersonStatsDimension.GENDER:
+              g.gender = v as Gender | null;
+              break;
+            case PersonStatsDimension.RETURNEE:
+              g.returnee = v === null ? null : Boolean(Number(v));
+              break;
+          }
+        });
+        return g;
+      })
+;
+  }
+}
