@@ -23,10 +23,24 @@ const PERSON = `query($id: ID!) { person(id: $id) { id district { code } } }`;
 const LIST = `query($f: PersonFilter) { persons(filter: $f, first: 1000) { totalCount edges { node { id district { code } } } } }`;
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }`;
 const AUDIT = `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 1000) { edges { node { action outcome entityId subject detail } } } }`;
-const ACTIONS: Record<string, string> = { registerPerson: 'registerPerson', updatePerson: 'updatePerson', archivePerson: 'archivePerson' };
+const IMPORT = `mutation($rows: [PersonImportRow!]!) { importPersons(rows: $rows) { written registered errors { row column message } } }`;
+const EXPORT = `query($f: PersonFilter) { exportPersons(filter: $f) { rowCount } }`;
+const STATS = `query($f: PersonFilter) { personStats(groupBy: [DISTRICT], filter: $f) { district { code } count } }`;
+const ACTIONS: Record<string, string> = {
+  registerPerson: 'registerPerson',
+  updatePerson: 'updatePerson',
+  archivePerson: 'archivePerson',
+  importPersons: 'importPersons',
+  exportPersons: 'exportPersons',
+};
 const EVERYONE = { statuses: ['ACTIVE', 'MOVED_AWAY', 'ARCHIVED'] };
 
 let seq = 0;
+/** One row of a registration-form sheet, as importPersons takes it. */
+function sheetRow(districtCode: string) {
+  const f = form(districtCode);
+  return { name: f.name, idNumber: f.idNumber, politicalAffiliation: '无党派人士', category: '中介组织从业人员', profession: '律师', district: districtCode };
+}
 function form(districtCode: string) {
   seq += 1;
   return {
@@ -139,18 +153,23 @@ describe('roles in the persons subgraph', () => {
         return { target: id, res: await sg.request(ARCHIVE, { input: { id, expectedVersion: 1 } }, h) };
       },
     },
+    'importPersons of own district': { write: true, run: async (h) => ({ res: await sg.request(IMPORT, { rows: [sheetRow(OWN)] }, h) }) },
+    'exportPersons, unfiltered': { write: false, run: async (h) => ({ res: await sg.request(EXPORT, {}, h) }) },
+    'exportPersons of another district': { write: false, run: async (h) => ({ res: await sg.request(EXPORT, { f: { districtCode: OTHER } }, h) }) },
+    'personStats, unfiltered': { write: false, run: async (h) => ({ res: await sg.request(STATS, {}, h) }) },
+    'personStats of another district': { write: false, run: async (h) => ({ res: await sg.request(STATS, { f: { districtCode: OTHER } }, h) }) },
   };
 
   const ok = 'ok' as const;
   const no = 'FORBIDDEN' as const;
   // Columns follow `operations`, in order.
   const table: Record<Caller, Outcome[]> = {
-    //           own  other list  list↛ street↛ reg  reg↛ upd  upd↛ move arch arch↛
-    city: /*  */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-    district: /**/ [ok, no, ok, no, no, ok, no, ok, no, no, ok, no],
-    analyst: /**/ [ok, ok, ok, ok, ok, no, no, no, no, no, no, no],
-    person: /* */ [ok, no, no, no, no, no, no, no, no, no, no, no],
-    association: [ok, no, no, no, no, no, no, no, no, no, no, no],
+    //           own  other list  list↛ street↛ reg  reg↛ upd  upd↛ move arch arch↛ imp  exp  exp↛ stat stat↛
+    city: /*  */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+    district: /**/ [ok, no, ok, no, no, ok, no, ok, no, no, ok, no, ok, ok, no, ok, no],
+    analyst: /**/ [ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, ok, ok, ok, ok],
+    person: /* */ [ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no],
+    association: [ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok],
   };
   const names = Object.keys(operations);
   const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
