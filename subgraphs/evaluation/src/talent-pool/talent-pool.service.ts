@@ -255,7 +255,7 @@ export class TalentPoolService {
       const maxYear = this.currentYear() + 1;
       const fromYear = check.int('fromYear', input.fromYear, { required: true, min: FIRST_YEAR, max: maxYear - 1 });
       const toYear = check.int('toYear', input.toYear, { required: true, min: FIRST_YEAR + 1, max: maxYear });
-      if (fromYear !== undefined && toYear !== undefined && check.ok && toYear <= fromYear) check.fail('toYear', `must be after fromYear ${fromYear}`);
+      if (Number.isInteger(fromYear) && Number.isInteger(toYear) && toYear! <= fromYear!) check.fail('toYear', `must be after fromYear ${fromYear}`);
       const level = check.oneOf('level', input.level, PoolLevel, { required: true });
       const districtCode = poolDistrict(check, level, input.districtCode, false);
       check.throwIfInvalid();
@@ -361,7 +361,7 @@ export class TalentPoolService {
       const districtCode = poolDistrict(check, level, input.districtCode, true);
       const minimum = check.int('minimum', input.minimum, { required: true, min: 0, max: 10000 });
       const maximum = check.int('maximum', input.maximum, { min: 0, max: 10000 });
-      if (minimum !== undefined && maximum !== undefined && check.ok && maximum < minimum) check.fail('maximum', `must be at least the minimum ${minimum}`);
+      if (Number.isInteger(minimum) && Number.isInteger(maximum) && maximum! < minimum!) check.fail('maximum', `must be at least the minimum ${minimum}`);
       check.throwIfInvalid();
       await this.conn.transaction(ctx, async (tx) => {
         const repo = this.conn.repo(tx, TalentPoolQuotaEntity);
