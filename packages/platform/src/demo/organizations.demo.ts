@@ -25,6 +25,25 @@ interface OrgSpec {
 
 const UNIT_NAMES = ['统战部', '组织部', '民政局', '人力社保局', '市场监管局', '司法局', '工商联'];
 
+/** The united-front department convenes the joint meeting; the federation of industry and commerce keeps its office. */
+const UNIT_ROLES: Readonly<Record<string, string>> = { 统战部: 'CONVENER', 工商联: 'OFFICE' };
+const CONTACT_SURNAMES = ['王', '李', '张', '陈', '林', '黄', '周', '吴'];
+const CONTACT_GIVEN = ['建华', '晓燕', '志强', '丽娟', '海波', '文静', '国平', '雪梅'];
+
+/**
+ * A member unit's part, contact person and office phone, derived from its key (not drawn from
+ * the seeded stream, so that the rest of the demo city stays as it was).
+ */
+function memberUnitDetails(key: string, unit: string): Partial<OrganizationDraft> {
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return {
+    unitRole: UNIT_ROLES[unit] ?? 'MEMBER',
+    contactName: `${CONTACT_SURNAMES[h % 8]}${CONTACT_GIVEN[(h >>> 3) % 8]}`,
+    contactPhone: h % 3 === 0 ? `0577-8${String(h % 10_000_000).padStart(7, '0')}` : `13${5 + (h % 5)}${String(h % 100_000_000).padStart(8, '0')}`,
+  };
+}
+
 /**
  * The work structure of §9–§11 for the whole city, level by level (parents before children):
  * city and district associations and joint meetings with their member units, a leading group
@@ -43,7 +62,9 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
     org('city:cpa', 'CITY', '温州市注册会计师协会', 'INDUSTRY_ASSOCIATION', CITY.code),
     org('city:joint', 'CITY', '温州市新的社会阶层人士统战工作联席会议', 'JOINT_MEETING', CITY.code),
   ];
-  const cityUnits = UNIT_NAMES.map((u) => org(`city:unit:${u}`, 'CITY', unitName(CITY.name, u), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, {}, 'city:joint'));
+  const cityUnits = UNIT_NAMES.map((u) =>
+    org(`city:unit:${u}`, 'CITY', unitName(CITY.name, u), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, memberUnitDetails(`city:unit:${u}`, u), 'city:joint'),
+  );
   const district: OrgSpec[] = [];
   const districtUnits: OrgSpec[] = [];
   const street: OrgSpec[] = [];
@@ -58,7 +79,9 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
       org(`d:${d.code}:joint`, 'DISTRICT', `${d.name}新的社会阶层人士统战工作联席会议`, 'JOINT_MEETING', d.code),
     );
     for (const u of UNIT_NAMES.slice(0, 4)) {
-      districtUnits.push(org(`d:${d.code}:unit:${u}`, 'DISTRICT', unitName(d.name, u), 'JOINT_MEETING_MEMBER_UNIT', d.code, {}, `d:${d.code}:joint`));
+      districtUnits.push(
+        org(`d:${d.code}:unit:${u}`, 'DISTRICT', unitName(d.name, u), 'JOINT_MEETING_MEMBER_UNIT', d.code, memberUnitDetails(`d:${d.code}:unit:${u}`, u), `d:${d.code}:joint`),
+      );
     }
     for (const s of streetsOf(d.code)) {
       street.push(org(`s:${s.code}`, 'STREET', `${s.name}新的社会阶层人士统战工作领导小组`, 'STREET_LEADING_GROUP', d.code, { streetCode: s.code }, `d:${d.code}:joint`));
@@ -125,6 +148,8 @@ export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: Re
       organizationId: org.id,
       role,
       startDate,
+      // Officers and leaders serve a five-year term (届) from the day they took office.
+      ...(role === 'MEMBER' ? {} : { termStart: startDate, termEnd: isoDate(year + 5, Number(startDate.slice(5, 7)), Number(startDate.slice(8, 10))) }),
       endDate: ended ? isoDate(Math.min(year + rng.int(1, 5), Number(today.slice(0, 4))), rng.int(1, 12), 28) : null,
       endReason: ended ? rng.pick(['换届', '工作调动', '本人申请退出']) : null,
     });
