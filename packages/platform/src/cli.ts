@@ -3,3 +3,18 @@ export function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+/** The arguments that are neither flags nor the values of `valueFlags` (`--district 330302`). */
+export function positionals(valueFlags: readonly string[] = []): string[] {
+  const args = process.argv.slice(2);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      if (valueFlags.includes(a.slice(2))) i += 1;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
