@@ -207,8 +207,12 @@ export class FeedbackService {
       assertScopeNotEmpty(scope);
       const check = new InputChecker('input');
       const record = checkFeedbackRecord(check, input as FeedbackDraft);
-      if (record) fillPerson(check, scope, record);
+      if (scope.kind !== 'person' && !input.personId) check.fail('personId', 'is required: name the person the feedback is from');
       if (!record || !check.ok) return check.throwIfInvalid() as never;
+      if (scope.kind === 'person') {
+        if (record.personId && record.personId !== scope.personId) throw new ForbiddenError('A person can submit feedback of their own only.');
+        record.personId = scope.personId;
+      }
       assertInScope(scope, ctx.viewer, held(record, null), 'submit feedback');
       const id = await this.conn.transaction(ctx, async (tx) => {
         if (record.activityId) {
@@ -367,16 +371,6 @@ function submitScope(viewer: Viewer): RowScope {
     return { kind: 'none', reason: 'An association administrator can read the feedback from its activities but cannot submit or handle feedback.' };
   }
   return scope;
-}
-
-/** A person's own is theirs whether they name themselves or not; an administrator must name the person. */
-function fillPerson(check: InputChecker, scope: RowScope, record: FeedbackRecord): void {
-  if (scope.kind === 'person') {
-    if (record.personId && record.personId !== scope.personId) throw new ForbiddenError('A person can submit feedback of their own only.');
-    record.personId = scope.personId;
-  } else if (!record.personId) {
-    check.fail('personId', 'is required: name the person the feedback is from');
-  }
 }
 
 function changesFor(to: FeedbackStatus, detail: StepDetail): Partial<FeedbackEntity> {
