@@ -344,3 +344,255 @@ describe('roles in the evaluation subgraph', () => {
     });
   });
 });
+
+/**
+ * Schemes, the talent pool and political arrangements, role by role (the decisions are in
+ * talent-pool.access.ts and arrangement.service.ts): schemes are read by whoever reads evaluations
+ * and defined by city administrators; a pool entry is held by the district whose pool it is (the
+ * city pool by 330300, which district administrators do not read: they see its size in
+ * talentPoolCompliance); an arrangement by the district whose department arranges it.
+ */
+describe('roles: schemes, the talent pool and political arrangements', () => {
+  let sg: TestSubgraph<EvaluationServices>;
+  const headers = {} as Record<Caller, Record<string, string>>;
+  const sys = () => systemContext() as RequestContext<unknown>;
+  const subject = randomIds.next();
+  let ownEntry: string;
+  let otherEntry: string;
+  let cityEntry: string;
+  let ownArrangement: string;
+  let otherArrangement: string;
+  let schemeYear = 2011;
+
+  const POOL = `query($f: TalentPoolFilter) { talentPool(filter: $f, first: 1000) { totalCount edges { node { id } } } }`;
+  const ENTRY = `query($id: ID!) { talentPoolEntry(id: $id) { id } }`;
+  const CANDIDATES = `query($d: String!) { talentPoolCandidates(year: ${THIS_YEAR - 1}, districtCode: $d) { totalCount edges { node { rank } } } }`;
+  const COMPLIANCE = `{ talentPoolCompliance(year: ${THIS_YEAR}) { count } }`;
+  const SCHEME = `{ evaluationScheme(year: ${THIS_YEAR}) { name } }`;
+  const ARRANGEMENT = `query($id: ID!) { politicalArrangement(id: $id) { id } }`;
+  const ARRANGEMENTS = `{ politicalArrangements(first: 1000) { totalCount } }`;
+  const DEFINE = `mutation($input: DefineEvaluationSchemeInput!) { defineEvaluationScheme(input: $input) { scheme { year } } }`;
+  const ADD = `mutation($input: AddToTalentPoolInput!) { addToTalentPool(input: $input) { entry { id } } }`;
+  const REMOVE = `mutation($input: RemoveFromTalentPoolInput!) { removeFromTalentPool(input: $input) { entry { id } } }`;
+  const RENEW = `mutation($input: RenewTalentPoolInput!) { renewTalentPool(input: $input) { created } }`;
+  const QUOTA = `mutation($input: SetTalentPoolQuotaInput!) { setTalentPoolQuota(input: $input) { compliance { minimum } } }`;
+  const RECORD_ARRANGEMENT = `mutation($input: RecordPoliticalArrangementInput!) { recordPoliticalArrangement(input: $input) { arrangement { id } } }`;
+  const CHANGE = `mutation($input: ChangePoliticalArrangementStatusInput!) { changePoliticalArrangementStatus(input: $input) { arrangement { id } } }`;
+  const AUDITED = `query($f: AuditEventFilter) { evaluationAuditEvents(filter: $f, first: 1000) { events { outcome role } } }`;
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on TalentPoolEntry { id } ... on PoliticalArrangement { id } } }`;
+  const PERSON = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { talentPool { id year } politicalArrangements { id } isRepresentative } } }`;
+
+  const entry = async (districtCode: string | null, year = THIS_YEAR) =>
+    (await sg.running.services.talentPool.add(sys(), { personId: subject, level: districtCode ? 'DISTRICT' : 'CITY', districtCode, year, reason: '角色测试' } as never)).id;
+  const freshEntry = (districtCode: string) =>
+    sg.running.services.talentPool.add(sys(), { personId: randomIds.next(), level: 'DISTRICT', districtCode, year: THIS_YEAR, reason: '角色测试' } as never);
+  const arrangement = (districtCode: string, personId = randomIds.next()) =>
+    sg.running.services.arrangements.record(sys(), {
+      personId,
+      kind: 'CPPCC_MEMBER',
+      level: 'DISTRICT',
+      body: '区政协',
+      districtCode,
+      termStart: `${THIS_YEAR - 1}-01-01`,
+      termEnd: `${THIS_YEAR + 3}-12-31`,
+      status: 'APPOINTED',
+    } as never);
+  const arrangementForm = (districtCode: string) => ({
+    personId: randomIds.next(),
+    kind: 'PEOPLES_CONGRESS_DEPUTY',
+    level: 'DISTRICT',
+    body: '区人大',
+    districtCode,
+    termStart: `${THIS_YEAR}-01-01`,
+    termEnd: `${THIS_YEAR + 4}-12-31`,
+  });
+
+  beforeAll(async () => {
+    sg = await startTestSubgraph(evaluationSubgraph);
+    ownEntry = await entry(OWN);
+    otherEntry = await entry(OTHER);
+    cityEntry = await entry(null);
+    ownArrangement = (await arrangement(OWN, subject)).id;
+    otherArrangement = (await arrangement(OTHER, subject)).id;
+    const scores4 = ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: 80 }));
+    await sg.running.services.evaluations.recordMany(sys(), [
+      { personId: subject, year: THIS_YEAR - 1, districtCode: OWN, evaluator: '甲组', scores: scores4 },
+      { personId: subject, year: THIS_YEAR - 1, districtCode: CITY, evaluator: '乙组', scores: scores4 },
+    ]);
+    const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
+    headers.city = await bearer({ role: Role.CITY_ADMIN });
+    headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
+    headers.otherDistrict = await bearer({ role: Role.DISTRICT_ADMIN, district: OTHER });
+    headers.analyst = await bearer({ role: Role.ANALYST });
+    headers.person = await bearer({ role: Role.PERSON, person: subject });
+    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: '01900000-0000-7000-8000-0000000000aa' });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+  });
+
+  interface Op {
+    /** The audited action of a write; undefined for a read. */
+    action?: string;
+    /** Makes the row a change acts on (as the system), before anything is counted. */
+    prepare?: () => Promise<string>;
+    run: (h: Record<string, string>, id?: string) => Promise<GraphQLResponse>;
+    /** What a refused write must leave unchanged. */
+    state?: (id?: string) => Promise<unknown>;
+  }
+  const read = (query: string, variables: () => Record<string, unknown> = () => ({})): Op => ({ run: (h) => sg.request(query, variables(), h) });
+  const poolState = async () => expectData(await sg.request(POOL, {})).talentPool;
+  const entryState = async (id?: string) => expectData(await sg.request(`query($id: ID!) { talentPoolEntry(id: $id) { status version } }`, { id })).talentPoolEntry;
+  const arrangementState = async () => expectData(await sg.request(`{ politicalArrangements(first: 1000) { edges { node { id version status } } } }`)).politicalArrangements;
+  const operations: Record<string, Op> = {
+    evaluationScheme: read(SCHEME),
+    'talentPool, unfiltered': read(POOL),
+    'talentPool of own district': read(POOL, () => ({ f: { districtCode: OWN } })),
+    'talentPool of the city': read(POOL, () => ({ f: { districtCode: CITY } })),
+    'talentPoolEntry of own district': read(ENTRY, () => ({ id: ownEntry })),
+    'talentPoolEntry of another district': read(ENTRY, () => ({ id: otherEntry })),
+    'talentPoolEntry of the city pool': read(ENTRY, () => ({ id: cityEntry })),
+    'talentPoolCandidates of own district': read(CANDIDATES, () => ({ d: OWN })),
+    'talentPoolCandidates of the city': read(CANDIDATES, () => ({ d: CITY })),
+    talentPoolCompliance: read(COMPLIANCE),
+    'politicalArrangement of own district': read(ARRANGEMENT, () => ({ id: ownArrangement })),
+    'politicalArrangement of another district': read(ARRANGEMENT, () => ({ id: otherArrangement })),
+    'politicalArrangements, unfiltered': read(ARRANGEMENTS),
+    defineEvaluationScheme: {
+      action: 'defineEvaluationScheme',
+      run: (h) => sg.request(DEFINE, { input: { year: schemeYear++, weights: [{ dimension: 'PUBLIC_IMAGE', weight: 1 }] } }, h),
+      state: async () => expectData(await sg.request(`{ evaluationSchemes { year } }`)).evaluationSchemes,
+    },
+    'addToTalentPool of own district': {
+      action: 'addToTalentPool',
+      run: (h) => sg.request(ADD, { input: { personId: randomIds.next(), level: 'DISTRICT', districtCode: OWN, year: THIS_YEAR, reason: '入库理由' } }, h),
+      state: poolState,
+    },
+    'addToTalentPool of the city': {
+      action: 'addToTalentPool',
+      run: (h) => sg.request(ADD, { input: { personId: randomIds.next(), level: 'CITY', year: THIS_YEAR, reason: '入库理由' } }, h),
+      state: poolState,
+    },
+    'removeFromTalentPool of own district': {
+      action: 'removeFromTalentPool',
+      prepare: async () => (await freshEntry(OWN)).id,
+      run: (h, id) => sg.request(REMOVE, { input: { id, reason: '出库理由', expectedVersion: 1 } }, h),
+      state: entryState,
+    },
+    'removeFromTalentPool of another district': {
+      action: 'removeFromTalentPool',
+      prepare: async () => (await freshEntry(OTHER)).id,
+      run: (h, id) => sg.request(REMOVE, { input: { id, reason: '出库理由', expectedVersion: 1 } }, h),
+      state: entryState,
+    },
+    'renewTalentPool of own district': {
+      action: 'renewTalentPool',
+      run: (h) => sg.request(RENEW, { input: { fromYear: THIS_YEAR, toYear: THIS_YEAR + 1, level: 'DISTRICT', districtCode: OWN } }, h),
+      state: poolState,
+    },
+    'renewTalentPool of the city': {
+      action: 'renewTalentPool',
+      run: (h) => sg.request(RENEW, { input: { fromYear: THIS_YEAR, toYear: THIS_YEAR + 1, level: 'CITY' } }, h),
+      state: poolState,
+    },
+    setTalentPoolQuota: {
+      action: 'setTalentPoolQuota',
+      run: (h) => sg.request(QUOTA, { input: { year: THIS_YEAR, level: 'DISTRICT', districtCode: OWN, minimum: 40 } }, h),
+      state: async () => expectData(await sg.request(COMPLIANCE.replace('{ count }', '{ minimum }'))).talentPoolCompliance,
+    },
+    'recordPoliticalArrangement of own district': {
+      action: 'recordPoliticalArrangement',
+      run: (h) => sg.request(RECORD_ARRANGEMENT, { input: arrangementForm(OWN) }, h),
+      state: arrangementState,
+    },
+    'recordPoliticalArrangement of another district': {
+      action: 'recordPoliticalArrangement',
+      run: (h) => sg.request(RECORD_ARRANGEMENT, { input: arrangementForm(OTHER) }, h),
+      state: arrangementState,
+    },
+    'changePoliticalArrangementStatus of own district': {
+      action: 'changePoliticalArrangementStatus',
+      prepare: async () => (await arrangement(OWN)).id,
+      run: (h, id) => sg.request(CHANGE, { input: { id, status: 'ENDED', expectedVersion: 1 } }, h),
+      state: async (id) => expectData(await sg.request(`query($id: ID!) { politicalArrangement(id: $id) { status version } }`, { id })).politicalArrangement,
+    },
+  };
+
+  const ok = 'ok' as const;
+  const no = 'FORBIDDEN' as const;
+  // Columns follow `operations`, in order.
+  const table: Record<Caller, Outcome[]> = {
+    //             scheme pool own↓ city↓ | entry own other city | cand own city | compl | arr own other list | define add addCity rm rm↛ renew renewCity quota | rec rec↛ change
+    city: /*    */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ ok, ok, ok, ok, ok, ok, ok, ok, /*   */ ok, ok, ok],
+    district: /**/ [ok, ok, ok, no, /*  */ ok, no, no, /*    */ ok, no, /*   */ ok, /**/ ok, no, ok, /*   */ no, ok, no, ok, no, ok, no, no, /*   */ ok, no, ok],
+    otherDistrict: [ok, ok, no, no, /*  */ no, ok, no, /*    */ no, no, /*   */ ok, /**/ no, ok, ok, /*   */ no, no, no, no, ok, no, no, no, /*   */ no, ok, no],
+    analyst: /* */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
+    person: /*  */ [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
+    association: [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
+  };
+  const names = Object.keys(operations);
+  const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
+    expect(table[caller]).toHaveLength(names.length);
+    return names.map((op, i) => [caller, op, table[caller][i]!] as const);
+  });
+  const auditCount = async (action: string, outcome: string) =>
+    expectData(await sg.request(AUDITED, { f: { action, outcome } })).evaluationAuditEvents.events.length;
+
+  it.each(cases)('%s: %s → %s', async (caller, name, outcome) => {
+    const op = operations[name]!;
+    const id = op.prepare ? await op.prepare() : undefined;
+    const before = op.action ? { state: await op.state!(id), succeeded: await auditCount(op.action, 'SUCCEEDED'), refused: await auditCount(op.action, 'REFUSED') } : undefined;
+    const res = await op.run(headers[caller], id);
+    if (outcome === 'ok') expectData(res);
+    else {
+      expect(errorCodes(res)).toEqual([outcome]);
+      expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
+      expect(res.errors![0]!.message).not.toMatch(/not allowed to do this/);
+    }
+    if (!op.action) return;
+    const kind = outcome === 'ok' ? 'SUCCEEDED' : 'REFUSED';
+    expect(await auditCount(op.action, 'SUCCEEDED')).toBe(before!.succeeded + (kind === 'SUCCEEDED' ? 1 : 0));
+    expect(await auditCount(op.action, 'REFUSED')).toBe(before!.refused + (kind === 'REFUSED' ? 1 : 0));
+    // A refused write leaves everything as it was (the fresh rows some operations make first aside).
+    if (outcome !== 'ok') expect(await op.state!(id)).toEqual(before!.state);
+  });
+
+  it('refuses TalentPoolEntry and PoliticalArrangement references per row', async () => {
+    const r = [
+      { __typename: 'TalentPoolEntry', id: ownEntry },
+      { __typename: 'TalentPoolEntry', id: otherEntry },
+      { __typename: 'TalentPoolEntry', id: cityEntry },
+      { __typename: 'PoliticalArrangement', id: ownArrangement },
+      { __typename: 'PoliticalArrangement', id: otherArrangement },
+    ];
+    const ids = [ownEntry, otherEntry, cityEntry, ownArrangement, otherArrangement];
+    expectEntityOutcomes(await sg.request(ENTITIES, { r }, headers.district), [ok, no, no, ok, no], (i) => ({ id: ids[i] }));
+    expectEntityOutcomes(await sg.request(ENTITIES, { r }, headers.analyst), [ok, ok, ok, ok, ok], (i) => ({ id: ids[i] }));
+    expectEntityOutcomes(await sg.request(ENTITIES, { r }, headers.person), [no, no, no, no, no], () => null);
+  });
+
+  it("limits a person's pool entries, arrangements and isRepresentative to the caller's scope, without errors", async () => {
+    const ask = async (caller: Caller) => sg.request(PERSON, { r: [{ __typename: 'Person', id: subject }] }, headers[caller]);
+    const all = expectData(await ask('analyst'))._entities[0];
+    // This year's (the table's renewals added next year's).
+    const thisYear = (entries: any[]) => entries.filter((e) => e.year === THIS_YEAR).map((e) => e.id);
+    expect(thisYear(all.talentPool).sort()).toEqual([ownEntry, otherEntry, cityEntry].sort());
+    expect(all.politicalArrangements).toHaveLength(2);
+    expect(all.isRepresentative).toBe(true);
+    const district = expectData(await ask('district'))._entities[0];
+    expect(thisYear(district.talentPool)).toEqual([ownEntry]);
+    expect(district.talentPool.every((e: any) => e.year === THIS_YEAR || e.year === THIS_YEAR + 1)).toBe(true);
+    expect(district.politicalArrangements.map((e: any) => e.id)).toEqual([ownArrangement]);
+    const person = await ask('person');
+    expect(errorCodes(person)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  it('says why: a district administrator and the city pool, an analyst and the pool', async () => {
+    const city = await sg.request(POOL, { f: { districtCode: CITY } }, headers.district);
+    expect(city.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot read talent pool entries of 温州市 (330300).');
+    const add = await sg.request(ADD, { input: { personId: randomIds.next(), level: 'DISTRICT', districtCode: OWN, year: THIS_YEAR, reason: '入库理由' } }, headers.analyst);
+    expect(add.errors![0]!.message).toBe('An analyst can read talent pool entries but cannot change them.');
+    const define = await sg.request(DEFINE, { input: { year: 2030, weights: [] } }, headers.district);
+    expect(define.errors![0]!.message).toBe('Only city administrators can define evaluation schemes.');
+  });
+});
