@@ -53,7 +53,17 @@ interface AuditRow {
 
 interface Operation {
   /** A mutation: its audit action and how to read the id it created from the response. */
-  readonly write?: { readonly action: string; readonly entityType: string; readonly createdId: (data: any) => string };
+  readonly write?: {
+    readonly action: string;
+    readonly entityType: string;
+    readonly createdId: (data: any) => string;
+    /** For a change to a record: its id, which the audit event names even when refused. */
+    readonly entityId?: () => string;
+  };
+  /** Makes the records the operation works on (before anything is counted). */
+  readonly prepare?: () => Promise<void>;
+  /** What must be unchanged after a refusal, besides the row counts. */
+  readonly snapshot?: () => Promise<unknown>;
   /** Where a refusal shows: the error's path (default: the root field). */
   readonly refusedAt?: ReadonlyArray<string | number>;
   readonly run: (h: Record<string, string>) => Promise<GraphQLResponse>;
@@ -81,7 +91,7 @@ describe('roles in the activities subgraph', () => {
   let qInA1: string; // a participation of somebody else in an activity of own district and organization
   let pInA2: string; // the person's own participation, in an activity of another district and organization
 
-  const count = async (table: 'activity' | 'participation'): Promise<number> => {
+  const count = async (table: 'activity' | 'participation' | 'feedback' | 'feedback_step'): Promise<number> => {
     const rows: Array<{ n: number | string }> = await sg.running.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
     return Number(rows[0]!.n);
   };
@@ -132,6 +142,13 @@ describe('roles in the activities subgraph', () => {
     headers.associationOther = await bearer({ role: Role.ASSOCIATION_ADMIN, org: OTHER_ORG });
     headers.analyst = await bearer({ role: Role.ANALYST });
     headers.person = await bearer({ role: Role.PERSON, person: personP });
+    [future] = (await sg.running.services.activities.createMany(system, [
+      activityInput(OWN, ORG, { title: '明年的学习会', startsAt: '2099-05-20T09:00:00+08:00', status: 'OPEN' }),
+    ])) as [string];
+    [feedbackOwn, feedbackP] = await sg.running.services.feedback.submitMany(system, [
+      { draft: { kind: 'SUGGESTION', title: '建言献策', content: '关于优化营商环境的几点建议。', districtCode: OWN, personId: personQ, activityId: a1 } },
+      { draft: { kind: 'CONSULTATION', title: '政策咨询', content: '想了解人才引进政策。', districtCode: OTHER, personId: personP } },
+    ]) as [string, string];
   });
   afterAll(async () => {
     await sg?.stop();
@@ -180,6 +197,86 @@ describe('roles in the activities subgraph', () => {
     'recordParticipation in an activity that does not exist': record(() => randomIds.next()),
   };
 
+
+  // Records the issue-5 operations work on, made in `prepare` so that every run finds them as the
+  // table expects: a future activity of own district and organization with a registration in it,
+  // a feedback of own district (submitted) and one from an activity of own organization.
+  let future: string;
+  let registration: string;
+  let feedbackOwn: string; // personQ's, submitted in own district, from a1 (own organization)
+  let feedbackP: string; // the person's own, submitted in the other district, no activity
+  let fresh: string; // a feedback made afresh for each run of handleFeedback
+  const version = async (table: string, id: string): Promise<number> =>
+    Number((await sg.running.dataSource.query(`SELECT version AS v FROM ${table} WHERE id = ?`, [id]))[0].v);
+  const rowOf = (table: string, id: () => string) => async () => JSON.stringify(await sg.running.dataSource.query(`SELECT * FROM ${table} WHERE id = ?`, [id()]));
+  const SUMMARY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id activitySummary { joined hours } } } }`;
+  const STATS = `query { activityStats(groupBy: [KIND, DISTRICT]) { kind activities } }`;
+  const FEEDBACK = `query($id: ID!) { feedback(id: $id) { id status person { id } } }`;
+  const FEEDBACKS = `query { feedbacks(first: 100) { totalCount edges { node { id } } } }`;
+  const PERSON_FEEDBACK = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id feedback(first: 10) { totalCount edges { node { id } } } } } }`;
+  const UPDATE_ACTIVITY = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { id version } } }`;
+  const UPDATE_P = `mutation($input: UpdateParticipationInput!) { updateParticipation(input: $input) { participation { id version } } }`;
+  const WITHDRAW = `mutation($input: WithdrawParticipationInput!) { withdrawParticipation(input: $input) { participationId } }`;
+  const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedback { id } } }`;
+  const HANDLE = `mutation($input: HandleFeedbackInput!) { handleFeedback(input: $input) { feedback { id status } } }`;
+  const feedbackInput = { kind: 'OPINION', title: '关于停车难的建议', content: '建议在社区增设公共停车位。', districtCode: OWN };
+
+  const issue5Operations = (): Record<string, Operation> => ({
+    activityStats: { run: (h) => sg.request(STATS, {}, h) },
+    "Person.activitySummary of somebody else": {
+      refusedAt: ['_entities', 0, 'activitySummary'],
+      run: (h) => sg.request(SUMMARY, { r: [{ __typename: 'Person', id: personQ }] }, h),
+    },
+    "Person.activitySummary of the person": { run: (h) => sg.request(SUMMARY, { r: [{ __typename: 'Person', id: personP }] }, h) },
+    'updateActivity in own district, by own organization': {
+      write: { action: 'updateActivity', entityType: 'Activity', createdId: () => a1, entityId: () => a1 },
+      snapshot: rowOf('activity', () => a1),
+      run: async (h) => sg.request(UPDATE_ACTIVITY, { input: { id: a1, expectedVersion: await version('activity', a1), location: `会议室 ${randomIds.next().slice(-4)}` } }, h),
+    },
+    'updateActivity in another district, by another organization': {
+      write: { action: 'updateActivity', entityType: 'Activity', createdId: () => a2, entityId: () => a2 },
+      snapshot: rowOf('activity', () => a2),
+      run: async (h) => sg.request(UPDATE_ACTIVITY, { input: { id: a2, expectedVersion: await version('activity', a2), location: `会议室 ${randomIds.next().slice(-4)}` } }, h),
+    },
+    'updateParticipation in own district and organization': {
+      write: { action: 'updateParticipation', entityType: 'Participation', createdId: () => qInA1, entityId: () => qInA1 },
+      snapshot: rowOf('participation', () => qInA1),
+      run: async (h) => sg.request(UPDATE_P, { input: { id: qInA1, expectedVersion: await version('participation', qInA1), role: 'VOLUNTEER' } }, h),
+    },
+    'updateParticipation in another district and organization': {
+      write: { action: 'updateParticipation', entityType: 'Participation', createdId: () => pInA2, entityId: () => pInA2 },
+      snapshot: rowOf('participation', () => pInA2),
+      run: async (h) => sg.request(UPDATE_P, { input: { id: pInA2, expectedVersion: await version('participation', pInA2), role: 'VOLUNTEER' } }, h),
+    },
+    'withdrawParticipation before the start, own district and organization': {
+      prepare: async () => {
+        [registration] = await sg.running.services.participations.recordMany(systemContext(), [{ activityId: future, personId: randomIds.next() }]) as [string];
+      },
+      write: { action: 'withdrawParticipation', entityType: 'Participation', createdId: () => registration, entityId: () => registration },
+      run: (h) => sg.request(WITHDRAW, { input: { id: registration, expectedVersion: 1 } }, h),
+    },
+    'feedback(id) of somebody else, own district, from an activity of own organization': { run: (h) => sg.request(FEEDBACK, { id: feedbackOwn }, h) },
+    "feedback(id): the person's own, in another district": { run: (h) => sg.request(FEEDBACK, { id: feedbackP }, h) },
+    feedbacks: { run: (h) => sg.request(FEEDBACKS, {}, h) },
+    'Person.feedback': { run: (h) => sg.request(PERSON_FEEDBACK, { r: [{ __typename: 'Person', id: personQ }] }, h) },
+    'submitFeedback on behalf of somebody, in own district': {
+      write: { action: 'submitFeedback', entityType: 'Feedback', createdId: (d) => d.submitFeedback.feedback.id },
+      run: (h) => sg.request(SUBMIT, { input: { ...feedbackInput, personId: randomIds.next() } }, h),
+    },
+    'submitFeedback naming nobody (a person: their own)': {
+      write: { action: 'submitFeedback', entityType: 'Feedback', createdId: (d) => d.submitFeedback.feedback.id },
+      run: (h) => sg.request(SUBMIT, { input: { ...feedbackInput, districtCode: OTHER } }, h),
+    },
+    'handleFeedback of own district': {
+      prepare: async () => {
+        [fresh] = await sg.running.services.feedback.submitMany(systemContext(), [{ draft: { ...feedbackInput, personId: personQ } }]) as [string];
+      },
+      write: { action: 'handleFeedback', entityType: 'Feedback', createdId: () => fresh, entityId: () => fresh },
+      snapshot: rowOf('feedback', () => fresh),
+      run: (h) => sg.request(HANDLE, { input: { id: fresh, expectedVersion: 1, to: 'ACCEPTED' } }, h),
+    },
+  });
+
   const ok = 'ok' as const;
   const no = 'FORBIDDEN' as const;
   const bad = 'BAD_USER_INPUT' as const;
@@ -197,6 +294,22 @@ describe('roles in the activities subgraph', () => {
     analyst: /*     */ [ok, ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
     person: /*      */ [ok, ok, ok, ok, /**/ no, ok, /**/ no, no, no, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
   };
+
+  // Columns follow `issue5Operations`: activityStats; activitySummary of Q, of P; updateActivity
+  // ×2; updateParticipation ×2; withdraw; feedback(id) ×2; feedbacks; Person.feedback; submit ×2; handle.
+  const issue5Table: Record<Caller, Outcome[]> = {
+    //                 stats sumQ sumP  uA  uA↛  uP  uP↛  wd   fb  fbP  list pfb  sub  own  handle
+    city: /*        */ [ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, ok, ok, ok, /**/ ok, bad, ok],
+    district: /*    */ [ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, ok, ok, /**/ ok, bad, ok],
+    districtOther: /**/ [ok, ok, ok, /**/ no, ok, /**/ no, ok, no, /**/ no, ok, ok, ok, /**/ no, bad, no],
+    association: /* */ [ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, ok, ok, /**/ no, no, no],
+    associationOther: [ok, ok, ok, /**/ no, ok, /**/ no, ok, no, /**/ no, no, ok, ok, /**/ no, no, no],
+    analyst: /*     */ [ok, ok, ok, /**/ no, no, /**/ no, no, no, /**/ ok, ok, ok, ok, /**/ no, no, no],
+    person: /*      */ [no, no, ok, /**/ no, no, /**/ no, no, no, /**/ no, ok, ok, ok, /**/ no, ok, no],
+  };
+  // Issue 5: updates of activities and participations, summaries, feedback and its workflow.
+  Object.assign(operations, issue5Operations());
+  for (const caller of Object.keys(table) as Caller[]) table[caller].push(...issue5Table[caller]);
   const names = Object.keys(operations);
   const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
     expect(table[caller]).toHaveLength(names.length);
@@ -204,8 +317,16 @@ describe('roles in the activities subgraph', () => {
   });
 
   it.each(cases)('%s: %s → %s', async (caller, op, outcome) => {
-    const { write, refusedAt, run } = operations[op]!;
-    const before = write ? { activities: await count('activity'), participations: await count('participation') } : undefined;
+    const { write, refusedAt, run, prepare, snapshot } = operations[op]!;
+    if (prepare) await prepare();
+    const rows = async () => ({
+      activities: await count('activity'),
+      participations: await count('participation'),
+      feedback: await count('feedback'),
+      steps: await count('feedback_step'),
+      snapshot: snapshot ? await snapshot() : null,
+    });
+    const before = write ? await rows() : undefined;
     const { result: res, events } = await auditedDuring(() => run(headers[caller]));
 
     if (outcome === 'ok') {
@@ -229,14 +350,14 @@ describe('roles in the activities subgraph', () => {
       else expect(Object.values(res.data ?? {}).every((v) => v === null)).toBe(true);
     }
     if (write) {
-      expect({ activities: await count('activity'), participations: await count('participation') }).toEqual(before);
+      expect(await rows()).toEqual(before);
       expect(events).toEqual([
         expect.objectContaining({
           action: write.action,
           outcome: outcome === 'FORBIDDEN' ? 'REFUSED' : 'FAILED',
           role: roleOf[caller],
           entityType: write.entityType,
-          entityId: null,
+          entityId: write.entityId ? write.entityId() : null,
           detail: expect.stringMatching(new RegExp(`^${outcome}: `)),
         }),
       ]);
@@ -277,6 +398,25 @@ describe('roles in the activities subgraph', () => {
     const ids = [qInA1, pInA2];
     const { result, statements } = await sg.statements(() =>
       sg.request(PARTICIPATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Participation', id })) }, headers[caller as Caller]),
+    );
+    expect(statements).toBe(2);
+    expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
+  });
+
+  // _entities Feedback: [somebody else's in own district from an activity of own organization, the person's own elsewhere].
+  const feedbackEntityTable: Record<Caller, [Outcome, Outcome]> = {
+    city: [ok, ok],
+    district: [ok, no],
+    districtOther: [no, ok],
+    association: [ok, no],
+    associationOther: [no, no],
+    analyst: [ok, ok],
+    person: [no, ok],
+  };
+  it.each(Object.entries(feedbackEntityTable))('%s: _entities of two feedbacks → %j, the feedback and their activities in one statement each', async (caller, outcomes) => {
+    const ids = [feedbackOwn, feedbackP];
+    const { result, statements } = await sg.statements(() =>
+      sg.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Feedback { id person { id } } } }`, { r: ids.map((id) => ({ __typename: 'Feedback', id })) }, headers[caller as Caller]),
     );
     expect(statements).toBe(2);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
