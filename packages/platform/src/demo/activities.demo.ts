@@ -48,7 +48,8 @@ export function activityDraft(rng: SeededRandom, organizer: DemoOrganization, to
       startsAt,
       endsAt: new Date(startsAt.getTime() + rng.int(2, 8) * 3600_000),
       capacity,
-      status: past ? 'COMPLETED' : 'PLANNED',
+      // Upcoming ones: half open for registration already.
+      status: past ? 'COMPLETED' : rng.chance(0.5) ? 'OPEN' : 'PLANNED',
     },
   };
 }

@@ -5,6 +5,7 @@ import type { OrganizationsServices } from '@tongxin/organizations';
 import type { PersonsServices } from '@tongxin/persons';
 import { activityDraft, participationDrafts, PlannedActivity } from './activities.demo';
 import { evaluationDrafts } from './evaluations.demo';
+import { DemoActivity, feedbackImports } from './feedback.demo';
 import { DemoOrganization, membershipDrafts, organizationLevels } from './organizations.demo';
 import { DemoPerson, personDraft } from './persons.demo';
 
@@ -110,11 +111,13 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
   }
   const activityCount = Math.round(people.length * opts.size.activitiesPerPerson);
   const perBatch = Math.max(1, Math.floor(chunk / opts.size.participantsPerActivity));
+  const demoActivities: DemoActivity[] = [];
   for (let start = 0; start < activityCount; start += perBatch) {
     const plans: PlannedActivity[] = Array.from({ length: Math.min(perBatch, activityCount - start) }, () =>
       activityDraft(rng, rng.chance(0.7) ? rng.pick(organizers.filter((o) => o.members.length > 5)) : rng.pick(organizers), today),
     );
     const ids = await activities.createMany(ctx, plans.map((p) => p.draft));
+    plans.forEach((p, i) => demoActivities.push({ id: ids[i]!, districtCode: p.organizer.districtCode, past: p.past }));
     const rows = plans.flatMap((plan, i) => {
       const district = peopleByDistrict.get(plan.organizer.districtCode) ?? peopleByDistrict.get(rng.pick([...peopleByDistrict.keys()]))!;
       return participationDrafts(rng, ids[i]!, plan, rng.int(10, opts.size.participantsPerActivity * 2 - 10), district);
@@ -124,6 +127,13 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
     summary.participations += rows.length;
   }
   opts.log.info({ activities: summary.activities, participations: summary.participations }, 'demo: activities');
+
+  // Feedback and its handling, from a random stream of its own so that the rest of the city does not change with it.
+  const feedbackRng = new SeededRandom(opts.seed * 31 + 5);
+  const feedbackCtx = systemContext({ log: opts.log, ids: new UuidV7Generator(() => DEMO_EPOCH, (n) => feedbackRng.bytes(n)) });
+  const feedbackRows = feedbackImports(feedbackRng, people, demoActivities, today, Math.round(people.length * 0.1));
+  await inChunks(feedbackRows, chunk, (rows) => (services.activities as ActivitiesServices).feedback.submitMany(feedbackCtx, rows));
+  opts.log.info({ feedback: feedbackRows.length }, 'demo: feedback');
 
   // Evaluations.
   const evaluationRows = people.flatMap((p) => evaluationDrafts(rng, p, today));
