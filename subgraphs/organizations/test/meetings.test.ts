@@ -1,4 +1,4 @@
-import { randomIds, Role, systemContext, todayInChina } from '@tongxin/common';
+import { createLogger, randomIds, RequestContext, Role, systemContext, todayInChina } from '@tongxin/common';
 import { OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
 import { errorCodes, expectData } from '../../../test/harness/graphql-client';
@@ -201,6 +201,41 @@ describe('joint meetings, member units and meetings', () => {
     expect(rest.edges.map((e: any) => e.node.id)).toEqual(ids.slice(3));
     expect(rest.pageInfo.hasNextPage).toBe(false);
     expect(expectData(await sg.request(MEETINGS, { id: association, first: 3 })).organization.meetings).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it('records many meetings at once, all or nothing, with one audit event', async () => {
+    const ctx = systemContext();
+    const before = await meetingCount(joint);
+    const good = { bodyId: joint, heldOn: '2024-01-05', topic: '批量会议', attendingUnitIds: [units[0]!], decisions: [{ text: '调研', responsibleUnitId: units[1]! }] };
+    await expect(
+      sg.running.services.meetings.createMany(ctx, [good, { ...good, bodyId: association }, { ...good, attendingUnitIds: [otherUnit] }, { ...good, bodyId: randomIds.next() }]),
+    ).rejects.toMatchObject({
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: [
+          { field: 'rows[1].bodyId', message: expect.stringContaining('JOINT_MEETING') },
+          { field: 'rows[1].attendingUnitIds[0]', message: expect.any(String) },
+          { field: 'rows[1].decisions[0].responsibleUnitId', message: expect.any(String) },
+          { field: 'rows[2].attendingUnitIds[0]', message: expect.any(String) },
+          { field: 'rows[3].bodyId', message: expect.stringContaining('no organization') },
+        ],
+      },
+    });
+    expect(await meetingCount(joint)).toBe(before);
+    const ids = await sg.running.services.meetings.createMany(ctx, [good, { ...good, topic: '批量会议二', decisions: [] }]);
+    expect(ids).toHaveLength(2);
+    expect(await meetingCount(joint)).toBe(before + 2);
+    const audit = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMany" }, first: 1) { events { outcome entityType detail } } }`)).organizationsAuditEvents.events;
+    expect(audit[0]).toEqual({ outcome: 'SUCCEEDED', entityType: 'Meeting', detail: '2 records' });
+    const district = new RequestContext({
+      requestId: `test-${randomIds.next()}`,
+      viewer: { subject: 'test-bulk', system: false, role: Role.DISTRICT_ADMIN, districtCode: LONGWAN, organizationId: null, personId: null },
+      log: createLogger('test', 'silent'),
+      createLoaders: () => {
+        throw new Error('no loaders');
+      },
+    });
+    await expect(sg.running.services.meetings.createMany(district, [good])).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/^rows\[0\]: /) });
   });
 
   it('reads the meetings of many bodies, with units and decisions, in as many statements for 40 meetings as for 4', async () => {

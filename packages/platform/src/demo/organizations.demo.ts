@@ -1,5 +1,5 @@
 import { CITY, COUNTY_LEVEL_UNITS, SeededRandom, streetsOf } from '@tongxin/common';
-import type { MembershipDraft, OrganizationDraft } from '@tongxin/organizations';
+import type { MeetingDraft, MembershipDraft, OrganizationDraft } from '@tongxin/organizations';
 import { communitiesOf, DemoPerson } from './persons.demo';
 import { isoDate, unitName } from './vocabulary';
 
@@ -157,3 +157,45 @@ export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: Re
   return drafts.filter((m) => !m.endDate || (m.endDate as string) >= (m.startDate as string)).map((m) => (m.endDate && (m.endDate as string) > today ? { ...m, endDate: today } : m));
 }
 
+
+const MEETING_TOPICS = ['年度新的社会阶层人士统战工作部署', '代表人士队伍建设和人才库推荐', '新的社会阶层人士联谊会换届筹备'];
+const DECISIONS: ReadonlyArray<[string, string | null]> = [
+  ['开展新的社会阶层人士基本情况调查，更新登记台账', '统战部'],
+  ['推荐代表人士人才库人选', '组织部'],
+  ['协调解决新的社会阶层人士反映的维权诉求', '司法局'],
+  ['年底前报送工作总结', null],
+];
+
+/**
+ * Meetings of every joint meeting (city and districts): two a year over the last two years, the
+ * member units attending, decisions carried by the units that exist in that joint meeting. Drawn
+ * from the organizations' keys, not from the seeded stream. For `MeetingService.createMany`.
+ */
+export function meetingDrafts(orgs: ReadonlyMap<string, DemoOrganization>, today: string): MeetingDraft[] {
+  const year = Number(today.slice(0, 4));
+  const drafts: MeetingDraft[] = [];
+  for (const prefix of ['city', ...COUNTY_LEVEL_UNITS.map((d) => `d:${d.code}`)]) {
+    const body = orgs.get(`${prefix}:joint`);
+    if (!body) continue;
+    const units = UNIT_NAMES.map((u) => [u, orgs.get(`${prefix}:unit:${u}`)?.id] as const).filter((u): u is readonly [string, string] => u[1] !== undefined);
+    const unitOf = new Map(units);
+    [year - 2, year - 1].forEach((y, k) => {
+      [3, 9].forEach((month, m) => {
+        const heldOn = isoDate(y, month, 10 + ((k + m) % 10));
+        if (heldOn > today) return;
+        drafts.push({
+          bodyId: body.id,
+          heldOn,
+          topic: `${y}年${MEETING_TOPICS[(k * 2 + m) % MEETING_TOPICS.length]}`,
+          attendingUnitIds: units.filter((_, i) => (i + m) % 5 !== 4).map(([, id]) => id),
+          decisions: DECISIONS.slice(0, 2 + m).map(([text, unit]) => ({
+            text,
+            responsibleUnitId: unit ? (unitOf.get(unit) ?? null) : null,
+            dueDate: isoDate(y, 12, 31),
+          })),
+        });
+      });
+    });
+  }
+  return drafts;
+}

@@ -8,6 +8,7 @@ import {
   countsByKey,
   ForbiddenError,
   HeldRecord,
+  isId,
   InputChecker,
   NotFoundError,
   readScope,
@@ -16,6 +17,7 @@ import {
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
+  UserInputError,
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
@@ -23,7 +25,9 @@ import { OrganizationEntity } from '../organization/organization.entity';
 import { OrganizationKind } from '../organization/organization.enums';
 import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 import { CreateMeetingInput } from './meeting.inputs';
-import { checkMeetingRecord, isJointMeeting } from './meeting.validation';
+import { checkMeetingRecord, isJointMeeting, MeetingDraft, MeetingRecord } from './meeting.validation';
+
+const LOOKUP_CHUNK = 500;
 
 /**
  * Meetings are the work of the body's united-front department (docs/SECURITY.md): city
@@ -129,5 +133,57 @@ export class MeetingService {
       });
     });
     return this.getById(ctx, id);
+  }
+
+  /**
+   * Records many meetings at once, all or nothing (demo data). Every row is checked first
+   * (problems named `rows[i].field`, a body that is no joint meeting or does not exist included),
+   * then each row against the caller's write scope (the rule of createMeeting), then the rows
+   * are inserted in chunks in one transaction with one audit event for the batch.
+   */
+  async createMany(ctx: RequestContext<unknown>, drafts: readonly MeetingDraft[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'createMany', entityType: 'Meeting', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, MEETINGS);
+      assertScopeNotEmpty(scope);
+      const today = this.today();
+      return this.conn.transaction(ctx, async (tx) => {
+        const repo = this.conn.repo(tx, OrganizationEntity);
+        const bodyIds = [...new Set(drafts.map((d) => d.bodyId).filter((id): id is string => typeof id === 'string' && isId(id)).map((id) => id.toLowerCase()))];
+        const bodies = new Map<string, OrganizationEntity>();
+        const units = new Map<string, Map<string, OrganizationEntity>>();
+        for (let i = 0; i < bodyIds.length; i += LOOKUP_CHUNK) {
+          const chunk = bodyIds.slice(i, i + LOOKUP_CHUNK);
+          for (const b of await repo.findBy({ id: In(chunk) })) bodies.set(b.id, b);
+          for (const u of await repo.findBy({ parentId: In(chunk), kind: OrganizationKind.JOINT_MEETING_MEMBER_UNIT })) {
+            const of = units.get(u.parentId!) ?? new Map<string, OrganizationEntity>();
+            of.set(u.id, u);
+            units.set(u.parentId!, of);
+          }
+        }
+        const errors: { field: string; message: string }[] = [];
+        const records: Array<{ record: MeetingRecord; body: OrganizationEntity; row: number }> = [];
+        drafts.forEach((draft, i) => {
+          const check = new InputChecker(`rows[${i}]`);
+          const bodyId = check.id('bodyId', draft.bodyId);
+          const body = bodyId ? bodies.get(bodyId) : undefined;
+          if (bodyId && !body) check.fail('bodyId', `no organization has the id ${bodyId}`);
+          else if (body && !isJointMeeting(body)) check.fail('bodyId', `${body.name} is a ${body.kind}: meetings are recorded for a JOINT_MEETING`);
+          const record = checkMeetingRecord(check, draft, body ?? null, body ? (units.get(body.id) ?? new Map()) : null, today);
+          errors.push(...check.errors);
+          if (record && body) records.push({ record, body, row: i });
+        });
+        if (errors.length) throw new UserInputError(errors);
+        for (const { body, row } of records) {
+          const refusal = scopeRefusal(scope, tx.viewer, heldByDistrict(body), 'record meetings of bodies');
+          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
+        }
+        const meetings = records.map(({ record, body }) => ({ record, row: { id: tx.ids.next(), bodyId: body.id, districtCode: body.districtCode, heldOn: record.heldOn, topic: record.topic, version: 1 } }));
+        await this.conn.insertChunked(tx, MeetingEntity, meetings.map((m) => m.row));
+        await this.conn.insertChunked(tx, MeetingAttendanceEntity, meetings.flatMap((m) => m.record.attendingUnitIds.map((unitId) => ({ meetingId: m.row.id, unitId }))));
+        await this.conn.insertChunked(tx, MeetingDecisionEntity, meetings.flatMap((m) => m.record.decisions.map((d) => ({ ...d, id: tx.ids.next(), meetingId: m.row.id }))));
+        await this.audit.record(tx, { action: 'createMany', entityType: 'Meeting', entityId: null, detail: `${meetings.length} records` });
+        return meetings.map((m) => m.row.id);
+      });
+    });
   }
 }

@@ -9,6 +9,7 @@ export const MAX_DECISIONS = 50;
 
 /** A meeting as a caller sends it: anything may be missing or wrong. */
 export interface MeetingDraft {
+  bodyId?: string | null;
   heldOn?: string | null;
   topic?: string | null;
   attendingUnitIds?: readonly (string | null)[] | null;
