@@ -8,6 +8,7 @@ import { evaluationDrafts } from './evaluations.demo';
 import { DemoActivity, feedbackImports } from './feedback.demo';
 import { DemoOrganization, membershipDrafts, organizationLevels } from './organizations.demo';
 import { DemoPerson, personDraft } from './persons.demo';
+import { seedRepresentatives } from './talent-pool.demo';
 
 export interface DemoSize {
   readonly persons: number;
@@ -140,5 +141,8 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
   await inChunks(evaluationRows, chunk, (rows) => evaluations.recordMany(ctx, rows));
   summary.evaluations = evaluationRows.length;
   opts.log.info({ evaluations: summary.evaluations }, 'demo: evaluations');
+
+  // The year's scheme, the talent pools and political arrangements.
+  await seedRepresentatives(services.evaluation as EvaluationServices, ctx, rng, today, opts.log);
   return summary;
 }

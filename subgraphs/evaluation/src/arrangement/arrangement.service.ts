@@ -3,6 +3,7 @@ import {
   assertScopeNotEmpty,
   AuditLog,
   ConflictError,
+  FieldError,
   ForbiddenError,
   InputChecker,
   isId,
@@ -103,49 +104,45 @@ export class ArrangementService {
       const scope = writeScope(ctx.viewer, ARRANGEMENTS);
       assertScopeNotEmpty(scope);
       const check = new InputChecker('input');
-      const personId = check.id('personId', input.personId);
-      const kind = check.oneOf('kind', input.kind, ArrangementKind, { required: true });
-      const level = check.oneOf('level', input.level, ArrangementLevel, { required: true });
-      const body = check.text('body', input.body?.replace(/\s+/g, ' ').trim(), { required: true, min: 2, max: 100 });
-      const position = check.text('position', input.position?.trim(), { max: 100 });
-      const districtCode = check.district('districtCode', input.districtCode, { required: true, countyLevel: level === ArrangementLevel.DISTRICT });
-      const termStart = check.date('termStart', input.termStart, { required: true, notBefore: '2011-01-01' });
-      const termEnd = check.date('termEnd', input.termEnd, { required: true });
-      if (termStart && termEnd) {
-        if (termEnd <= termStart) check.fail('termEnd', `must be after termStart ${termStart}`);
-        else if (termEnd > `${Number(termStart.slice(0, 4)) + MAX_TERM_YEARS}${termStart.slice(4)}`) check.fail('termEnd', `must be within ${MAX_TERM_YEARS} years of termStart`);
-      }
-      const status = check.oneOf('status', input.status ?? ArrangementStatus.RECOMMENDED, ArrangementStatus);
-      if (status && status !== ArrangementStatus.RECOMMENDED && status !== ArrangementStatus.APPOINTED) check.fail('status', 'must be RECOMMENDED or APPOINTED for a new arrangement');
-      const note = check.text('note', input.note?.trim(), { max: 500 });
-      check.throwIfInvalid();
-      assertInScope(scope, ctx.viewer, { districtCode: districtCode! }, 'change political arrangements');
+      const record = checkArrangement(check, input);
+      if (!record) return check.throwIfInvalid() as never;
+      assertInScope(scope, ctx.viewer, { districtCode: record.districtCode }, 'change political arrangements');
       const newId = ctx.ids.next();
-      const now = new Date();
       await this.conn.transaction(ctx, async (tx) => {
-        await this.conn.repo(tx, PoliticalArrangementEntity).insert({
-          id: newId,
-          personId: personId!,
-          kind: kind!,
-          level: level!,
-          body: body!,
-          position: position || null,
-          districtCode: districtCode!,
-          termStart: termStart!,
-          termEnd: termEnd!,
-          status: status!,
-          recommendedAt: status === ArrangementStatus.RECOMMENDED ? now : null,
-          appointedAt: status === ArrangementStatus.APPOINTED ? now : null,
-          closedAt: null,
-          changedBy: ctx.viewer.subject,
-          note: note || null,
-          version: 1,
-        });
+        await this.conn.repo(tx, PoliticalArrangementEntity).insert(arrangementRow(newId, record, ctx.viewer.subject));
         await this.audit.record(tx, { action: 'recordPoliticalArrangement', entityType: 'PoliticalArrangement', entityId: newId });
       });
       return newId;
     });
     return this.conn.getEntityOrThrow(ctx, PoliticalArrangementEntity, id, 'PoliticalArrangement');
+  }
+
+  /** Records many at once (the demo data, scripts), all or nothing, each problem named `rows[i].field`; one audit event. */
+  async recordMany(ctx: RequestContext<unknown>, drafts: readonly RecordPoliticalArrangementInput[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'recordManyPoliticalArrangements', entityType: 'PoliticalArrangement', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, ARRANGEMENTS);
+      assertScopeNotEmpty(scope);
+      const errors: FieldError[] = [];
+      const records: ArrangementRecord[] = [];
+      drafts.forEach((draft, i) => {
+        const check = new InputChecker(`rows[${i}]`);
+        const record = checkArrangement(check, draft);
+        errors.push(...check.errors);
+        if (record) records.push(record);
+      });
+      if (errors.length) throw new UserInputError(errors);
+      records.forEach((r, i) => {
+        const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'change political arrangements');
+        if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
+      });
+      if (records.length === 0) return [];
+      return this.conn.transaction(ctx, async (tx) => {
+        const rows = records.map((r) => arrangementRow(tx.ids.next(), r, ctx.viewer.subject));
+        await this.conn.insertChunked(tx, PoliticalArrangementEntity, rows);
+        await this.audit.record(tx, { action: 'recordManyPoliticalArrangements', entityType: 'PoliticalArrangement', entityId: null, detail: `${rows.length} records` });
+        return rows.map((r) => r.id);
+      });
+    });
   }
 
   /** Moves the status along ARRANGEMENT_TRANSITIONS; any other move is BAD_USER_INPUT naming input.status. */
@@ -192,6 +189,53 @@ export class ArrangementService {
       return now;
     });
   }
+}
+
+interface ArrangementRecord {
+  personId: string;
+  kind: ArrangementKind;
+  level: ArrangementLevel;
+  body: string;
+  position: string | null;
+  districtCode: string;
+  termStart: string;
+  termEnd: string;
+  status: ArrangementStatus;
+  note: string | null;
+}
+
+/** Checks a new arrangement; null with every problem in `check`. */
+function checkArrangement(check: InputChecker, input: Partial<RecordPoliticalArrangementInput>): ArrangementRecord | null {
+  const personId = check.id('personId', input.personId);
+  const kind = check.oneOf('kind', input.kind, ArrangementKind, { required: true });
+  const level = check.oneOf('level', input.level, ArrangementLevel, { required: true });
+  const body = check.text('body', input.body?.replace(/\s+/g, ' ').trim(), { required: true, min: 2, max: 100 });
+  const position = check.text('position', input.position?.trim(), { max: 100 });
+  const districtCode = check.district('districtCode', input.districtCode, { required: true, countyLevel: level === ArrangementLevel.DISTRICT });
+  const termStart = check.date('termStart', input.termStart, { required: true, notBefore: '2011-01-01' });
+  const termEnd = check.date('termEnd', input.termEnd, { required: true });
+  if (termStart && termEnd) {
+    if (termEnd <= termStart) check.fail('termEnd', `must be after termStart ${termStart}`);
+    else if (termEnd > `${Number(termStart.slice(0, 4)) + MAX_TERM_YEARS}${termStart.slice(4)}`) check.fail('termEnd', `must be within ${MAX_TERM_YEARS} years of termStart`);
+  }
+  const status = check.oneOf('status', input.status ?? ArrangementStatus.RECOMMENDED, ArrangementStatus);
+  if (status && status !== ArrangementStatus.RECOMMENDED && status !== ArrangementStatus.APPOINTED) check.fail('status', 'must be RECOMMENDED or APPOINTED for a new arrangement');
+  const note = check.text('note', input.note?.trim(), { max: 500 });
+  if (!check.ok) return null;
+  return { personId: personId!, kind: kind!, level: level!, body: body!, position: position || null, districtCode: districtCode!, termStart: termStart!, termEnd: termEnd!, status: status!, note: note || null };
+}
+
+function arrangementRow(id: string, r: ArrangementRecord, changedBy: string) {
+  const now = new Date();
+  return {
+    id,
+    ...r,
+    recommendedAt: r.status === ArrangementStatus.RECOMMENDED ? now : null,
+    appointedAt: r.status === ArrangementStatus.APPOINTED ? now : null,
+    closedAt: null,
+    changedBy,
+    version: 1,
+  };
 }
 
 function limitToScope(qb: SelectQueryBuilder<PoliticalArrangementEntity>, scope: RowScope): void {

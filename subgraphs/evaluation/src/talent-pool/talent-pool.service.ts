@@ -8,6 +8,7 @@ import {
   describeViewer,
   districtOf,
   encodeCursor,
+  FieldError,
   ForbiddenError,
   InputChecker,
   isId,
@@ -23,6 +24,7 @@ import {
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
+  UserInputError,
   writeScope,
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
@@ -148,35 +150,20 @@ export class TalentPoolService {
       const scope = writeScope(ctx.viewer, TALENT_POOL);
       assertScopeNotEmpty(scope);
       const check = new InputChecker('input');
-      const personId = check.id('personId', input.personId);
-      const level = check.oneOf('level', input.level, PoolLevel, { required: true });
-      const districtCode = poolDistrict(check, level, input.districtCode, true);
-      const year = check.int('year', input.year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
-      const reason = check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 });
-      check.throwIfInvalid();
-      assertInScope(scope, ctx.viewer, { districtCode: districtCode! }, 'change talent pool entries');
+      const record = this.checkEntry(check, input);
+      if (!record) return check.throwIfInvalid() as never;
+      assertInScope(scope, ctx.viewer, { districtCode: record.districtCode }, 'change talent pool entries');
       const newId = ctx.ids.next();
       try {
         await this.conn.transaction(ctx, async (tx) => {
-          await this.conn.repo(tx, TalentPoolEntryEntity).insert({
-            id: newId,
-            personId: personId!,
-            level: level!,
-            districtCode: districtCode!,
-            year: year!,
-            status: PoolEntryStatus.ACTIVE,
-            reason: reason!,
-            addedBy: ctx.viewer.subject,
-            renewedFromId: null,
-            version: 1,
-          });
+          await this.conn.repo(tx, TalentPoolEntryEntity).insert(entryRow(newId, record, ctx.viewer.subject));
           await this.audit.record(tx, { action: 'addToTalentPool', entityType: 'TalentPoolEntry', entityId: newId });
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
-          const existing = await this.conn.repo(ctx, TalentPoolEntryEntity).findOneBy({ personId: personId!, level: level!, districtCode: districtCode!, year: year! });
+          const existing = await this.conn.repo(ctx, TalentPoolEntryEntity).findOneBy({ personId: record.personId, level: record.level, districtCode: record.districtCode, year: record.year });
           throw new ConflictError(
-            `This person has an entry in this pool for ${year} already${existing ? ` (${existing.id}, ${existing.status})` : ''}: one entry per person, pool and year.`,
+            `This person has an entry in this pool for ${record.year} already${existing ? ` (${existing.id}, ${existing.status})` : ''}: one entry per person, pool and year.`,
             { field: 'input.personId', ...(existing ? { entryId: existing.id } : {}) },
           );
         }
@@ -185,6 +172,59 @@ export class TalentPoolService {
       return newId;
     });
     return this.conn.getEntityOrThrow(ctx, TalentPoolEntryEntity, id, 'TalentPoolEntry');
+  }
+
+  /**
+   * Adds many entries at once (the demo data, scripts), all or nothing: every row checked first
+   * (`rows[i].field`), duplicates within the batch refused, those against the table a CONFLICT;
+   * one audit event. Returns the new ids in input order.
+   */
+  async addMany(ctx: RequestContext<unknown>, drafts: readonly AddToTalentPoolInput[]): Promise<string[]> {
+    return this.audit.guard(ctx, { action: 'addManyToTalentPool', entityType: 'TalentPoolEntry', entityId: null }, async () => {
+      const scope = writeScope(ctx.viewer, TALENT_POOL);
+      assertScopeNotEmpty(scope);
+      const errors: FieldError[] = [];
+      const records: EntryRecord[] = [];
+      const seen = new Map<string, number>();
+      drafts.forEach((draft, i) => {
+        const check = new InputChecker(`rows[${i}]`);
+        const record = this.checkEntry(check, draft);
+        errors.push(...check.errors);
+        if (!record) return;
+        const key = `${record.personId}/${record.level}/${record.districtCode}/${record.year}`;
+        const first = seen.get(key);
+        if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `repeats the person, pool and year of rows[${first}]` });
+        else seen.set(key, i);
+        records.push(record);
+      });
+      if (errors.length) throw new UserInputError(errors);
+      records.forEach((r, i) => {
+        const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'change talent pool entries');
+        if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
+      });
+      if (records.length === 0) return [];
+      try {
+        return await this.conn.transaction(ctx, async (tx) => {
+          const rows = records.map((r) => entryRow(tx.ids.next(), r, ctx.viewer.subject));
+          await this.conn.insertChunked(tx, TalentPoolEntryEntity, rows);
+          await this.audit.record(tx, { action: 'addManyToTalentPool', entityType: 'TalentPoolEntry', entityId: null, detail: `${rows.length} records` });
+          return rows.map((r) => r.id);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('Some of these persons have an entry in the same pool and year already: one entry per person, pool and year.');
+        throw error;
+      }
+    });
+  }
+
+  private checkEntry(check: InputChecker, input: Partial<AddToTalentPoolInput>): EntryRecord | null {
+    const personId = check.id('personId', input.personId);
+    const level = check.oneOf('level', input.level, PoolLevel, { required: true });
+    const districtCode = poolDistrict(check, level, input.districtCode, true);
+    const year = check.int('year', input.year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
+    const reason = check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 });
+    if (!check.ok) return null;
+    return { personId: personId!, level: level!, districtCode: districtCode!, year: year!, reason: reason! };
   }
 
   /** Takes an entry out of its pool (REMOVED, with who, when and why); the row stays. */
@@ -436,6 +476,18 @@ export class TalentPoolService {
   private currentYear(): number {
     return Number(this.today().slice(0, 4));
   }
+}
+
+interface EntryRecord {
+  personId: string;
+  level: PoolLevel;
+  districtCode: string;
+  year: number;
+  reason: string;
+}
+
+function entryRow(id: string, r: EntryRecord, addedBy: string) {
+  return { id, ...r, status: PoolEntryStatus.ACTIVE, addedBy, renewedFromId: null, version: 1 };
 }
 
 /** The district code of a pool: a county-level district for DISTRICT (required when `required`), 330300 for CITY. */
