@@ -24,7 +24,7 @@ module.exports = {
     '^@tongxin/gateway$': '<rootDir>/gateway/src',
     '^@tongxin/(persons|organizations|activities|evaluation)$': '<rootDir>/subgraphs/$1/src',
   },
-  testMatch: ['<rootDir>/{packages,subgraphs,gateway,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{packages,subgraphs,gateway,test,bench}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/test/setup-env.js'],
   testTimeout: 120000,

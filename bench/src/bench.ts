@@ -1,0 +1,293 @@
+/**
+ * One benchmark run: the dataset, the platform as in production, the floor and the peer gateway,
+ * then each operation against the three, and the targets of issue 6 judged from the figures.
+ */
+import * as os from 'node:os';
+import { hs256Config, mintToken, Role } from '@tongxin/common';
+import { Caller, OPERATIONS, Operation, ReadOperation, Sample, WriteOperation } from '../operations';
+import { firstDifference, rowsOf } from './compare';
+import { Dataset, DatasetCounts, prepareDataset } from './dataset';
+import { LoadFigures, runLoad } from './load';
+import { BenchOptions } from './options';
+import { benchSecret, Platform, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
+import { judgeTargets, Target } from './targets';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  platform: string;
+}
+
+export interface StatementCount {
+  rows: number;
+  statements: number;
+  bySubgraph: Record<string, number>;
+}
+
+export interface OperationResult {
+  name: string;
+  kind: Operation['kind'];
+  description: string;
+  caller?: Caller;
+  /** Planned operations: why there is nothing to measure. */
+  reason?: string;
+  /** Reads: whether the floor's answer has the same rows and values as Tongxin's, on the sample. */
+  floorMatches?: boolean;
+  floorDifference?: string | null;
+  /** Whether Hive's answer equals Tongxin's (null for writes). */
+  hiveMatches?: boolean | null;
+  /** SQL statements the subgraphs sent for one request, alone (exact). */
+  sqlPerRequest?: number;
+  /** The same, averaged over the load. */
+  sqlPerRequestUnderLoad?: number;
+  /** Statements at two page sizes (reads with `sizes`): the same count when no list is N+1. */
+  sqlAtSizes?: { small: StatementCount; large: StatementCount };
+  tongxin?: LoadFigures;
+  floor?: LoadFigures | null;
+  hive?: LoadFigures;
+  /** tongxin / floor of p50 and of throughput; tongxin / hive of throughput. */
+  ratios?: { p50VsFloor: number | null; throughputVsFloor: number | null; throughputVsHive: number };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  seconds: number;
+  machine: Machine;
+  settings: { persons: number; duration: number; connections: number; reused: boolean; generatedSeconds: number; only: readonly string[] | null; hive: string };
+  dataset: DatasetCounts & { databasePrefix: string };
+  sample: Sample;
+  operations: OperationResult[];
+  scaleCheck: { persons: number; dataset: DatasetCounts; personListP50Ms: number; personListP50MsAtMain: number } | null;
+  targets: Target[];
+}
+
+export function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+const HIVE_VERSION = '@graphql-hive/gateway-runtime 2.12.1 (the runtime of @graphql-hive/gateway 2.15.x), one process, defaults (no --jit, no inbound deduplication)';
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+  } catch {
+    throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  }
+}
+
+async function sqlBySubgraph(subgraphs: readonly Service[]): Promise<Record<string, number>> {
+  return Object.fromEntries(
+    await Promise.all(subgraphs.map(async (s) => [s.name, ((await (await fetch(s.metricsUrl!)).json()) as { sqlStatements: number }).sqlStatements] as const)),
+  );
+}
+
+async function sqlStatements(subgraphs: readonly Service[]): Promise<number> {
+  return Object.values(await sqlBySubgraph(subgraphs)).reduce((a, b) => a + b, 0);
+}
+
+/** SQL statements of `work`, in all and per subgraph (nothing else may run meanwhile). */
+async function counting<T>(subgraphs: readonly Service[], work: () => Promise<T>): Promise<{ result: T; statements: number; bySubgraph: Record<string, number> }> {
+  const before = await sqlBySubgraph(subgraphs);
+  const result = await work();
+  const after = await sqlBySubgraph(subgraphs);
+  const bySubgraph = Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
+  return { result, statements: Object.values(bySubgraph).reduce((a, b) => a + b, 0), bySubgraph };
+}
+
+interface Targets {
+  readonly platform: Platform;
+  readonly floor: Service;
+  readonly hive: Service;
+  readonly headers: Record<Caller, Record<string, string>>;
+}
+
+const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
+  const { platform } = t;
+  const headers = t.headers[op.caller];
+  const variables = op.variables(sample);
+  const body = gql(op.query, variables);
+  const answer = await post(platform.gateway.url, body, headers);
+  if (answer.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+  const floorAnswer = await post(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
+  const hiveAnswer = await post(t.hive.url, body, headers);
+  const floorDifference = firstDifference(answer.data, floorAnswer.data);
+  const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
+
+  const single = await counting(platform.subgraphs, () => post(platform.gateway.url, body, headers));
+  let sqlAtSizes: OperationResult['sqlAtSizes'];
+  if (op.sizes) {
+    // One after the other, so that the counts do not mix.
+    const s = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, op.variables(sample, op.sizes![0])), headers));
+    const l = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, op.variables(sample, op.sizes![1])), headers));
+    sqlAtSizes = {
+      small: { rows: rowsOf(s.result.data), statements: s.statements, bySubgraph: s.bySubgraph },
+      large: { rows: rowsOf(l.result.data), statements: l.statements, bySubgraph: l.bySubgraph },
+    };
+  }
+
+  const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>) =>
+    runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, connections: o.connections, watch });
+  const warm = (url: string, requestBody: string, h: Record<string, string>) => runLoad({ url, headers: h, body: () => requestBody, duration: 1, amount: 20, connections: 2 });
+
+  await warm(platform.gateway.url, body, headers);
+  const before = await sqlStatements(platform.subgraphs);
+  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs]);
+  const underLoad = (await sqlStatements(platform.subgraphs)) - before;
+  await warm(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
+  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor]);
+  await warm(t.hive.url, body, headers);
+  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs]);
+  return {
+    name: op.name,
+    kind: op.kind,
+    description: op.description,
+    caller: op.caller,
+    floorMatches: floorDifference === null,
+    floorDifference,
+    hiveMatches: hiveDifference === null,
+    sqlPerRequest: single.statements,
+    sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
+    ...(sqlAtSizes ? { sqlAtSizes } : {}),
+    tongxin,
+    floor,
+    hive,
+    ratios: {
+      p50VsFloor: ratio(tongxin.p50Ms, floor.p50Ms),
+      throughputVsFloor: ratio(tongxin.requestsPerSecond, floor.requestsPerSecond),
+      throughputVsHive: ratio(tongxin.requestsPerSecond, hive.requestsPerSecond) ?? 0,
+    },
+  };
+}
+
+async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
+  const { platform } = t;
+  const headers = t.headers[op.caller];
+  // A number of this run (and one for the peer's run) that keeps unique values apart from other runs'.
+  const run = Math.floor(Math.random() * 1000);
+  const hiveRun = (run + 500) % 1000;
+  let n = 1_000_000 - 1;
+  const first = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, op.variables(sample, n--, run)), headers));
+  if (first.result.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(first.result.errors).slice(0, 500)}`);
+  const before = await sqlStatements(platform.subgraphs);
+  const tongxin = await runLoad({
+    url: platform.gateway.url,
+    headers,
+    body: (i) => gql(op.query, op.variables(sample, i, run)),
+    duration: o.duration,
+    connections: o.connections,
+    watch: [platform.gateway, ...platform.subgraphs],
+  });
+  const underLoad = (await sqlStatements(platform.subgraphs)) - before;
+  const hive = await runLoad({
+    url: t.hive.url,
+    headers,
+    body: (i) => gql(op.query, op.variables(sample, i, hiveRun)),
+    duration: o.duration,
+    connections: o.connections,
+    watch: [t.hive, ...platform.subgraphs],
+  });
+  return {
+    name: op.name,
+    kind: op.kind,
+    description: op.description,
+    caller: op.caller,
+    hiveMatches: null,
+    sqlPerRequest: first.statements,
+    sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
+    tongxin,
+    floor: null,
+    hive,
+    ratios: { p50VsFloor: null, throughputVsFloor: null, throughputVsHive: ratio(tongxin.requestsPerSecond, hive.requestsPerSecond) ?? 0 },
+  };
+}
+
+async function callerHeaders(secret: string, sample: Sample): Promise<Record<Caller, Record<string, string>>> {
+  const auth = hs256Config(secret);
+  const city = await mintToken(auth, { sub: 'bench-city-admin', role: Role.CITY_ADMIN }, '2h');
+  const association = await mintToken(auth, { sub: 'bench-association-admin', role: Role.ASSOCIATION_ADMIN, org: sample.associationId }, '2h');
+  return { city: { authorization: `Bearer ${city}` }, association: { authorization: `Bearer ${association}` } };
+}
+
+/** The person list's p50 on another dataset size (the pagination target), Tongxin only. */
+async function personListP50(dataset: Dataset, o: BenchOptions): Promise<number> {
+  const op = OPERATIONS.find((x): x is ReadOperation => x.name === 'person-list')!;
+  const secret = benchSecret();
+  const platform = await startPlatform(dataset.config, secret);
+  try {
+    const headers = (await callerHeaders(secret, dataset.sample)).city;
+    const body = gql(op.query, op.variables(dataset.sample));
+    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: 20, connections: 2 });
+    return (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms;
+  } finally {
+    await platform.stop();
+  }
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResults> {
+  const say = o.say ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const started = Date.now();
+  const dataset = await prepareDataset(o.mysql, o.persons, o.reuse, say);
+  say(`dataset: ${JSON.stringify(dataset.counts)}`);
+  const selected = OPERATIONS.filter((op) => !o.only || o.only.includes(op.name));
+  const operations: OperationResult[] = [];
+  const secret = benchSecret();
+  try {
+    say('starting the subgraphs and the gateway (production), the floor and the peer gateway');
+    const platform = await startPlatform(dataset.config, secret);
+    const floor = await startFloor(dataset.config);
+    const hive = await startHive(Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url])));
+    const t: Targets = { platform, floor: floor.service, hive: hive.service, headers: await callerHeaders(secret, dataset.sample) };
+    try {
+      for (const op of selected) {
+        say(`${op.name}: ${op.kind === 'planned' ? op.reason : 'measuring'}`);
+        if (op.kind === 'planned') operations.push({ name: op.name, kind: op.kind, description: op.description, reason: op.reason });
+        else operations.push(op.kind === 'read' ? await measureRead(op, dataset.sample, t, o) : await measureWrite(op, dataset.sample, t, o));
+      }
+    } finally {
+      await Promise.all([hive.stop(), floor.stop(), platform.stop()]);
+    }
+    let scaleCheck: BenchResults['scaleCheck'] = null;
+    const list = operations.find((r) => r.name === 'person-list');
+    if (o.scaleCheck && list?.tongxin) {
+      const small = await prepareDataset(o.mysql, 10_000, o.reuse, say);
+      say('person-list: measuring at 10,000 persons');
+      scaleCheck = { persons: 10_000, dataset: small.counts, personListP50Ms: await personListP50(small, o), personListP50MsAtMain: list.tongxin.p50Ms };
+    }
+    const results: BenchResults = {
+      startedAt: new Date(started).toISOString(),
+      seconds: Math.round((Date.now() - started) / 1000),
+      machine: machine(),
+      settings: {
+        persons: o.persons,
+        duration: o.duration,
+        connections: o.connections,
+        reused: dataset.reused,
+        generatedSeconds: Math.round(dataset.generatedSeconds),
+        only: o.only,
+        hive: HIVE_VERSION,
+      },
+      dataset: { ...dataset.counts, databasePrefix: dataset.config.databasePrefix },
+      sample: dataset.sample,
+      operations,
+      scaleCheck,
+      targets: [],
+    };
+    results.targets = judgeTargets(results);
+    return results;
+  } finally {
+    await stopAll();
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * One load test: autocannon (pinned) against one URL for a few seconds, with latencies taken from
+ * each response at sub-millisecond resolution (autocannon's own histogram keeps whole
+ * milliseconds, too coarse for a floor that answers in one), GraphQL errors counted from the
+ * bodies, and the resident memory of the processes under load sampled from /proc.
+ */
+import * as fs from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface MemoryFigures {
+  /** Largest VmRSS seen during the load, MB. */
+  readonly maxMb: number;
+  readonly avgMb: number;
+}
+
+export interface LoadFigures {
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  /** Non-2xx answers, socket errors, timeouts and answers carrying GraphQL `errors`. */
+  readonly errors: number;
+  readonly bytesPerResponse: number;
+  readonly memory: Readonly<Record<string, MemoryFigures>>;
+}
+
+export interface LoadRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body of the n-th request (the same for every request of a read). */
+  body(n: number): string;
+  readonly duration: number;
+  /** Instead of a duration: this many requests (warm-ups). */
+  readonly amount?: number;
+  readonly connections: number;
+  /** Processes whose memory is sampled while the load runs. */
+  readonly watch?: ReadonlyArray<{ readonly name: string; readonly pid: number }>;
+}
+
+export function rssMb(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
+  const samples = new Map<string, number[]>((req.watch ?? []).map((w) => [w.name, []]));
+  const sample = () => {
+    for (const w of req.watch ?? []) {
+      const mb = rssMb(w.pid);
+      if (mb !== null) samples.get(w.name)!.push(mb);
+    }
+  };
+  const sampler = setInterval(sample, 250);
+  const latencies: number[] = [];
+  let graphqlErrors = 0;
+  let bytes = 0;
+  let n = 0;
+  const started = process.hrtime.bigint();
+  try {
+    let resolveResult!: (r: autocannon.Result) => void;
+    let rejectResult!: (e: unknown) => void;
+    const finished = new Promise<autocannon.Result>((resolve, reject) => {
+      resolveResult = resolve;
+      rejectResult = reject;
+    });
+    const instance = autocannon({
+      url: req.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...req.headers },
+      connections: req.connections,
+      ...(req.amount ? { amount: req.amount } : { duration: req.duration }),
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, body: req.body(n++) }),
+          onResponse: (status, body) => {
+            if (status === 200 && body.includes('"errors":')) graphqlErrors++;
+          },
+        },
+      ],
+    }, (err: unknown, result: autocannon.Result) => (err ? rejectResult(err) : resolveResult(result)));
+    instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      bytes += resBytes;
+    });
+    const result = await finished;
+    sample();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    latencies.sort((a, b) => a - b);
+    const count = latencies.length;
+    return {
+      requests: count,
+      requestsPerSecond: round(count / Math.max(seconds, result.duration, 0.001), 1),
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+      meanMs: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0),
+      errors: result.non2xx + result.errors + result.timeouts + graphqlErrors,
+      bytesPerResponse: count ? Math.round(bytes / count) : 0,
+      memory: Object.fromEntries(
+        [...samples].map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
+      ),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
