@@ -263,6 +263,16 @@ describe('import, export and statistics of the register', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('exports in a number of statements that grows only by pages of 2,000 rows', async () => {
+    const small = await sg.statements(() => sg.request(EXPORT, { f: { districtCode: '330303' } }));
+    const large = await sg.statements(() => sg.request(EXPORT, { f: { districtCode: '330302' } })); // the 10,000 imported above
+    const statementsFor = (rows: number) => 1 + (Math.floor(rows / 2000) + 1) + 3; // COUNT, the pages, the audit event (BEGIN, INSERT, COMMIT)
+    const rows = (r: typeof small) => expectData(r.result).exportPersons.rowCount as number;
+    expect(rows(large)).toBeGreaterThan(10_000);
+    expect(small.statements).toBe(statementsFor(rows(small)));
+    expect(large.statements).toBe(statementsFor(rows(large)));
+  });
+
   it('refuses an export beyond the maximum, saying so', async () => {
     const services = sg.running.services;
     const conn = new TransactionalConnection(sg.running.dataSource);
