@@ -1,6 +1,7 @@
-import { ChildPageFamily, childPageFamily, countLoader, groupLoader, loadChildPage, Page, RequestContext, rowLoader } from '@tongxin/common';
-import type DataLoader from 'dataloader';
-import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
+import { ChildPageFamily, childPageFamily, countLoader, loadChildPage, loaderMaxBatchSize, Page, RequestContext, rowLoader } from '@tongxin/common';
+import DataLoader from 'dataloader';
+import type { OrganizationEntity } from '../organization/organization.entity';
+import { MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 import type { MeetingService } from './meeting.service';
 
 export interface MeetingLoaders {
@@ -10,10 +11,15 @@ export interface MeetingLoaders {
   readonly meetingPages: ChildPageFamily<MeetingEntity>;
   /** The number of meetings of each body, for meetings.totalCount. */
   readonly meetingCounts: DataLoader<string, number>;
-  /** The attending units of each meeting. */
-  readonly attendanceByMeeting: DataLoader<string, MeetingAttendanceEntity[]>;
-  /** The decisions of each meeting, in order. */
-  readonly decisionsByMeeting: DataLoader<string, MeetingDecisionEntity[]>;
+  /** The attending units and the decisions of each meeting, with the units they name. */
+  readonly meetingDetails: DataLoader<string, MeetingDetails>;
+}
+
+export interface MeetingDetails {
+  readonly attendingUnits: readonly OrganizationEntity[];
+  readonly decisions: readonly MeetingDecisionEntity[];
+  /** The units the decisions name, by id. */
+  readonly units: ReadonlyMap<string, OrganizationEntity>;
 }
 
 export function createMeetingLoaders(meetings: MeetingService, ctx: RequestContext<unknown>): MeetingLoaders {
@@ -28,8 +34,23 @@ export function createMeetingLoaders(meetings: MeetingService, ctx: RequestConte
       (ids) => meetings.findByIds(ctx, ids),
     ),
     meetingCounts: countLoader((bodyIds: readonly string[]) => meetings.countByBody(ctx, bodyIds)),
-    attendanceByMeeting: groupLoader((ids) => meetings.attendanceOf(ctx, ids), (a) => a.meetingId),
-    decisionsByMeeting: groupLoader((ids) => meetings.decisionsOf(ctx, ids), (d) => d.meetingId),
+    // Attendance, decisions and the units both name in one batch function, so that the number of
+    // statements never depends on how the resolvers' promises interleave.
+    meetingDetails: new DataLoader<string, MeetingDetails>(
+      async (ids) => {
+        const [attendance, decisions] = [await meetings.attendanceOf(ctx, ids), await meetings.decisionsOf(ctx, ids)];
+        const unitIds = [...new Set([...attendance.map((a) => a.unitId), ...decisions.map((d) => d.responsibleUnitId).filter((u): u is string => u !== null)])];
+        const units = new Map<string, OrganizationEntity>();
+        const batch = loaderMaxBatchSize();
+        for (let i = 0; i < unitIds.length; i += batch) for (const u of await meetings.unitsByIds(ctx, unitIds.slice(i, i + batch))) units.set(u.id, u);
+        return ids.map((id) => ({
+          attendingUnits: attendance.filter((a) => a.meetingId === id).map((a) => units.get(a.unitId)).filter((u): u is OrganizationEntity => u !== undefined),
+          decisions: decisions.filter((d) => d.meetingId === id),
+          units,
+        }));
+      },
+      { maxBatchSize: loaderMaxBatchSize() },
+    ),
   };
 }
 

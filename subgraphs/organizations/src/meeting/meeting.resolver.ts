@@ -37,24 +37,21 @@ export class MeetingResolver {
 
   @FieldResolver(() => [Organization], { description: 'The member units that attended (出席单位), in id order.' })
   async attendingUnits(@Root() meeting: Meeting, @Ctx() ctx: Ctx): Promise<Organization[]> {
-    const rows = await ctx.loaders.attendanceByMeeting.load(meeting.id);
-    const units = await Promise.all(rows.map((r) => ctx.loaders.organizationById.load(r.unitId)));
-    return units.filter((u) => u !== null).map(toOrganization);
+    return (await ctx.loaders.meetingDetails.load(meeting.id)).attendingUnits.map(toOrganization);
   }
 
   @FieldResolver(() => [MeetingDecision], { description: 'Its decisions (议定事项), in order.' })
   async decisions(@Root() meeting: Meeting, @Ctx() ctx: Ctx): Promise<MeetingDecision[]> {
-    return (await ctx.loaders.decisionsByMeeting.load(meeting.id)).map(toMeetingDecision);
+    const details = await ctx.loaders.meetingDetails.load(meeting.id);
+    return details.decisions.map((d) => toMeetingDecision(d, details.units));
   }
 }
 
 @Resolver(() => MeetingDecision)
 export class MeetingDecisionResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The member unit that carries it out.' })
-  async responsibleUnit(@Root() decision: MeetingDecision, @Ctx() ctx: Ctx): Promise<Organization | null> {
-    if (!decision.responsibleUnitId) return null;
-    const entity = await ctx.loaders.organizationById.load(decision.responsibleUnitId);
-    return entity ? toOrganization(entity) : null;
+  responsibleUnit(@Root() decision: MeetingDecision): Organization | null {
+    return decision.responsibleUnitEntity ? toOrganization(decision.responsibleUnitEntity) : null;
   }
 }
 

@@ -91,6 +91,11 @@ export class MeetingService {
     return this.conn.repo(ctx, MeetingDecisionEntity).find({ where: { meetingId: In([...meetingIds]) }, order: { meetingId: 'ASC', position: 'ASC' } });
   }
 
+  /** Member units by id (profiles: every role reads them). */
+  unitsByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.conn.findByIds(ctx, OrganizationEntity, ids);
+  }
+
   getById(ctx: RequestContext<unknown>, id: string): Promise<MeetingEntity> {
     return this.conn.getEntityOrThrow(ctx, MeetingEntity, id, 'Meeting');
   }

@@ -1,5 +1,6 @@
 import { ConnectionType, DateScalar } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { OrganizationEntity } from '../organization/organization.entity';
 import { MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 
 @ObjectType({ simpleResolvers: true, description: '议定事项: one decision of a meeting.' })
@@ -13,8 +14,8 @@ export class MeetingDecision {
   @Field(() => DateScalar, { nullable: true })
   dueDate!: string | null;
 
-  /** Resolved to `responsibleUnit` through the request's loader. */
-  responsibleUnitId!: string | null;
+  /** The responsible unit, loaded with the meeting's details. */
+  responsibleUnitEntity!: OrganizationEntity | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A meeting of a joint meeting (联席会议): its date, topic, attending member units and decisions.' })
@@ -53,11 +54,11 @@ export function toMeeting(e: MeetingEntity): Meeting {
   return m;
 }
 
-export function toMeetingDecision(e: MeetingDecisionEntity): MeetingDecision {
+export function toMeetingDecision(e: MeetingDecisionEntity, units: ReadonlyMap<string, OrganizationEntity>): MeetingDecision {
   const d = new MeetingDecision();
   d.position = e.position;
   d.text = e.text;
   d.dueDate = e.dueDate;
-  d.responsibleUnitId = e.responsibleUnitId;
+  d.responsibleUnitEntity = e.responsibleUnitId ? (units.get(e.responsibleUnitId) ?? null) : null;
   return d;
 }

@@ -38,10 +38,12 @@ export class OrganizationResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "A member unit's contact phone (personal data): whole for city administrators and the body's district administrators, masked (138****5678) for every other role.",
+    description:
+      "A member unit's contact phone (personal data): whole for city administrators and the unit's district administrators (each such read is audited as readContactPhone), masked (138****5678) for every other role.",
   })
-  contactPhone(@Root() organization: Organization, @Ctx() ctx: Ctx): string | null {
-    return this.services.organizations.contactPhoneFor(ctx, organization);
+  async contactPhone(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<string | null> {
+    if (organization.contactPhoneStored === null) return null;
+    return ctx.loaders.contactPhones.load(organization);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The body this one belongs to.' })

@@ -81,15 +81,19 @@ export class OrganizationService {
   }
 
   /**
-   * A member unit's contact phone as this viewer may see it: whole for city administrators and
-   * the administrators of the body's district (who keep the work structure), masked otherwise.
+   * Member units' contact phones as this viewer may see them, one per unit in order: whole for
+   * city administrators and the administrators of the unit's district (who keep the work
+   * structure), masked for every other role. Every whole read is an audit event
+   * (`readContactPhone`), all of one batch in one transaction; masked reads are not audited.
    */
-  contactPhoneFor(ctx: RequestContext<unknown>, org: { readonly districtCode: string; readonly contactPhoneStored: string | null }): string | null {
-    const phone = org.contactPhoneStored;
-    if (!phone) return null;
+  async contactPhones(ctx: RequestContext<unknown>, units: readonly { readonly id: string; readonly districtCode: string; readonly contactPhoneStored: string | null }[]): Promise<(string | null)[]> {
     const v = ctx.viewer;
-    const whole = v.system || v.role === Role.CITY_ADMIN || (v.role === Role.DISTRICT_ADMIN && v.districtCode === org.districtCode);
-    return whole ? phone : maskPhone(phone);
+    const whole = (districtCode: string) => v.system || v.role === Role.CITY_ADMIN || (v.role === Role.DISTRICT_ADMIN && v.districtCode === districtCode);
+    const reads = units.filter((u) => u.contactPhoneStored && whole(u.districtCode));
+    if (reads.length && !v.system) {
+      await this.conn.transaction(ctx, (tx) => this.audit.record(tx, reads.map((u) => ({ action: 'readContactPhone', entityType: 'Organization', entityId: u.id }))));
+    }
+    return units.map((u) => (u.contactPhoneStored === null ? null : whole(u.districtCode) ? u.contactPhoneStored : maskPhone(u.contactPhoneStored)));
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {
