@@ -203,6 +203,23 @@ describe('activities subgraph: feedback and its handling workflow', () => {
     expect(await count('feedback')).toBe(before);
   });
 
+  it('refuses a list filter outside the caller\'s scope (FORBIDDEN) rather than narrowing it, and limits an unfiltered list to it', async () => {
+    const district = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: '330302' })}` };
+    expect(errorCodes(await sg.request(LIST, { filter: { districtCode: '330303' } }, district))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await sg.request(LIST, { filter: { personId: randomIds.next() } }, personHeaders))).toEqual(['FORBIDDEN']);
+    const own = expectData(await sg.request(LIST, { first: 100 }, personHeaders)).feedbacks;
+    expect(own.totalCount).toBeGreaterThan(0);
+    for (const e of own.edges) expect((await read(e.node.id)).person).toEqual({ id: personP });
+    const inDistrict = expectData(await sg.request(LIST, { first: 1000 }, district)).feedbacks;
+    for (const e of inDistrict.edges.slice(0, 5)) expect((await read(e.node.id)).district).toEqual({ code: '330302' });
+    const bad = await sg.request(LIST, { filter: { districtCode: '33', personId: 'x', activityId: 'y' } });
+    expect((bad.errors![0]!.extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['filter.districtCode', 'filter.personId', 'filter.activityId']);
+    for (const role of [Role.ANALYST, Role.ASSOCIATION_ADMIN]) {
+      const h = { authorization: `Bearer ${await tokenFor({ role, org: randomIds.next() })}` };
+      expect(errorCodes(await sg.request(SUBMIT, { input: { ...base, personId: personP } }, h))).toEqual(['FORBIDDEN']);
+    }
+  });
+
   it('lists feedback with their steps in as many statements for 20 as for 2', async () => {
     for (let i = 0; i < 20; i++) await atStatus('ANSWERED', '330383');
     const measure = async (first: number) => {

@@ -422,6 +422,38 @@ describe('roles in the activities subgraph', () => {
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
   });
 
+  // Person.feedback of a person R with three: in own district; in the other district from a1 (own
+  // organization's activity); in the other district without activity. What each caller sees.
+  const personR = randomIds.next();
+  let rFeedback: string[] = [];
+  const personFeedbackTable: Record<Caller, (ids: string[]) => string[]> = {
+    city: (f) => f,
+    district: (f) => [f[0]!],
+    districtOther: (f) => [f[1]!, f[2]!],
+    association: (f) => [f[1]!],
+    associationOther: () => [],
+    analyst: (f) => f,
+    person: () => [],
+  };
+  it.each(Object.keys(personFeedbackTable))('%s: Person.feedback holds only what the caller may read, with a matching totalCount', async (caller) => {
+    if (rFeedback.length === 0) {
+      rFeedback = await sg.running.services.feedback.submitMany(systemContext(), [
+        { draft: { kind: 'OPINION', title: '意见一', content: '关于社区治理的意见。', districtCode: OWN, personId: personR } },
+        { draft: { kind: 'OPINION', title: '意见二', content: '关于活动安排的意见。', districtCode: OTHER, personId: personR, activityId: a1 } },
+        { draft: { kind: 'OPINION', title: '意见三', content: '关于交通出行的意见。', districtCode: OTHER, personId: personR } },
+      ]);
+    }
+    const res = await sg.request(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { feedback(first: 10) { totalCount edges { node { id } } } } } }`,
+      { r: [{ __typename: 'Person', id: personR }] },
+      headers[caller as Caller],
+    );
+    const { feedback } = expectData(res)._entities[0];
+    const expected = personFeedbackTable[caller as Caller](rFeedback);
+    expect(feedback.edges.map((e: any) => e.node.id)).toEqual(expected);
+    expect(feedback.totalCount).toBe(expected.length);
+  });
+
   // Person.participations: the activities whose participations each caller sees, for P and Q.
   const personTable: Record<Caller, [() => string[], () => string[]]> = {
     city: [() => [a1, a2, a3, a4], () => [a1, a2]],
