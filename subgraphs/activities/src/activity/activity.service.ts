@@ -157,7 +157,8 @@ export class ActivityService {
           startsAt: keep('startsAt') as Date | null,
           endsAt: keep('endsAt') as Date | null,
           capacity: keep('capacity') as number | null,
-          status: keep('status') as ActivityStatus | null,
+          // null keeps the status too: the create rule would read it as PLANNED.
+          status: (input.status ?? current.status) as ActivityStatus,
         };
         const record = checkActivityRecord(check, draft);
         if (!record) return check.throwIfInvalid() as never;
