@@ -1,6 +1,5 @@
-import { todayInChina } from '@tongxin/common';
-import { randomIds } from '@tongxin/common';
-import { evaluationSubgraph, EvaluationServices } from '@tongxin/evaluation';
+import { AuditLog, randomIds, RequestContext, systemContext, todayInChina, TransactionalConnection } from '@tongxin/common';
+import { DEFAULT_SCHEME, EvaluationService, evaluationSubgraph, EvaluationServices } from '@tongxin/evaluation';
 import { errorCodes, expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
@@ -142,5 +141,25 @@ describe('evaluation schemes per year', () => {
     expect(e.explanation).toBe(
       'the default scheme (§7): 政治素质 70 × 0.25 = 17.5 + 社会贡献 71 × 0.25 = 17.75 + 参政议政能力 72 × 0.25 = 18 + 在所联系阶层中的影响 73 × 0.25 = 18.25 = 71.5 (Σ weight × score; each product exact, the sum rounded half up to 2 decimals)',
     );
+  });
+
+  it('refuses an evaluation scored under a scheme that changed before it committed, writing nothing', async () => {
+    const year = THIS_YEAR - 5;
+    expectData(await define({ year, weights: W17 }));
+    const schemes = sg.running.services.schemes;
+    // The caller read the default scheme (before the year's was defined); the check in the transaction reads the real one.
+    const stale = new EvaluationService(
+      new TransactionalConnection(sg.running.dataSource),
+      new AuditLog(new TransactionalConnection(sg.running.dataSource), 'evaluation'),
+      undefined,
+      { schemesFor: async (_ctx, years) => new Map(years.map((y) => [y, DEFAULT_SCHEME])), lockedSchemesFor: (tx, years) => schemes.lockedSchemesFor(tx, years) },
+    );
+    const personId = randomIds.next();
+    const draft = { personId, year, districtCode: '330302', evaluator: '并发评议组', scores: ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: 80 })) };
+    await expect(stale.recordMany(systemContext() as RequestContext<unknown>, [draft])).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const count = expectData(await sg.request(`query($f: EvaluationFilter) { evaluations(filter: $f) { totalCount } }`, { f: { personId } })).evaluations.totalCount;
+    expect(count).toBe(0);
+    // Under the scheme as it is, it records.
+    expect(expectData(await sg.request(RECORD, { input: { ...draft, scores: W17.map((w) => ({ dimension: w.dimension, score: 80 })) } })).recordEvaluation.evaluation.composite).toBe(80);
   });
 });

@@ -57,6 +57,17 @@ export const DEFAULT_SCHEME = defineScheme('the default scheme (§7)', [
 /** Where the service finds the scheme that applies to each year. */
 export interface EvaluationSchemeSource {
   schemesFor(ctx: RequestContext<unknown>, years: readonly number[]): Promise<ReadonlyMap<number, EvaluationScheme>>;
+  /** The same, read inside the recording transaction under a lock (see SchemeService); optional for fixed sources. */
+  lockedSchemesFor?(tx: RequestContext<unknown>, years: readonly number[]): Promise<ReadonlyMap<number, EvaluationScheme>>;
+}
+
+/** Did these scores come from this scheme (same name, dimensions and weights, in order)? */
+export function scoredUnder(scheme: EvaluationScheme, schemeName: string, scores: readonly WeightedScore[]): boolean {
+  return (
+    scheme.name === schemeName &&
+    scheme.weights.length === scores.length &&
+    scheme.weights.every((w, i) => w.dimension === scores[i]!.dimension && w.weight === scores[i]!.weight)
+  );
 }
 
 /** Every year uses DEFAULT_SCHEME. */

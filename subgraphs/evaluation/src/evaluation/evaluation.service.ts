@@ -26,7 +26,7 @@ import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationDimension } from './evaluation.enums';
 import { EvaluationFilter, RecordEvaluationInput } from './evaluation.inputs';
-import { defaultSchemeSource, EvaluationScheme, EvaluationSchemeSource } from './evaluation.scheme';
+import { defaultSchemeSource, EvaluationScheme, EvaluationSchemeSource, scoredUnder } from './evaluation.scheme';
 import { checkEvaluationRecord, EvaluationDraft, evaluationKey, EvaluationRecord, FIRST_YEAR, yearOf } from './evaluation.validation';
 
 const LOOKUP_CHUNK = 500;
@@ -214,7 +214,22 @@ export class EvaluationService {
     }
   }
 
+  /**
+   * Inserts evaluations and their scores, then checks, under a lock, that the scheme of each
+   * year is still the one they were scored under: a scheme redefined meanwhile is a CONFLICT
+   * (the transaction rolls back; score again under the new one).
+   */
   private async insert(tx: RequestContext<unknown>, rows: readonly { id: string; record: EvaluationRecord }[]): Promise<void> {
+    await this.insertRows(tx, rows);
+    if (!this.schemes.lockedSchemesFor || rows.length === 0) return;
+    const current = await this.schemes.lockedSchemesFor(tx, [...new Set(rows.map((r) => r.record.year))]);
+    const changed = rows.find(({ record: r }) => !scoredUnder(current.get(r.year)!, r.schemeName, r.scores));
+    if (changed) {
+      throw new ConflictError(`The evaluation scheme of ${changed.record.year} changed while this was recorded: reload it and score again.`, { field: 'input.scores' });
+    }
+  }
+
+  private async insertRows(tx: RequestContext<unknown>, rows: readonly { id: string; record: EvaluationRecord }[]): Promise<void> {
     await this.conn.insertChunked(
       tx,
       EvaluationEntity,

@@ -11,7 +11,6 @@ import {
   todayInChina,
   TransactionalConnection,
 } from '@tongxin/common';
-import { In } from 'typeorm';
 import { EVALUATIONS } from '../evaluation/evaluation.access';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { EvaluationDimension } from '../evaluation/evaluation.enums';
@@ -49,13 +48,34 @@ export class SchemeService implements EvaluationSchemeSource {
     return new Map(years.map((y) => [y, stored.get(y)?.scheme ?? DEFAULT_SCHEME]));
   }
 
+  /**
+   * The schemes that apply to these years read inside a write transaction with a lock (MySQL:
+   * FOR UPDATE, which reads the latest committed rows and holds them, or the gap where a year has
+   * none, until the transaction ends). Recording checks its scores against them after inserting,
+   * so that an evaluation and a concurrent change of its year's scheme cannot both commit.
+   */
+  async lockedSchemesFor(tx: RequestContext<unknown>, years: readonly number[]): Promise<ReadonlyMap<number, EvaluationScheme>> {
+    const stored = await this.storedSchemes(tx, years, true);
+    return new Map(years.map((y) => [y, stored.get(y)?.scheme ?? DEFAULT_SCHEME]));
+  }
+
   /** The schemes defined for these years (absent: the year uses the default), in two statements. */
-  async storedSchemes(ctx: RequestContext<unknown>, years: readonly number[]): Promise<Map<number, StoredScheme>> {
+  async storedSchemes(ctx: RequestContext<unknown>, years: readonly number[], lock = false): Promise<Map<number, StoredScheme>> {
     const out = new Map<number, StoredScheme>();
     if (years.length === 0) return out;
-    const heads = await this.conn.repo(ctx, EvaluationSchemeEntity).findBy({ year: In([...new Set(years)]) });
+    const locking = lock && !this.conn.isSqlite;
+    const headQb = this.conn.repo(ctx, EvaluationSchemeEntity).createQueryBuilder('s').where('s.year IN (:...years)', { years: [...new Set(years)] });
+    if (locking) headQb.setLock('pessimistic_write');
+    const heads = await headQb.getMany();
     if (heads.length === 0) return out;
-    const weights = await this.conn.repo(ctx, EvaluationSchemeWeightEntity).find({ where: { year: In(heads.map((h) => h.year)) }, order: { year: 'ASC', position: 'ASC' } });
+    const weightQb = this.conn
+      .repo(ctx, EvaluationSchemeWeightEntity)
+      .createQueryBuilder('w')
+      .where('w.year IN (:...years)', { years: heads.map((h) => h.year) })
+      .orderBy('w.year', 'ASC')
+      .addOrderBy('w.position', 'ASC');
+    if (locking) weightQb.setLock('pessimistic_write');
+    const weights = await weightQb.getMany();
     for (const h of heads) {
       const own = weights.filter((w) => w.year === h.year).map((w) => ({ dimension: w.dimension as EvaluationDimension, weight: w.weight }));
       out.set(h.year, { scheme: defineScheme(h.name, own), version: h.version, updatedAt: h.updatedAt });
@@ -102,7 +122,11 @@ export class SchemeService implements EvaluationSchemeSource {
 
       try {
         await this.conn.transaction(ctx, async (tx) => {
-          const evaluated = await this.conn.repo(tx, EvaluationEntity).count({ where: { year: year! } });
+          // MySQL: FOR UPDATE also locks the gap of the year in its index, so that no evaluation
+          // of the year commits while its scheme changes (recording checks under a lock too).
+          const countQb = this.conn.repo(tx, EvaluationEntity).createQueryBuilder('e').where('e.year = :year', { year });
+          if (!this.conn.isSqlite) countQb.setLock('pessimistic_write');
+          const evaluated = await countQb.getCount();
           if (evaluated > 0) {
             throw new ConflictError(`The ${year} scheme cannot change: ${evaluated} evaluation(s) of ${year} are recorded under it already.`, { field: 'input.year' });
           }
