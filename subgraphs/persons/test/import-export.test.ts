@@ -325,6 +325,7 @@ describe('import, export and statistics of the register', () => {
     expect(expectData(await sg.request(STATS, { g: ['DISTRICT'], f }, district)).personStats).toEqual([expect.objectContaining({ district: { code: '330302' }, count: own })]);
     expect(expectData(await sg.request(STATS, { g: ['DISTRICT'], f }, analyst)).personStats.length).toBeGreaterThan(1);
     expect(expectData(await sg.request(STATS, { g: ['CATEGORY'] }, association)).personStats.length).toBeGreaterThan(0);
+    expect(errorCodes(await sg.request(STATS, { g: ['CATEGORY'], f }, association))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await sg.request(STATS, { g: ['DISTRICT'], f: { districtCode: '330303' } }, district))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await sg.request(STATS, { g: ['DISTRICT'] }, person))).toEqual(['FORBIDDEN']);
   });

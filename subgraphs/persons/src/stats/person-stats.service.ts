@@ -1,4 +1,4 @@
-import { assertCanReadAggregates, districtOf, personListDistricts, RequestContext, Role, streetOf } from '@tongxin/common';
+import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, streetOf } from '@tongxin/common';
 import type { PersonFilter } from '../person/person.inputs';
 import type { PersonService } from '../person/person.service';
 import { Education, Gender, PersonCategory, PoliticalAffiliation, Profession } from '../person/person.enums';
@@ -20,7 +20,8 @@ const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
  * Counts of the register for dashboards (`personStats`): one GROUP BY statement over the same
  * filter as `persons`. Every role but a person reads aggregates; a district administrator's are
  * limited to their district as their lists are (a filter of another district is FORBIDDEN);
- * analysts and association administrators count the whole city.
+ * analysts and association administrators count the whole city (association administrators
+ * without the text filter: counts by name would list the register to them).
  */
 export class PersonStatsService {
   constructor(private readonly persons: PersonService) {}
@@ -28,6 +29,10 @@ export class PersonStatsService {
   async stats(ctx: RequestContext<unknown>, groupBy: readonly PersonStatsDimension[], filter: PersonFilter | null | undefined): Promise<PersonStatsGroup[]> {
     assertCanReadAggregates(ctx.viewer);
     const viewer = ctx.viewer;
+    // Counts by name would tell an association administrator who is in the register, which they may not list.
+    if (!viewer.system && viewer.role === Role.ASSOCIATION_ADMIN && filter?.text) {
+      throw new ForbiddenError('An association administrator cannot search the register: count it by district, category and the other dimensions.');
+    }
     const { qb, byNumber } = this.persons.filtered(ctx, filter, (district) =>
       !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? personListDistricts(viewer, district) : district ? [district] : null,
     );
