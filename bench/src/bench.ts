@@ -18,6 +18,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   platform: string;
+  /** The machine's 1-minute load average when the measuring began and when it ended (other work on it skews the figures). */
+  loadAverage?: { start: number; end: number };
 }
 
 export interface StatementCount {
@@ -55,7 +57,7 @@ export interface BenchResults {
   startedAt: string;
   seconds: number;
   machine: Machine;
-  settings: { persons: number; duration: number; connections: number; reused: boolean; generatedSeconds: number; only: readonly string[] | null; hive: string };
+  settings: { persons: number; duration: number; connections: number; warmup: number; reused: boolean; generatedSeconds: number; only: readonly string[] | null; hive: string };
   dataset: DatasetCounts & { databasePrefix: string };
   sample: Sample;
   operations: OperationResult[];
@@ -140,7 +142,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
 
   const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>) =>
     runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, connections: o.connections, watch });
-  const warm = (url: string, requestBody: string, h: Record<string, string>) => runLoad({ url, headers: h, body: () => requestBody, duration: 1, amount: 20, connections: 2 });
+  const warm = (url: string, requestBody: string, h: Record<string, string>) => runLoad({ url, headers: h, body: () => requestBody, duration: 1, amount: o.warmup, connections: 2 });
 
   await warm(platform.gateway.url, body, headers);
   const before = await sqlStatements(platform.subgraphs);
@@ -229,7 +231,7 @@ async function personListP50(dataset: Dataset, o: BenchOptions): Promise<number>
   try {
     const headers = (await callerHeaders(secret, dataset.sample)).city;
     const body = gql(op.query, op.variables(dataset.sample));
-    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: 20, connections: 2 });
+    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: o.warmup, connections: 2 });
     return (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms;
   } finally {
     await platform.stop();
@@ -244,6 +246,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const selected = OPERATIONS.filter((op) => !o.only || o.only.includes(op.name));
   const operations: OperationResult[] = [];
   const secret = benchSecret();
+  const loadAtStart = os.loadavg()[0]!;
   try {
     say('starting the subgraphs and the gateway (production), the floor and the peer gateway');
     const platform = await startPlatform(dataset.config, secret);
@@ -269,11 +272,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     const results: BenchResults = {
       startedAt: new Date(started).toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
-      machine: machine(),
+      machine: { ...machine(), loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(os.loadavg()[0]! * 100) / 100 } },
       settings: {
         persons: o.persons,
         duration: o.duration,
         connections: o.connections,
+        warmup: o.warmup,
         reused: dataset.reused,
         generatedSeconds: Math.round(dataset.generatedSeconds),
         only: o.only,

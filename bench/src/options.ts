@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** Seconds of load per operation and per target (Tongxin, floor, Hive). */
   readonly duration: number;
   readonly connections: number;
+  /** Requests sent to each target before it is measured (plan caches, JIT, pools). */
+  readonly warmup: number;
   /** Only these operations (by name). */
   readonly only: readonly string[] | null;
   /** Also run the person list on a 10,000-person dataset, for the pagination target. */
@@ -20,11 +22,12 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--only <operation>] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup N] [--only <operation>] [--scale-check] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target (default 10)
   --connections C   concurrent connections of the load generator (default 10)
+  --warmup N        requests to each target before it is measured (default 20)
   --only NAME       only this operation (repeatable): ${OPERATIONS.map((o) => o.name).join(', ')}
   --scale-check     also measure the person list at 10,000 persons (pagination target)
   --output FILE     results file (default bench/results/latest.json)
@@ -41,6 +44,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let reuse = false;
   let duration = 10;
   let connections = 10;
+  let warmup = 20;
   let scaleCheck = false;
   let output: string | null = 'bench/results/latest.json';
   const only: string[] = [];
@@ -58,6 +62,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         break;
       case '--connections':
         connections = positiveInt(arg, argv[++i]);
+        break;
+      case '--warmup':
+        warmup = positiveInt(arg, argv[++i]);
         break;
       case '--only': {
         const name = argv[++i];
@@ -84,6 +91,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     reuse,
     duration,
     connections,
+    warmup,
     only: only.length > 0 ? only : null,
     scaleCheck,
     output,

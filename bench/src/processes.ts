@@ -73,7 +73,9 @@ export async function startChild(name: string, script: string, env: Record<strin
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const log = path.join(LOG_DIR, `${name}.log`);
   const out = fs.openSync(log, 'w');
-  const child = spawn(process.execPath, [script], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', out, out] });
+  // BENCH_CPU_PROF=<dir>: every service writes a V8 CPU profile there when it stops (where time goes).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, script], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   children.add(child);
   child.once('exit', () => children.delete(child));

@@ -11,7 +11,7 @@ function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<stri
 export function formatResults(r: BenchResults): string {
   const d = r.dataset;
   const out: string[] = [
-    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}`,
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}${r.machine.loadAverage ? `, load average ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}` : ''}`,
     `dataset: ${d.persons} persons, ${d.organizations} organizations, ${d.memberships} memberships (${d.membershipsPerPerson}/person), ` +
       `${d.activities} activities, ${d.participations} participations, ${d.evaluations} evaluations (${d.databasePrefix}*${r.settings.reused ? ', reused' : ''})`,
     `load: ${r.settings.duration} s per target, ${r.settings.connections} connections; peer: ${r.settings.hive}`,

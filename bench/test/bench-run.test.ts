@@ -17,12 +17,12 @@ const mysql = process.env.TEST_DB === 'mysql';
 const PERSONS = 200;
 
 (mysql ? describe : describe.skip)('npm run bench on a tiny dataset', () => {
-  const options = { ...parseOptions(['--persons', String(PERSONS), '--duration', '1', '--connections', '2']), output: null, say: () => undefined };
+  const options = { ...parseOptions(['--persons', String(PERSONS), '--duration', '1', '--connections', '2', '--warmup', '2']), output: null, say: () => undefined };
 
   beforeAll(() => {
     // The floor and the peer run as child processes from the compiled bench (the subgraphs and
     // the gateway from theirs, which `npm test` builds).
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-b', path.join(ROOT, 'bench')], { stdio: 'inherit' });
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'bench')], { stdio: 'inherit' });
   });
 
   afterAll(async () => {
