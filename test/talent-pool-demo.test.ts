@@ -18,13 +18,13 @@ describe('the demo city: schemes, talent pools and political arrangements', () =
       const services = platform.services.evaluation as EvaluationServices;
       const ctx = systemContext();
       expect((await services.schemes.get(ctx, 2026)).scheme.name).toBe('2026年度综合评价方案（§17）');
-      const now = await services.talentPool.compliance(ctx, 2026);
+      const now = await services.poolQuotas.compliance(ctx, 2026);
       const districts = now.filter((c) => c.level === 'DISTRICT');
       expect(districts.some((c) => c.compliant)).toBe(true);
       expect(districts.some((c) => !c.compliant && c.count > 0)).toBe(true);
       expect(now[0]!.count).toBeGreaterThan(0);
       expect(now[0]!.count).toBeLessThanOrEqual(200);
-      const next = await services.talentPool.compliance(ctx, 2027);
+      const next = await services.poolQuotas.compliance(ctx, 2027);
       expect(next.every((c, i) => c.count === 0 && c.underReview === now[i]!.count)).toBe(true);
       const arrangements = await services.arrangements.list(ctx, {}, { first: 1000 });
       expect(arrangements.nodes.length).toBeGreaterThan(10);

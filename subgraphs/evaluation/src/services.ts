@@ -3,12 +3,16 @@ import type { Peers, TransactionalConnection } from '@tongxin/common';
 import { ArrangementService } from './arrangement/arrangement.service';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { SchemeService } from './scheme/scheme.service';
+import { TalentPoolCandidateService } from './talent-pool/talent-pool-candidates.service';
+import { TalentPoolQuotaService } from './talent-pool/talent-pool-quota.service';
 import { TalentPoolService } from './talent-pool/talent-pool.service';
 
 export interface EvaluationServices {
   readonly evaluations: EvaluationService;
   readonly schemes: SchemeService;
   readonly talentPool: TalentPoolService;
+  readonly poolQuotas: TalentPoolQuotaService;
+  readonly poolCandidates: TalentPoolCandidateService;
   readonly arrangements: ArrangementService;
   /** This subgraph's audit log (every mutation's outcome). */
   readonly audit: AuditLog;
@@ -21,6 +25,8 @@ export function createEvaluationServices(conn: TransactionalConnection, _peers?:
     evaluations: new EvaluationService(conn, audit, undefined, schemes),
     schemes,
     talentPool: new TalentPoolService(conn, audit),
+    poolQuotas: new TalentPoolQuotaService(conn, audit),
+    poolCandidates: new TalentPoolCandidateService(conn),
     arrangements: new ArrangementService(conn, audit),
     audit,
   };

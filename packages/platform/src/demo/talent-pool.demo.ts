@@ -26,7 +26,7 @@ export async function seedRepresentatives(services: EvaluationServices, ctx: Req
   const ranked: Array<{ personId: string; districtCode: string; mean: number }> = [];
   const entries: Array<{ personId: string; level: PoolLevel; districtCode: string | null; year: number; reason: string }> = [];
   for (const d of COUNTY_LEVEL_UNITS) {
-    const page = await services.talentPool.candidates(ctx, year - 1, d.code, { first: 1000 });
+    const page = await services.poolCandidates.candidates(ctx, year - 1, d.code, { first: 1000 });
     const candidates = page.nodes.map((c) => ({ personId: c.person.id, districtCode: d.code, mean: c.meanComposite }));
     ranked.push(...candidates);
     // Most districts fill their pool to 50 to 60; about one in four stays short of the quota.

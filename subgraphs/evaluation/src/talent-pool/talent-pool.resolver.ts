@@ -49,13 +49,13 @@ export class TalentPoolResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: Ctx,
   ): Promise<TalentPoolCandidateConnection> {
-    const result = await this.services.talentPool.candidates(ctx, year, districtCode, page);
+    const result = await this.services.poolCandidates.candidates(ctx, year, districtCode, page);
     return toConnection(TalentPoolCandidateConnection, result, (c) => c);
   }
 
   @Query(() => [PoolCompliance], { description: 'The city pool and each of the 12 district pools of a year against their quotas (§7).' })
   talentPoolCompliance(@Arg('year', () => Int) year: number, @Ctx() ctx: Ctx): Promise<PoolCompliance[]> {
-    return this.services.talentPool.compliance(ctx, year);
+    return this.services.poolQuotas.compliance(ctx, year);
   }
 
   @Mutation(() => TalentPoolEntryPayload)
@@ -80,6 +80,6 @@ export class TalentPoolResolver {
 
   @Mutation(() => TalentPoolQuotaPayload, { description: "Sets a pool's quota for a year (city administrators)." })
   async setTalentPoolQuota(@Arg('input') input: SetTalentPoolQuotaInput, @Ctx() ctx: Ctx): Promise<TalentPoolQuotaPayload> {
-    return Object.assign(new TalentPoolQuotaPayload(), { compliance: await this.services.talentPool.setQuota(ctx, input) });
+    return Object.assign(new TalentPoolQuotaPayload(), { compliance: await this.services.poolQuotas.setQuota(ctx, input) });
   }
 }

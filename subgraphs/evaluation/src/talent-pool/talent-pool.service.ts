@@ -5,9 +5,6 @@ import {
   CITY,
   ConflictError,
   COUNTY_LEVEL_UNITS,
-  describeViewer,
-  districtOf,
-  encodeCursor,
   FieldError,
   ForbiddenError,
   InputChecker,
@@ -16,10 +13,8 @@ import {
   keysetPage,
   Page,
   pageRequest,
-  readableDistricts,
   readScope,
   RequestContext,
-  Role,
   RowScope,
   scopeRefusal,
   todayInChina,
@@ -28,57 +23,23 @@ import {
   writeScope,
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
-import { EVALUATIONS } from '../evaluation/evaluation.access';
-import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
-import { TalentPoolEntryEntity, TalentPoolQuotaEntity } from './talent-pool.entity';
+import { TalentPoolEntryEntity } from './talent-pool.entity';
 import { PoolEntryStatus, PoolLevel } from './talent-pool.enums';
 import {
   AddToTalentPoolInput,
   ConfirmTalentPoolEntryInput,
   RemoveFromTalentPoolInput,
   RenewTalentPoolInput,
-  SetTalentPoolQuotaInput,
   TalentPoolFilter,
 } from './talent-pool.inputs';
-import { PoolCompliance, TalentPoolCandidate } from './talent-pool.type';
-import { personRef } from '../person/person.ref';
-
-/** The quotas of §7 when none is set for a pool and year: a district pool at least 50, the city pool about 200. */
-export const DEFAULT_QUOTAS = {
-  DISTRICT: { minimum: 50, maximum: null as number | null },
-  CITY: { minimum: 180, maximum: 220 as number | null },
-} as const;
-
-const CANDIDATE_CURSOR = ['number', 'number', 'id'] as const;
-
-/** A candidate row as ranked: the mean composite in hundredths, exact integers. */
-export interface RankedCandidate {
-  readonly personId: string;
-  readonly meanHundredths: number;
-  readonly evaluationCount: number;
-}
-
-/**
- * The order of candidates: best mean composite first, then more evaluations first (a mean over
- * more evaluations is the better founded), then person id ascending (UUIDv7: the person
- * registered first), so that the order is total and the same on every database.
- */
-export function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
-  return b.meanHundredths - a.meanHundredths || b.evaluationCount - a.evaluationCount || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
-}
-
-/** Σ composites (2 decimals) / n, rounded half up to 2 decimals, on integers (hundredths). */
-export function meanHundredths(sum: number | string, count: number): number {
-  const sumH = Math.round(Number(sum) * 100);
-  return Math.floor((2 * sumH + count) / (2 * count));
-}
 
 /**
  * The talent pool (代表人士人才库, §7): entries per pool (the city's, each district's) and year,
- * added and removed with a reason (removal keeps the row), ranked candidates from the year's
- * evaluations, compliance with the quotas, and the annual renewal. Roles: TALENT_POOL.
+ * added and removed with a reason (removal keeps the row), confirmed after review, and the annual
+ * renewal. Roles: TALENT_POOL. Compliance and quotas: TalentPoolQuotaService; candidates:
+ * TalentPoolCandidateService.
  */
 export class TalentPoolService {
   constructor(
@@ -345,134 +306,6 @@ export class TalentPoolService {
     });
   }
 
-  /**
-   * Each pool of a year against its quota: the city pool first, then the 12 districts in code
-   * order. An aggregate: city and district administrators and analysts read it (a district
-   * administrator every district's: sizes, no persons).
-   */
-  async compliance(ctx: RequestContext<unknown>, year: number): Promise<PoolCompliance[]> {
-    if (readableDistricts(ctx.viewer) === 'NONE') throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot read the compliance of the talent pools.`);
-    const check = new InputChecker('');
-    check.int('year', year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
-    check.throwIfInvalid();
-    const counts: Array<{ level: string; districtCode: string; status: string; n: number | string }> = await this.conn
-      .repo(ctx, TalentPoolEntryEntity)
-      .createQueryBuilder('t')
-      .select('t.level', 'level')
-      .addSelect('t.districtCode', 'districtCode')
-      .addSelect('t.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('t.year = :year', { year })
-      .andWhere('t.status IN (:...statuses)', { statuses: [PoolEntryStatus.ACTIVE, PoolEntryStatus.UNDER_REVIEW] })
-      .groupBy('t.level')
-      .addGroupBy('t.districtCode')
-      .addGroupBy('t.status')
-      .getRawMany();
-    const quotas = await this.conn.repo(ctx, TalentPoolQuotaEntity).findBy({ year });
-    const countOf = (level: string, code: string, status: string) => Number(counts.find((c) => c.level === level && c.districtCode === code && c.status === status)?.n ?? 0);
-    const pools: Array<[PoolLevel, string]> = [[PoolLevel.CITY, CITY.code], ...COUNTY_LEVEL_UNITS.map((d): [PoolLevel, string] => [PoolLevel.DISTRICT, d.code])];
-    return pools.map(([level, code]) => {
-      const set = quotas.find((q) => q.level === level && q.districtCode === code);
-      const quota = set ?? DEFAULT_QUOTAS[level];
-      const count = countOf(level, code, PoolEntryStatus.ACTIVE);
-      const c = new PoolCompliance();
-      c.level = level;
-      c.district = districtOf(code);
-      c.year = year;
-      c.count = count;
-      c.underReview = countOf(level, code, PoolEntryStatus.UNDER_REVIEW);
-      c.minimum = quota.minimum;
-      c.maximum = quota.maximum;
-      c.shortfall = Math.max(0, quota.minimum - count);
-      c.excess = quota.maximum === null ? 0 : Math.max(0, count - quota.maximum);
-      c.compliant = c.shortfall === 0 && c.excess === 0;
-      c.defaultQuota = !set;
-      return c;
-    });
-  }
-
-  /** Sets a pool's quota for a year (city administrators only), replacing the default or an earlier one. */
-  async setQuota(ctx: RequestContext<unknown>, input: SetTalentPoolQuotaInput): Promise<PoolCompliance> {
-    return this.audit.guard(ctx, { action: 'setTalentPoolQuota', entityType: 'TalentPoolQuota', entityId: null }, async () => {
-      if (!ctx.viewer.system && ctx.viewer.role !== Role.CITY_ADMIN) throw new ForbiddenError('Only city administrators can set the quotas of the talent pools.');
-      const check = new InputChecker('input');
-      const year = check.int('year', input.year, { required: true, min: FIRST_YEAR, max: this.currentYear() + 1 });
-      const level = check.oneOf('level', input.level, PoolLevel, { required: true });
-      const districtCode = poolDistrict(check, level, input.districtCode, true);
-      const minimum = check.int('minimum', input.minimum, { required: true, min: 0, max: 10000 });
-      const maximum = check.int('maximum', input.maximum, { min: 0, max: 10000 });
-      if (Number.isInteger(minimum) && Number.isInteger(maximum) && maximum! < minimum!) check.fail('maximum', `must be at least the minimum ${minimum}`);
-      check.throwIfInvalid();
-      await this.conn.transaction(ctx, async (tx) => {
-        const repo = this.conn.repo(tx, TalentPoolQuotaEntity);
-        const key = { year: year!, level: level!, districtCode: districtCode! };
-        const current = await repo.findOneBy(key);
-        if (current) await repo.update(key, { minimum: minimum!, maximum: maximum ?? null, version: current.version + 1 });
-        else await repo.insert({ ...key, minimum: minimum!, maximum: maximum ?? null, version: 1 });
-        await this.audit.record(tx, {
-          action: 'setTalentPoolQuota',
-          entityType: 'TalentPoolQuota',
-          entityId: null,
-          detail: `${level} ${districtCode} ${year}: ${minimum} to ${maximum ?? 'no maximum'}`,
-        });
-      });
-      return (await this.compliance(ctx, year!)).find((c) => c.level === level && c.district.code === districtCode)!;
-    });
-  }
-
-  /**
-   * Persons evaluated in `year` by the department of `districtCode` (330300: the city's), ranked
-   * by the mean composite of those evaluations (rounded half up to 2 decimals), then by the
-   * number of them, then by person id (compareCandidates). One grouped statement, ranked here on
-   * exact integers so that every database orders ties alike; a district's year is at most a few
-   * thousand persons.
-   */
-  async candidates(ctx: RequestContext<unknown>, year: number, districtCode: string, args: { first?: number | null; after?: string | null }): Promise<Page<TalentPoolCandidate>> {
-    const page = pageRequest(args, CANDIDATE_CURSOR);
-    const check = new InputChecker('');
-    check.int('year', year, { required: true, min: FIRST_YEAR, max: this.currentYear() });
-    check.district('districtCode', districtCode, { required: true });
-    check.throwIfInvalid();
-    const scope = readScope(ctx.viewer, EVALUATIONS);
-    assertScopeNotEmpty(scope);
-    assertInScope(scope, ctx.viewer, { districtCode }, 'rank candidates from the evaluations');
-    const qb = this.conn
-      .repo(ctx, EvaluationEntity)
-      .createQueryBuilder('e')
-      .select('e.personId', 'personId')
-      .addSelect('SUM(e.composite)', 'total')
-      .addSelect('COUNT(*)', 'n')
-      .where('e.year = :year', { year });
-    if (districtCode === CITY.code) qb.andWhere('(e.districtCode = :d OR e.districtCode IS NULL)', { d: districtCode });
-    else qb.andWhere('e.districtCode = :d', { d: districtCode });
-    const rows: Array<{ personId: string; total: number | string; n: number | string }> = await qb.groupBy('e.personId').getRawMany();
-    const ranked = rows
-      .map((r) => ({ personId: r.personId, evaluationCount: Number(r.n), meanHundredths: meanHundredths(r.total, Number(r.n)) }))
-      .sort(compareCandidates);
-    let start = 0;
-    if (page.after) {
-      const [m, n, id] = page.after as [number, number, string];
-      const cursor = { meanHundredths: m, evaluationCount: n, personId: id };
-      start = ranked.findIndex((r) => compareCandidates(r, cursor) > 0);
-      if (start < 0) start = ranked.length;
-    }
-    const slice = ranked.slice(start, start + page.first);
-    return {
-      nodes: slice.map((r, i) => {
-        const c = new TalentPoolCandidate();
-        c.rank = start + i + 1;
-        c.person = personRef(r.personId);
-        c.meanComposite = r.meanHundredths / 100;
-        c.evaluationCount = r.evaluationCount;
-        return c;
-      }),
-      hasNextPage: start + page.first < ranked.length,
-      hasPreviousPage: page.after !== null,
-      cursorOf: (c) => encodeCursor([Math.round(c.meanComposite * 100), c.evaluationCount, c.person.id]),
-      count: async () => ranked.length,
-    };
-  }
-
   private currentYear(): number {
     return Number(this.today().slice(0, 4));
   }
@@ -491,7 +324,7 @@ function entryRow(id: string, r: EntryRecord, addedBy: string) {
 }
 
 /** The district code of a pool: a county-level district for DISTRICT (required when `required`), 330300 for CITY. */
-function poolDistrict(check: InputChecker, level: PoolLevel | undefined, code: string | null | undefined, required: boolean): string | undefined {
+export function poolDistrict(check: InputChecker, level: PoolLevel | undefined, code: string | null | undefined, required: boolean): string | undefined {
   if (level === PoolLevel.CITY) {
     if (code && code !== CITY.code) check.fail('districtCode', `must be omitted or ${CITY.code} for the CITY pool`);
     return CITY.code;
