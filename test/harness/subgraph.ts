@@ -23,7 +23,8 @@ export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>, opt
     auth: TEST_AUTH,
     port: 0,
     log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent'),
-    peerUrls: opts.peerUrls,
+    // No peers unless the test names them: a subgraph on its own asks nobody.
+    peerUrls: opts.peerUrls ?? {},
   });
   return {
     running,

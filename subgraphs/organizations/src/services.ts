@@ -2,6 +2,7 @@ import { AuditLog, TransactionalConnection } from '@tongxin/common';
 import { MeetingService } from './meeting/meeting.service';
 import { MembershipService } from './membership/membership.service';
 import { OrganizationService } from './organization/organization.service';
+import { RelationsService } from './relations/relations.service';
 import { StatsService } from './stats/stats.service';
 
 export interface OrganizationsServices {
@@ -9,6 +10,8 @@ export interface OrganizationsServices {
   readonly memberships: MembershipService;
   readonly meetings: MeetingService;
   readonly stats: StatsService;
+  /** The cross-district relations, from the replica of person districts (docs/CROSS-DISTRICT.md). */
+  readonly relations: RelationsService;
   /** This subgraph's audit log: every change and every refused or failed change. */
   readonly audit: AuditLog;
 }
@@ -21,6 +24,7 @@ export function createOrganizationsServices(conn: TransactionalConnection): Orga
     memberships: new MembershipService(conn, audit),
     meetings: new MeetingService(conn, audit),
     stats: new StatsService(conn, organizations),
+    relations: new RelationsService(conn, audit),
     audit,
   };
 }

@@ -12,6 +12,8 @@ import { OrganizationEntity } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { toOrganization } from './organization/organization.type';
 import { PersonRefResolver } from './person/person.resolver';
+import { MemberDistrictEntity } from './relations/member-district.entity';
+import { RelationsResolver } from './relations/relations.resolver';
 import { createOrganizationsServices, OrganizationsServices } from './services';
 import { MemberStatsResolver, OrganizationStatsResolver } from './stats/stats.resolver';
 
@@ -20,7 +22,7 @@ export type { OrganizationsLoaders };
 export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, OrganizationsLoaders> = {
   subgraph: 'organizations',
   defaultPort: 4002,
-  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity, MeetingEntity, MeetingAttendanceEntity, MeetingDecisionEntity],
+  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity, MeetingEntity, MeetingAttendanceEntity, MeetingDecisionEntity, MemberDistrictEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     OrganizationResolver,
@@ -32,6 +34,7 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
     OrganizationMeetingsResolver,
     OrganizationStatsResolver,
     MemberStatsResolver,
+    RelationsResolver,
     auditEventsResolver<OrganizationsServices>('organizations', (s) => s.audit),
   ],
   createServices: createOrganizationsServices,

@@ -1,7 +1,8 @@
-import { AuditLog, Peers, personalDataCipherFromEnv, TransactionalConnection } from '@tongxin/common';
+import { AuditLog, Peers, personalDataCipherFromEnv, ServiceCredentials, SubgraphRuntime, systemContext, TransactionalConnection } from '@tongxin/common';
 import { AuditService } from './audit/audit.service';
 import { PersonExportService } from './import/person-export.service';
 import { PersonImportService } from './import/person-import.service';
+import { PersonOutbox } from './outbox/outbox';
 import { PersonService } from './person/person.service';
 import { PersonStatsService } from './stats/person-stats.service';
 
@@ -11,18 +12,37 @@ export interface PersonsServices {
   readonly personImport: PersonImportService;
   readonly personExport: PersonExportService;
   readonly personStats: PersonStatsService;
+  /** Changes of persons' districts, published to the organizations subgraph (docs/CROSS-DISTRICT.md). */
+  readonly outbox: PersonOutbox;
 }
 
-/** The services over one connection; the personal-data key comes from TONGXIN_DATA_KEY (see `personalDataCipherFromEnv`). */
-export function createPersonsServices(conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>> = process.env): PersonsServices {
+/**
+ * The services over one connection; the personal-data key comes from TONGXIN_DATA_KEY (see
+ * `personalDataCipherFromEnv`). In a serving subgraph (`runtime`) the outbox delivers with the
+ * subgraph's service identity (`ServiceCredentials`, TONGXIN_SERVICE_TOKEN where tokens come from an
+ * identity provider); in scripts it only appends, and the subgraph delivers when it starts.
+ */
+export function createPersonsServices(
+  conn: TransactionalConnection,
+  peers: Peers,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  runtime?: SubgraphRuntime,
+): PersonsServices {
   const log = new AuditLog(conn, 'persons');
   const cipher = personalDataCipherFromEnv(env);
-  const persons = new PersonService(conn, log, cipher, peers);
+  let delivery = null;
+  if (runtime) {
+    const credentials = new ServiceCredentials(runtime.auth, 'persons', env.TONGXIN_SERVICE_TOKEN);
+    delivery = { peers, credentials: () => credentials.authorization(), log: runtime.log };
+  }
+  const outbox = new PersonOutbox(conn, delivery, () => systemContext({ log: runtime?.log }));
+  const persons = new PersonService(conn, log, cipher, peers, outbox);
   return {
     persons,
     audit: new AuditService(log, peers),
     personImport: new PersonImportService(conn, log, cipher, persons),
     personExport: new PersonExportService(conn, log, persons),
     personStats: new PersonStatsService(persons),
+    outbox,
   };
 }

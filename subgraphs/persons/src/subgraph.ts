@@ -2,6 +2,7 @@ import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/c
 import { AuditResolver } from './audit/audit.resolver';
 import { PersonImportResolver } from './import/person-import.resolver';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { PersonEntity } from './person/person.entity';
 import { createPersonLoaders, PersonLoaders } from './person/person.loader';
 import { PersonResolver } from './person/person.resolver';
@@ -15,12 +16,14 @@ export type PersonsLoaders = PersonLoaders;
 export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders> = {
   subgraph: 'persons',
   defaultPort: 4001,
-  entities: [AuditEventEntity, PersonEntity],
+  entities: [AuditEventEntity, PersonEntity, OutboxEventEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [PersonResolver, RegionResolver, AuditResolver, PersonImportResolver, PersonStatsResolver],
   peers: { organizations: 4002, activities: 4003, evaluation: 4004 },
   createServices: createPersonsServices,
   createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),
+  // The outbox delivers what is pending (a demo city loaded before start) and then after each change.
+  lifecycle: { started: (services) => services.outbox.start(), stopping: (services) => services.outbox.close() },
   references: {
     // The loader applies person(id)'s read rule per row: a refused row rejects with FORBIDDEN,
     // an error on that entity alone; the batch still goes to the database as one statement.

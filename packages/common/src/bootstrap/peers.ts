@@ -12,6 +12,11 @@ import { AppError, ErrorCode } from '../errors';
 export class Peers {
   constructor(private readonly urls: Readonly<Record<string, string>>) {}
 
+  /** Is an address configured for this peer? */
+  has(name: string): boolean {
+    return Boolean(this.urls[name]);
+  }
+
   url(name: string): string {
     const url = this.urls[name];
     if (!url) throw new Error(`No address is configured for the ${name} subgraph (SUBGRAPH_${name.toUpperCase()}_URL)`);

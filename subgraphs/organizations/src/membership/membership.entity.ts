@@ -12,6 +12,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity({ name: 'membership' })
 @Index('uq_membership_active', ['personId', 'organizationId', 'active'], { unique: true })
 @Index('idx_membership_organization', ['organizationId', 'id'])
+@Index('idx_membership_district', ['districtCode', 'id'])
 export class MembershipEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -3,11 +3,13 @@
 import { Init1795604011868 as MysqlInit1795604011868 } from './mysql/1795604011868-Init';
 import { AuditLog1795608860658 as MysqlAuditLog1795608860658 } from './mysql/1795608860658-AuditLog';
 import { MeetingsTermsStats1795611134708 as MysqlMeetingsTermsStats1795611134708 } from './mysql/1795611134708-MeetingsTermsStats';
+import { MemberDistricts1795612322584 as MysqlMemberDistricts1795612322584 } from './mysql/1795612322584-MemberDistricts';
 import { Init1795604011868 as SqliteInit1795604011868 } from './sqlite/1795604011868-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
 import { MeetingsTermsStats1795611134708 as SqliteMeetingsTermsStats1795611134708 } from './sqlite/1795611134708-MeetingsTermsStats';
+import { MemberDistricts1795612322584 as SqliteMemberDistricts1795612322584 } from './sqlite/1795612322584-MemberDistricts';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const mysqlMigrations: Function[] = [MysqlInit1795604011868, MysqlAuditLog1795608860658, MysqlMeetingsTermsStats1795611134708];
+export const mysqlMigrations: Function[] = [MysqlInit1795604011868, MysqlAuditLog1795608860658, MysqlMeetingsTermsStats1795611134708, MysqlMemberDistricts1795612322584];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const sqliteMigrations: Function[] = [SqliteInit1795604011868, SqliteAuditLog1795608860658, SqliteMeetingsTermsStats1795611134708];
+export const sqliteMigrations: Function[] = [SqliteInit1795604011868, SqliteAuditLog1795608860658, SqliteMeetingsTermsStats1795611134708, SqliteMemberDistricts1795612322584];

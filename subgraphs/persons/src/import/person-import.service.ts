@@ -89,7 +89,7 @@ export class PersonImportService {
 
     // The hashes of all good rows (rows with errors are not looked up: they are not written anyway).
     const hashed = records.map(({ row, record }) => ({ row, record, hash: this.cipher.hash(record.idNumber) }));
-    return this.conn.transaction(ctx, async (tx) => {
+    const report = await this.conn.transaction(ctx, async (tx) => {
       const registered = await this.persons.registeredHashes(tx, hashed.map((h) => h.hash));
       const already = hashed.filter((h) => registered.has(h.hash)).map((h) => h.row);
       const fresh = hashed.filter((h) => !registered.has(h.hash));
@@ -116,5 +116,8 @@ export class PersonImportService {
       await this.audit.record(tx, { action: 'importPersons', entityType: 'Person', detail }, errors.length ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED);
       return report;
     });
+    // The new records' districts go to the organizations subgraph (docs/CROSS-DISTRICT.md).
+    if (report.written) this.persons.publishDistricts();
+    return report;
   }
 }

@@ -30,6 +30,7 @@ import {
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { PersonEntity, SEALED } from './person.entity';
+import type { PersonOutbox } from '../outbox/outbox';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
@@ -78,6 +79,8 @@ export class PersonService {
     private readonly audit: AuditLog,
     private readonly cipher: PersonalDataCipher,
     private readonly peers: Peers,
+    /** Where changes of a person's district are published (docs/CROSS-DISTRICT.md). */
+    private readonly outbox: PersonOutbox,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
@@ -242,11 +245,13 @@ export class PersonService {
           if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
           throw error;
         }
+        await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, version: 1 }]);
         await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
         return id;
       });
       return id;
     });
+    void this.outbox.nudge();
     return this.getById(ctx, id);
   }
 
@@ -255,8 +260,10 @@ export class PersonService {
    * named `rows[i].field`), duplicates within the batch and against the register are refused,
    * then the rows are inserted in chunks in one transaction.
    */
-  registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
-    return this.audit.guard(ctx, { action: 'registerPersons', entityType: 'Person', detail: `${drafts.length} records` }, () => this.registerManyUnaudited(ctx, drafts));
+  async registerMany(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
+    const ids = await this.audit.guard(ctx, { action: 'registerPersons', entityType: 'Person', detail: `${drafts.length} records` }, () => this.registerManyUnaudited(ctx, drafts));
+    void this.outbox.nudge();
+    return ids;
   }
 
   private async registerManyUnaudited(ctx: RequestContext<unknown>, drafts: readonly PersonDraft[]): Promise<string[]> {
@@ -315,7 +322,14 @@ export class PersonService {
   async insertRecords(tx: RequestContext<unknown>, sealed: readonly SealedRecord[]): Promise<string[]> {
     const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
     await this.conn.insertChunked(tx, PersonEntity, rows);
+    // A new record's district is published like a move (its first version is 1).
+    await this.outbox.append(tx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, version: 1 })));
     return rows.map((r) => r.id);
+  }
+
+  /** Asks for the delivery of what the last commits published (after a bulk write's transaction). */
+  publishDistricts(): void {
+    void this.outbox.nudge();
   }
 
   /**
@@ -379,6 +393,9 @@ export class PersonService {
           .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
           .execute();
         if (result.affected === 0) return { lost: true };
+        if (sealed.districtCode !== current.districtCode) {
+          await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, version: expectedVersion + 1 }]);
+        }
         await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
         return { lost: false };
       } catch (error) {
@@ -387,6 +404,7 @@ export class PersonService {
       }
     });
     if (lost) await this.raceLost(ctx, id, expectedVersion);
+    void this.outbox.nudge();
   }
 
   async archive(ctx: RequestContext<unknown>, input: ArchivePersonInput): Promise<PersonEntity> {

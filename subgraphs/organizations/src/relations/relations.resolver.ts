@@ -1,0 +1,75 @@
+import { District, districtOf, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Arg, Args, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { MembershipConnection, toMembership } from '../membership/membership.type';
+import type { OrganizationsServices } from '../services';
+
+@ObjectType({ simpleResolvers: true, description: 'Persons registered in one district with running memberships in organizations of another (or the same).' })
+export class CrossDistrictCell {
+  @Field(() => District, { nullable: true, description: 'Where the persons are registered; null for persons the register has not published (yet).' })
+  personDistrict!: District | null;
+
+  @Field(() => District, { description: "The organizations' district (温州市 for city-level ones)." })
+  organizationDistrict!: District;
+
+  @Field(() => Int, { description: 'Distinct persons.' })
+  persons!: number;
+
+  @Field(() => Int, { description: 'Memberships (a person may belong to several organizations there).' })
+  memberships!: number;
+}
+
+@InputType({ description: "A change of a person's district, published by the persons subgraph (internal)." })
+export class PersonDistrictChangeInput {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field()
+  districtCode!: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@Resolver()
+export class RelationsResolver {
+  constructor(private readonly services: OrganizationsServices) {}
+
+  @Query(() => [CrossDistrictCell], {
+    description:
+      'The district × district matrix of memberships: persons registered in one district who belong to organizations of another (docs/CROSS-DISTRICT.md). District administrators see the rows and columns of their district.',
+  })
+  async crossDistrictMatrix(
+    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default).' }) activeOnly: boolean | null,
+    @Ctx() ctx: RequestContext<unknown>,
+  ): Promise<CrossDistrictCell[]> {
+    const cells = await this.services.relations.matrix(ctx, activeOnly ?? true);
+    return cells.map((c) =>
+      Object.assign(new CrossDistrictCell(), {
+        personDistrict: c.personDistrict ? districtOf(c.personDistrict) : null,
+        organizationDistrict: districtOf(c.organizationDistrict),
+        persons: c.persons,
+        memberships: c.memberships,
+      }),
+    );
+  }
+
+  @Query(() => MembershipConnection, { description: 'The running memberships of persons registered in one district in organizations of another, in creation order.' })
+  async crossDistrictMembers(
+    @Arg('personDistrictCode') personDistrictCode: string,
+    @Arg('organizationDistrictCode') organizationDistrictCode: string,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext<unknown>,
+  ): Promise<MembershipConnection> {
+    const result = await this.services.relations.members(ctx, personDistrictCode, organizationDistrictCode, page);
+    return toConnection(MembershipConnection, result, toMembership);
+  }
+
+  @Mutation(() => Int, { description: 'Internal: the persons subgraph publishes where persons are registered. Returns how many rows changed.' })
+  @Directive('@inaccessible')
+  async applyPersonDistricts(
+    @Arg('changes', () => [PersonDistrictChangeInput]) changes: PersonDistrictChangeInput[],
+    @Ctx() ctx: RequestContext<unknown>,
+  ): Promise<number> {
+    return this.services.relations.applyPersonDistricts(ctx, changes);
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  AuditLog,
+  describeViewer,
+  ForbiddenError,
+  InputChecker,
+  isId,
+  isCountyLevelCode,
+  keysetPage,
+  Page,
+  pageRequest,
+  RequestContext,
+  Role,
+  TransactionalConnection,
+} from '@tongxin/common';
+import { In } from 'typeorm';
+import { MembershipEntity } from '../membership/membership.entity';
+import { MemberDistrictEntity } from './member-district.entity';
+
+/** One change of a person's district, as the persons subgraph publishes it. */
+export interface PersonDistrictChange {
+  readonly personId: string;
+  readonly districtCode: string;
+  readonly version: number;
+}
+
+/** One cell of the matrix: persons registered in one district with memberships in organizations of another. */
+export interface CrossDistrictCount {
+  /** Null for memberships of persons the replica does not know (not, or not yet, published). */
+  readonly personDistrict: string | null;
+  readonly organizationDistrict: string;
+  readonly persons: number;
+  readonly memberships: number;
+}
+
+/** The most changes one delivery may carry. */
+export const MAX_CHANGES_PER_DELIVERY = 1000;
+
+/**
+ * The cross-district relations (docs/CROSS-DISTRICT.md): who, registered in one district, belongs
+ * to organizations of another. The person's district comes from the replica `member_district`,
+ * which the persons subgraph keeps current through `applyPersonDistricts`.
+ *
+ * Roles: city administrators and analysts all; a district administrator the cells and lists in
+ * which their district is one side (the people of their district elsewhere, and the people of
+ * elsewhere in their organizations); others none.
+ */
+export class RelationsService {
+  constructor(
+    private readonly conn: TransactionalConnection,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * Applies published district changes: a row is written only when its version is newer than the
+   * stored one, so a repeated or late delivery changes nothing. Only the persons subgraph's service
+   * identity (or the system) may call it. Returns how many rows changed.
+   */
+  applyPersonDistricts(ctx: RequestContext<unknown>, changes: readonly PersonDistrictChange[]): Promise<number> {
+    return this.audit.guard(ctx, { action: 'applyPersonDistricts', entityType: 'Person', detail: `${changes.length} changes` }, async () => {
+      if (!ctx.viewer.system && ctx.viewer.service !== 'persons') {
+        throw new ForbiddenError('Only the persons subgraph publishes where persons are registered.');
+      }
+      const check = new InputChecker('changes');
+      if (changes.length > MAX_CHANGES_PER_DELIVERY) check.fail('', `at most ${MAX_CHANGES_PER_DELIVERY} changes per delivery, not ${changes.length}`);
+      changes.forEach((c, i) => {
+        if (!isId(c.personId)) check.fail(`[${i}].personId`, 'is not an id');
+        if (!isCountyLevelCode(c.districtCode)) check.fail(`[${i}].districtCode`, 'is not one of the 12 districts');
+        if (!Number.isInteger(c.version) || c.version < 1) check.fail(`[${i}].version`, 'must be a whole number from 1');
+      });
+      check.throwIfInvalid();
+      // The newest change of each person in this delivery.
+      const newest = new Map<string, PersonDistrictChange>();
+      for (const c of changes) {
+        const id = c.personId.toLowerCase();
+        const seen = newest.get(id);
+        if (!seen || c.version > seen.version) newest.set(id, { ...c, personId: id });
+      }
+      if (newest.size === 0) return 0;
+      return this.conn.transaction(ctx, async (tx) => {
+        const repo = this.conn.repo(tx, MemberDistrictEntity);
+        const stored = new Map((await repo.findBy({ personId: In([...newest.keys()]) })).map((r) => [r.personId, r]));
+        const fresh: MemberDistrictEntity[] = [];
+        const changed: PersonDistrictChange[] = [];
+        for (const c of newest.values()) {
+          const row = stored.get(c.personId);
+          if (!row) fresh.push(Object.assign(new MemberDistrictEntity(), { personId: c.personId, districtCode: c.districtCode, personVersion: c.version }));
+          else if (c.version > row.personVersion) changed.push(c);
+        }
+        await this.conn.insertChunked(tx, MemberDistrictEntity, fresh);
+        for (const c of changed) {
+          await repo
+            .createQueryBuilder()
+            .update(MemberDistrictEntity)
+            .set({ districtCode: c.districtCode, personVersion: c.version })
+            .where('person_id = :id AND person_version < :version', { id: c.personId, version: c.version })
+            .execute();
+        }
+        await this.audit.record(tx, { action: 'applyPersonDistricts', entityType: 'Person', detail: `${fresh.length + changed.length} of ${changes.length} changes applied` });
+        return fresh.length + changed.length;
+      });
+    });
+  }
+
+  /** The whole matrix in one statement: for each (person's district, organization's district), persons and memberships. */
+  async matrix(ctx: RequestContext<unknown>, activeOnly: boolean): Promise<CrossDistrictCount[]> {
+    const own = this.districtOfViewer(ctx);
+    const qb = this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .leftJoin(MemberDistrictEntity, 'md', 'md.person_id = m.person_id')
+      .select('md.district_code', 'personDistrict')
+      .addSelect('m.district_code', 'organizationDistrict')
+      .addSelect('COUNT(DISTINCT m.person_id)', 'persons')
+      .addSelect('COUNT(*)', 'memberships')
+      .groupBy('md.district_code')
+      .addGroupBy('m.district_code');
+    if (activeOnly) qb.where('m.end_date IS NULL');
+    if (own) qb.andWhere('(md.district_code = :own OR m.district_code = :own)', { own });
+    const rows = await qb.getRawMany<{ personDistrict: string | null; organizationDistrict: string; persons: string | number; memberships: string | number }>();
+    return rows
+      .map((r) => ({ personDistrict: r.personDistrict, organizationDistrict: r.organizationDistrict, persons: Number(r.persons), memberships: Number(r.memberships) }))
+      .sort((a, b) => (a.personDistrict ?? '').localeCompare(b.personDistrict ?? '') || a.organizationDistrict.localeCompare(b.organizationDistrict));
+  }
+
+  /** The running memberships of persons registered in one district in organizations of another, in creation order. */
+  members(
+    ctx: RequestContext<unknown>,
+    personDistrict: string,
+    organizationDistrict: string,
+    args: { first?: number | null; after?: string | null },
+  ): Promise<Page<MembershipEntity>> {
+    const page = pageRequest(args);
+    const check = new InputChecker('');
+    if (!isCountyLevelCode(personDistrict)) check.fail('personDistrictCode', 'is not one of the 12 districts');
+    check.district('organizationDistrictCode', organizationDistrict, { required: true });
+    check.throwIfInvalid();
+    const own = this.districtOfViewer(ctx);
+    if (own && own !== personDistrict && own !== organizationDistrict) {
+      throw new ForbiddenError(`${describeViewer(ctx.viewer)} can read the relations of their own district only.`);
+    }
+    const qb = this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoin(MemberDistrictEntity, 'md', 'md.person_id = m.person_id AND md.district_code = :personDistrict', { personDistrict })
+      .where('m.districtCode = :organizationDistrict', { organizationDistrict })
+      .andWhere('m.endDate IS NULL');
+    return keysetPage(qb, [{ expr: 'm.id', valueOf: (m) => m.id }], page);
+  }
+
+  /** Null for roles that read every cell; a district administrator's district; refuses the rest. */
+  private districtOfViewer(ctx: RequestContext<unknown>): string | null {
+    const v = ctx.viewer;
+    if (v.system || v.role === Role.CITY_ADMIN || v.role === Role.ANALYST) return null;
+    if (v.role === Role.DISTRICT_ADMIN && v.districtCode) return v.districtCode;
+    throw new ForbiddenError(`${describeViewer(v)} cannot read the cross-district relations.`);
+  }
+}
