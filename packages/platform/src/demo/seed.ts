@@ -6,7 +6,7 @@ import type { PersonsServices } from '@tongxin/persons';
 import { activityDraft, participationDrafts, PlannedActivity } from './activities.demo';
 import { evaluationDrafts } from './evaluations.demo';
 import { DemoActivity, feedbackImports } from './feedback.demo';
-import { DemoOrganization, membershipDrafts, organizationLevels } from './organizations.demo';
+import { DemoOrganization, meetingDrafts, membershipDrafts, organizationLevels } from './organizations.demo';
 import { DemoPerson, personDraft } from './persons.demo';
 import { seedRepresentatives } from './talent-pool.demo';
 
@@ -144,5 +144,12 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
 
   // The year's scheme, the talent pools and political arrangements.
   await seedRepresentatives(services.evaluation as EvaluationServices, ctx, rng, today, opts.log);
+
+  // Meetings of the joint meetings, with ids from a stream of their own (the rest of the city does not change with them).
+  const meetingRng = new SeededRandom(opts.seed * 37 + 11);
+  const meetingCtx = systemContext({ log: opts.log, ids: new UuidV7Generator(() => DEMO_EPOCH, (n) => meetingRng.bytes(n)) });
+  const meetingRows = meetingDrafts(orgs, today);
+  await (services.organizations as OrganizationsServices).meetings.createMany(meetingCtx, meetingRows);
+  opts.log.info({ meetings: meetingRows.length }, 'demo: meetings');
   return summary;
 }
