@@ -24,7 +24,7 @@ describe('the outbox of the persons subgraph', () => {
   let sg: TestSubgraph<PersonsServices>;
   const events = async (personId: string) =>
     (await sg.running.dataSource.getRepository(OutboxEventEntity).find({ order: { id: 'ASC' } }))
-      .map((e) => ({ type: e.type, ...(JSON.parse(e.payload) as Record<string, unknown>), delivered: e.deliveredAt !== null }))
+      .map((e) => ({ type: e.type, ...(JSON.parse(e.payload) as { personId: string; districtCode: string; version: number }), delivered: e.deliveredAt !== null }))
       .filter((e) => e.personId === personId);
 
   beforeAll(async () => {

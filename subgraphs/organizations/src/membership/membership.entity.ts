@@ -13,6 +13,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('uq_membership_active', ['personId', 'organizationId', 'active'], { unique: true })
 @Index('idx_membership_organization', ['organizationId', 'id'])
 @Index('idx_membership_district', ['districtCode', 'id'])
+@Index('idx_membership_relation', ['personDistrictCode', 'districtCode', 'endDate', 'id'])
+@Index('idx_membership_matrix', ['endDate', 'personDistrictCode', 'districtCode', 'personId'])
 export class MembershipEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -27,6 +29,14 @@ export class MembershipEntity {
   /** The organization's district, copied so that cross-district analysis needs no join. */
   @Column({ name: 'district_code', type: 'varchar', length: 6 })
   districtCode!: string;
+
+  /**
+   * The district the person is registered in, from the replica `member_district` (docs/CROSS-DISTRICT.md):
+   * set when the membership is added and whenever the persons subgraph publishes a move; null
+   * until the person's district is known here. The cross-district questions read it from an index.
+   */
+  @Column({ name: 'person_district_code', type: 'varchar', length: 6, nullable: true })
+  personDistrictCode!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   role!: string;

@@ -26,6 +26,7 @@ import {
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { OrganizationEntity } from '../organization/organization.entity';
+import { MemberDistrictEntity } from '../relations/member-district.entity';
 import { MembershipEntity } from './membership.entity';
 import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } from './membership.inputs';
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
@@ -199,8 +200,9 @@ export class MembershipService {
         });
         if (running) throw alreadyMember(running.id);
         const newId = tx.ids.next();
+        const known = await this.conn.repo(tx, MemberDistrictEntity).findOneBy({ personId: record.personId });
         try {
-          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId));
+          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, known?.districtCode ?? null));
         } catch (error) {
           if (isUniqueViolation(error)) throw alreadyMember(null);
           throw error;
@@ -270,7 +272,10 @@ export class MembershipService {
           }
         }
 
-        const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next()));
+        const personDistricts = await this.personDistricts(tx, records.map(({ record }) => record.personId));
+        const rows = records.map(({ record }) =>
+          toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId) ?? null),
+        );
         await this.conn.insertChunked(tx, MembershipEntity, rows);
         await this.audit.record(tx, { action: 'addMany', entityType: 'Membership', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
@@ -363,6 +368,7 @@ export class MembershipService {
           personId: current.personId,
           organizationId: current.organizationId,
           districtCode: current.districtCode,
+          personDistrictCode: current.personDistrictCode,
           role: role!,
           startDate: changedOn!,
           endDate: null,
@@ -381,10 +387,21 @@ export class MembershipService {
       return this.getById(ctx, id);
     });
   }
+
+  /** Where these persons are registered, as the replica knows it (one statement per LOOKUP_CHUNK). */
+  private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(personIds)];
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const rows = await this.conn.repo(tx, MemberDistrictEntity).findBy({ personId: In(ids.slice(i, i + LOOKUP_CHUNK)) });
+      for (const r of rows) found.set(r.personId, r.districtCode);
+    }
+    return found;
+  }
 }
 
-function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string) {
-  return { ...record, id, districtCode: organization.districtCode, active: record.endDate === null ? true : null, version: 1 };
+function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string, personDistrictCode: string | null) {
+  return { ...record, id, districtCode: organization.districtCode, personDistrictCode, active: record.endDate === null ? true : null, version: 1 };
 }
 
 function lowerId(value: unknown): string | null {

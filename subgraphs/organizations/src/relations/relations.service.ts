@@ -32,13 +32,17 @@ export interface CrossDistrictCount {
   readonly memberships: number;
 }
 
+/** How many persons one UPDATE of their memberships names. */
+const UPDATE_CHUNK = 500;
+
 /** The most changes one delivery may carry. */
 export const MAX_CHANGES_PER_DELIVERY = 1000;
 
 /**
  * The cross-district relations (docs/CROSS-DISTRICT.md): who, registered in one district, belongs
  * to organizations of another. The person's district comes from the replica `member_district`,
- * which the persons subgraph keeps current through `applyPersonDistricts`.
+ * which the persons subgraph keeps current through `applyPersonDistricts`, and is copied onto
+ * each membership (`person_district_code`) so that both questions are read from one index.
  *
  * Roles: city administrators and analysts all; a district administrator the cells and lists in
  * which their district is one side (the people of their district elsewhere, and the people of
@@ -95,6 +99,25 @@ export class RelationsService {
             .where('person_id = :id AND person_version < :version', { id: c.personId, version: c.version })
             .execute();
         }
+        // Their memberships carry the district too (the questions read it from an index): one
+        // UPDATE per district and chunk of persons.
+        const byDistrict = new Map<string, string[]>();
+        for (const c of [...fresh.map((f) => ({ personId: f.personId, districtCode: f.districtCode })), ...changed]) {
+          const list = byDistrict.get(c.districtCode);
+          if (list) list.push(c.personId);
+          else byDistrict.set(c.districtCode, [c.personId]);
+        }
+        for (const [districtCode, personIds] of byDistrict) {
+          for (let i = 0; i < personIds.length; i += UPDATE_CHUNK) {
+            await this.conn
+              .repo(tx, MembershipEntity)
+              .createQueryBuilder()
+              .update(MembershipEntity)
+              .set({ personDistrictCode: districtCode })
+              .where('person_id IN (:...ids)', { ids: personIds.slice(i, i + UPDATE_CHUNK) })
+              .execute();
+          }
+        }
         await this.audit.record(tx, { action: 'applyPersonDistricts', entityType: 'Person', detail: `${fresh.length + changed.length} of ${changes.length} changes applied` });
         return fresh.length + changed.length;
       });
@@ -104,18 +127,18 @@ export class RelationsService {
   /** The whole matrix in one statement: for each (person's district, organization's district), persons and memberships. */
   async matrix(ctx: RequestContext<unknown>, activeOnly: boolean): Promise<CrossDistrictCount[]> {
     const own = this.districtOfViewer(ctx);
+    // Served by idx_membership_matrix (end_date, person_district_code, district_code, person_id): an index-only scan.
     const qb = this.conn
       .repo(ctx, MembershipEntity)
       .createQueryBuilder('m')
-      .leftJoin(MemberDistrictEntity, 'md', 'md.person_id = m.person_id')
-      .select('md.district_code', 'personDistrict')
+      .select('m.person_district_code', 'personDistrict')
       .addSelect('m.district_code', 'organizationDistrict')
       .addSelect('COUNT(DISTINCT m.person_id)', 'persons')
       .addSelect('COUNT(*)', 'memberships')
-      .groupBy('md.district_code')
+      .groupBy('m.person_district_code')
       .addGroupBy('m.district_code');
     if (activeOnly) qb.where('m.end_date IS NULL');
-    if (own) qb.andWhere('(md.district_code = :own OR m.district_code = :own)', { own });
+    if (own) qb.andWhere('(m.person_district_code = :own OR m.district_code = :own)', { own });
     const rows = await qb.getRawMany<{ personDistrict: string | null; organizationDistrict: string; persons: string | number; memberships: string | number }>();
     return rows
       .map((r) => ({ personDistrict: r.personDistrict, organizationDistrict: r.organizationDistrict, persons: Number(r.persons), memberships: Number(r.memberships) }))
@@ -138,11 +161,12 @@ export class RelationsService {
     if (own && own !== personDistrict && own !== organizationDistrict) {
       throw new ForbiddenError(`${describeViewer(ctx.viewer)} can read the relations of their own district only.`);
     }
+    // Served by idx_membership_relation (person_district_code, district_code, end_date, id).
     const qb = this.conn
       .repo(ctx, MembershipEntity)
       .createQueryBuilder('m')
-      .innerJoin(MemberDistrictEntity, 'md', 'md.person_id = m.person_id AND md.district_code = :personDistrict', { personDistrict })
-      .where('m.districtCode = :organizationDistrict', { organizationDistrict })
+      .where('m.personDistrictCode = :personDistrict', { personDistrict })
+      .andWhere('m.districtCode = :organizationDistrict', { organizationDistrict })
       .andWhere('m.endDate IS NULL');
     return keysetPage(qb, [{ expr: 'm.id', valueOf: (m) => m.id }], page);
   }
