@@ -21,13 +21,14 @@ const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $inpu
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`;
 const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`;
 const MATRIX = `{ crossDistrictMatrix { personDistrict { code } organizationDistrict { code } persons memberships } }`;
+
 const MEMBERS = `query($a: String!, $b: String!, $after: String) {
   crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 1, after: $after) {
     totalCount edges { node { id person { id district { code } } organization { id } } } pageInfo { hasNextPage endCursor }
   }
 }`;
 
-type Cell = { from: string | null; to: string; persons: number; memberships: number };
+type Cell = { from: string; to: string; persons: number; memberships: number };
 
 let seq = 0;
 describe('cross-district relations', () => {
@@ -44,7 +45,7 @@ describe('cross-district relations', () => {
   };
   const matrix = async (headers?: Record<string, string>): Promise<Cell[]> =>
     expectData(await p.request(MATRIX, {}, headers)).crossDistrictMatrix.map((c: any) => ({
-      from: c.personDistrict?.code ?? null,
+      from: c.personDistrict.code,
       to: c.organizationDistrict.code,
       persons: c.persons,
       memberships: c.memberships,
@@ -113,6 +114,20 @@ describe('cross-district relations', () => {
     await delivered();
     expect(await matrix()).toEqual(expected());
     expect(await matrix()).toContainEqual({ from: OUHAI, to: LONGWAN, persons: 1, memberships: 1 });
+  });
+
+  it('counts an archived person nowhere, like the register does', async () => {
+    await person('戊', LUCHENG);
+    await join('戊', '龙湾区新的社会阶层人士联谊会');
+    await delivered();
+    expect(await matrix()).toEqual(expected());
+    const ARCHIVE = `mutation($input: ArchivePersonInput!) { archivePerson(input: $input) { person { id version } } }`;
+    people['戊'] = expectData(await p.request(ARCHIVE, { input: { id: people['戊']!.id, expectedVersion: people['戊']!.version } })).archivePerson.person;
+    await delivered();
+    memberships.splice(memberships.findIndex(([who]) => who === '戊'), 1);
+    expect(await matrix()).toEqual(expected());
+    const page = expectData(await p.request(MEMBERS, { a: LUCHENG, b: LONGWAN })).crossDistrictMembers;
+    expect(page.totalCount).toBe(1);
   });
 
   it('lists the memberships of one pair, page by page, with the persons through the gateway', async () => {

@@ -200,9 +200,9 @@ export class MembershipService {
         });
         if (running) throw alreadyMember(running.id);
         const newId = tx.ids.next();
-        const known = await this.conn.repo(tx, MemberDistrictEntity).findOneBy({ personId: record.personId });
+        const known = (await this.personDistricts(tx, [record.personId])).get(record.personId) ?? null;
         try {
-          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, known?.districtCode ?? null));
+          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, known));
         } catch (error) {
           if (isUniqueViolation(error)) throw alreadyMember(null);
           throw error;
@@ -388,13 +388,18 @@ export class MembershipService {
     });
   }
 
-  /** Where these persons are registered, as the replica knows it (one statement per LOOKUP_CHUNK). */
+  /**
+   * Where these persons are registered, as the replica knows it (one statement per LOOKUP_CHUNK).
+   * The rows are read with a shared lock (on MySQL; SQLite runs one writer at a time): a district
+   * change applied meanwhile waits for this transaction, then updates the memberships it adds too.
+   */
   private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, string>> {
     const ids = [...new Set(personIds)];
     const found = new Map<string, string>();
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const rows = await this.conn.repo(tx, MemberDistrictEntity).findBy({ personId: In(ids.slice(i, i + LOOKUP_CHUNK)) });
-      for (const r of rows) found.set(r.personId, r.districtCode);
+      const qb = this.conn.repo(tx, MemberDistrictEntity).createQueryBuilder('md').where('md.personId IN (:...ids)', { ids: ids.slice(i, i + LOOKUP_CHUNK) });
+      if (!this.conn.isSqlite) qb.setLock('pessimistic_read');
+      for (const r of await qb.getMany()) if (r.districtCode) found.set(r.personId, r.districtCode);
     }
     return found;
   }

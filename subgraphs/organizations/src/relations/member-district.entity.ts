@@ -11,8 +11,9 @@ export class MemberDistrictEntity {
   @PrimaryColumn({ name: 'person_id', type: 'varchar', length: 36 })
   personId!: string;
 
-  @Column({ name: 'district_code', type: 'varchar', length: 6 })
-  districtCode!: string;
+  /** Null when the person left the register (archived). */
+  @Column({ name: 'district_code', type: 'varchar', length: 6, nullable: true })
+  districtCode!: string | null;
 
   /** The person's version at that change: a replica row is replaced only by a newer one. */
   @Column({ name: 'person_version', type: 'int' })

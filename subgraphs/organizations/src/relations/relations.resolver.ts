@@ -5,8 +5,8 @@ import type { OrganizationsServices } from '../services';
 
 @ObjectType({ simpleResolvers: true, description: 'Persons registered in one district with running memberships in organizations of another (or the same).' })
 export class CrossDistrictCell {
-  @Field(() => District, { nullable: true, description: 'Where the persons are registered; null for persons the register has not published (yet).' })
-  personDistrict!: District | null;
+  @Field(() => District, { description: 'Where the persons are registered (persons no longer in the register count nowhere).' })
+  personDistrict!: District;
 
   @Field(() => District, { description: "The organizations' district (温州市 for city-level ones)." })
   organizationDistrict!: District;
@@ -23,8 +23,8 @@ export class PersonDistrictChangeInput {
   @Field(() => ID)
   personId!: string;
 
-  @Field()
-  districtCode!: string;
+  @Field(() => String, { nullable: true, description: 'Null when the person left the register (archived).' })
+  districtCode!: string | null;
 
   @Field(() => Int)
   version!: number;
@@ -45,7 +45,7 @@ export class RelationsResolver {
     const cells = await this.services.relations.matrix(ctx, activeOnly ?? true);
     return cells.map((c) =>
       Object.assign(new CrossDistrictCell(), {
-        personDistrict: c.personDistrict ? districtOf(c.personDistrict) : null,
+        personDistrict: districtOf(c.personDistrict!),
         organizationDistrict: districtOf(c.organizationDistrict),
         persons: c.persons,
         memberships: c.memberships,

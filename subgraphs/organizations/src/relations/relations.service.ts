@@ -19,7 +19,8 @@ import { MemberDistrictEntity } from './member-district.entity';
 /** One change of a person's district, as the persons subgraph publishes it. */
 export interface PersonDistrictChange {
   readonly personId: string;
-  readonly districtCode: string;
+  /** Null when the person left the register (archived): their memberships count in no district. */
+  readonly districtCode: string | null;
   readonly version: number;
 }
 
@@ -68,7 +69,7 @@ export class RelationsService {
       if (changes.length > MAX_CHANGES_PER_DELIVERY) check.fail('', `at most ${MAX_CHANGES_PER_DELIVERY} changes per delivery, not ${changes.length}`);
       changes.forEach((c, i) => {
         if (!isId(c.personId)) check.fail(`[${i}].personId`, 'is not an id');
-        if (!isCountyLevelCode(c.districtCode)) check.fail(`[${i}].districtCode`, 'is not one of the 12 districts');
+        if (c.districtCode !== null && !isCountyLevelCode(c.districtCode)) check.fail(`[${i}].districtCode`, 'is not one of the 12 districts (or null for a person no longer in the register)');
         if (!Number.isInteger(c.version) || c.version < 1) check.fail(`[${i}].version`, 'must be a whole number from 1');
       });
       check.throwIfInvalid();
@@ -101,7 +102,7 @@ export class RelationsService {
         }
         // Their memberships carry the district too (the questions read it from an index): one
         // UPDATE per district and chunk of persons.
-        const byDistrict = new Map<string, string[]>();
+        const byDistrict = new Map<string | null, string[]>();
         for (const c of [...fresh.map((f) => ({ personId: f.personId, districtCode: f.districtCode })), ...changed]) {
           const list = byDistrict.get(c.districtCode);
           if (list) list.push(c.personId);
@@ -137,7 +138,9 @@ export class RelationsService {
       .addSelect('COUNT(*)', 'memberships')
       .groupBy('m.person_district_code')
       .addGroupBy('m.district_code');
-    if (activeOnly) qb.where('m.end_date IS NULL');
+    // Persons no longer in the register (archived), or not known here yet, count in no district.
+    qb.where('m.person_district_code IS NOT NULL');
+    if (activeOnly) qb.andWhere('m.end_date IS NULL');
     if (own) qb.andWhere('(m.person_district_code = :own OR m.district_code = :own)', { own });
     const rows = await qb.getRawMany<{ personDistrict: string | null; organizationDistrict: string; persons: string | number; memberships: string | number }>();
     return rows

@@ -6,7 +6,8 @@ export const PERSON_DISTRICT_CHANGED = 'PersonDistrictChanged';
 
 export interface PersonDistrictChanged {
   readonly personId: string;
-  readonly districtCode: string;
+  /** Null when the person left the register (archived): they count in no district. */
+  readonly districtCode: string | null;
   readonly version: number;
 }
 
@@ -77,7 +78,8 @@ export class PersonOutbox {
     }
     this.running = this.run().finally(() => {
       this.running = null;
-      if (this.again && !this.closed) {
+      // A nudge during a failed run waits for the retry timer: an outage is not hammered.
+      if (this.again && !this.closed && !this.timer) {
         this.again = false;
         void this.nudge();
       }
@@ -118,6 +120,7 @@ export class PersonOutbox {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
+        this.again = false;
         void this.nudge();
       }, this.retryMs);
       this.timer.unref();

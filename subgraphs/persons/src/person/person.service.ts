@@ -393,7 +393,7 @@ export class PersonService {
           .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
           .execute();
         if (result.affected === 0) return { lost: true };
-        if (sealed.districtCode !== current.districtCode) {
+        if (sealed.districtCode !== current.districtCode && current.status !== PersonStatus.ARCHIVED) {
           await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, version: expectedVersion + 1 }]);
         }
         await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
@@ -427,10 +427,13 @@ export class PersonService {
         .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
         .execute();
       if (result.affected === 0) return { lost: true };
+      // An archived person leaves the register's counts: published as registered nowhere.
+      await this.outbox.append(tx, [{ personId: current.id, districtCode: null, version: input.expectedVersion + 1 }]);
       await this.audit.record(tx, { action: 'archivePerson', entityType: 'Person', entityId: current.id });
       return { lost: false };
     });
     if (lost) await this.raceLost(ctx, input.id, input.expectedVersion);
+    void this.outbox.nudge();
   }
 
   private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumberHash: string, exceptId: string | null, field: string): Promise<void> {
