@@ -107,6 +107,12 @@ describe('import, export and statistics of the register', () => {
     const events = await auditEvents('importPersons');
     expect(events.length).toBe(eventsBefore + 2);
     expect(events[0]).toEqual({ action: 'importPersons', outcome: 'SUCCEEDED', detail: '4 rows: 1 registered, 3 registered already, 0 errors' });
+    // Each row found registered confirms an ID number: audited with the record it matched, dry runs too.
+    const matchesBefore = (await auditEvents('importMatch')).length;
+    expectData(await importRows(rows.slice(0, 2), true));
+    const matches = await auditEvents('importMatch');
+    expect(matches.length).toBe(matchesBefore + 2);
+    expect(matches.slice(0, 2).map((m: { detail: string }) => m.detail).sort()).toEqual(['row 2, dry run', 'row 3, dry run']);
   });
 
   const badRows: [string, Record<string, string | null>, string][] = [

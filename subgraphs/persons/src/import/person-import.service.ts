@@ -114,6 +114,12 @@ export class PersonImportService {
       }
       const detail = `${rows.length} rows${dryRun ? ', dry run' : ''}: ${fresh.length} ${written ? 'registered' : 'new'}, ${already.length} registered already, ${errors.length} errors${written ? '' : ', nothing written'}`;
       await this.audit.record(tx, { action: 'importPersons', entityType: 'Person', detail }, errors.length ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED);
+      // A row found registered confirms an ID number, as a search by number does: each is audited
+      // with the record it matched, so bulk look-ups (dry runs included) leave a trace per person.
+      await this.audit.record(
+        tx,
+        hashed.filter((h) => registered.has(h.hash)).map((h) => ({ action: 'importMatch', entityType: 'Person', entityId: registered.get(h.hash)!, detail: `row ${h.row}${dryRun ? ', dry run' : ''}` })),
+      );
       return report;
     });
     // The new records' districts go to the organizations subgraph (docs/CROSS-DISTRICT.md).

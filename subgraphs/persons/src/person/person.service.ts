@@ -303,13 +303,13 @@ export class PersonService {
     });
   }
 
-  /** Which of these ID-number hashes are registered already (one statement per LOOKUP_CHUNK). */
-  async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
+  /** Which of these ID-number hashes are registered already, with the record's id (one statement per LOOKUP_CHUNK). */
+  async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
     const repo = this.conn.repo(ctx, PersonEntity);
     for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
-      const rows = await repo.find({ select: { idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
-      for (const r of rows) found.add(r.idNumberHash);
+      const rows = await repo.find({ select: { id: true, idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
+      for (const r of rows) found.set(r.idNumberHash, r.id);
     }
     return found;
   }
