@@ -1,9 +1,12 @@
 /**
  * The peer: Hive Gateway's runtime (@graphql-hive/gateway-runtime, pinned) over the same
  * committed supergraph and the same subgraphs, served by node:http, forwarding the caller's
- * authorization to the subgraphs. Defaults otherwise (one process, no --jit, no inbound
- * deduplication), as Tongxin's gateway runs: one process. Run by the bench as a child process
- * (PORT, SUPERGRAPH_PATH, SUBGRAPH_URLS: JSON of subgraph name to URL).
+ * authorization to the subgraphs. One process, as Tongxin's gateway runs; no --jit; no inbound
+ * deduplication (its default); and, unless HIVE_DEDUPLICATE=true, no deduplication of identical
+ * in-flight subgraph requests either (on by default in Hive's HTTP transport): Tongxin's gateway
+ * does none, and the load sends the same query on every connection, so Hive would answer ten
+ * concurrent requests with one subgraph fetch. Run by the bench as a child process
+ * (PORT, SUPERGRAPH_PATH, SUBGRAPH_URLS: JSON of subgraph name to URL, HIVE_DEDUPLICATE).
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -21,6 +24,9 @@ const gateway = createGatewayRuntime({
   logging: 'error',
   graphqlEndpoint: '/graphql',
   healthCheckEndpoint: '/health',
+  transportEntries: {
+    '*.http': { options: { deduplicateInflightRequests: env.HIVE_DEDUPLICATE === 'true' } },
+  },
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
   },

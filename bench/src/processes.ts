@@ -126,7 +126,11 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The four subgraphs, then the gateway, as `npm start` runs them in production, over the dataset. */
+/**
+ * The four subgraphs, then the gateway, as they run in production, over the dataset. Each
+ * subgraph applies its own pending migrations on start (the default): the tree it runs from may
+ * be newer than the code this process loaded.
+ */
 export async function startPlatform(db: MysqlConfig, secret: string): Promise<Platform> {
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (d) => [d.subgraph, await freePort()] as const)));
   const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]));
@@ -141,7 +145,6 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     MYSQL_USER: db.user,
     MYSQL_PASSWORD: db.password,
     MYSQL_DATABASE_PREFIX: db.databasePrefix,
-    TONGXIN_MIGRATE: 'false',
     TONGXIN_JWT_SECRET: secret,
     TONGXIN_DATA_KEY: BENCH_DATA_KEY,
     ...urls,
@@ -209,7 +212,7 @@ export async function startHive(subgraphUrls: Readonly<Record<string, string>>):
   const { child, log } = await startChild(
     'hive',
     path.join(BENCH_DIST, 'hive-server.js'),
-    { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: SUPERGRAPH, SUBGRAPH_URLS: JSON.stringify(subgraphUrls) },
+    { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: SUPERGRAPH, SUBGRAPH_URLS: JSON.stringify(subgraphUrls), HIVE_DEDUPLICATE: process.env.HIVE_DEDUPLICATE ?? 'false' },
     `http://127.0.0.1:${port}/health`,
   );
   return { service: { name: 'hive', pid: child.pid!, url: `http://127.0.0.1:${port}/graphql`, metricsUrl: null, log }, stop: () => stopChildren([child]) };

@@ -17,7 +17,7 @@ export const IMPORT_LIMIT = 5;
 
 const notMeasured = (name: string, limit: number, reason: string): Target => ({ name, value: null, limit, met: null, reason });
 
-export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' | 'settings'>): Target[] {
+export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' | 'settings'>, scaleCheckError?: string): Target[] {
   const targets: Target[] = [];
   const measured = new Map(r.operations.map((o) => [o.name, o]));
   const skipped = (name: string) => `not measured: ${r.settings.only ? `--only ${r.settings.only.join(', ')}` : 'no figures'} (${name})`;
@@ -53,8 +53,10 @@ export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' |
 
   // Pagination: the person list at the run's size vs at 10,000 persons.
   const pagination = `person-list: p50 at ${r.settings.persons} persons / at 10000 <= ${PAGINATION_LIMIT}`;
-  if (!r.scaleCheck) targets.push(notMeasured(pagination, PAGINATION_LIMIT, 'not measured: needs a second dataset size (run with --scale-check)'));
-  else {
+  if (!r.scaleCheck) {
+    const why = scaleCheckError ? `not measured: the run at 10,000 persons failed (${scaleCheckError})` : 'not measured: needs a second dataset size (run with --scale-check)';
+    targets.push(notMeasured(pagination, PAGINATION_LIMIT, why));
+  } else {
     const value = Math.round((r.scaleCheck.personListP50MsAtMain / r.scaleCheck.personListP50Ms) * 100) / 100;
     targets.push({ name: pagination, value, limit: PAGINATION_LIMIT, met: value <= PAGINATION_LIMIT });
   }
