@@ -79,3 +79,16 @@ export function isUniqueViolation(error: unknown): boolean {
   const errno = e?.driverError?.errno ?? e?.errno;
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * CONFLICT for a change made to a version of a record that is no longer current (optimistic
+ * locking): says so, and carries the current version for the client to reload.
+ * `what` names the record: "Activity <id>", "The 2026 scheme".
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(what: string, currentVersion: number, expectedVersion: number) {
+    super(`${what} was changed by someone else: you read version ${expectedVersion}, it is now version ${currentVersion}. Reload it and try again.`, {
+      currentVersion,
+    });
+  }
+}

@@ -5,3 +5,4 @@ export * from './transactional-connection';
 export * from './keyset';
 export * from './transformers';
 export * from './child-pages';
+export * from './in-lists';
