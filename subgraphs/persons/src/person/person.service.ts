@@ -1,5 +1,7 @@
 import {
   ASSOCIATION_MEMBERS_ONLY,
+  chunksOf,
+  StaleVersionError,
   AuditLog,
   AuditOutcome,
   assertCanWriteAnyDistrict,
@@ -35,7 +37,6 @@ import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
 
-const LOOKUP_CHUNK = 500;
 /** How many person ids one question to the organizations subgraph carries. */
 const MEMBER_CHECK_CHUNK = 1000;
 
@@ -116,12 +117,12 @@ export class PersonService {
   /** Which of these persons have a running membership in the organization, as the organizations subgraph says. */
   private async runningMembers(ctx: RequestContext<unknown>, organizationId: string, personIds: readonly string[]): Promise<Set<string>> {
     const members = new Set<string>();
-    for (let i = 0; i < personIds.length; i += MEMBER_CHECK_CHUNK) {
+    for (const chunk of chunksOf(personIds, MEMBER_CHECK_CHUNK)) {
       const data = await this.peers.query<{ memberPersonIds: string[] }>(
         ctx,
         'organizations',
         'query($organizationId: ID!, $personIds: [ID!]!) { memberPersonIds(organizationId: $organizationId, personIds: $personIds) }',
-        { organizationId, personIds: personIds.slice(i, i + MEMBER_CHECK_CHUNK) },
+        { organizationId, personIds: chunk },
       );
       for (const id of data.memberPersonIds) members.add(id);
     }
@@ -287,15 +288,9 @@ export class PersonService {
     const sealed = records.map((r) => this.seal(r));
     const rowOfHash = new Map(sealed.map((r, i) => [r.idNumberHash, seen.get(records[i]!.idNumber)!]));
     return this.conn.transaction(ctx, async (tx) => {
-      const repo = this.conn.repo(tx, PersonEntity);
-      const hashes = [...rowOfHash.keys()];
-      for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
-        const existing = await repo.find({ select: { idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
-        if (existing.length) {
-          throw new UserInputError(
-            existing.map((e) => ({ field: `rows[${rowOfHash.get(e.idNumberHash)}].idNumber`, message: 'is registered already' })),
-          );
-        }
+      const registered = await this.registeredHashes(tx, [...rowOfHash.keys()]);
+      if (registered.size) {
+        throw new UserInputError([...registered.keys()].map((hash) => ({ field: `rows[${rowOfHash.get(hash)}].idNumber`, message: 'is registered already' })));
       }
       const ids = await this.insertRecords(tx, sealed);
       await this.audit.record(tx, { action: 'registerPersons', entityType: 'Person', detail: `${ids.length} records` });
@@ -303,13 +298,12 @@ export class PersonService {
     });
   }
 
-  /** Which of these ID-number hashes are registered already, with the record's id (one statement per LOOKUP_CHUNK). */
+  /** Which of these ID-number hashes are registered already, with the record's id (one statement per IN_LIST_CHUNK). */
   async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const repo = this.conn.repo(ctx, PersonEntity);
-    for (let i = 0; i < hashes.length; i += LOOKUP_CHUNK) {
-      const rows = await repo.find({ select: { id: true, idNumberHash: true }, where: { idNumberHash: In(hashes.slice(i, i + LOOKUP_CHUNK)) } });
-      for (const r of rows) found.set(r.idNumberHash, r.id);
+    for (const chunk of chunksOf(hashes)) {
+      for (const r of await repo.find({ select: { id: true, idNumberHash: true }, where: { idNumberHash: In(chunk) } })) found.set(r.idNumberHash, r.id);
     }
     return found;
   }
@@ -443,7 +437,7 @@ export class PersonService {
 
   private async raceLost(ctx: RequestContext<unknown>, id: string, expectedVersion: number): Promise<never> {
     const now = await this.getById(ctx, id);
-    throw staleVersion(now, expectedVersion);
+    throw new StaleVersionError(`Person ${now.id}`, now.version, expectedVersion);
   }
 }
 
@@ -475,14 +469,7 @@ function numberSearch(text: string): NumberSearch | null {
 }
 
 function assertVersion(current: PersonEntity, expectedVersion: number): void {
-  if (current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
-}
-
-function staleVersion(current: PersonEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Person ${current.id} was changed by someone else: you edited version ${expectedVersion}, the register holds version ${current.version}. Reload it and apply your change again.`,
-    { currentVersion: current.version },
-  );
+  if (current.version !== expectedVersion) throw new StaleVersionError(`Person ${current.id}`, current.version, expectedVersion);
 }
 
 function duplicateIdNumber(field: string): ConflictError {
