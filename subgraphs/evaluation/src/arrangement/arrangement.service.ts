@@ -2,25 +2,24 @@ import {
   assertInScope,
   assertScopeNotEmpty,
   AuditLog,
-  ConflictError,
   FieldError,
   ForbiddenError,
   InputChecker,
   isId,
   keysetPage,
+  limitToDistrictScope,
   Page,
   pageRequest,
   readScope,
   RequestContext,
-  RowScope,
   RowScopeRule,
   scopeRefusal,
+  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
   writeScope,
 } from '@tongxin/common';
-import { SelectQueryBuilder } from 'typeorm';
 import { PoliticalArrangementEntity } from './arrangement.entity';
 import { ARRANGEMENT_TRANSITIONS, ArrangementKind, ArrangementLevel, ArrangementStatus } from './arrangement.enums';
 import { ChangePoliticalArrangementStatusInput, PoliticalArrangementFilter, RecordPoliticalArrangementInput } from './arrangement.inputs';
@@ -58,7 +57,7 @@ export class ArrangementService {
     const scope = readScope(ctx.viewer, ARRANGEMENTS);
     assertScopeNotEmpty(scope);
     const qb = this.conn.repo(ctx, PoliticalArrangementEntity).createQueryBuilder('a').where('a.personId IN (:...personIds)', { personIds: [...personIds] });
-    limitToScope(qb, scope);
+    limitToDistrictScope(qb, 'a.districtCode', scope);
     return qb.orderBy('a.termStart', 'DESC').addOrderBy('a.id', 'DESC').getMany();
   }
 
@@ -73,7 +72,7 @@ export class ArrangementService {
       .select('DISTINCT a.personId', 'personId')
       .where('a.personId IN (:...personIds)', { personIds: [...personIds] })
       .andWhere('a.status = :status AND a.termStart <= :today AND a.termEnd >= :today', { status: ArrangementStatus.APPOINTED, today });
-    limitToScope(qb, scope);
+    limitToDistrictScope(qb, 'a.districtCode', scope);
     const rows: Array<{ personId: string }> = await qb.getRawMany();
     return new Set(rows.map((r) => r.personId));
   }
@@ -92,7 +91,7 @@ export class ArrangementService {
     if (districtCode) assertInScope(scope, ctx.viewer, { districtCode }, 'read political arrangements');
     const qb = this.conn.repo(ctx, PoliticalArrangementEntity).createQueryBuilder('a');
     if (districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode });
-    else limitToScope(qb, scope);
+    else limitToDistrictScope(qb, 'a.districtCode', scope);
     if (personId) qb.andWhere('a.personId = :personId', { personId });
     if (kind) qb.andWhere('a.kind = :kind', { kind });
     if (status) qb.andWhere('a.status = :status', { status });
@@ -160,7 +159,7 @@ export class ArrangementService {
       const lost = await this.conn.transaction(ctx, async (tx) => {
         const current = await this.conn.getEntityOrThrow(tx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
         assertInScope(scope, tx.viewer, { districtCode: current.districtCode }, 'change political arrangements');
-        if (current.version !== input.expectedVersion) throw stale(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Political arrangement ${current.id}`, current.version, input.expectedVersion);
         const allowed = ARRANGEMENT_TRANSITIONS[current.status as ArrangementStatus] ?? [];
         if (!allowed.includes(status!)) {
           throw new UserInputError([
@@ -185,7 +184,7 @@ export class ArrangementService {
         return false;
       });
       const now = await this.conn.getEntityOrThrow(ctx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
-      if (lost) throw stale(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Political arrangement ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -236,17 +235,4 @@ function arrangementRow(id: string, r: ArrangementRecord, changedBy: string) {
     changedBy,
     version: 1,
   };
-}
-
-function limitToScope(qb: SelectQueryBuilder<PoliticalArrangementEntity>, scope: RowScope): void {
-  if (scope.kind === 'all') return;
-  if (scope.kind === 'district') qb.andWhere('a.districtCode = :heldBy', { heldBy: scope.districtCode });
-  else qb.andWhere('1 = 0');
-}
-
-function stale(current: PoliticalArrangementEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Political arrangement ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
-  );
 }

@@ -8,6 +8,7 @@ import {
   readScope,
   RequestContext,
   Role,
+  StaleVersionError,
   todayInChina,
   TransactionalConnection,
 } from '@tongxin/common';
@@ -137,7 +138,7 @@ export class SchemeService implements EvaluationSchemeSource {
               throw new ConflictError(`${year} has a scheme already (version ${current.version}): send it as expectedVersion to redefine it.`, { currentVersion: current.version });
             }
             if (input.expectedVersion !== current.version) {
-              throw new ConflictError(`The ${year} scheme was changed by someone else: you read version ${input.expectedVersion}, it is now version ${current.version}. Reload it and try again.`, { currentVersion: current.version });
+              throw new StaleVersionError(`The ${year} scheme`, current.version, input.expectedVersion);
             }
             const result = await repo
               .createQueryBuilder()

@@ -11,18 +11,19 @@ import {
   isId,
   isUniqueViolation,
   keysetPage,
+  limitToDistrictScope,
   Page,
   pageRequest,
   readScope,
   RequestContext,
-  RowScope,
   scopeRefusal,
+  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
   writeScope,
 } from '@tongxin/common';
-import { In, SelectQueryBuilder } from 'typeorm';
+import { In } from 'typeorm';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
 import { TalentPoolEntryEntity } from './talent-pool.entity';
@@ -62,7 +63,7 @@ export class TalentPoolService {
     const scope = readScope(ctx.viewer, TALENT_POOL);
     assertScopeNotEmpty(scope);
     const qb = this.conn.repo(ctx, TalentPoolEntryEntity).createQueryBuilder('t').where('t.personId IN (:...personIds)', { personIds: [...personIds] });
-    limitToScope(qb, scope);
+    limitToDistrictScope(qb, 't.districtCode', scope);
     return qb.orderBy('t.year', 'DESC').addOrderBy('t.id', 'DESC').getMany();
   }
 
@@ -76,7 +77,7 @@ export class TalentPoolService {
       .select('DISTINCT t.personId', 'personId')
       .where('t.personId IN (:...personIds)', { personIds: [...personIds] })
       .andWhere('t.year = :year AND t.status = :status', { year: this.currentYear(), status: PoolEntryStatus.ACTIVE });
-    limitToScope(qb, scope);
+    limitToDistrictScope(qb, 't.districtCode', scope);
     const rows: Array<{ personId: string }> = await qb.getRawMany();
     return new Set(rows.map((r) => r.personId));
   }
@@ -97,7 +98,7 @@ export class TalentPoolService {
     if (districtCode) assertInScope(scope, ctx.viewer, { districtCode }, 'read talent pool entries');
     const qb = this.conn.repo(ctx, TalentPoolEntryEntity).createQueryBuilder('t');
     if (districtCode) qb.andWhere('t.districtCode = :districtCode', { districtCode });
-    else limitToScope(qb, scope);
+    else limitToDistrictScope(qb, 't.districtCode', scope);
     if (year !== undefined) qb.andWhere('t.year = :year', { year });
     if (level) qb.andWhere('t.level = :level', { level });
     if (status) qb.andWhere('t.status = :status', { status });
@@ -223,7 +224,7 @@ export class TalentPoolService {
       const lost = await this.conn.transaction(ctx, async (tx) => {
         const current = await this.conn.getEntityOrThrow(tx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
         assertInScope(scope, tx.viewer, heldEntry(current), 'change talent pool entries');
-        if (current.version !== input.expectedVersion) throw stale(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Talent pool entry ${current.id}`, current.version, input.expectedVersion);
         const next = transition(current, value);
         if (typeof next === 'string') throw new ConflictError(next, { currentVersion: current.version });
         const result = await this.conn
@@ -238,7 +239,7 @@ export class TalentPoolService {
         return false;
       });
       const now = await this.conn.getEntityOrThrow(ctx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
-      if (lost) throw stale(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Talent pool entry ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -331,17 +332,3 @@ export function poolDistrict(check: InputChecker, level: PoolLevel | undefined, 
   }
   return check.district('districtCode', code, { required: required && level === PoolLevel.DISTRICT, countyLevel: true });
 }
-
-function limitToScope(qb: SelectQueryBuilder<TalentPoolEntryEntity>, scope: RowScope): void {
-  if (scope.kind === 'all') return;
-  if (scope.kind === 'district') qb.andWhere('t.districtCode = :heldBy', { heldBy: scope.districtCode });
-  else qb.andWhere('1 = 0');
-}
-
-function stale(current: TalentPoolEntryEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Talent pool entry ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
-  );
-}
-
