@@ -2,25 +2,26 @@ import {
   assertInScope,
   assertScopeNotEmpty,
   AuditLog,
+  chunksOf,
   ConflictError,
   FieldError,
   ForbiddenError,
   InputChecker,
   isUniqueViolation,
   keysetPage,
+  limitToDistrictScope,
   Page,
   pageRequest,
   inRowScope,
   readScope,
   RequestContext,
-  RowScope,
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
   UserInputError,
   writeScope,
 } from '@tongxin/common';
-import { In, SelectQueryBuilder } from 'typeorm';
+import { In, WhereExpressionBuilder } from 'typeorm';
 import { CITY_CODE, EVALUATIONS, heldEvaluation } from './evaluation.access';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
@@ -29,7 +30,6 @@ import { EvaluationFilter, RecordEvaluationInput } from './evaluation.inputs';
 import { defaultSchemeSource, EvaluationScheme, EvaluationSchemeSource, scoredUnder } from './evaluation.scheme';
 import { checkEvaluationRecord, EvaluationDraft, evaluationKey, EvaluationRecord, FIRST_YEAR, yearOf } from './evaluation.validation';
 
-const LOOKUP_CHUNK = 500;
 const DIMENSION_ORDER = new Map(Object.values(EvaluationDimension).map((d, i) => [d as string, i]));
 
 /**
@@ -75,7 +75,7 @@ export class EvaluationService {
     const scope = readScope(ctx.viewer, EVALUATIONS);
     assertScopeNotEmpty(scope);
     const qb = this.conn.repo(ctx, EvaluationEntity).createQueryBuilder('e').where('e.personId IN (:...personIds)', { personIds: [...personIds] });
-    limitToScope(qb, scope);
+    limitToDistrictScope(qb, 'e.districtCode', scope, whereHeldBy);
     return qb.orderBy('e.year', 'DESC').addOrderBy('e.id', 'DESC').getMany();
   }
 
@@ -107,7 +107,7 @@ export class EvaluationService {
 
     const qb = this.conn.repo(ctx, EvaluationEntity).createQueryBuilder('e');
     if (districtCode) whereHeldBy(qb, districtCode);
-    else limitToScope(qb, scope);
+    else limitToDistrictScope(qb, 'e.districtCode', scope, whereHeldBy);
     if (year !== undefined) qb.andWhere('e.year = :year', { year });
     if (personId) qb.andWhere('e.personId = :personId', { personId });
     if (evaluator) qb.andWhere('e.evaluator = :evaluator', { evaluator });
@@ -191,10 +191,10 @@ export class EvaluationService {
         const personIds = [...new Set(records.map((r) => r.personId))];
         const years = [...new Set(records.map((r) => r.year))];
         const clashes: FieldError[] = [];
-        for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
+        for (const chunk of chunksOf(personIds)) {
           const existing = await repo.find({
             select: { personId: true, year: true, evaluator: true },
-            where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), year: In(years) },
+            where: { personId: In(chunk), year: In(years) },
           });
           for (const e of existing) {
             const row = seen.get(evaluationKey(e));
@@ -283,15 +283,7 @@ export class EvaluationService {
 }
 
 /** Rows held by this district: the city's include those recorded before districts were kept (null). */
-function whereHeldBy(qb: SelectQueryBuilder<EvaluationEntity>, districtCode: string): void {
+function whereHeldBy(qb: WhereExpressionBuilder, districtCode: string): void {
   if (districtCode === CITY_CODE) qb.andWhere('(e.districtCode = :heldBy OR e.districtCode IS NULL)', { heldBy: districtCode });
   else qb.andWhere('e.districtCode = :heldBy', { heldBy: districtCode });
-}
-
-/** Limits a statement on `evaluation e` to the rows of a read scope (the scope is not 'none': refused before). */
-function limitToScope(qb: SelectQueryBuilder<EvaluationEntity>, scope: RowScope): void {
-  if (scope.kind === 'all') return;
-  if (scope.kind === 'district') return whereHeldBy(qb, scope.districtCode);
-  // Evaluations are held by no organization or person: any other scope holds none of them.
-  qb.andWhere('1 = 0');
 }
