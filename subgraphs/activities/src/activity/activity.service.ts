@@ -17,6 +17,7 @@ import {
   RequestContext,
   RowScopeRule,
   scopeRefusal,
+  StaleVersionError,
   TransactionalConnection,
   UserInputError,
   NotFoundError,
@@ -163,7 +164,7 @@ export class ActivityService {
         const record = checkActivityRecord(check, draft);
         if (!record) return check.throwIfInvalid() as never;
         assertInScope(scope, tx.viewer, activityHolder(record), 'move activities');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Activity ${current.id}`, current.version, input.expectedVersion);
         const from = current.status as ActivityStatus;
         if (record.status !== from && !ACTIVITY_TRANSITIONS[from].includes(record.status)) throw badTransition(current, record.status);
         if (record.capacity !== null && record.capacity !== current.capacity) {
@@ -187,7 +188,7 @@ export class ActivityService {
         return false;
       });
       const now = await this.getById(ctx, id!);
-      if (lost) throw staleVersion(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Activity ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -286,13 +287,6 @@ function applyActivityFilter(qb: SelectQueryBuilder<ActivityEntity>, f: Activity
   if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
   if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
   if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
-}
-
-function staleVersion(current: ActivityEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Activity ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
-  );
 }
 
 function badTransition(current: ActivityEntity, to: ActivityStatus): ConflictError {

@@ -5,6 +5,7 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  chunksOf,
   ConflictError,
   countsByKey,
   FieldError,
@@ -21,6 +22,7 @@ import {
   RowScope,
   RowScopeRule,
   scopeRefusal,
+  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
@@ -253,7 +255,7 @@ export class FeedbackService {
         const current = await qb.getOne();
         if (!current) throw new NotFoundError('Feedback', id!);
         assertInScope(scope, tx.viewer, held(current, null), 'handle feedback');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Feedback ${current.id}`, current.version, input.expectedVersion);
         assertTransition(current, to!);
         const at = new Date(Math.floor(this.now() / 1000) * 1000);
         const result = await this.conn
@@ -269,7 +271,7 @@ export class FeedbackService {
         return false;
       });
       const now = await this.getById(ctx, id!);
-      if (lost) throw staleVersion(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Feedback ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -313,8 +315,8 @@ export class FeedbackService {
       return this.conn.transaction(ctx, async (tx) => {
         const activityIds = [...new Set(records.map((r) => r.record.activityId).filter((x): x is string => !!x))];
         const known = new Set<string>();
-        for (let i = 0; i < activityIds.length; i += 500) {
-          const found = await this.conn.repo(tx, ActivityEntity).find({ select: { id: true }, where: { id: In(activityIds.slice(i, i + 500)) } });
+        for (const chunk of chunksOf(activityIds)) {
+          const found = await this.conn.repo(tx, ActivityEntity).find({ select: { id: true }, where: { id: In(chunk) } });
           for (const a of found) known.add(a.id);
         }
         records.forEach((r, i) => {
@@ -406,12 +408,5 @@ function assertTransition(current: FeedbackEntity, to: FeedbackStatus): void {
   throw new ConflictError(
     `Feedback ${current.id} is ${current.status}: it cannot become ${to}` + (allowed.length ? ` (only ${allowed.join(', ')}).` : ' (its handling is over).'),
     { field: 'input.to', currentStatus: current.status },
-  );
-}
-
-function staleVersion(current: FeedbackEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Feedback ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
   );
 }

@@ -6,6 +6,7 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  chunksOf,
   ConflictError,
   countsByKey,
   FieldError,
@@ -20,6 +21,7 @@ import {
   RowScope,
   RowScopeRule,
   scopeRefusal,
+  StaleVersionError,
   TransactionalConnection,
   UserInputError,
   writeScope,
@@ -33,8 +35,6 @@ import { SummaryRow } from '../activity/activity-stats.type';
 import { Attendance } from './participation.enums';
 import { RecordParticipationInput, UpdateParticipationInput, WithdrawParticipationInput } from './participation.inputs';
 import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } from './participation.validation';
-
-const LOOKUP_CHUNK = 500;
 
 /**
  * Participations are personal records (docs/SECURITY.md, "1. Roles in the services"): city
@@ -215,8 +215,7 @@ export class ParticipationService {
         const activityIds = [...new Set(records.map((r) => r.record.activityId))];
         const activities = new Map<string, ActivityEntity>();
         const taken = new Map<string, number>();
-        for (let i = 0; i < activityIds.length; i += LOOKUP_CHUNK) {
-          const chunk = activityIds.slice(i, i + LOOKUP_CHUNK);
+        for (const chunk of chunksOf(activityIds)) {
           for (const a of await this.activities.lockByIds(tx, chunk)) activities.set(a.id, a);
           for (const c of await this.counts(tx, 'activityId', chunk)) taken.set(c.key, Number(c.count));
         }
@@ -277,7 +276,7 @@ export class ParticipationService {
         if (!current) throw new NotFoundError('Participation', id!);
         const [activity] = await this.activities.lockByIds(tx, [current.activityId]);
         assertInScope(scope, tx.viewer, participationHolder(activity!, current.personId), 'change participations');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Participation ${current.id}`, current.version, input.expectedVersion);
         if (activity!.status === ActivityStatus.CANCELLED) {
           throw new ConflictError(`Activity ${activity!.id} is cancelled: its participations do not change.`, { field: 'input.id' });
         }
@@ -307,7 +306,7 @@ export class ParticipationService {
         return false;
       });
       const now = await this.getById(ctx, id!);
-      if (lost) throw staleVersion(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Participation ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -331,7 +330,7 @@ export class ParticipationService {
         if (!current) throw new NotFoundError('Participation', id!);
         const [activity] = await this.activities.lockByIds(tx, [current.activityId]);
         assertInScope(scope, tx.viewer, participationHolder(activity!, current.personId), 'withdraw participations');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Participation ${current.id}`, current.version, input.expectedVersion);
         const open = activity!.status === ActivityStatus.PLANNED || activity!.status === ActivityStatus.OPEN;
         if (!open || activity!.startsAt.getTime() <= now) {
           throw new ConflictError(`Activity ${activity!.id} has started or is ${activity!.status}: a registration is withdrawn only before it starts.`, { field: 'input.id' });
@@ -346,7 +345,7 @@ export class ParticipationService {
           .from(ParticipationEntity)
           .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
           .execute();
-        if (result.affected === 0) throw staleVersion(current, input.expectedVersion);
+        if (result.affected === 0) throw new StaleVersionError(`Participation ${current.id}`, current.version, input.expectedVersion);
         await this.audit.record(tx, { action: 'withdrawParticipation', entityType: 'Participation', entityId: current.id, detail: `activity ${activity!.id}` });
         return activity!.id;
       });
@@ -391,8 +390,7 @@ export class ParticipationService {
   private async recordedPairs(tx: RequestContext<unknown>, records: readonly ParticipationRecord[]): Promise<Set<string>> {
     const found = new Set<string>();
     const wanted = new Set(records.map((r) => pairKey(r.activityId, r.personId)));
-    for (let i = 0; i < records.length; i += LOOKUP_CHUNK) {
-      const chunk = records.slice(i, i + LOOKUP_CHUNK);
+    for (const chunk of chunksOf(records)) {
       const rows = await this.conn.repo(tx, ParticipationEntity).find({
         select: { activityId: true, personId: true },
         where: { activityId: In([...new Set(chunk.map((r) => r.activityId))]), personId: In([...new Set(chunk.map((r) => r.personId))]) },
@@ -459,11 +457,4 @@ function full(activity: ActivityEntity, taken: number): ConflictError {
     capacity: activity.capacity,
     participantCount: taken,
   });
-}
-
-function staleVersion(current: ParticipationEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Participation ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
-  );
 }
