@@ -1,4 +1,4 @@
-import { ChildPageFamily, childPageFamily, countLoader, loadChildPage, loaderMaxBatchSize, Page, RequestContext, rowLoader } from '@tongxin/common';
+import { ChildPageFamily, childPageFamily, chunksOf, countLoader, loadChildPage, loaderMaxBatchSize, Page, RequestContext, rowLoader } from '@tongxin/common';
 import DataLoader from 'dataloader';
 import type { OrganizationEntity } from '../organization/organization.entity';
 import { MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
@@ -41,8 +41,7 @@ export function createMeetingLoaders(meetings: MeetingService, ctx: RequestConte
         const [attendance, decisions] = [await meetings.attendanceOf(ctx, ids), await meetings.decisionsOf(ctx, ids)];
         const unitIds = [...new Set([...attendance.map((a) => a.unitId), ...decisions.map((d) => d.responsibleUnitId).filter((u): u is string => u !== null)])];
         const units = new Map<string, OrganizationEntity>();
-        const batch = loaderMaxBatchSize();
-        for (let i = 0; i < unitIds.length; i += batch) for (const u of await meetings.unitsByIds(ctx, unitIds.slice(i, i + batch))) units.set(u.id, u);
+        for (const chunk of chunksOf(unitIds, loaderMaxBatchSize())) for (const u of await meetings.unitsByIds(ctx, chunk)) units.set(u.id, u);
         return ids.map((id) => ({
           attendingUnits: attendance.filter((a) => a.meetingId === id).map((a) => units.get(a.unitId)).filter((u): u is OrganizationEntity => u !== undefined),
           decisions: decisions.filter((d) => d.meetingId === id),

@@ -5,6 +5,7 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  chunksOf,
   countsByKey,
   ForbiddenError,
   HeldRecord,
@@ -26,8 +27,6 @@ import { OrganizationKind } from '../organization/organization.enums';
 import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 import { CreateMeetingInput } from './meeting.inputs';
 import { checkMeetingRecord, isJointMeeting, MeetingDraft, MeetingRecord } from './meeting.validation';
-
-const LOOKUP_CHUNK = 500;
 
 /**
  * Meetings are the work of the body's united-front department (docs/SECURITY.md): city
@@ -156,8 +155,7 @@ export class MeetingService {
         const bodyIds = [...new Set(drafts.map((d) => d.bodyId).filter((id): id is string => typeof id === 'string' && isId(id)).map((id) => id.toLowerCase()))];
         const bodies = new Map<string, OrganizationEntity>();
         const units = new Map<string, Map<string, OrganizationEntity>>();
-        for (let i = 0; i < bodyIds.length; i += LOOKUP_CHUNK) {
-          const chunk = bodyIds.slice(i, i + LOOKUP_CHUNK);
+        for (const chunk of chunksOf(bodyIds)) {
           for (const b of await repo.findBy({ id: In(chunk) })) bodies.set(b.id, b);
           for (const u of await repo.findBy({ parentId: In(chunk), kind: OrganizationKind.JOINT_MEETING_MEMBER_UNIT })) {
             const of = units.get(u.parentId!) ?? new Map<string, OrganizationEntity>();

@@ -6,6 +6,7 @@ import {
   ChildIdPage,
   childIdPages,
   ChildPageKey,
+  chunksOf,
   ConflictError,
   countsByKey,
   ForbiddenError,
@@ -32,8 +33,6 @@ import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } fro
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
-
-const LOOKUP_CHUNK = 500;
 
 /** The most person ids one `memberPersonIds` call may ask about. */
 export const MEMBER_PERSON_IDS_MAX = 1000;
@@ -230,9 +229,8 @@ export class MembershipService {
       return this.conn.transaction(ctx, async (tx) => {
         const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
         const organizations = new Map<string, OrganizationEntity>();
-        for (let i = 0; i < organizationIds.length; i += LOOKUP_CHUNK) {
-          const found = await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(organizationIds.slice(i, i + LOOKUP_CHUNK)) });
-          for (const o of found) organizations.set(o.id, o);
+        for (const chunk of chunksOf(organizationIds)) {
+          for (const o of await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(chunk) })) organizations.set(o.id, o);
         }
 
         const errors: { field: string; message: string }[] = [];
@@ -261,10 +259,10 @@ export class MembershipService {
 
         const repo = this.conn.repo(tx, MembershipEntity);
         const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
-        for (let i = 0; i < personIds.length; i += LOOKUP_CHUNK) {
+        for (const chunk of chunksOf(personIds)) {
           const running = await repo.find({
             select: { personId: true, organizationId: true },
-            where: { personId: In(personIds.slice(i, i + LOOKUP_CHUNK)), active: true },
+            where: { personId: In(chunk), active: true },
           });
           const clashes = running.map((m) => runningPairs.get(`${m.personId}/${m.organizationId}`)).filter((row): row is number => row !== undefined);
           if (clashes.length) {
@@ -389,7 +387,7 @@ export class MembershipService {
   }
 
   /**
-   * Where these persons are registered, as the replica knows it (one statement per LOOKUP_CHUNK).
+   * Where these persons are registered, as the replica knows it (one statement per IN_LIST_CHUNK ids).
    * The rows are read with a shared lock (on MySQL; SQLite runs one writer at a time): a district
    * change applied meanwhile waits for this transaction, then updates the memberships it adds too.
    */

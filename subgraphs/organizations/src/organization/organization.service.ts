@@ -1,5 +1,6 @@
 import {
   AuditLog,
+  chunksOf,
   describeViewer,
   ForbiddenError,
   InputChecker,
@@ -22,8 +23,6 @@ import { OrganizationEntity } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
 import { maskPhone } from './organization.type';
 import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
-
-const LOOKUP_CHUNK = 500;
 
 /**
  * The associations and working bodies, and the rules for where each may sit and who may set them
@@ -138,8 +137,8 @@ export class OrganizationService {
           ...new Set(drafts.map((d) => d.parentId).filter((p): p is string => typeof p === 'string' && isId(p)).map((p) => p.toLowerCase())),
         ];
         const parents = new Map<string, OrganizationEntity>();
-        for (let i = 0; i < parentIds.length; i += LOOKUP_CHUNK) {
-          for (const p of await repo.findBy({ id: In(parentIds.slice(i, i + LOOKUP_CHUNK)) })) parents.set(p.id, p);
+        for (const chunk of chunksOf(parentIds)) {
+          for (const p of await repo.findBy({ id: In(chunk) })) parents.set(p.id, p);
         }
         const errors: { field: string; message: string }[] = [];
         const records: Array<{ record: OrganizationRecord; row: number }> = [];

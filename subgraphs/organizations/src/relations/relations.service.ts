@@ -1,5 +1,6 @@
 import {
   AuditLog,
+  chunksOf,
   describeViewer,
   ForbiddenError,
   InputChecker,
@@ -32,9 +33,6 @@ export interface CrossDistrictCount {
   readonly persons: number;
   readonly memberships: number;
 }
-
-/** How many persons one UPDATE of their memberships names. */
-const UPDATE_CHUNK = 500;
 
 /** The most changes one delivery may carry. */
 export const MAX_CHANGES_PER_DELIVERY = 1000;
@@ -109,13 +107,13 @@ export class RelationsService {
           else byDistrict.set(c.districtCode, [c.personId]);
         }
         for (const [districtCode, personIds] of byDistrict) {
-          for (let i = 0; i < personIds.length; i += UPDATE_CHUNK) {
+          for (const chunk of chunksOf(personIds)) {
             await this.conn
               .repo(tx, MembershipEntity)
               .createQueryBuilder()
               .update(MembershipEntity)
               .set({ personDistrictCode: districtCode })
-              .where('person_id IN (:...ids)', { ids: personIds.slice(i, i + UPDATE_CHUNK) })
+              .where('person_id IN (:...ids)', { ids: chunk })
               .execute();
           }
         }
