@@ -20,6 +20,7 @@ import {
   RequestContext,
   RowScopeRule,
   scopeRefusal,
+  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
@@ -297,7 +298,7 @@ export class MembershipService {
       const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
         const current = await this.getById(tx, input.id);
         assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Membership ${current.id}`, current.version, input.expectedVersion);
         if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
         if (endDate! < current.startDate) {
           throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
@@ -316,7 +317,7 @@ export class MembershipService {
         return { id: current.id, lost: false };
       });
       const now = await this.getById(ctx, id);
-      if (lost) throw staleVersion(now, input.expectedVersion);
+      if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, input.expectedVersion);
       return now;
     });
   }
@@ -342,7 +343,7 @@ export class MembershipService {
       const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
         const current = await this.getById(tx, input.id);
         assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
-        if (current.version !== input.expectedVersion) throw staleVersion(current, input.expectedVersion);
+        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Membership ${current.id}`, current.version, input.expectedVersion);
         if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
         const organization = await this.conn.repo(tx, OrganizationEntity).findOneByOrFail({ id: current.organizationId });
         const allowed = ROLES_BY_KIND[organization.kind as OrganizationKind];
@@ -381,8 +382,9 @@ export class MembershipService {
         await this.audit.record(tx, { action: 'changeMembershipRole', entityType: 'Membership', entityId: current.id, detail: `${current.role} → ${role} as ${nextId}` });
         return { id: nextId, lost: false };
       });
-      if (lost) throw staleVersion(await this.getById(ctx, id), input.expectedVersion);
-      return this.getById(ctx, id);
+      const now = await this.getById(ctx, id);
+      if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, input.expectedVersion);
+      return now;
     });
   }
 
@@ -394,8 +396,8 @@ export class MembershipService {
   private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, string>> {
     const ids = [...new Set(personIds)];
     const found = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const qb = this.conn.repo(tx, MemberDistrictEntity).createQueryBuilder('md').where('md.personId IN (:...ids)', { ids: ids.slice(i, i + LOOKUP_CHUNK) });
+    for (const chunk of chunksOf(ids)) {
+      const qb = this.conn.repo(tx, MemberDistrictEntity).createQueryBuilder('md').where('md.personId IN (:...ids)', { ids: chunk });
       if (!this.conn.isSqlite) qb.setLock('pessimistic_read');
       for (const r of await qb.getMany()) if (r.districtCode) found.set(r.personId, r.districtCode);
     }
@@ -415,12 +417,5 @@ function alreadyMember(runningId: string | null): ConflictError {
   return new ConflictError(
     'This person has a running membership in this organization already: end it before adding another.',
     runningId ? { membershipId: runningId } : {},
-  );
-}
-
-function staleVersion(current: MembershipEntity, expectedVersion: number): ConflictError {
-  return new ConflictError(
-    `Membership ${current.id} was changed by someone else: you read version ${expectedVersion}, it is now version ${current.version}. Reload it and try again.`,
-    { currentVersion: current.version },
   );
 }
