@@ -21,8 +21,8 @@ import {
   UserInputError,
   writeScope,
 } from '@tongxin/common';
-import { In, WhereExpressionBuilder } from 'typeorm';
-import { CITY_CODE, EVALUATIONS, heldEvaluation } from './evaluation.access';
+import { In } from 'typeorm';
+import { EVALUATIONS, heldEvaluation, whereHeldBy } from './evaluation.access';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationDimension } from './evaluation.enums';
@@ -280,10 +280,4 @@ export class EvaluationService {
       { field: 'input.evaluator', ...(readable ? { evaluationId: readable.id } : {}) },
     );
   }
-}
-
-/** Rows held by this district: the city's include those recorded before districts were kept (null). */
-function whereHeldBy(qb: WhereExpressionBuilder, districtCode: string): void {
-  if (districtCode === CITY_CODE) qb.andWhere('(e.districtCode = :heldBy OR e.districtCode IS NULL)', { heldBy: districtCode });
-  else qb.andWhere('e.districtCode = :heldBy', { heldBy: districtCode });
 }

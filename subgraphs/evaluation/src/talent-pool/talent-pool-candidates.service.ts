@@ -1,7 +1,6 @@
 import {
   assertInScope,
   assertScopeNotEmpty,
-  CITY,
   encodeCursor,
   InputChecker,
   Page,
@@ -11,7 +10,7 @@ import {
   todayInChina,
   TransactionalConnection,
 } from '@tongxin/common';
-import { EVALUATIONS } from '../evaluation/evaluation.access';
+import { EVALUATIONS, whereHeldBy } from '../evaluation/evaluation.access';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
 import { personRef } from '../person/person.ref';
@@ -71,8 +70,7 @@ export class TalentPoolCandidateService {
       .addSelect('SUM(e.composite)', 'total')
       .addSelect('COUNT(*)', 'n')
       .where('e.year = :year', { year });
-    if (districtCode === CITY.code) qb.andWhere('(e.districtCode = :d OR e.districtCode IS NULL)', { d: districtCode });
-    else qb.andWhere('e.districtCode = :d', { d: districtCode });
+    whereHeldBy(qb, districtCode);
     const rows: Array<{ personId: string; total: number | string; n: number | string }> = await qb.groupBy('e.personId').getRawMany();
     const ranked = rows
       .map((r) => ({ personId: r.personId, evaluationCount: Number(r.n), meanHundredths: meanHundredths(r.total, Number(r.n)) }))
