@@ -14,12 +14,12 @@ import {
   RequestContext,
   RowScopeRule,
   scopeRefusal,
-  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
   writeScope,
 } from '@tongxin/common';
+import { changeVersioned } from '../versioned-change';
 import { PoliticalArrangementEntity } from './arrangement.entity';
 import { ARRANGEMENT_TRANSITIONS, ArrangementKind, ArrangementLevel, ArrangementStatus } from './arrangement.enums';
 import { ChangePoliticalArrangementStatusInput, PoliticalArrangementFilter, RecordPoliticalArrangementInput } from './arrangement.inputs';
@@ -156,36 +156,35 @@ export class ArrangementService {
       check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
       const note = check.text('note', input.note?.trim(), { max: 500 });
       check.throwIfInvalid();
-      const lost = await this.conn.transaction(ctx, async (tx) => {
-        const current = await this.conn.getEntityOrThrow(tx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
-        assertInScope(scope, tx.viewer, { districtCode: current.districtCode }, 'change political arrangements');
-        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Political arrangement ${current.id}`, current.version, input.expectedVersion);
-        const allowed = ARRANGEMENT_TRANSITIONS[current.status as ArrangementStatus] ?? [];
-        if (!allowed.includes(status!)) {
-          throw new UserInputError([
-            { field: 'input.status', message: `cannot go from ${current.status} to ${status}: ${allowed.length ? `a ${current.status} arrangement can become ${allowed.join(' or ')}` : `${current.status} is final`}` },
-          ]);
-        }
-        const now = new Date();
-        const result = await this.conn
-          .repo(tx, PoliticalArrangementEntity)
-          .createQueryBuilder()
-          .update(PoliticalArrangementEntity)
-          .set({
-            status: status!,
-            ...(status === ArrangementStatus.APPOINTED ? { appointedAt: now } : { closedAt: now }),
-            changedBy: ctx.viewer.subject,
-            ...(note ? { note } : {}),
-          })
-          .where('id = :id AND version = :version', { id: current.id, version: current.version })
-          .execute();
-        if (result.affected === 0) return true;
-        await this.audit.record(tx, { action: 'changePoliticalArrangementStatus', entityType: 'PoliticalArrangement', entityId: current.id, detail: `${current.status} → ${status}` });
-        return false;
+      return changeVersioned(this.conn, this.audit, ctx, {
+        entity: PoliticalArrangementEntity,
+        typeName: 'PoliticalArrangement',
+        label: 'Political arrangement',
+        action: 'changePoliticalArrangementStatus',
+        id: entityId!,
+        expectedVersion: input.expectedVersion,
+        scope,
+        held: (current) => ({ districtCode: current.districtCode }),
+        verb: 'change political arrangements',
+        next: (current) => {
+          const allowed = ARRANGEMENT_TRANSITIONS[current.status as ArrangementStatus] ?? [];
+          if (!allowed.includes(status!)) {
+            throw new UserInputError([
+              { field: 'input.status', message: `cannot go from ${current.status} to ${status}: ${allowed.length ? `a ${current.status} arrangement can become ${allowed.join(' or ')}` : `${current.status} is final`}` },
+            ]);
+          }
+          const now = new Date();
+          return {
+            set: {
+              status: status!,
+              ...(status === ArrangementStatus.APPOINTED ? { appointedAt: now } : { closedAt: now }),
+              changedBy: ctx.viewer.subject,
+              ...(note ? { note } : {}),
+            },
+            detail: `${current.status} → ${status}`,
+          };
+        },
       });
-      const now = await this.conn.getEntityOrThrow(ctx, PoliticalArrangementEntity, entityId!, 'PoliticalArrangement');
-      if (lost) throw new StaleVersionError(`Political arrangement ${now.id}`, now.version, input.expectedVersion);
-      return now;
     });
   }
 }

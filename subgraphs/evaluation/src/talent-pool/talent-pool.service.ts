@@ -17,7 +17,6 @@ import {
   readScope,
   RequestContext,
   scopeRefusal,
-  StaleVersionError,
   todayInChina,
   TransactionalConnection,
   UserInputError,
@@ -25,6 +24,7 @@ import {
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
+import { changeVersioned } from '../versioned-change';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
 import { TalentPoolEntryEntity } from './talent-pool.entity';
 import { PoolEntryStatus, PoolLevel } from './talent-pool.enums';
@@ -221,26 +221,22 @@ export class TalentPoolService {
       check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
       const value = checkRest(check);
       check.throwIfInvalid();
-      const lost = await this.conn.transaction(ctx, async (tx) => {
-        const current = await this.conn.getEntityOrThrow(tx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
-        assertInScope(scope, tx.viewer, heldEntry(current), 'change talent pool entries');
-        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Talent pool entry ${current.id}`, current.version, input.expectedVersion);
-        const next = transition(current, value);
-        if (typeof next === 'string') throw new ConflictError(next, { currentVersion: current.version });
-        const result = await this.conn
-          .repo(tx, TalentPoolEntryEntity)
-          .createQueryBuilder()
-          .update(TalentPoolEntryEntity)
-          .set(next)
-          .where('id = :id AND version = :version', { id: current.id, version: current.version })
-          .execute();
-        if (result.affected === 0) return true;
-        await this.audit.record(tx, { action, entityType: 'TalentPoolEntry', entityId: current.id });
-        return false;
+      return changeVersioned(this.conn, this.audit, ctx, {
+        entity: TalentPoolEntryEntity,
+        typeName: 'TalentPoolEntry',
+        label: 'Talent pool entry',
+        action,
+        id: entityId!,
+        expectedVersion: input.expectedVersion,
+        scope,
+        held: heldEntry,
+        verb: 'change talent pool entries',
+        next: (current) => {
+          const next = transition(current, value);
+          if (typeof next === 'string') throw new ConflictError(next, { currentVersion: current.version });
+          return { set: next };
+        },
       });
-      const now = await this.conn.getEntityOrThrow(ctx, TalentPoolEntryEntity, entityId!, 'TalentPoolEntry');
-      if (lost) throw new StaleVersionError(`Talent pool entry ${now.id}`, now.version, input.expectedVersion);
-      return now;
     });
   }
 
