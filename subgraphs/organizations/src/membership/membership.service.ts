@@ -18,6 +18,7 @@ import {
   NotFoundError,
   readScope,
   RequestContext,
+  RowScope,
   RowScopeRule,
   scopeRefusal,
   StaleVersionError,
@@ -284,8 +285,7 @@ export class MembershipService {
 
   /** Ends a running membership, keeping it as history; refused with CONFLICT if ended already or changed since read. */
   async end(ctx: RequestContext<unknown>, input: EndMembershipInput): Promise<MembershipEntity> {
-    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
-    return this.audit.guard(ctx, { action: 'endMembership', entityType: 'Membership', entityId }, async () => {
+    return this.audit.guard(ctx, { action: 'endMembership', entityType: 'Membership', entityId: lowerId(input.id) }, async () => {
       const scope = writeScope(ctx.viewer, MEMBERSHIPS);
       assertScopeNotEmpty(scope);
       const today = this.today();
@@ -295,11 +295,7 @@ export class MembershipService {
       const reason = check.text('reason', input.reason, { max: 200 });
       check.throwIfInvalid();
 
-      const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
-        const current = await this.getById(tx, input.id);
-        assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
-        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Membership ${current.id}`, current.version, input.expectedVersion);
-        if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+      return this.changeRunning(ctx, scope, input.id, input.expectedVersion, async (tx, current) => {
         if (endDate! < current.startDate) {
           throw new UserInputError([{ field: 'input.endDate', message: `must not be before the start date ${current.startDate}` }]);
         }
@@ -310,15 +306,10 @@ export class MembershipService {
           .set({ endDate: endDate!, endReason: reason || null, active: null })
           .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
           .execute();
-        // Changed between the read and the write: nothing was written, so nothing succeeded;
-        // report the version it has now, read after this transaction (the guard records the CONFLICT).
-        if (result.affected === 0) return { id: current.id, lost: true };
+        if (result.affected === 0) return null;
         await this.audit.record(tx, { action: 'endMembership', entityType: 'Membership', entityId: current.id });
-        return { id: current.id, lost: false };
+        return current.id;
       });
-      const now = await this.getById(ctx, id);
-      if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, input.expectedVersion);
-      return now;
     });
   }
 
@@ -329,8 +320,7 @@ export class MembershipService {
    * CONFLICT when it ended already. Audited as one `changeMembershipRole` event on the old row.
    */
   async changeRole(ctx: RequestContext<unknown>, input: ChangeMembershipRoleInput): Promise<MembershipEntity> {
-    const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
-    return this.audit.guard(ctx, { action: 'changeMembershipRole', entityType: 'Membership', entityId }, async () => {
+    return this.audit.guard(ctx, { action: 'changeMembershipRole', entityType: 'Membership', entityId: lowerId(input.id) }, async () => {
       const scope = writeScope(ctx.viewer, MEMBERSHIPS);
       assertScopeNotEmpty(scope);
       const today = this.today();
@@ -340,11 +330,7 @@ export class MembershipService {
       const changedOn = check.date('changedOn', input.changedOn ?? today, { notAfter: today });
       check.throwIfInvalid();
 
-      const { id, lost } = await this.conn.transaction(ctx, async (tx) => {
-        const current = await this.getById(tx, input.id);
-        assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
-        if (current.version !== input.expectedVersion) throw new StaleVersionError(`Membership ${current.id}`, current.version, input.expectedVersion);
-        if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+      return this.changeRunning(ctx, scope, input.id, input.expectedVersion, async (tx, current) => {
         const organization = await this.conn.repo(tx, OrganizationEntity).findOneByOrFail({ id: current.organizationId });
         const allowed = ROLES_BY_KIND[organization.kind as OrganizationKind];
         if (role === current.role) check.fail('role', `is the current role (${role}) already`);
@@ -361,7 +347,7 @@ export class MembershipService {
           .set({ endDate: changedOn!, endReason: `职务变更：${ROLE_LABELS[current.role as MembershipRole]} → ${ROLE_LABELS[role!]}`, active: null, nextId })
           .where('id = :id AND version = :version AND end_date IS NULL', { id: current.id, version: input.expectedVersion })
           .execute();
-        if (result.affected === 0) return { id: current.id, lost: true };
+        if (result.affected === 0) return null;
         await repo.insert({
           id: nextId,
           personId: current.personId,
@@ -380,12 +366,38 @@ export class MembershipService {
           version: 1,
         });
         await this.audit.record(tx, { action: 'changeMembershipRole', entityType: 'Membership', entityId: current.id, detail: `${current.role} → ${role} as ${nextId}` });
-        return { id: nextId, lost: false };
+        return nextId;
       });
-      const now = await this.getById(ctx, id);
-      if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, input.expectedVersion);
-      return now;
     });
+  }
+
+  /**
+   * What endMembership and changeMembershipRole share. In one transaction: the membership `id` is
+   * read and refused outside the write scope, at another version than `expectedVersion`, or ended
+   * already (CONFLICT); then `write` makes its UPDATE guarded by the version and returns the id of
+   * the membership to answer with, or null when that UPDATE changed nothing. After the
+   * transaction that membership is read; when the write was lost (changed between the read and
+   * the write: nothing was written, so nothing succeeded) the answer is a CONFLICT with the
+   * version it has now (the guard records it).
+   */
+  private async changeRunning(
+    ctx: RequestContext<unknown>,
+    scope: RowScope,
+    id: string,
+    expectedVersion: number,
+    write: (tx: RequestContext<unknown>, current: MembershipEntity) => Promise<string | null>,
+  ): Promise<MembershipEntity> {
+    const { answerId, lost } = await this.conn.transaction(ctx, async (tx) => {
+      const current = await this.getById(tx, id);
+      assertInScope(scope, tx.viewer, heldMembership(current), 'change memberships');
+      if (current.version !== expectedVersion) throw new StaleVersionError(`Membership ${current.id}`, current.version, expectedVersion);
+      if (current.endDate !== null) throw new ConflictError(`Membership ${current.id} ended on ${current.endDate} already.`, { currentVersion: current.version });
+      const written = await write(tx, current);
+      return { answerId: written ?? current.id, lost: written === null };
+    });
+    const now = await this.getById(ctx, answerId);
+    if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, expectedVersion);
+    return now;
   }
 
   /**
