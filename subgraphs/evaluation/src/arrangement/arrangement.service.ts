@@ -2,7 +2,6 @@ import {
   assertInScope,
   assertScopeNotEmpty,
   AuditLog,
-  FieldError,
   ForbiddenError,
   InputChecker,
   isId,
@@ -19,6 +18,7 @@ import {
   UserInputError,
   writeScope,
 } from '@tongxin/common';
+import { checkRows } from '../batch';
 import { changeVersioned } from '../versioned-change';
 import { PoliticalArrangementEntity } from './arrangement.entity';
 import { ARRANGEMENT_TRANSITIONS, ArrangementKind, ArrangementLevel, ArrangementStatus } from './arrangement.enums';
@@ -121,19 +121,7 @@ export class ArrangementService {
     return this.audit.guard(ctx, { action: 'recordManyPoliticalArrangements', entityType: 'PoliticalArrangement', entityId: null }, async () => {
       const scope = writeScope(ctx.viewer, ARRANGEMENTS);
       assertScopeNotEmpty(scope);
-      const errors: FieldError[] = [];
-      const records: ArrangementRecord[] = [];
-      drafts.forEach((draft, i) => {
-        const check = new InputChecker(`rows[${i}]`);
-        const record = checkArrangement(check, draft);
-        errors.push(...check.errors);
-        if (record) records.push(record);
-      });
-      if (errors.length) throw new UserInputError(errors);
-      records.forEach((r, i) => {
-        const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'change political arrangements');
-        if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
-      });
+      const { records } = checkRows(drafts, checkArrangement, { scope, viewer: ctx.viewer, doing: 'change political arrangements' });
       if (records.length === 0) return [];
       return this.conn.transaction(ctx, async (tx) => {
         const rows = records.map((r) => arrangementRow(tx.ids.next(), r, ctx.viewer.subject));

@@ -22,6 +22,7 @@ import {
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
+import { checkRows } from '../batch';
 import { EVALUATIONS, heldEvaluation, whereHeldBy } from './evaluation.access';
 import { EvaluationScoreEntity } from './evaluation-score.entity';
 import { EvaluationEntity } from './evaluation.entity';
@@ -164,25 +165,12 @@ export class EvaluationService {
     assertScopeNotEmpty(scope);
     const schemes = await this.schemesFor(ctx, drafts);
     const currentYear = this.currentYear();
-    const errors: FieldError[] = [];
-    const records: EvaluationRecord[] = [];
-    const seen = new Map<string, number>();
-    drafts.forEach((draft, i) => {
-      const check = new InputChecker(`rows[${i}]`);
-      const record = checkEvaluationRecord(check, draft, currentYear, schemes);
-      errors.push(...check.errors);
-      if (!record) return;
-      const key = evaluationKey(record);
-      const first = seen.get(key);
-      if (first !== undefined) errors.push({ field: `rows[${i}].evaluator`, message: `repeats the person, year and evaluator of rows[${first}]` });
-      else seen.set(key, i);
-      records.push(record);
-    });
-    if (errors.length) throw new UserInputError(errors);
-    records.forEach((r, i) => {
-      const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'record evaluations');
-      if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
-    });
+    const { records, rowOfKey } = checkRows<EvaluationDraft, EvaluationRecord>(
+      drafts,
+      (check, draft) => checkEvaluationRecord(check, draft, currentYear, schemes),
+      { scope, viewer: ctx.viewer, doing: 'record evaluations' },
+      { key: evaluationKey, field: 'evaluator', what: 'the person, year and evaluator' },
+    );
     // Nothing to write, nothing to record.
     if (records.length === 0) return [];
     try {
@@ -197,7 +185,7 @@ export class EvaluationService {
             where: { personId: In(chunk), year: In(years) },
           });
           for (const e of existing) {
-            const row = seen.get(evaluationKey(e));
+            const row = rowOfKey.get(evaluationKey(e));
             if (row !== undefined) clashes.push({ field: `rows[${row}].evaluator`, message: 'is recorded already for this person and year: one evaluation per person, year and evaluator' });
           }
         }

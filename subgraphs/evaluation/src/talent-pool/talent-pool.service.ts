@@ -5,7 +5,6 @@ import {
   CITY,
   ConflictError,
   COUNTY_LEVEL_UNITS,
-  FieldError,
   ForbiddenError,
   InputChecker,
   isId,
@@ -19,10 +18,10 @@ import {
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
-  UserInputError,
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
+import { checkRows } from '../batch';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
 import { changeVersioned } from '../versioned-change';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
@@ -145,25 +144,12 @@ export class TalentPoolService {
     return this.audit.guard(ctx, { action: 'addManyToTalentPool', entityType: 'TalentPoolEntry', entityId: null }, async () => {
       const scope = writeScope(ctx.viewer, TALENT_POOL);
       assertScopeNotEmpty(scope);
-      const errors: FieldError[] = [];
-      const records: EntryRecord[] = [];
-      const seen = new Map<string, number>();
-      drafts.forEach((draft, i) => {
-        const check = new InputChecker(`rows[${i}]`);
-        const record = this.checkEntry(check, draft);
-        errors.push(...check.errors);
-        if (!record) return;
-        const key = `${record.personId}/${record.level}/${record.districtCode}/${record.year}`;
-        const first = seen.get(key);
-        if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `repeats the person, pool and year of rows[${first}]` });
-        else seen.set(key, i);
-        records.push(record);
-      });
-      if (errors.length) throw new UserInputError(errors);
-      records.forEach((r, i) => {
-        const refusal = scopeRefusal(scope, ctx.viewer, { districtCode: r.districtCode }, 'change talent pool entries');
-        if (refusal) throw new ForbiddenError(`rows[${i}]: ${refusal.message}`);
-      });
+      const { records } = checkRows(
+        drafts,
+        (check, draft) => this.checkEntry(check, draft),
+        { scope, viewer: ctx.viewer, doing: 'change talent pool entries' },
+        { key: (r) => `${r.personId}/${r.level}/${r.districtCode}/${r.year}`, field: 'personId', what: 'the person, pool and year' },
+      );
       if (records.length === 0) return [];
       try {
         return await this.conn.transaction(ctx, async (tx) => {
