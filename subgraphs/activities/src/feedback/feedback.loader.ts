@@ -1,6 +1,7 @@
 import { ChildPageFamily, childPageFamily, countLoader, RequestContext, rowLoader } from '@tongxin/common';
 import type DataLoader from 'dataloader';
 import type { ActivityEntity } from '../activity/activity.entity';
+import { withTheirActivities } from '../activity/activity.loader';
 import { FeedbackEntity, FeedbackStepEntity } from './feedback.entity';
 import type { FeedbackService } from './feedback.service';
 
@@ -20,23 +21,13 @@ export function createFeedbackLoaders(
   ctx: RequestContext<unknown>,
   activityById: DataLoader<string, ActivityEntity | null>,
 ): FeedbackLoaders {
-  // The activities of the feedback loaded by id, for the association administrators' rule: one
-  // statement per batch through the request's activity loader (which then serves Feedback.activity).
-  const activitiesOfLoaded = new Map<string, ActivityEntity>();
-  const byIdsWithActivities = async (ids: readonly string[]): Promise<FeedbackEntity[]> => {
-    const rows = await feedback.findByIds(ctx, ids);
-    const activityIds = [...new Set(rows.map((f) => f.activityId).filter((x): x is string => !!x))];
-    for (const a of await activityById.loadMany(activityIds)) {
-      if (a instanceof Error) throw a;
-      if (a) activitiesOfLoaded.set(a.id, a);
-    }
-    return rows;
-  };
+  // Their activities (if any), for the association administrators' rule.
+  const withActivities = withTheirActivities((ids) => feedback.findByIds(ctx, ids), (f) => f.activityId, activityById);
   return {
     feedbackById: rowLoader(
-      byIdsWithActivities,
+      withActivities.load,
       (f) => f.id,
-      (f) => feedback.readRefusal(ctx, f, f.activityId ? activitiesOfLoaded.get(f.activityId) : null),
+      (f) => feedback.readRefusal(ctx, f, withActivities.activityOf(f)),
     ),
     feedbackByPerson: childPageFamily((personIds, key) => feedback.pagesByPerson(ctx, personIds, key), (ids) => feedback.findByIds(ctx, ids)),
     feedbackCountByPerson: countLoader((personIds) => feedback.countByPersons(ctx, personIds)),

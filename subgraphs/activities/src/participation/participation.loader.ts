@@ -2,6 +2,7 @@ import { ChildPageFamily, childPageFamily, countLoader, groupLoader, RequestCont
 import type { SummaryRow } from '../activity/activity-stats.type';
 import type DataLoader from 'dataloader';
 import type { ActivityEntity } from '../activity/activity.entity';
+import { withTheirActivities } from '../activity/activity.loader';
 import { ParticipationEntity } from './participation.entity';
 import type { ParticipationService } from './participation.service';
 
@@ -29,24 +30,13 @@ export function createParticipationLoaders(
   activityById: DataLoader<string, ActivityEntity | null>,
 ): ParticipationLoaders {
   const byIds = (ids: readonly string[]) => participations.findByIds(ctx, ids);
-  // The activities of the participations loaded by id, for their read rule: each batch loads its
-  // activities in one statement through the request's activity loader (which then also serves
-  // `Participation.activity`). Entries are only added, so concurrent batches cannot disturb each other.
-  const activitiesOfLoaded = new Map<string, ActivityEntity>();
-  const byIdsWithActivities = async (ids: readonly string[]): Promise<ParticipationEntity[]> => {
-    const rows = await byIds(ids);
-    const activities = await activityById.loadMany([...new Set(rows.map((p) => p.activityId))]);
-    for (const a of activities) {
-      if (a instanceof Error) throw a;
-      if (a) activitiesOfLoaded.set(a.id, a);
-    }
-    return rows;
-  };
+  // Their activities, for the read rule.
+  const withActivities = withTheirActivities(byIds, (p) => p.activityId, activityById);
   return {
     participationById: rowLoader(
-      byIdsWithActivities,
+      withActivities.load,
       (p) => p.id,
-      (p) => participations.readRefusal(ctx, p, activitiesOfLoaded.get(p.activityId)),
+      (p) => participations.readRefusal(ctx, p, withActivities.activityOf(p)),
     ),
     participationsByActivity: childPageFamily((activityIds, key) => participations.pagesByActivity(ctx, activityIds, key), byIds),
     participationsByPerson: childPageFamily((personIds, key) => participations.pagesByPerson(ctx, personIds, key), byIds),
