@@ -3,7 +3,6 @@ import {
   assertScopeNotEmpty,
   AuditLog,
   ChildIdPage,
-  childIdPages,
   ChildPageKey,
   ConflictError,
   countsByKey,
@@ -25,6 +24,8 @@ import {
   writeScope,
 } from '@tongxin/common';
 import type { SelectQueryBuilder } from 'typeorm';
+import { idPagesByParent, updateAtVersion } from '../db';
+import { assertTransition } from '../transitions';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { ActivityStatsGroup } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
@@ -91,14 +92,7 @@ export class ActivityService {
 
   /** For each organizer, the ids of one page of its activities (one statement for all organizers). */
   pagesByOrganizer(ctx: RequestContext<unknown>, organizerIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return childIdPages(this.conn.manager(ctx), {
-      table: 'activity',
-      parentColumn: 'organizer_id',
-      orderColumn: 'id',
-      parents: organizerIds,
-      first: key.first,
-      afterValue: key.after,
-    });
+    return idPagesByParent(this.conn, ctx, 'activity', 'organizer_id', organizerIds, key);
   }
 
   countByOrganizers(ctx: RequestContext<unknown>, organizerIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
@@ -166,7 +160,9 @@ export class ActivityService {
         assertInScope(scope, tx.viewer, activityHolder(record), 'move activities');
         if (current.version !== input.expectedVersion) throw new StaleVersionError(`Activity ${current.id}`, current.version, input.expectedVersion);
         const from = current.status as ActivityStatus;
-        if (record.status !== from && !ACTIVITY_TRANSITIONS[from].includes(record.status)) throw badTransition(current, record.status);
+        if (record.status !== from) {
+          assertTransition(`Activity ${current.id}`, ACTIVITY_TRANSITIONS, from, record.status, { field: 'input.status', whenFinal: 'it is final' });
+        }
         if (record.capacity !== null && record.capacity !== current.capacity) {
           const taken = await this.conn.repo(tx, ParticipationEntity).countBy({ activityId: current.id });
           if (record.capacity < taken) {
@@ -176,14 +172,7 @@ export class ActivityService {
             });
           }
         }
-        const result = await this.conn
-          .repo(tx, ActivityEntity)
-          .createQueryBuilder()
-          .update(ActivityEntity)
-          .set({ ...record })
-          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-          .execute();
-        if (result.affected === 0) return true;
+        if (!(await updateAtVersion(this.conn, tx, ActivityEntity, current.id, input.expectedVersion, { ...record }))) return true;
         await this.audit.record(tx, { action: 'updateActivity', entityType: 'Activity', entityId: current.id });
         return false;
       });
@@ -287,12 +276,4 @@ function applyActivityFilter(qb: SelectQueryBuilder<ActivityEntity>, f: Activity
   if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
   if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
   if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
-}
-
-function badTransition(current: ActivityEntity, to: ActivityStatus): ConflictError {
-  const allowed = ACTIVITY_TRANSITIONS[current.status as ActivityStatus];
-  return new ConflictError(
-    `Activity ${current.id} is ${current.status}: it cannot become ${to}` + (allowed.length ? ` (only ${allowed.join(', ')}).` : ' (it is final).'),
-    { field: 'input.status', currentStatus: current.status },
-  );
 }

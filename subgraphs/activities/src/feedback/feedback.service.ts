@@ -3,10 +3,8 @@ import {
   assertScopeNotEmpty,
   AuditLog,
   ChildIdPage,
-  childIdPages,
   ChildPageKey,
   chunksOf,
-  ConflictError,
   countsByKey,
   FieldError,
   ForbiddenError,
@@ -32,6 +30,8 @@ import {
 import { In } from 'typeorm';
 import { ActivityEntity } from '../activity/activity.entity';
 import type { ActivityService } from '../activity/activity.service';
+import { andWhereCondition, idPagesByParent, scopeCondition, SqlCondition, updateAtVersion } from '../db';
+import { assertTransition } from '../transitions';
 import { FeedbackEntity, FeedbackStepEntity } from './feedback.entity';
 import { FEEDBACK_TRANSITIONS, FeedbackStatus, OPEN_FEEDBACK_STATUSES } from './feedback.enums';
 import { FeedbackFilter, HandleFeedbackInput, SubmitFeedbackInput } from './feedback.inputs';
@@ -54,32 +54,8 @@ export interface FeedbackImport {
   steps?: ReadonlyArray<{ to: FeedbackStatus | string; at: Date; department?: string | null; answer?: string | null; note?: string | null }>;
 }
 
-/** Extra condition on the `feedback` table limiting it to a scope (undefined: no limit). */
-function scopeCondition(scope: RowScope): { sql: string; params: unknown[] } | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'none':
-      throw new ForbiddenError(scope.reason);
-    case 'district':
-      return { sql: 'district_code = ?', params: [scope.districtCode] };
-    case 'organization':
-      return { sql: 'activity_id IN (SELECT id FROM activity WHERE organizer_id = ?)', params: [scope.organizationId] };
-    case 'person':
-      return { sql: 'person_id = ?', params: [scope.personId] };
-  }
-}
-
-/** `?` placeholders named for a query builder. */
-function named(where: { sql: string; params: unknown[] }, prefix: string): { sql: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = {};
-  let n = 0;
-  const sql = where.sql.replace(/\?/g, () => {
-    params[`${prefix}${n}`] = where.params[n];
-    return `:${prefix}${n++}`;
-  });
-  return { sql, params };
-}
+/** The condition limiting the `feedback` table to a scope: a district holds what was submitted in it. */
+const feedbackScope = (scope: RowScope): SqlCondition | undefined => scopeCondition(scope, 'district_code = ?');
 
 const held = (f: { districtCode: string; personId: string | null }, organizerId: string | null): HeldRecord => ({
   districtCode: f.districtCode,
@@ -141,11 +117,7 @@ export class FeedbackService {
     if (personId && scope.kind === 'person' && personId !== scope.personId) throw new ForbiddenError('A person can read only their own feedback.');
 
     const qb = this.conn.repo(ctx, FeedbackEntity).createQueryBuilder('f');
-    const where = scopeCondition(scope);
-    if (where) {
-      const n = named(where, 'scope');
-      qb.andWhere(n.sql, n.params);
-    }
+    andWhereCondition(qb, feedbackScope(scope));
     if (f.districtCode) qb.andWhere('f.districtCode = :districtCode', { districtCode: f.districtCode });
     if (f.kind) qb.andWhere('f.kind = :kind', { kind: f.kind });
     if (f.status) qb.andWhere('f.status = :status', { status: f.status });
@@ -161,37 +133,18 @@ export class FeedbackService {
 
   /** For each person, one page of their feedback the viewer may read (one statement for all). */
   pagesByPerson(ctx: RequestContext<unknown>, personIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return childIdPages(this.conn.manager(ctx), {
-      table: 'feedback',
-      parentColumn: 'person_id',
-      orderColumn: 'id',
-      parents: personIds,
-      first: key.first,
-      afterValue: key.after,
-      where: scopeCondition(readScope(ctx.viewer, FEEDBACK)),
-    });
+    return idPagesByParent(this.conn, ctx, 'feedback', 'person_id', personIds, key, feedbackScope(readScope(ctx.viewer, FEEDBACK)));
   }
 
   countByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
     const qb = this.conn.repo(ctx, FeedbackEntity).createQueryBuilder('f');
-    const where = scopeCondition(readScope(ctx.viewer, FEEDBACK));
-    if (where) {
-      const n = named(where, 'scope');
-      qb.where(n.sql, n.params);
-    }
+    andWhereCondition(qb, feedbackScope(readScope(ctx.viewer, FEEDBACK)));
     return countsByKey(qb, 'personId', personIds);
   }
 
   /** For each feedback, one page of its steps in the order taken (one statement for all), unchecked: the feedback was. */
   stepPages(ctx: RequestContext<unknown>, feedbackIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return childIdPages(this.conn.manager(ctx), {
-      table: 'feedback_step',
-      parentColumn: 'feedback_id',
-      orderColumn: 'id',
-      parents: feedbackIds,
-      first: key.first,
-      afterValue: key.after,
-    });
+    return idPagesByParent(this.conn, ctx, 'feedback_step', 'feedback_id', feedbackIds, key);
   }
 
   stepCounts(ctx: RequestContext<unknown>, feedbackIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
@@ -256,16 +209,9 @@ export class FeedbackService {
         if (!current) throw new NotFoundError('Feedback', id!);
         assertInScope(scope, tx.viewer, held(current, null), 'handle feedback');
         if (current.version !== input.expectedVersion) throw new StaleVersionError(`Feedback ${current.id}`, current.version, input.expectedVersion);
-        assertTransition(current, to!);
+        assertTransition(`Feedback ${current.id}`, FEEDBACK_TRANSITIONS, current.status as FeedbackStatus, to!, { field: 'input.to', whenFinal: 'its handling is over' });
         const at = new Date(Math.floor(this.now() / 1000) * 1000);
-        const result = await this.conn
-          .repo(tx, FeedbackEntity)
-          .createQueryBuilder()
-          .update(FeedbackEntity)
-          .set(changesFor(to!, detail!))
-          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-          .execute();
-        if (result.affected === 0) return true;
+        if (!(await updateAtVersion(this.conn, tx, FeedbackEntity, current.id, input.expectedVersion, changesFor(to!, detail!)))) return true;
         await this.conn.repo(tx, FeedbackStepEntity).insert(stepRow(tx.ids.next(), current.id, current.status, to!, tx.viewer, at, detail!));
         await this.audit.record(tx, { action: 'handleFeedback', entityType: 'Feedback', entityId: current.id, detail: `${current.status} → ${to}` });
         return false;
@@ -400,13 +346,4 @@ function stepRow(id: string, feedbackId: string, from: string | null, to: Feedba
     department: detail.department,
     note: to === FeedbackStatus.ANSWERED ? (detail.note ?? null) : detail.note,
   };
-}
-
-function assertTransition(current: FeedbackEntity, to: FeedbackStatus): void {
-  const allowed = FEEDBACK_TRANSITIONS[current.status as FeedbackStatus];
-  if (allowed.includes(to)) return;
-  throw new ConflictError(
-    `Feedback ${current.id} is ${current.status}: it cannot become ${to}` + (allowed.length ? ` (only ${allowed.join(', ')}).` : ' (its handling is over).'),
-    { field: 'input.to', currentStatus: current.status },
-  );
 }

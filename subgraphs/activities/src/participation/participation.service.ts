@@ -4,7 +4,6 @@ import {
   assertScopeNotEmpty,
   AuditLog,
   ChildIdPage,
-  childIdPages,
   ChildPageKey,
   chunksOf,
   ConflictError,
@@ -30,6 +29,7 @@ import { In } from 'typeorm';
 import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityStatus } from '../activity/activity.enums';
 import { activityHolder, ActivityService } from '../activity/activity.service';
+import { andWhereCondition, idPagesByParent, scopeCondition, SqlCondition, updateAtVersion } from '../db';
 import { ParticipationEntity } from './participation.entity';
 import { SummaryRow } from '../activity/activity-stats.type';
 import { Attendance } from './participation.enums';
@@ -49,21 +49,9 @@ export function participationHolder(activity: ActivityEntity, personId: string):
   return { ...activityHolder(activity), personId };
 }
 
-/** Extra condition on the `participation` table limiting it to a scope (undefined: no limit). */
-function scopeCondition(scope: RowScope): { sql: string; params: unknown[] } | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'none':
-      throw new ForbiddenError(scope.reason);
-    case 'district':
-      return { sql: 'activity_id IN (SELECT id FROM activity WHERE district_code = ?)', params: [scope.districtCode] };
-    case 'organization':
-      return { sql: 'activity_id IN (SELECT id FROM activity WHERE organizer_id = ?)', params: [scope.organizationId] };
-    case 'person':
-      return { sql: 'person_id = ?', params: [scope.personId] };
-  }
-}
+/** The condition limiting the `participation` table to a scope: a district holds those of its activities. */
+const participationScope = (scope: RowScope): SqlCondition | undefined =>
+  scopeCondition(scope, 'activity_id IN (SELECT id FROM activity WHERE district_code = ?)');
 
 /**
  * Who takes part in which activity. A person takes part in an activity at most once; a
@@ -119,7 +107,7 @@ export class ParticipationService {
 
   /** For each activity, the ids of one page of its participations (one statement for all), unchecked. */
   pagesByActivity(ctx: RequestContext<unknown>, activityIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return this.pages(ctx, 'activity_id', activityIds, key);
+    return idPagesByParent(this.conn, ctx, 'participation', 'activity_id', activityIds, key);
   }
 
   /**
@@ -127,7 +115,7 @@ export class ParticipationService {
    * statement for all): the scope is a condition of the statement, so pages stay full.
    */
   pagesByPerson(ctx: RequestContext<unknown>, personIds: readonly string[], key: ChildPageKey): Promise<Map<string, ChildIdPage>> {
-    return this.pages(ctx, 'person_id', personIds, key, scopeCondition(readScope(ctx.viewer, PARTICIPATIONS)));
+    return idPagesByParent(this.conn, ctx, 'participation', 'person_id', personIds, key, participationScope(readScope(ctx.viewer, PARTICIPATIONS)));
   }
 
   /** How many participations each activity has, unchecked (the callers check the viewer first). */
@@ -137,7 +125,7 @@ export class ParticipationService {
 
   /** How many participations of each person the viewer may read: the same condition as `pagesByPerson`. */
   countByPersons(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<Array<{ key: string; count: number }>> {
-    const where = scopeCondition(readScope(ctx.viewer, PARTICIPATIONS));
+    const where = participationScope(readScope(ctx.viewer, PARTICIPATIONS));
     return this.counts(ctx, 'personId', personIds, where);
   }
 
@@ -294,14 +282,8 @@ export class ParticipationService {
           }
           newHours = null;
         }
-        const result = await this.conn
-          .repo(tx, ParticipationEntity)
-          .createQueryBuilder()
-          .update(ParticipationEntity)
-          .set({ role: input.role ?? current.role, attendance, hours: newHours })
-          .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
-          .execute();
-        if (result.affected === 0) return true;
+        const changes = { role: input.role ?? current.role, attendance, hours: newHours };
+        if (!(await updateAtVersion(this.conn, tx, ParticipationEntity, current.id, input.expectedVersion, changes))) return true;
         await this.audit.record(tx, { action: 'updateParticipation', entityType: 'Participation', entityId: current.id });
         return false;
       });
@@ -403,41 +385,14 @@ export class ParticipationService {
     return found;
   }
 
-  private pages(
-    ctx: RequestContext<unknown>,
-    parentColumn: string,
-    parents: readonly string[],
-    key: ChildPageKey,
-    where?: { sql: string; params: unknown[] },
-  ): Promise<Map<string, ChildIdPage>> {
-    return childIdPages(this.conn.manager(ctx), {
-      table: 'participation',
-      parentColumn,
-      orderColumn: 'id',
-      parents,
-      first: key.first,
-      afterValue: key.after,
-      where,
-    });
-  }
-
   private counts(
     ctx: RequestContext<unknown>,
     property: 'activityId' | 'personId',
     keys: readonly string[],
-    where?: { sql: string; params: unknown[] },
+    where?: SqlCondition,
   ): Promise<Array<{ key: string; count: number }>> {
     const qb = this.conn.repo(ctx, ParticipationEntity).createQueryBuilder('p');
-    if (where) {
-      // The same condition as the pages, its `?` placeholders named for the query builder.
-      const params: Record<string, unknown> = {};
-      let n = 0;
-      const sql = where.sql.replace(/\?/g, () => {
-        params[`scope${n}`] = where.params[n];
-        return `:scope${n++}`;
-      });
-      qb.where(sql, params);
-    }
+    andWhereCondition(qb, where);
     return countsByKey(qb, property, keys);
   }
 }
