@@ -9,7 +9,6 @@ import {
   countsByKey,
   ForbiddenError,
   HeldRecord,
-  isId,
   InputChecker,
   NotFoundError,
   readScope,
@@ -18,15 +17,15 @@ import {
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
-  UserInputError,
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
+import { checkRows, distinctIds, refuseFirstRow } from '../bulk';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { OrganizationKind } from '../organization/organization.enums';
 import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting.entity';
 import { CreateMeetingInput } from './meeting.inputs';
-import { checkMeetingRecord, isJointMeeting, MeetingDraft, MeetingRecord } from './meeting.validation';
+import { checkMeetingRecord, isJointMeeting, MeetingDraft } from './meeting.validation';
 
 /**
  * Meetings are the work of the body's united-front department (docs/SECURITY.md): city
@@ -152,7 +151,7 @@ export class MeetingService {
       const today = this.today();
       return this.conn.transaction(ctx, async (tx) => {
         const repo = this.conn.repo(tx, OrganizationEntity);
-        const bodyIds = [...new Set(drafts.map((d) => d.bodyId).filter((id): id is string => typeof id === 'string' && isId(id)).map((id) => id.toLowerCase()))];
+        const bodyIds = distinctIds(drafts.map((d) => d.bodyId));
         const bodies = new Map<string, OrganizationEntity>();
         const units = new Map<string, Map<string, OrganizationEntity>>();
         for (const chunk of chunksOf(bodyIds)) {
@@ -163,23 +162,16 @@ export class MeetingService {
             units.set(u.parentId!, of);
           }
         }
-        const errors: { field: string; message: string }[] = [];
-        const records: Array<{ record: MeetingRecord; body: OrganizationEntity; row: number }> = [];
-        drafts.forEach((draft, i) => {
-          const check = new InputChecker(`rows[${i}]`);
+        const records = checkRows(drafts, (check, draft) => {
           const bodyId = check.id('bodyId', draft.bodyId);
           const body = bodyId ? bodies.get(bodyId) : undefined;
           if (bodyId && !body) check.fail('bodyId', `no organization has the id ${bodyId}`);
           else if (body && !isJointMeeting(body)) check.fail('bodyId', `${body.name} is a ${body.kind}: meetings are recorded for a JOINT_MEETING`);
           const record = checkMeetingRecord(check, draft, body ?? null, body ? (units.get(body.id) ?? new Map()) : null, today);
-          errors.push(...check.errors);
-          if (record && body) records.push({ record, body, row: i });
+          return record && body ? { record, body } : null;
         });
-        if (errors.length) throw new UserInputError(errors);
-        for (const { body, row } of records) {
-          const refusal = scopeRefusal(scope, tx.viewer, heldByDistrict(body), 'record meetings of bodies');
-          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
-        }
+        // The write scope of createMeeting, row by row.
+        refuseFirstRow(records, ({ body }) => scopeRefusal(scope, tx.viewer, heldByDistrict(body), 'record meetings of bodies'));
         const meetings = records.map(({ record, body }) => ({ record, row: { id: tx.ids.next(), bodyId: body.id, districtCode: body.districtCode, heldOn: record.heldOn, topic: record.topic, version: 1 } }));
         await this.conn.insertChunked(tx, MeetingEntity, meetings.map((m) => m.row));
         await this.conn.insertChunked(tx, MeetingAttendanceEntity, meetings.flatMap((m) => m.record.attendingUnitIds.map((unitId) => ({ meetingId: m.row.id, unitId }))));

@@ -28,6 +28,7 @@ import {
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
+import { checkRows, distinctIds, lowerId, refuseFirstRow } from '../bulk';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { MemberDistrictEntity } from '../relations/member-district.entity';
 import { MembershipEntity } from './membership.entity';
@@ -229,35 +230,28 @@ export class MembershipService {
       assertScopeNotEmpty(scope);
       const today = this.today();
       return this.conn.transaction(ctx, async (tx) => {
-        const organizationIds = [...new Set(drafts.map((d) => lowerId(d.organizationId)).filter((id): id is string => id !== null))];
+        const organizationIds = distinctIds(drafts.map((d) => d.organizationId));
         const organizations = new Map<string, OrganizationEntity>();
         for (const chunk of chunksOf(organizationIds)) {
           for (const o of await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(chunk) })) organizations.set(o.id, o);
         }
 
-        const errors: { field: string; message: string }[] = [];
-        const records: Array<{ record: MembershipRecord; row: number }> = [];
         const runningPairs = new Map<string, number>();
-        drafts.forEach((draft, i) => {
-          const check = new InputChecker(`rows[${i}]`);
+        const records = checkRows(drafts, (check, draft, row) => {
           const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id));
-          errors.push(...check.errors);
-          if (!record) return;
+          if (!record) return null;
           if (record.endDate === null) {
             const pair = `${record.personId}/${record.organizationId}`;
             const first = runningPairs.get(pair);
-            if (first !== undefined) errors.push({ field: `rows[${i}].personId`, message: `has a running membership in this organization in rows[${first}] already` });
-            else runningPairs.set(pair, i);
+            if (first !== undefined) check.fail('personId', `has a running membership in this organization in rows[${first}] already`);
+            else runningPairs.set(pair, row);
           }
-          records.push({ record, row: i });
+          return { record };
         });
-        if (errors.length) throw new UserInputError(errors);
-        // The write scope of addMembership, row by row: the first refused row refuses the batch.
-        for (const { record, row } of records) {
-          const organization = organizations.get(record.organizationId)!;
-          const refusal = scopeRefusal(scope, tx.viewer, { ...heldByOrganization(organization), personId: record.personId }, 'change memberships');
-          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
-        }
+        // The write scope of addMembership, row by row.
+        refuseFirstRow(records, ({ record }) =>
+          scopeRefusal(scope, tx.viewer, { ...heldByOrganization(organizations.get(record.organizationId)!), personId: record.personId }, 'change memberships'),
+        );
 
         const repo = this.conn.repo(tx, MembershipEntity);
         const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
@@ -419,10 +413,6 @@ export class MembershipService {
 
 function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string, personDistrictCode: string | null) {
   return { ...record, id, districtCode: organization.districtCode, personDistrictCode, active: record.endDate === null ? true : null, version: 1 };
-}
-
-function lowerId(value: unknown): string | null {
-  return typeof value === 'string' && isId(value) ? value.toLowerCase() : null;
 }
 
 function alreadyMember(runningId: string | null): ConflictError {

@@ -15,14 +15,14 @@ import {
   Role,
   todayInChina,
   TransactionalConnection,
-  UserInputError,
   Viewer,
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
+import { checkRows, distinctIds, refuseFirstRow } from '../bulk';
 import { OrganizationEntity } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
 import { maskPhone } from './organization.type';
-import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
+import { checkOrganizationRecord, OrganizationDraft } from './organization.validation';
 
 /**
  * The associations and working bodies, and the rules for where each may sit and who may set them
@@ -133,27 +133,17 @@ export class OrganizationService {
       const today = this.today();
       return this.conn.transaction(ctx, async (tx) => {
         const repo = this.conn.repo(tx, OrganizationEntity);
-        const parentIds = [
-          ...new Set(drafts.map((d) => d.parentId).filter((p): p is string => typeof p === 'string' && isId(p)).map((p) => p.toLowerCase())),
-        ];
+        const parentIds = distinctIds(drafts.map((d) => d.parentId));
         const parents = new Map<string, OrganizationEntity>();
         for (const chunk of chunksOf(parentIds)) {
           for (const p of await repo.findBy({ id: In(chunk) })) parents.set(p.id, p);
         }
-        const errors: { field: string; message: string }[] = [];
-        const records: Array<{ record: OrganizationRecord; row: number }> = [];
-        drafts.forEach((draft, i) => {
-          const check = new InputChecker(`rows[${i}]`);
+        const records = checkRows(drafts, (check, draft) => {
           const record = checkOrganizationRecord(check, draft, today, (id) => parents.get(id));
-          errors.push(...check.errors);
-          if (record) records.push({ record, row: i });
+          return record && { record };
         });
-        if (errors.length) throw new UserInputError(errors);
-        // The rule of createOrganization, row by row: the first refused row refuses the batch.
-        for (const { record, row } of records) {
-          const refusal = organizationWriteRefusal(tx.viewer, record);
-          if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
-        }
+        // The rule of createOrganization, row by row.
+        refuseFirstRow(records, ({ record }) => organizationWriteRefusal(tx.viewer, record));
         const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
         await this.conn.insertChunked(tx, OrganizationEntity, rows);
         await this.audit.record(tx, { action: 'createMany', entityType: 'Organization', entityId: null, detail: `${rows.length} records` });
