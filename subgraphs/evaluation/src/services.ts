@@ -1,5 +1,5 @@
 import { AuditLog } from '@tongxin/common';
-import type { Peers, TransactionalConnection } from '@tongxin/common';
+import type { TransactionalConnection } from '@tongxin/common';
 import { ArrangementService } from './arrangement/arrangement.service';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { SchemeService } from './scheme/scheme.service';
@@ -18,7 +18,7 @@ export interface EvaluationServices {
   readonly audit: AuditLog;
 }
 
-export function createEvaluationServices(conn: TransactionalConnection, _peers?: Peers): EvaluationServices {
+export function createEvaluationServices(conn: TransactionalConnection): EvaluationServices {
   const audit = new AuditLog(conn, 'evaluation');
   const schemes = new SchemeService(conn, audit);
   return {

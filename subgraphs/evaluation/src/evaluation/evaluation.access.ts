@@ -10,7 +10,7 @@ import type { WhereExpressionBuilder } from 'typeorm';
 export const EVALUATIONS: RowScopeRule = { what: 'evaluations', association: false, person: false };
 
 /** The city's code: evaluations made by the city's department, and those recorded before districts were kept. */
-export const CITY_CODE = CITY.code;
+const CITY_CODE = CITY.code;
 
 /** An evaluation as the scope rules see it: held by the district that made it, or by the city. */
 export function heldEvaluation(e: { readonly districtCode: string | null }): HeldRecord {
