@@ -39,7 +39,7 @@ import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.v
  * organization organizes; analysts and persons none. Reading them is open to every role: an
  * activity's profile is not personal data.
  */
-export const ACTIVITIES: RowScopeRule = { what: 'activities', association: true, person: false };
+const ACTIVITIES: RowScopeRule = { what: 'activities', association: true, person: false };
 
 /** What the scope rules see of an activity: the district it takes place in and its organizer. */
 export const activityHolder = (a: { readonly districtCode: string; readonly organizerId: string | null }) => ({
@@ -48,7 +48,7 @@ export const activityHolder = (a: { readonly districtCode: string; readonly orga
 });
 
 /** How DATETIME columns compare with a parameter on both databases (UTC, as TypeORM stores them). */
-export const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
+const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * The activities: what they are, and the rules for creating them. Who may create which is
@@ -82,11 +82,8 @@ export class ActivityService {
   /** One page of the activities, oldest first, filtered as asked. */
   list(ctx: RequestContext<unknown>, filter: ActivityFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<ActivityEntity>> {
     const page = pageRequest(args);
-    const f = filter ?? {};
-    const { organizerId, text } = checkActivityFilter(f);
-
     const qb = this.conn.repo(ctx, ActivityEntity).createQueryBuilder('a');
-    applyActivityFilter(qb, f, organizerId, text);
+    filterActivities(qb, filter);
     return keysetPage(qb, [{ expr: 'a.id', valueOf: (a) => a.id }], page);
   }
 
@@ -190,8 +187,6 @@ export class ActivityService {
    */
   async stats(ctx: RequestContext<unknown>, groupBy: readonly ActivityStatsDimension[], filter: ActivityFilter | null | undefined): Promise<ActivityStatsGroup[]> {
     assertCanReadAggregates(ctx.viewer);
-    const f = filter ?? {};
-    const { organizerId, text } = checkActivityFilter(f);
     const dims = [...new Set(groupBy)];
     const month = this.conn.isSqlite ? "strftime('%Y-%m', a.starts_at, '+8 hours')" : "DATE_FORMAT(DATE_ADD(a.starts_at, INTERVAL 8 HOUR), '%Y-%m')";
     const columns: Record<ActivityStatsDimension, string> = { KIND: 'a.kind', MONTH: month, DISTRICT: 'a.district_code' };
@@ -204,7 +199,7 @@ export class ActivityService {
       .addSelect('COUNT(p.id)', 'participations')
       .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN 1 ELSE 0 END), 0)", 'attended')
       .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours ELSE 0 END), 0)", 'hours');
-    applyActivityFilter(qb, f, organizerId, text);
+    filterActivities(qb, filter);
     for (const d of dims) {
       qb.addSelect(columns[d], alias[d]);
       qb.addGroupBy(columns[d]);
@@ -258,17 +253,17 @@ export class ActivityService {
   }
 }
 
-/** Checks the filter of `activities` and `activityStats` (BAD_USER_INPUT naming `filter.<field>`). */
-function checkActivityFilter(f: ActivityFilter): { organizerId: string | undefined; text: string | undefined } {
+/**
+ * Checks the filter of `activities` and `activityStats` (BAD_USER_INPUT naming `filter.<field>`)
+ * and limits the statement (activities as `a`) to what it selects.
+ */
+function filterActivities(qb: SelectQueryBuilder<ActivityEntity>, filter: ActivityFilter | null | undefined): void {
+  const f = filter ?? {};
   const check = new InputChecker('filter');
   check.district('districtCode', f.districtCode);
   const organizerId = check.id('organizerId', f.organizerId, { required: false });
   const text = check.text('text', f.text, { max: 100 });
   check.throwIfInvalid();
-  return { organizerId, text };
-}
-
-function applyActivityFilter(qb: SelectQueryBuilder<ActivityEntity>, f: ActivityFilter, organizerId: string | undefined, text: string | undefined): void {
   if (f.districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
   if (f.kind) qb.andWhere('a.kind = :kind', { kind: f.kind });
   if (f.status) qb.andWhere('a.status = :status', { status: f.status });
