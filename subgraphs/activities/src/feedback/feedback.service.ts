@@ -43,9 +43,9 @@ import { checkFeedbackRecord, checkStepDetail, dueDate, FeedbackDraft, FeedbackR
  * anyway); a district administrator those submitted in their district; an association
  * administrator, read-only, those from activities its organization organizes; a person their own.
  */
-export const FEEDBACK: RowScopeRule = { what: 'feedback', association: true, person: true };
+const FEEDBACK: RowScopeRule = { what: 'feedback', association: true, person: true };
 /** Who handles it: city administrators all, district administrators their district's; nobody else. */
-export const FEEDBACK_HANDLING: RowScopeRule = { what: 'feedback', association: false, person: false };
+const FEEDBACK_HANDLING: RowScopeRule = { what: 'feedback', association: false, person: false };
 
 /** One feedback as an import or the demo data gives it: submitted at a past instant, with the steps taken since. */
 export interface FeedbackImport {
@@ -175,9 +175,9 @@ export class FeedbackService {
           if (!activity) throw new UserInputError([{ field: 'input.activityId', message: 'is not an activity of this register' }]);
         }
         const newId = tx.ids.next();
-        const at = new Date(Math.floor(this.now() / 1000) * 1000);
-        await this.conn.repo(tx, FeedbackEntity).insert(this.row(record, newId, at, FeedbackStatus.SUBMITTED, { department: null, answer: null, note: null }));
-        await this.conn.repo(tx, FeedbackStepEntity).insert(stepRow(tx.ids.next(), newId, null, FeedbackStatus.SUBMITTED, tx.viewer, at, { department: null, answer: null, note: null }));
+        const at = wholeSecond(this.now());
+        await this.conn.repo(tx, FeedbackEntity).insert(submittedRow(record, newId, at));
+        await this.conn.repo(tx, FeedbackStepEntity).insert(stepRow(tx.ids.next(), newId, null, FeedbackStatus.SUBMITTED, tx.viewer, at, NO_DETAIL));
         await this.audit.record(tx, { action: 'submitFeedback', entityType: 'Feedback', entityId: newId });
         return newId;
       });
@@ -210,7 +210,7 @@ export class FeedbackService {
         assertInScope(scope, tx.viewer, held(current, null), 'handle feedback');
         if (current.version !== input.expectedVersion) throw new StaleVersionError(`Feedback ${current.id}`, current.version, input.expectedVersion);
         assertTransition(`Feedback ${current.id}`, FEEDBACK_TRANSITIONS, current.status as FeedbackStatus, to!, { field: 'input.to', whenFinal: 'its handling is over' });
-        const at = new Date(Math.floor(this.now() / 1000) * 1000);
+        const at = wholeSecond(this.now());
         if (!(await updateAtVersion(this.conn, tx, FeedbackEntity, current.id, input.expectedVersion, changesFor(to!, detail!)))) return true;
         await this.conn.repo(tx, FeedbackStepEntity).insert(stepRow(tx.ids.next(), current.id, current.status, to!, tx.viewer, at, detail!));
         await this.audit.record(tx, { action: 'handleFeedback', entityType: 'Feedback', entityId: current.id, detail: `${current.status} → ${to}` });
@@ -273,13 +273,13 @@ export class FeedbackService {
         const stepRows: Array<Record<string, unknown>> = [];
         for (const { record, submittedAt, steps } of records) {
           const id = tx.ids.next();
-          const at = new Date(Math.floor(submittedAt.getTime() / 1000) * 1000);
-          let row: Record<string, unknown> = this.row(record, id, at, FeedbackStatus.SUBMITTED, { department: null, answer: null, note: null });
-          stepRows.push(stepRow(tx.ids.next(), id, null, FeedbackStatus.SUBMITTED, tx.viewer, at, { department: null, answer: null, note: null }));
+          const at = wholeSecond(submittedAt.getTime());
+          let row: Record<string, unknown> = submittedRow(record, id, at);
+          stepRows.push(stepRow(tx.ids.next(), id, null, FeedbackStatus.SUBMITTED, tx.viewer, at, NO_DETAIL));
           let from: FeedbackStatus = FeedbackStatus.SUBMITTED;
           for (const s of steps) {
             row = { ...row, ...changesFor(s.to, s.detail), version: (row.version as number) + 1 };
-            stepRows.push(stepRow(tx.ids.next(), id, from, s.to, tx.viewer, new Date(Math.floor(s.at.getTime() / 1000) * 1000), s.detail));
+            stepRows.push(stepRow(tx.ids.next(), id, from, s.to, tx.viewer, wholeSecond(s.at.getTime()), s.detail));
             from = s.to;
           }
           feedbackRows.push(row);
@@ -291,21 +291,28 @@ export class FeedbackService {
       });
     });
   }
+}
 
-  private row(record: FeedbackRecord, id: string, at: Date, status: FeedbackStatus, detail: StepDetail) {
-    return {
-      ...record,
-      personId: record.personId!,
-      id,
-      status,
-      department: detail.department,
-      answer: detail.answer,
-      rejectReason: null as string | null,
-      submittedAt: at,
-      dueOn: dueDate(record.kind, at),
-      version: 1,
-    };
-  }
+/** A submission's step carries nothing besides its target. */
+const NO_DETAIL: StepDetail = { department: null, answer: null, note: null };
+
+/** The instant cut to the whole second: DATETIME keeps seconds on MySQL, so it reads back as stored. */
+const wholeSecond = (ms: number): Date => new Date(Math.floor(ms / 1000) * 1000);
+
+/** The row of a feedback just submitted. */
+function submittedRow(record: FeedbackRecord, id: string, at: Date) {
+  return {
+    ...record,
+    personId: record.personId!,
+    id,
+    status: FeedbackStatus.SUBMITTED,
+    department: null as string | null,
+    answer: null as string | null,
+    rejectReason: null as string | null,
+    submittedAt: at,
+    dueOn: dueDate(record.kind, at),
+    version: 1,
+  };
 }
 
 /** Who may submit: a person (their own), city administrators (any), district administrators (their district). */
@@ -344,6 +351,6 @@ function stepRow(id: string, feedbackId: string, from: string | null, to: Feedba
     actorRole: viewer.system ? 'SYSTEM' : viewer.role,
     at,
     department: detail.department,
-    note: to === FeedbackStatus.ANSWERED ? (detail.note ?? null) : detail.note,
+    note: detail.note,
   };
 }

@@ -92,7 +92,7 @@ export class Feedback {
 @ObjectType()
 export class FeedbackConnection extends ConnectionType(Feedback, 'Feedback') {}
 
-export function isOverdue(status: string, dueOn: string, today: string = todayInChina()): boolean {
+function isOverdue(status: string, dueOn: string, today: string = todayInChina()): boolean {
   return OPEN_FEEDBACK_STATUSES.includes(status as FeedbackStatus) && dueOn < today;
 }
 

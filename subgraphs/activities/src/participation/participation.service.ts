@@ -42,10 +42,10 @@ import { checkParticipationRecord, ParticipationDraft, ParticipationRecord } fro
  * district; an association administrator those in activities their organization organizes; a
  * person their own. The same roles but analysts and persons record them.
  */
-export const PARTICIPATIONS: RowScopeRule = { what: 'participations', association: true, person: true };
+const PARTICIPATIONS: RowScopeRule = { what: 'participations', association: true, person: true };
 
 /** A participation as the scope rules see it: held by its activity's district and organizer. */
-export function participationHolder(activity: ActivityEntity, personId: string): HeldRecord {
+function participationHolder(activity: ActivityEntity, personId: string): HeldRecord {
   return { ...activityHolder(activity), personId };
 }
 
