@@ -1,15 +1,5 @@
-export * from './organization/organization.enums';
-export * from './membership/membership.enums';
-export { OrganizationEntity } from './organization/organization.entity';
-export { MembershipEntity } from './membership/membership.entity';
-export { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting/meeting.entity';
 export type { MeetingDraft } from './meeting/meeting.validation';
-export { MeetingService } from './meeting/meeting.service';
-export { StatsService } from './stats/stats.service';
-export * from './stats/stats.enums';
-export type { OrganizationDraft, OrganizationRecord } from './organization/organization.validation';
-export type { MembershipDraft, MembershipRecord } from './membership/membership.validation';
-export { OrganizationService } from './organization/organization.service';
-export { MembershipService } from './membership/membership.service';
+export type { OrganizationDraft } from './organization/organization.validation';
+export type { MembershipDraft } from './membership/membership.validation';
 export * from './services';
 export * from './subgraph';

@@ -33,10 +33,10 @@ import { checkMeetingRecord, isJointMeeting, MeetingDraft } from './meeting.vali
  * bodies; association administrators and persons none. City administrators record any, district
  * administrators those of their district's bodies.
  */
-export const MEETINGS: RowScopeRule = { what: 'meetings', association: false, person: false };
+const MEETINGS: RowScopeRule = { what: 'meetings', association: false, person: false };
 
 /** A meeting (or a body, for its meetings) as the scope rules see it: held by the body's district. */
-export function heldByDistrict(record: { readonly districtCode: string }): HeldRecord {
+function heldByDistrict(record: { readonly districtCode: string }): HeldRecord {
   return { districtCode: record.districtCode };
 }
 

@@ -4,8 +4,8 @@ import { OrganizationKind } from '../organization/organization.enums';
 import { EARLIEST_DATE } from '../organization/organization.validation';
 
 /** The most attending units and decisions one meeting records. */
-export const MAX_ATTENDING_UNITS = 100;
-export const MAX_DECISIONS = 50;
+const MAX_ATTENDING_UNITS = 100;
+const MAX_DECISIONS = 50;
 
 /** A meeting as a caller sends it: anything may be missing or wrong. */
 export interface MeetingDraft {

@@ -38,22 +38,22 @@ import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } f
 import { OrganizationKind } from '../organization/organization.enums';
 
 /** The most person ids one `memberPersonIds` call may ask about. */
-export const MEMBER_PERSON_IDS_MAX = 1000;
+const MEMBER_PERSON_IDS_MAX = 1000;
 
 /**
  * Memberships are personal records (docs/SECURITY.md): city administrators and analysts read
  * all, a district administrator those of their district's organizations, an association
  * administrator those of their organization, a person their own.
  */
-export const MEMBERSHIPS: RowScopeRule = { what: 'memberships', association: true, person: true };
+const MEMBERSHIPS: RowScopeRule = { what: 'memberships', association: true, person: true };
 
 /** A membership as the scope rules see it: held by its organization's district and the organization, about a person. */
-export function heldMembership(m: MembershipEntity): HeldRecord {
+function heldMembership(m: MembershipEntity): HeldRecord {
   return { districtCode: m.districtCode, organizationId: m.organizationId, personId: m.personId };
 }
 
 /** An organization as the holder of its memberships (no person: a person is never in scope of a whole organization). */
-export function heldByOrganization(org: { readonly id: string; readonly districtCode: string }): HeldRecord {
+function heldByOrganization(org: { readonly id: string; readonly districtCode: string }): HeldRecord {
   return { districtCode: org.districtCode, organizationId: org.id };
 }
 

@@ -111,7 +111,7 @@ export function checkOrganizationRecord(
 }
 
 /** A phone number with its spaces removed, or undefined (and a problem recorded when it is malformed). */
-export function checkPhone(check: InputChecker, field: string, value: string | null | undefined): string | undefined {
+function checkPhone(check: InputChecker, field: string, value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   const normalized = value.replace(/\s+/g, '');
   if (normalized === '') return undefined;

@@ -35,7 +35,7 @@ export interface CrossDistrictCount {
 }
 
 /** The most changes one delivery may carry. */
-export const MAX_CHANGES_PER_DELIVERY = 1000;
+const MAX_CHANGES_PER_DELIVERY = 1000;
 
 /**
  * The cross-district relations (docs/CROSS-DISTRICT.md): who, registered in one district, belongs
