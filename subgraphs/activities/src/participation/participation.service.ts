@@ -298,7 +298,8 @@ export class ParticipationService {
    * freeing its place. Only before the activity starts (PLANNED or OPEN, start still ahead) and
    * while the attendance is REGISTERED or EXCUSED; the same roles as recording.
    */
-  withdraw(ctx: RequestContext<unknown>, input: WithdrawParticipationInput, now: number = Date.now()): Promise<ActivityEntity> {
+  withdraw(ctx: RequestContext<unknown>, input: WithdrawParticipationInput): Promise<ActivityEntity> {
+    const now = Date.now();
     const entityId = typeof input.id === 'string' ? input.id.toLowerCase() : null;
     return this.audit.guard(ctx, { action: 'withdrawParticipation', entityType: 'Participation', entityId }, async () => {
       const scope = writeScope(ctx.viewer, PARTICIPATIONS);
