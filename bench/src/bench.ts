@@ -7,7 +7,7 @@ import { hs256Config, mintToken, Role } from '@tongxin/common';
 import { Caller, OPERATIONS, Operation, ReadOperation, Sample, WriteOperation } from '../operations';
 import { firstDifference, rowsOf } from './compare';
 import { Dataset, DatasetCounts, prepareDataset } from './dataset';
-import { LoadFigures, runLoad } from './load';
+import { databaseProcess, LoadFigures, runLoad } from './load';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
 import { judgeTargets, Target } from './targets';
@@ -152,6 +152,9 @@ interface Targets {
   readonly headers: Record<Caller, Record<string, string>>;
 }
 
+/** MariaDB's server process, watched with the services when it runs on this machine (its CPU per request). */
+const database = [databaseProcess()].filter((p): p is { name: string; pid: number } => p !== null);
+
 const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
 async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
@@ -184,12 +187,12 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
 
   await warm(platform.gateway.url, body, headers);
   const before = await sqlStatements(platform.subgraphs);
-  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs]);
+  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database]);
   const underLoad = (await sqlStatements(platform.subgraphs)) - before;
   await warm(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
-  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor]);
+  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor, ...database]);
   await warm(t.hive.url, body, headers);
-  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs]);
+  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database]);
   return {
     name: op.name,
     kind: op.kind,
@@ -228,7 +231,7 @@ async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: B
     body: (i) => gql(op.query, op.variables(sample, i, run)),
     duration: o.duration,
     connections: o.connections,
-    watch: [platform.gateway, ...platform.subgraphs],
+    watch: [platform.gateway, ...platform.subgraphs, ...database],
   });
   const underLoad = (await sqlStatements(platform.subgraphs)) - before;
   const hive = await runLoad({
@@ -237,7 +240,7 @@ async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: B
     body: (i) => gql(op.query, op.variables(sample, i, hiveRun)),
     duration: o.duration,
     connections: o.connections,
-    watch: [t.hive, ...platform.subgraphs],
+    watch: [t.hive, ...platform.subgraphs, ...database],
   });
   return {
     name: op.name,

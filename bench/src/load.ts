@@ -2,7 +2,7 @@
  * One load test: autocannon (pinned) against one URL for a few seconds, with latencies taken from
  * each response at sub-millisecond resolution (autocannon's own histogram keeps whole
  * milliseconds, too coarse for a floor that answers in one), GraphQL errors counted from the
- * bodies, and the resident memory of the processes under load sampled from /proc.
+ * bodies, and the resident memory and CPU time of the processes under load read from /proc.
  */
 import * as fs from 'node:fs';
 import autocannon from 'autocannon';
@@ -23,6 +23,12 @@ export interface LoadFigures {
   readonly errors: number;
   readonly bytesPerResponse: number;
   readonly memory: Readonly<Record<string, MemoryFigures>>;
+  /**
+   * CPU time (user + system) each watched process spent during the load, per request, ms: where
+   * the time goes, process by process (the same 2 cores serve them all, so this is what a request
+   * costs, whatever the latency).
+   */
+  readonly cpuMsPerRequest: Readonly<Record<string, number>>;
 }
 
 export interface LoadRequest {
@@ -47,6 +53,32 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/** CPU time (user + system) the process has used so far, ms (from /proc/<pid>/stat, in clock ticks of 10 ms). */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, in parentheses): utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** The database server on this machine (mariadbd or mysqld), for its CPU time under load; null when it runs elsewhere. */
+export function databaseProcess(): { name: string; pid: number } | null {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'mariadbd' || comm === 'mysqld') return { name: 'mariadb', pid: Number(entry) };
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -63,6 +95,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       if (mb !== null) samples.get(w.name)!.push(mb);
     }
   };
+  const cpuBefore = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
   const sampler = setInterval(sample, 250);
   const latencies: number[] = [];
   let graphqlErrors = 0;
@@ -97,6 +130,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
     });
     const result = await finished;
     sample();
+    const cpuAfter = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
     const count = latencies.length;
@@ -110,6 +144,12 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       bytesPerResponse: count ? Math.round(bytes / count) : 0,
       memory: Object.fromEntries(
         [...samples].map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
+      ),
+      cpuMsPerRequest: Object.fromEntries(
+        [...cpuBefore].flatMap(([name, before]) => {
+          const after = cpuAfter.get(name);
+          return before === null || after === null || after === undefined || count === 0 ? [] : [[name, round((after - before) / count)]];
+        }),
       ),
     };
   } finally {

@@ -1,5 +1,6 @@
 /** The table `npm run bench` prints. */
 import type { BenchResults } from './bench';
+import type { LoadFigures } from './load';
 
 function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
   const cells = [header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '-' : String(c))))];
@@ -32,6 +33,10 @@ export function formatResults(r: BenchResults): string {
     o.tongxin ? [`${o.name}: ${Object.entries(o.tongxin.memory).map(([name, m]) => `${name} ${m.maxMb}`).join(', ')}`] : [],
   );
   if (subgraphRss.length) out.push('', 'max RSS under Tongxin load (MB):', ...subgraphRss.map((l) => `  ${l}`));
+  const cpu = (label: string, f: LoadFigures | null | undefined) =>
+    f && Object.keys(f.cpuMsPerRequest ?? {}).length ? [`  ${label}: ${Object.entries(f.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ')}`] : [];
+  const cpuLines = r.operations.flatMap((o) => [...cpu(`${o.name} tongxin`, o.tongxin), ...cpu(`${o.name} floor`, o.floor), ...cpu(`${o.name} hive`, o.hive)]);
+  if (cpuLines.length) out.push('', 'CPU ms per request, by process:', ...cpuLines);
   if (r.scaleCheck) out.push('', `scale check: person-list p50 ${r.scaleCheck.personListP50MsAtMain} ms at ${d.persons} persons, ${r.scaleCheck.personListP50Ms} ms at 10000`);
   out.push(
     '',
