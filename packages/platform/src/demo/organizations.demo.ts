@@ -104,33 +104,50 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
   ];
 }
 
+/** A profession's association, in every district and in the city. */
+const PROFESSION_ASSOCIATIONS: ReadonlyArray<[string, string]> = [
+  ['LAWYER', 'lawyers'],
+  ['CERTIFIED_PUBLIC_ACCOUNTANT', 'cpa'],
+];
+
 const LEADERSHIP_ASSOCIATION = ['PRESIDENT', 'VICE_PRESIDENT', 'VICE_PRESIDENT', 'SECRETARY_GENERAL', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR', 'DIRECTOR'];
 const LEADERSHIP_WORKING = ['LEADER', 'DEPUTY_LEADER', 'LIAISON', 'LIAISON'];
 
 /**
- * The organizations a person belongs to: their district's stratum association (most), the
- * non-party association (non-party persons), the tech entrepreneurs' association, their
- * profession's association, their community's group and coordination group, now and then an
- * association of another district or of the city, and a liaison role in their street.
+ * The organizations a person belongs to, about three on average (the city's register at scale
+ * has 300,000 memberships for 100,000 persons): their district's stratum association (most), the
+ * non-party associations (non-party persons), the tech entrepreneurs' association, their
+ * profession's association in the district and often the city's, the group of the community they
+ * live in and often of the one they work in, the coordination group, now and then an association
+ * of another district or of the city, and a liaison role in their street.
  */
 export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: ReadonlyMap<string, DemoOrganization>, today: string): MembershipDraft[] {
   const keys: string[] = [];
   const d = person.districtCode;
-  if (rng.chance(0.75)) keys.push(`d:${d}:stratum`);
-  if (person.politicalAffiliation === 'NON_PARTY' && rng.chance(0.8)) keys.push(`d:${d}:nonparty`);
-  if (person.category === 'PRIVATE_TECH' && rng.chance(0.6)) keys.push(`d:${d}:tech`);
-  if (person.profession === 'LAWYER' && rng.chance(0.9)) keys.push(`d:${d}:lawyers`);
-  if (person.profession === 'CERTIFIED_PUBLIC_ACCOUNTANT' && rng.chance(0.9)) keys.push(`d:${d}:cpa`);
-  if (person.streetCode && person.community) {
-    if (rng.chance(0.6)) keys.push(`c:${person.streetCode}:${person.community}:group`);
-    if (rng.chance(0.15)) keys.push(`c:${person.streetCode}:${person.community}:coord`);
+  if (rng.chance(0.85)) keys.push(`d:${d}:stratum`);
+  if (person.politicalAffiliation === 'NON_PARTY') {
+    if (rng.chance(0.85)) keys.push(`d:${d}:nonparty`);
+    if (rng.chance(0.2)) keys.push('city:nonparty');
   }
-  if (person.streetCode && rng.chance(0.03)) keys.push(`s:${person.streetCode}`);
-  if (rng.chance(0.1)) {
+  if (person.category === 'PRIVATE_TECH' && rng.chance(0.7)) keys.push(`d:${d}:tech`);
+  for (const [profession, association] of PROFESSION_ASSOCIATIONS) {
+    if (person.profession !== profession) continue;
+    if (rng.chance(0.9)) keys.push(`d:${d}:${association}`);
+    if (rng.chance(0.4)) keys.push(`city:${association}`);
+  }
+  if (person.streetCode && person.community) {
+    if (rng.chance(0.75)) keys.push(`c:${person.streetCode}:${person.community}:group`);
+    if (rng.chance(0.3)) keys.push(`c:${person.streetCode}:${person.community}:coord`);
+    // The community where they work, beside the one where they live.
+    const others = communitiesOf(person.streetCode).filter((c) => c !== person.community);
+    if (others.length > 0 && rng.chance(0.45)) keys.push(`c:${person.streetCode}:${rng.pick(others)}:group`);
+  }
+  if (person.streetCode && rng.chance(0.05)) keys.push(`s:${person.streetCode}`);
+  if (rng.chance(0.3)) {
     const other = rng.pick(COUNTY_LEVEL_UNITS.filter((u) => u.code !== d));
     keys.push(`d:${other.code}:${rng.pick(['stratum', 'tech'])}`);
   }
-  if (rng.chance(0.04)) keys.push('city:stratum');
+  if (rng.chance(0.12)) keys.push('city:stratum');
   const drafts: MembershipDraft[] = [];
   for (const key of keys) {
     const org = orgs.get(key);
