@@ -234,6 +234,38 @@ describe('activities subgraph: participations', () => {
     expect(many).toBe(ten);
   });
 
+  it('answers participations { totalCount } alone with one COUNT, whatever the fragments, and the same totals as with the page', async () => {
+    const activityIds = await sg.running.services.activities.createMany(
+      systemContext(),
+      Array.from({ length: 3 }, (_, i) => ({ title: `计数活动 ${i}`, kind: 'EDUCATION', districtCode: '330302', startsAt: new Date(Date.UTC(2026, 5, 1 + i)) })),
+    );
+    const persons = Array.from({ length: 30 }, () => randomIds.next());
+    await sg.running.services.participations.recordMany(
+      systemContext(),
+      persons.flatMap((personId, i) => activityIds.slice(0, 1 + (i % 3)).map((activityId) => ({ activityId, personId }))),
+    );
+    const r = persons.map((id) => ({ __typename: 'Person', id }));
+    const expected = persons.map((_, i) => 1 + (i % 3));
+    const countOnly = [
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { participations { totalCount } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { participations { __typename ... on ParticipationConnection { totalCount } ...N } } } }
+       fragment N on ParticipationConnection { totalCount }`,
+    ];
+    for (const query of countOnly) {
+      const { result, statements } = await sg.statements(() => sg.request(query, { r }));
+      expect(expectData(result)._entities.map((e: any) => e.participations.totalCount)).toEqual(expected);
+      expect(statements).toBe(1);
+    }
+    // With anything beside the total, the page is loaded as before (ids, rows, count).
+    const withPage = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { participations(first: 1) { totalCount ...P } } } }
+      fragment P on ParticipationConnection { pageInfo { hasNextPage } }`;
+    const { result, statements } = await sg.statements(() => sg.request(withPage, { r }));
+    const entities = expectData(result)._entities;
+    expect(entities.map((e: any) => e.participations.totalCount)).toEqual(expected);
+    expect(entities.map((e: any) => e.participations.pageInfo.hasNextPage)).toEqual(expected.map((n) => n > 1));
+    expect(statements).toBe(3);
+  });
+
   it('records many participations at once, in order', async () => {
     const activityId = await newActivity({ capacity: 3 });
     const people = [randomIds.next(), randomIds.next(), randomIds.next()];

@@ -3,3 +3,4 @@ export * from './region.types';
 export * from './relay';
 export * from './scalars';
 export * from './references';
+export * from './selection';

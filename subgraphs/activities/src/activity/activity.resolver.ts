@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ActivitiesLoaders } from '../loaders';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
 import type { ActivitiesServices } from '../services';
@@ -50,10 +51,11 @@ export class ActivityResolver {
     description:
       'Who takes part, in the order they were recorded. Personal data: FORBIDDEN (this field only) unless the caller holds the participations of the district or organizer of the activity; persons read their own on Person.participations.',
   })
-  async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<ParticipationConnection> {
+  async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<ParticipationConnection> {
     this.services.participations.assertCanReadParticipationsOf(ctx, activity);
     const result = await loadChildPage(ctx.loaders.participationsByActivity, activity.id, page, {}, () =>
       ctx.loaders.participationCountByActivity.load(activity.id),
+      info,
     );
     return toConnection(ParticipationConnection, result, toParticipation);
   }

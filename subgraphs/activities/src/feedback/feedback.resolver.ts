@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
 import type { ActivitiesServices } from '../services';
@@ -40,8 +41,8 @@ export class FeedbackResolver {
   }
 
   @FieldResolver(() => FeedbackStepConnection, { description: 'Every step of its handling, submission first.' })
-  async steps(@Root() feedback: Feedback, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<FeedbackStepConnection> {
-    const result = await loadChildPage(ctx.loaders.stepsByFeedback, feedback.id, page, {}, () => ctx.loaders.stepCountByFeedback.load(feedback.id));
+  async steps(@Root() feedback: Feedback, @Args() page: PageArgs, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<FeedbackStepConnection> {
+    const result = await loadChildPage(ctx.loaders.stepsByFeedback, feedback.id, page, {}, () => ctx.loaders.stepCountByFeedback.load(feedback.id), info);
     return toConnection(FeedbackStepConnection, result, toFeedbackStep);
   }
 

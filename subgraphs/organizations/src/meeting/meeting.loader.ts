@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ChildPageFamily, childPageFamily, chunksOf, countLoader, loadChildPage, loaderMaxBatchSize, Page, RequestContext, rowLoader } from '@tongxin/common';
 import DataLoader from 'dataloader';
 import type { OrganizationEntity } from '../organization/organization.entity';
@@ -54,6 +55,11 @@ export function createMeetingLoaders(meetings: MeetingService, ctx: RequestConte
 }
 
 /** One page of a body's meetings, batched with every other body asking for the same page; COUNT only for totalCount. */
-export function loadMeetingPage(loaders: MeetingLoaders, bodyId: string, args: { first?: number | null; after?: string | null }): Promise<Page<MeetingEntity>> {
-  return loadChildPage(loaders.meetingPages, bodyId, args, {}, () => loaders.meetingCounts.load(bodyId));
+export function loadMeetingPage(
+  loaders: MeetingLoaders,
+  bodyId: string,
+  args: { first?: number | null; after?: string | null },
+  info: GraphQLResolveInfo,
+): Promise<Page<MeetingEntity>> {
+  return loadChildPage(loaders.meetingPages, bodyId, args, {}, () => loaders.meetingCounts.load(bodyId), info);
 }

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { Organization, toOrganization } from '../organization/organization.type';
 import type { OrganizationsServices } from '../services';
@@ -65,9 +66,9 @@ export class OrganizationMeetingsResolver {
     description:
       "A joint meeting's meetings, in the order recorded (empty for other kinds). City administrators and analysts read every body's, a district administrator those of their district; otherwise FORBIDDEN on this field alone.",
   })
-  async meetings(@Root() organization: Organization, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<MeetingConnection> {
+  async meetings(@Root() organization: Organization, @Args() page: PageArgs, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<MeetingConnection> {
     this.services.meetings.assertCanReadMeetingsOf(ctx, organization);
-    const result = await loadMeetingPage(ctx.loaders, organization.id, page);
+    const result = await loadMeetingPage(ctx.loaders, organization.id, page, info);
     return toConnection(MeetingConnection, result, toMeeting);
   }
 }

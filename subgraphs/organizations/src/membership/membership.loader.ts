@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ChildPageFamily, childPageFamily, ChildPageKey, countLoader, groupLoader, LoaderFamily, loadChildPage, Page, RequestContext, rowLoader } from '@tongxin/common';
 import type DataLoader from 'dataloader';
 import { MembershipEntity } from './membership.entity';
@@ -44,6 +45,7 @@ export function loadMemberPage(
   organizationId: string,
   args: { first?: number | null; after?: string | null },
   activeOnly: boolean,
+  info: GraphQLResolveInfo,
 ): Promise<Page<MembershipEntity>> {
-  return loadChildPage(loaders.memberPages, organizationId, args, { activeOnly }, () => loaders.memberCounts.get({ activeOnly }).load(organizationId));
+  return loadChildPage(loaders.memberPages, organizationId, args, { activeOnly }, () => loaders.memberCounts.get({ activeOnly }).load(organizationId), info);
 }

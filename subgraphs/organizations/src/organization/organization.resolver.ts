@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { loadMemberPage } from '../membership/membership.loader';
 import { MembershipConnection, toMembership } from '../membership/membership.type';
@@ -69,9 +70,10 @@ export class OrganizationResolver {
     @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false includes ended ones.' }) activeOnly: boolean | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MembershipConnection> {
     this.services.memberships.assertCanReadMembers(ctx, organization);
-    const result = await loadMemberPage(ctx.loaders, organization.id, page, activeOnly ?? true);
+    const result = await loadMemberPage(ctx.loaders, organization.id, page, activeOnly ?? true, info);
     return toConnection(MembershipConnection, result, toMembership);
   }
 
