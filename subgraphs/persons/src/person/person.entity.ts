@@ -6,6 +6,8 @@ export const SEALED = { idNumber: 'person.id_number', mobile: 'person.mobile' } 
 /** A row of the register (登记表). Private to the persons subgraph: the API type is `Person`. */
 @Entity({ name: 'person' })
 @Index('idx_person_district', ['districtCode', 'id'])
+// A district's listed persons (status ACTIVE or MOVED_AWAY) are counted from the index alone.
+@Index('idx_person_district_status', ['districtCode', 'status'])
 @Index('idx_person_street', ['streetCode', 'id'])
 @Index('idx_person_category', ['category', 'id'])
 @Index('idx_person_profession', ['profession', 'id'])
