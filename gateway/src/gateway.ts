@@ -10,6 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier, UnauthenticatedError } from '@tongxin/common';
 import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
+import { createSubgraphFetcher, SubgraphFetcherOptions, subgraphFetcherOptionsFromEnv } from './subgraph-fetcher';
 
 /** What the gateway knows of one request: the headers it passes on to the subgraphs. */
 export interface GatewayContext {
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   readonly limits?: OperationLimits;
   /** Tokens are checked here first (nothing unauthenticated is planned or sent on) and again by every subgraph. */
   readonly auth: AuthConfig;
+  /** Connections per subgraph and how long a subgraph may take; by default the GATEWAY_SUBGRAPH_* variables or their defaults. */
+  readonly subgraphFetcher?: SubgraphFetcherOptions;
 }
 
 export interface Gateway {
@@ -54,9 +57,11 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
 
 export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const urls = { ...subgraphsOf(opts.supergraphSdl), ...(opts.subgraphUrls ?? {}) };
+  const fetcher = createSubgraphFetcher(opts.subgraphFetcher ?? subgraphFetcherOptionsFromEnv(process.env));
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+    // No cache-control hints are used (the plugin is off): the subgraphs' headers are not read.
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: fetcher.fetch, honorSubgraphCacheControlHeader: false }),
   });
   const protection = operationProtection(opts.limits ?? operationLimitsFromEnv(process.env));
   const apollo = new ApolloServer<GatewayContext>({
@@ -110,6 +115,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     async stop() {
       await http.stop();
       await apollo.stop();
+      fetcher.destroy();
     },
   };
 }

@@ -1,3 +1,4 @@
 export * from './compose';
 export * from './gateway';
 export * from './operation-limits';
+export * from './subgraph-fetcher';

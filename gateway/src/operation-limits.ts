@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DEFAULT_PAGE_SIZE, envInt } from '@tongxin/common';
+import { DEFAULT_PAGE_SIZE, Env, envInt } from '@tongxin/common';
 import {
   DocumentNode,
   FieldNode,
@@ -70,8 +70,6 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxBodyBytes: 64 * 1024,
   batching: false,
 };
-
-type Env = Record<string, string | undefined>;
 
 /** The limits from GATEWAY_MAX_* variables over the defaults; a bad value throws ConfigError. */
 export function operationLimitsFromEnv(env: Env): OperationLimits {

@@ -9,7 +9,8 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+/** Environment variables (process.env, or a test's own). */
+export type Env = Record<string, string | undefined>;
 
 export function envString(env: Env, name: string, fallback: string): string {
   const v = env[name];
