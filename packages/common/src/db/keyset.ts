@@ -57,9 +57,13 @@ export interface ParentPageSpec {
 }
 
 /**
- * The first page of child ids for many parents in one statement (a window function per
- * parent), so that `persons { participations(first: 5) }` costs one query for all persons.
- * Works on MariaDB ≥ 10.2, MySQL 8 and SQLite ≥ 3.25.
+ * One page of child ids for each of many parents in one statement, so that `persons {
+ * participations(first: 5) }` costs one query for all persons: a `UNION ALL` of one branch per
+ * parent, each `WHERE parent = ? ORDER BY id LIMIT first + 1`, which the index `(parent, id)`
+ * answers by reading at most `first + 1` entries, however many children the parent has. (A window
+ * function, `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY id)`, numbers every child of every
+ * parent before keeping the first: 27 ms of MariaDB's CPU for one page of an association with
+ * 16,000 members.) Works on MariaDB, MySQL and SQLite.
  */
 export async function childIdPages(manager: EntityManager, spec: ParentPageSpec): Promise<Map<string, { ids: string[]; hasNextPage: boolean }>> {
   const result = new Map<string, { ids: string[]; hasNextPage: boolean }>();
@@ -68,28 +72,29 @@ export async function childIdPages(manager: EntityManager, spec: ParentPageSpec)
   for (const name of [spec.table, spec.parentColumn, spec.orderColumn]) {
     if (!ident.test(name)) throw new Error(`Unsafe identifier ${name}`);
   }
-  const params: unknown[] = [...spec.parents];
-  let where = `${spec.parentColumn} IN (${spec.parents.map(() => '?').join(', ')})`;
-  if (spec.afterValue !== null) {
-    where += ` AND ${spec.orderColumn} > ?`;
-    params.push(spec.afterValue);
-  }
-  if (spec.where) {
-    where += ` AND (${spec.where.sql})`;
-    params.push(...spec.where.params);
-  }
-  params.push(spec.first + 1);
+  if (!Number.isSafeInteger(spec.first) || spec.first < 0) throw new Error(`Bad page size ${spec.first}`);
+  const parents = [...new Set(spec.parents)];
+  let where = `${spec.parentColumn} = ?`;
+  if (spec.afterValue !== null) where += ` AND ${spec.orderColumn} > ?`;
+  if (spec.where) where += ` AND (${spec.where.sql})`;
+  const branchParams = (parent: string): unknown[] => [parent, ...(spec.afterValue !== null ? [spec.afterValue] : []), ...(spec.where?.params ?? [])];
+  // Each branch is a derived table so that its ORDER BY … LIMIT applies to it alone (SQLite
+  // refuses them on the members of a compound select); the outer ORDER BY keeps each page in order.
   const sql =
-    `SELECT parent_key, child_id FROM (` +
-    `SELECT ${spec.parentColumn} AS parent_key, ${spec.orderColumn} AS child_id, ` +
-    `ROW_NUMBER() OVER (PARTITION BY ${spec.parentColumn} ORDER BY ${spec.orderColumn}) AS rn ` +
-    `FROM ${spec.table} WHERE ${where}) ranked WHERE rn <= ? ORDER BY parent_key, rn`;
-  const rows: Array<{ parent_key: string; child_id: string }> = await manager.query(sql, params);
+    parents
+      .map(
+        (_, i) =>
+          `SELECT ${i} AS parent_index, child_id FROM (SELECT ${spec.orderColumn} AS child_id FROM ${spec.table} WHERE ${where} ` +
+          `ORDER BY ${spec.orderColumn} LIMIT ${spec.first + 1}) page${i}`,
+      )
+      .join(' UNION ALL ') + ' ORDER BY parent_index, child_id';
+  const rows: Array<{ parent_index: number | string; child_id: string }> = await manager.query(sql, parents.flatMap(branchParams));
   for (const row of rows) {
-    let entry = result.get(row.parent_key);
+    const parent = parents[Number(row.parent_index)]!;
+    let entry = result.get(parent);
     if (!entry) {
       entry = { ids: [], hasNextPage: false };
-      result.set(row.parent_key, entry);
+      result.set(parent, entry);
     }
     if (entry.ids.length < spec.first) entry.ids.push(row.child_id);
     else entry.hasNextPage = true;
