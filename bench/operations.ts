@@ -1,20 +1,26 @@
 /**
  * The operations the benchmark measures: each a real user's query or mutation, as the dashboard
- * sends it to the gateway, with (for reads) the same answer produced by hand-written SQL: the
- * floor. Adding an operation is one entry in OPERATIONS: its GraphQL text, how to pick its
- * variables from the dataset, and its floor.
+ * sends it to the gateway, with the same work done by hand-written SQL: the floor. Adding an
+ * operation is one entry in OPERATIONS: its GraphQL text, how to pick its variables from the
+ * dataset, and its floor.
  *
  * The floors read the four databases on one MariaDB server (`<prefix>persons.person` etc.) with
  * as few statements as a person writing SQL by hand would use, and build exactly the `data` of
- * Tongxin's answer, so that the two can be compared row for row.
+ * Tongxin's answer, so that the two can be compared row for row. The import's floor writes the
+ * same rows, with the same stored values, with multi-row INSERTs in one transaction.
  */
-import { makeIdNumber } from '@tongxin/common';
+import { CITY, COUNTY_LEVEL_UNITS, districtOf, makeIdNumber, maskIdNumber, maskMobile, PersonalDataCipher, randomIds, streetsOf, todayInChina } from '@tongxin/common';
+
+/** The "today" of every bench dataset (the demo generator's), so that a seed gives the same city on any day. */
+export const BENCH_TODAY = '2026-11-01';
 
 /** What a floor may use: SQL against the dataset's databases. */
 export interface FloorDb {
   /** `\`bench_20000_persons\``: the quoted database of a subgraph. */
   db(subgraph: 'persons' | 'organizations' | 'activities' | 'evaluation'): string;
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** `work` on one connection inside one transaction (committed when it resolves, rolled back when it throws). */
+  transaction<T>(work: (tx: Pick<FloorDb, 'db' | 'query'>) => Promise<T>): Promise<T>;
 }
 
 /** Facts of the dataset the operations pick their variables from (see bench/src/dataset.ts). */
@@ -53,17 +59,41 @@ export interface WriteOperation {
   readonly query: string;
   /** Variables of the n-th request of a run (unique where the platform demands it). */
   variables(sample: Sample, n: number, run: number): Record<string, unknown>;
+  /** The ID numbers of the persons a request with these variables registers (the bench removes them after the run). */
+  registers(variables: Record<string, unknown>): string[];
 }
 
-/** An operation the issue lists that the platform cannot serve yet: named, never measured. */
-export interface PlannedOperation {
-  readonly kind: 'planned';
+/** One row of the registration form as `importPersons` takes it: text under the form's field names. */
+export type ImportRow = Readonly<Record<string, string>>;
+
+/**
+ * An import of many rows in one go: not a load of many requests, but a few imports one after the
+ * other, each timed whole. Its floor writes the same rows with the same stored values.
+ */
+export interface ImportOperation {
+  readonly kind: 'import';
   readonly name: string;
   readonly description: string;
-  readonly reason: string;
+  readonly caller: Caller;
+  /** The mutation; its variables are `{ rows, dryRun }`. */
+  readonly query: string;
+  /** Rows of one import (the bench may be asked for fewer: `--import-rows`). */
+  readonly rows: number;
+  /** Rows `first` .. `first + count - 1` of a run (`run`: a number the run draws, 0..999): valid, with ID numbers unique across runs. */
+  makeRows(run: number, first: number, count: number): ImportRow[];
+  /** The ID number of a row (the bench removes the persons it registered after the run). */
+  idNumberOf(row: ImportRow): string;
+  /**
+   * The floor: the rows as the register stores them (the personal numbers sealed with `cipher`)
+   * written into `table` of the persons database with multi-row INSERTs in one transaction;
+   * returns the statements it sent.
+   */
+  floor(db: FloorDb, rows: readonly ImportRow[], table: string, cipher: PersonalDataCipher): Promise<{ rows: number; statements: number }>;
+  /** seconds tongxin / floor (issue 6: 5). */
+  readonly floorLimit: number;
 }
 
-export type Operation = ReadOperation | WriteOperation | PlannedOperation;
+export type Operation = ReadOperation | WriteOperation | ImportOperation;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -368,6 +398,326 @@ export const registerPerson: WriteOperation = {
       },
     };
   },
+  registers: (v) => [(v.input as { idNumber: string }).idNumber],
+};
+
+/** The dashboard's year: the demo city's "today" is in it. */
+const DASHBOARD_YEAR = Number(BENCH_TODAY.slice(0, 4));
+
+/** Membership roles in the order of the organizations subgraph's enum (MemberStats.byRole keeps it). */
+const MEMBERSHIP_ROLES = ['PRESIDENT', 'VICE_PRESIDENT', 'SECRETARY_GENERAL', 'DIRECTOR', 'LEADER', 'DEPUTY_LEADER', 'LIAISON', 'MEMBER'];
+
+/** The quotas of §7 when none is set for a pool and year (the evaluation subgraph's rule). */
+const DEFAULT_POOL_QUOTAS: Readonly<Record<string, { minimum: number; maximum: number | null }>> = {
+  CITY: { minimum: 180, maximum: 220 },
+  DISTRICT: { minimum: 50, maximum: null },
+};
+
+const district = (code: string) => {
+  const d = districtOf(code);
+  return { code: d.code, name: d.name };
+};
+
+/** An instant of the API (`2026-01-01T00:00:00+08:00`) as the DATETIME the databases hold (UTC). */
+const utcDateTime = (instant: unknown) => new Date(String(instant)).toISOString().slice(0, 19).replace('T', ' ');
+
+interface YearCount {
+  year: number;
+  count: number;
+}
+
+function yearCounts(counts: Map<number, number>): YearCount[] {
+  return [...counts.entries()].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
+}
+
+export const dashboardStatistics: ReadOperation = {
+  kind: 'read',
+  name: 'dashboard-statistics',
+  description:
+    "The city dashboard in one request: persons by district and category, organizations by district and kind, the city-level organizations' member statistics, this year's activities by month and kind, the talent pools' compliance",
+  caller: 'city',
+  floorLimit: 3,
+  // The city-level organizations listed with their memberStats: the one part whose rows could multiply statements.
+  sizes: [5, 20],
+  query: `query DashboardStatistics($year: Int!, $yearStarts: DateTime!, $yearEnds: DateTime!, $organizations: Int!) {
+  personStats(groupBy: [DISTRICT, CATEGORY]) { district { code name } category count }
+  organizationStats(groupBy: [DISTRICT, KIND]) { district { code name } kind count }
+  organizations(first: $organizations, filter: { level: CITY }) {
+    edges { node { id name kind memberStats { running left roleChanges byRole { role count } joinedPerYear { year count } leftPerYear { year count } } } }
+  }
+  activityStats(groupBy: [MONTH, KIND], filter: { startsFrom: $yearStarts, startsBefore: $yearEnds }) { month kind activities participations attended hours }
+  talentPoolCompliance(year: $year) { level district { code name } year count underReview minimum maximum compliant shortfall excess defaultQuota }
+}`,
+  variables: (_s, size = 20) => ({
+    year: DASHBOARD_YEAR,
+    yearStarts: `${DASHBOARD_YEAR}-01-01T00:00:00+08:00`,
+    yearEnds: `${DASHBOARD_YEAR + 1}-01-01T00:00:00+08:00`,
+    organizations: size,
+  }),
+  async floor(db, v) {
+    const persons = db.db('persons');
+    const organizations = db.db('organizations');
+    const activities = db.db('activities');
+    const evaluation = db.db('evaluation');
+    const year = v.year as number;
+    const [personStats, organizationStats, cityOrganizations, activityStats, pools, quotas] = await Promise.all([
+      // The register's counts: persons the API lists (ACTIVE and MOVED_AWAY).
+      db.query<{ district_code: string; category: string; n: number }>(
+        `SELECT district_code, category, COUNT(*) AS n FROM ${persons}.person WHERE ${LISTED}
+          GROUP BY district_code, category ORDER BY district_code, category`,
+      ),
+      db.query<{ district_code: string; kind: string; n: number }>(
+        `SELECT district_code, kind, COUNT(*) AS n FROM ${organizations}.organization GROUP BY district_code, kind ORDER BY district_code, kind`,
+      ),
+      db.query<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM ${organizations}.organization WHERE level = 'CITY' ORDER BY id LIMIT ?`, [
+        v.organizations,
+      ]),
+      // Every activity starting in the year (China time), whatever its status; the month of its start in China time (UTC+8).
+      db.query<{ month: string; kind: string; activities: number; participations: number; attended: string; hours: string }>(
+        `SELECT DATE_FORMAT(DATE_ADD(a.starts_at, INTERVAL 8 HOUR), '%Y-%m') AS month, a.kind, COUNT(DISTINCT a.id) AS activities, COUNT(p.id) AS participations,
+                COALESCE(SUM(p.attendance = 'ATTENDED'), 0) AS attended, COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours END), 0) AS hours
+           FROM ${activities}.activity a LEFT JOIN ${activities}.participation p ON p.activity_id = a.id
+          WHERE a.starts_at >= ? AND a.starts_at < ?
+          GROUP BY month, a.kind ORDER BY month, a.kind`,
+        [utcDateTime(v.yearStarts), utcDateTime(v.yearEnds)],
+      ),
+      db.query<{ level: string; district_code: string; active: string; under_review: string }>(
+        `SELECT level, district_code, SUM(status = 'ACTIVE') AS active, SUM(status = 'UNDER_REVIEW') AS under_review
+           FROM ${evaluation}.talent_pool_entry WHERE year = ? GROUP BY level, district_code`,
+        [year],
+      ),
+      db.query<{ level: string; district_code: string; minimum: number; maximum: number | null }>(
+        `SELECT level, district_code, minimum, maximum FROM ${evaluation}.talent_pool_quota WHERE year = ?`,
+        [year],
+      ),
+    ]);
+
+    // Member statistics of the listed organizations: one GROUP BY, folded per organization.
+    const groups =
+      cityOrganizations.length === 0
+        ? []
+        : await db.query<{ organization_id: string; role: string; start_year: number; end_year: number | null; joined: number; leaving: number; n: number }>(
+            `SELECT organization_id, role, YEAR(start_date) AS start_year, YEAR(end_date) AS end_year, previous_id IS NULL AS joined, next_id IS NULL AS leaving, COUNT(*) AS n
+               FROM ${organizations}.membership WHERE organization_id IN (${placeholders(cityOrganizations.length)})
+              GROUP BY organization_id, role, start_year, end_year, joined, leaving`,
+            cityOrganizations.map((o) => o.id),
+          );
+    const memberStats = (organizationId: string) => {
+      let running = 0;
+      let left = 0;
+      let roleChanges = 0;
+      const byRole = new Map<string, number>();
+      const joinedPerYear = new Map<number, number>();
+      const leftPerYear = new Map<number, number>();
+      const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+      for (const g of groups) {
+        if (g.organization_id !== organizationId) continue;
+        const n = Number(g.n);
+        if (g.end_year === null) {
+          running += n;
+          add(byRole, g.role, n);
+        } else if (Number(g.leaving)) {
+          left += n;
+          add(leftPerYear, Number(g.end_year), n);
+        } else roleChanges += n;
+        if (Number(g.joined)) add(joinedPerYear, Number(g.start_year), n);
+      }
+      return {
+        running,
+        left,
+        roleChanges,
+        byRole: MEMBERSHIP_ROLES.filter((r) => byRole.has(r)).map((role) => ({ role, count: byRole.get(role)! })),
+        joinedPerYear: yearCounts(joinedPerYear),
+        leftPerYear: yearCounts(leftPerYear),
+      };
+    };
+
+    const poolCount = (level: string, code: string) => pools.find((p) => p.level === level && p.district_code === code);
+    const compliance = [['CITY', CITY.code] as const, ...COUNTY_LEVEL_UNITS.map((d) => ['DISTRICT', d.code] as const)].map(([level, code]) => {
+      const set = quotas.find((q) => q.level === level && q.district_code === code);
+      const quota = set ? { minimum: Number(set.minimum), maximum: set.maximum === null ? null : Number(set.maximum) } : DEFAULT_POOL_QUOTAS[level]!;
+      const pool = poolCount(level, code);
+      const count = Number(pool?.active ?? 0);
+      const shortfall = Math.max(0, quota.minimum - count);
+      const excess = quota.maximum === null ? 0 : Math.max(0, count - quota.maximum);
+      return {
+        level,
+        district: district(code),
+        year,
+        count,
+        underReview: Number(pool?.under_review ?? 0),
+        minimum: quota.minimum,
+        maximum: quota.maximum,
+        compliant: shortfall === 0 && excess === 0,
+        shortfall,
+        excess,
+        defaultQuota: !set,
+      };
+    });
+
+    return {
+      personStats: personStats.map((r) => ({ district: district(r.district_code), category: r.category, count: Number(r.n) })),
+      organizationStats: organizationStats.map((r) => ({ district: district(r.district_code), kind: r.kind, count: Number(r.n) })),
+      organizations: { edges: cityOrganizations.map((o) => ({ node: { id: o.id, name: o.name, kind: o.kind, memberStats: memberStats(o.id) } })) },
+      activityStats: activityStats.map((r) => ({
+        month: r.month,
+        kind: r.kind,
+        activities: Number(r.activities),
+        participations: Number(r.participations),
+        attended: Number(r.attended),
+        hours: Math.round(Number(r.hours) * 10) / 10,
+      })),
+      talentPoolCompliance: compliance,
+    };
+  },
+};
+
+export const crossDistrictMatrix: ReadOperation = {
+  kind: 'read',
+  name: 'cross-district-matrix',
+  description: 'The district × district matrix of running memberships: persons registered in one district in organizations of another (docs/CROSS-DISTRICT.md)',
+  caller: 'city',
+  floorLimit: 3,
+  query: `query CrossDistrictMatrix($activeOnly: Boolean!) {
+  crossDistrictMatrix(activeOnly: $activeOnly) { personDistrict { code name } organizationDistrict { code name } persons memberships }
+}`,
+  variables: () => ({ activeOnly: true }),
+  async floor(db, v) {
+    // The honest join from the base tables: where each person is registered (persons.person; an
+    // archived person counts nowhere) against the district of each organization they belong to.
+    const rows = await db.query<{ person_district: string; organization_district: string; persons: number; memberships: number }>(
+      `SELECT p.district_code AS person_district, o.district_code AS organization_district, COUNT(DISTINCT m.person_id) AS persons, COUNT(*) AS memberships
+         FROM ${db.db('organizations')}.membership m
+         JOIN ${db.db('organizations')}.organization o ON o.id = m.organization_id
+         JOIN ${db.db('persons')}.person p ON p.id = m.person_id
+        WHERE p.status <> 'ARCHIVED'${v.activeOnly === false ? '' : ' AND m.end_date IS NULL'}
+        GROUP BY p.district_code, o.district_code ORDER BY p.district_code, o.district_code`,
+    );
+    return {
+      crossDistrictMatrix: rows.map((r) => ({
+        personDistrict: district(r.person_district),
+        organizationDistrict: district(r.organization_district),
+        persons: Number(r.persons),
+        memberships: Number(r.memberships),
+      })),
+    };
+  },
+};
+
+/**
+ * What the rows of the import say, cell text and the value it stands for (a department's sheet
+ * holds the Chinese labels). Six kinds of person, in turn.
+ */
+const IMPORT_PROFILES = [
+  { politicalAffiliation: ['中共党员', 'CPC_MEMBER'], education: ['本科', 'BACHELOR'], category: ['私营企业主', 'PRIVATE_BUSINESS_OWNER'], profession: ['企业主', 'BUSINESS_OWNER'], employer: '温州瓯江电器有限公司', position: '总经理' },
+  { politicalAffiliation: ['群众', 'MASSES'], education: ['大专', 'JUNIOR_COLLEGE'], category: ['个体户', 'SELF_EMPLOYED'], profession: ['个体经营者', 'INDIVIDUAL_BUSINESS'], employer: '鹿城五金商行', position: '业主' },
+  { politicalAffiliation: ['无党派人士', 'NON_PARTY'], education: ['硕士研究生', 'MASTER'], category: ['中介组织从业人员', 'INTERMEDIARY'], profession: ['律师', 'LAWYER'], employer: '浙江瓯越律师事务所', position: '合伙人' },
+  { politicalAffiliation: ['民革党员', 'RCCK'], education: ['博士研究生', 'DOCTORATE'], category: ['民营科技企业创业人员和技术人员', 'PRIVATE_TECH'], profession: ['技术人员', 'TECHNICAL_STAFF'], employer: '温州数智科技有限公司', position: '研发总监' },
+  { politicalAffiliation: ['九三学社社员', 'JIUSAN'], education: ['高中/中专', 'SENIOR_HIGH'], category: ['自由职业人员', 'FREELANCER'], profession: ['经纪人', 'BROKER'], employer: null, position: null },
+  { politicalAffiliation: ['民建会员', 'CNDCA'], education: ['本科', 'BACHELOR'], category: ['外资企业管理技术人员', 'FOREIGN_ENTERPRISE'], profession: ['管理人员', 'MANAGER'], employer: '温州华瑞电子有限公司', position: '部门经理' },
+] as const;
+
+/** The floor's reading of the cells: label to stored value. */
+const LABELS = new Map<string, string>(IMPORT_PROFILES.flatMap((p) => [p.politicalAffiliation, p.education, p.category, p.profession].map(([label, value]) => [label, value] as const)));
+
+const chineseDigits = (n: number) => [...String(n)].map((d) => DIGITS[Number(d)]).join('');
+
+/** The register's columns the import writes (created_at and updated_at take their defaults). */
+const PERSON_COLUMNS = [
+  'id', 'name', 'gender', 'birth_date', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee',
+  'returnee_country', 'district_code', 'street_code', 'community', 'status', 'registered_on', 'version',
+  'id_number_enc', 'id_number_hash', 'id_number_masked', 'mobile_enc', 'mobile_hash', 'mobile_masked',
+];
+
+/** Rows per INSERT of the import's floor (10 statements for 10,000 rows, well within max_allowed_packet). */
+export const FLOOR_INSERT_ROWS = 1000;
+
+export const importPersons: ImportOperation = {
+  kind: 'import',
+  name: 'import-10000',
+  description: "Importing a department's registration form of 10,000 new persons (importPersons), each import timed whole",
+  caller: 'city',
+  floorLimit: 5,
+  rows: 10_000,
+  query: `mutation ImportPersons($rows: [PersonImportRow!]!, $dryRun: Boolean) {
+  importPersons(rows: $rows, dryRun: $dryRun) { dryRun written rowCount registered alreadyRegistered errors { row column message } }
+}`,
+  makeRows(run, first, count) {
+    return Array.from({ length: count }, (_, i) => {
+      const k = first + i;
+      // ID numbers unique across runs: an issuing place of the run's own (339000 + run: province 33,
+      // a county code no real number and no other operation uses), then a birth date and a
+      // sequence from the row's number (1,000 rows per day from 1960-01-01).
+      const birthDate = new Date(Date.UTC(1960, 0, 1) + Math.floor(k / 1000) * 86_400_000).toISOString().slice(0, 10);
+      const unit = COUNTY_LEVEL_UNITS[k % COUNTY_LEVEL_UNITS.length]!;
+      const streets = streetsOf(unit.code);
+      const profile = IMPORT_PROFILES[k % IMPORT_PROFILES.length]!;
+      const row: Record<string, string> = {
+        name: `导入${chineseDigits(k)}`,
+        idNumber: makeIdNumber(`339${String(run).padStart(3, '0')}`, birthDate, k % 1000),
+        politicalAffiliation: profile.politicalAffiliation[0],
+        education: profile.education[0],
+        category: profile.category[0],
+        profession: profile.profession[0],
+        district: unit.name,
+        street: streets[k % streets.length]!.name,
+        community: '新华社区',
+        mobile: `139${String(run).padStart(3, '0')}${String(k % 100_000).padStart(5, '0')}`,
+        returnee: '否',
+      };
+      if (profile.employer) row.employer = profile.employer;
+      if (profile.position) row.position = profile.position;
+      return row;
+    });
+  },
+  idNumberOf: (row) => row.idNumber!,
+  async floor(db, rows, table, cipher) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`Not a table name: ${table}`);
+    const today = todayInChina();
+    const values = rows.map((row) => {
+      // The cells as a hand-written import reads them: the ID number gives the birth date and the
+      // gender; labels become the stored values; district and street names become their codes.
+      const idNumber = row.idNumber!.trim().toUpperCase();
+      const districtCode = COUNTY_LEVEL_UNITS.find((d) => d.name === row.district)!.code;
+      const mobile = row.mobile ?? null;
+      const label = (cell: string | undefined) => (cell === undefined ? null : LABELS.get(cell)!);
+      return [
+        randomIds.next(),
+        row.name!.trim(),
+        Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+        `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        '汉族',
+        label(row.politicalAffiliation),
+        label(row.education),
+        label(row.category),
+        label(row.profession),
+        row.employer ?? null,
+        row.position ?? null,
+        0,
+        null,
+        districtCode,
+        row.street ? streetsOf(districtCode).find((s) => s.name === row.street)!.code : null,
+        row.community ?? null,
+        'ACTIVE',
+        today,
+        1,
+        cipher.encrypt(idNumber, 'person.id_number'),
+        cipher.hash(idNumber),
+        maskIdNumber(idNumber),
+        mobile === null ? null : cipher.encrypt(mobile, 'person.mobile'),
+        mobile === null ? null : cipher.hash(mobile),
+        mobile === null ? null : maskMobile(mobile),
+      ];
+    });
+    return db.transaction(async (tx) => {
+      let statements = 0;
+      for (let i = 0; i < values.length; i += FLOOR_INSERT_ROWS) {
+        await tx.query(`INSERT INTO ${tx.db('persons')}.${table} (${PERSON_COLUMNS.join(', ')}) VALUES ?`, [values.slice(i, i + FLOOR_INSERT_ROWS)]);
+        statements++;
+      }
+      return { rows: values.length, statements };
+    });
+  },
 };
 
 export const OPERATIONS: readonly Operation[] = [
@@ -375,25 +725,10 @@ export const OPERATIONS: readonly Operation[] = [
   personProfile,
   exportRows,
   associationMembers,
+  dashboardStatistics,
+  crossDistrictMatrix,
   registerPerson,
-  {
-    kind: 'planned',
-    name: 'dashboard-statistics',
-    description: "The dashboard's statistics queries",
-    reason: 'not yet: needs issue 4/5 (the statistics queries are being built)',
-  },
-  {
-    kind: 'planned',
-    name: 'cross-district-matrix',
-    description: 'The cross-district matrix',
-    reason: 'not yet: needs issue 4/5 (the cross-district relations are being built)',
-  },
-  {
-    kind: 'planned',
-    name: 'import-10000',
-    description: 'Importing 10,000 rows (floor: one multi-row INSERT of the same rows)',
-    reason: 'not yet: needs issue 4/5 (the import mutation is being built)',
-  },
+  importPersons,
 ];
 
 export const READ_OPERATIONS = OPERATIONS.filter((o): o is ReadOperation => o.kind === 'read');

@@ -1,13 +1,20 @@
 /**
  * One benchmark run: the dataset, the platform as in production, the floor and the peer gateway,
- * then each operation against the three, and the targets of issue 6 judged from the figures.
+ * then each operation against the three (with the EXPLAIN of the statements of one request of
+ * each read), the targets of issue 6 judged from the figures, and the dataset left as it was
+ * found (what the writes added is deleted, and the counts are checked).
  */
 import * as os from 'node:os';
-import { hs256Config, mintToken, Role } from '@tongxin/common';
-import { Caller, OPERATIONS, Operation, ReadOperation, Sample, WriteOperation } from '../operations';
+import { hs256Config, mintToken, PersonalDataCipher, Role } from '@tongxin/common';
+import { SUBGRAPHS } from '@tongxin/platform';
+import { Caller, FloorDb, ImportOperation, OPERATIONS, Operation, ReadOperation, Sample, WriteOperation } from '../operations';
+import { compareSnapshots, databaseNow, DatasetCheck, datasetSnapshot, removePersons, Removed, waitDelivered } from './cleanup';
 import { firstDifference, rowsOf } from './compare';
-import { Dataset, DatasetCounts, prepareDataset } from './dataset';
+import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
+import { ExplainRecord, Explainer } from './explain';
+import { ImportFigures, measureImport } from './import';
 import { databaseProcess, LoadFigures, runLoad } from './load';
+import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
 import { judgeTargets, Target } from './targets';
@@ -33,9 +40,7 @@ export interface OperationResult {
   kind: Operation['kind'];
   description: string;
   caller?: Caller;
-  /** Planned operations: why there is nothing to measure. */
-  reason?: string;
-  /** Reads: whether the floor's answer has the same rows and values as Tongxin's, on the sample. */
+  /** Reads: whether the floor's answer has the same rows and values as Tongxin's, on the sample; the import: whether the floor stored the same rows. */
   floorMatches?: boolean;
   floorDifference?: string | null;
   /** Whether Hive's answer equals Tongxin's (null for writes). */
@@ -51,17 +56,37 @@ export interface OperationResult {
   hive?: LoadFigures;
   /** tongxin / floor of p50 and of throughput; tongxin / hive of throughput. */
   ratios?: { p50VsFloor: number | null; throughputVsFloor: number | null; throughputVsHive: number };
+  /** Reads: the SELECTs the subgraphs sent for one request, with MariaDB's EXPLAIN of each (null with `explainError` when it could not be captured). */
+  explain?: ExplainRecord | null;
+  explainError?: string;
+  /** The import's figures (a few whole imports, not a load). */
+  import?: ImportFigures;
+  /** Writes: what the clean-up deleted after measuring. */
+  removed?: Removed;
 }
 
 export interface BenchResults {
   startedAt: string;
   seconds: number;
   machine: Machine;
-  settings: { persons: number; duration: number; connections: number; warmup: number; reused: boolean; generatedSeconds: number; only: readonly string[] | null; hive: string };
+  settings: {
+    persons: number;
+    duration: number;
+    connections: number;
+    warmup: number;
+    importRows: number;
+    imports: number;
+    reused: boolean;
+    generatedSeconds: number;
+    only: readonly string[] | null;
+    hive: string;
+  };
   dataset: DatasetCounts & { databasePrefix: string };
   sample: Sample;
   operations: OperationResult[];
-  scaleCheck: { persons: number; dataset: DatasetCounts; personListP50Ms: number; personListP50MsAtMain: number } | null;
+  scaleCheck: { persons: number; dataset: DatasetCounts; personListP50Ms: number; personListP50MsAtMain: number; explain: ExplainRecord | null; explainError?: string } | null;
+  /** The dataset's counts (and those of the tables the writes touch besides) before the operations and after them and the clean-up. */
+  datasetCheck: DatasetCheck | null;
   targets: Target[];
 }
 
@@ -150,6 +175,25 @@ interface Targets {
   readonly floor: Service;
   readonly hive: Service;
   readonly headers: Record<Caller, Record<string, string>>;
+  /** SQL against the dataset (clean-up, the import's scratch table). */
+  readonly db: FloorDb;
+  readonly prefix: string;
+  readonly explainer: Explainer;
+  readonly cipher: PersonalDataCipher;
+  readonly say: (line: string) => void;
+}
+
+/** The audit subject of the city administrator's token (the clean-up deletes the write events it recorded). */
+const CITY_SUBJECT = 'bench-city-admin';
+const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.subgraph);
+
+/** The EXPLAIN of the statements of one request; failures are recorded, not fatal. */
+async function explainOne(explainer: Explainer, prefix: string, work: () => Promise<unknown>): Promise<{ explain: ExplainRecord | null; explainError?: string }> {
+  try {
+    return { explain: await explainer.request(prefix, SUBGRAPH_NAMES, work) };
+  } catch (error) {
+    return { explain: null, explainError: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
 }
 
 /** MariaDB's server process, watched with the services when it runs on this machine (its CPU per request). */
@@ -170,6 +214,8 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
 
   const single = await countingFewest(platform.subgraphs, () => post(platform.gateway.url, body, headers));
+  // The statements of one request, as the subgraphs send them, and MariaDB's plan of each.
+  const explained = await explainOne(t.explainer, t.prefix, () => post(platform.gateway.url, body, headers));
   let sqlAtSizes: OperationResult['sqlAtSizes'];
   if (op.sizes) {
     // One after the other, so that the counts do not mix.
@@ -204,6 +250,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
     sqlPerRequest: single.statements,
     sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
     ...(sqlAtSizes ? { sqlAtSizes } : {}),
+    ...explained,
     tongxin,
     floor,
     hive,
@@ -217,18 +264,49 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
 
 async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
   const { platform } = t;
-  const headers = t.headers[op.caller];
   // A number of this run (and one for the peer's run) that keeps unique values apart from other runs'.
   const run = Math.floor(Math.random() * 1000);
   const hiveRun = (run + 500) % 1000;
+  // Every ID number sent: the persons registered are deleted after measuring.
+  const sent = new Set<string>();
+  const variables = (n: number, r: number) => {
+    const v = op.variables(sample, n, r);
+    for (const idNumber of op.registers(v)) sent.add(idNumber);
+    return v;
+  };
+  const since = await databaseNow(t.db);
+  let result: OperationResult | undefined;
+  try {
+    result = await measureWriteLoads(op, variables, run, hiveRun, t, o);
+  } finally {
+    // Also after a failure: what was registered is deleted.
+    await waitDelivered(t.db);
+    await waitQuiet(platform.subgraphs, () => undefined, 1000);
+    const removed = await removePersons(t.db, t.cipher, sent, since, CITY_SUBJECT);
+    t.say(`${op.name}: removed ${removed.persons} persons, ${removed.outboxEvents} outbox events, ${removed.memberDistricts} replica rows, ${removed.auditEvents} audit events`);
+    if (result) result.removed = removed;
+  }
+  return result;
+}
+
+async function measureWriteLoads(
+  op: WriteOperation,
+  variables: (n: number, run: number) => Record<string, unknown>,
+  run: number,
+  hiveRun: number,
+  t: Targets,
+  o: BenchOptions,
+): Promise<OperationResult> {
+  const { platform } = t;
+  const headers = t.headers[op.caller];
   let n = 1_000_000 - 1;
-  const first = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, op.variables(sample, n--, run)), headers));
+  const first = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, variables(n--, run)), headers));
   if (first.result.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(first.result.errors).slice(0, 500)}`);
   const before = await sqlStatements(platform.subgraphs);
   const tongxin = await runLoad({
     url: platform.gateway.url,
     headers,
-    body: (i) => gql(op.query, op.variables(sample, i, run)),
+    body: (i) => gql(op.query, variables(i, run)),
     duration: o.duration,
     connections: o.connections,
     watch: [platform.gateway, ...platform.subgraphs, ...database],
@@ -237,7 +315,7 @@ async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: B
   const hive = await runLoad({
     url: t.hive.url,
     headers,
-    body: (i) => gql(op.query, op.variables(sample, i, hiveRun)),
+    body: (i) => gql(op.query, variables(i, hiveRun)),
     duration: o.duration,
     connections: o.connections,
     watch: [t.hive, ...platform.subgraphs, ...database],
@@ -257,15 +335,50 @@ async function measureWrite(op: WriteOperation, sample: Sample, t: Targets, o: B
   };
 }
 
+async function measureImportOperation(op: ImportOperation, t: Targets, o: BenchOptions): Promise<OperationResult> {
+  const { platform } = t;
+  const { figures, floorDifference } = await measureImport(
+    op,
+    {
+      gateway: platform.gateway,
+      subgraphs: platform.subgraphs,
+      hive: t.hive,
+      floor: t.floor,
+      alsoWatch: database,
+      headers: t.headers[op.caller],
+      subject: CITY_SUBJECT,
+      db: t.db,
+      cipher: t.cipher,
+      sqlBySubgraph: () => sqlBySubgraph(platform.subgraphs),
+      quiet: () => waitQuiet(platform.subgraphs, () => undefined, 1000),
+      now: () => databaseNow(t.db),
+      say: t.say,
+    },
+    { rows: o.importRows ?? op.rows, imports: o.imports },
+  );
+  return {
+    name: op.name,
+    kind: op.kind,
+    description: op.description,
+    caller: op.caller,
+    floorMatches: floorDifference === null,
+    floorDifference,
+    hiveMatches: null,
+    sqlPerRequest: figures.tongxin.medianStatements,
+    import: figures,
+    removed: figures.removed,
+  };
+}
+
 async function callerHeaders(secret: string, sample: Sample): Promise<Record<Caller, Record<string, string>>> {
   const auth = hs256Config(secret);
-  const city = await mintToken(auth, { sub: 'bench-city-admin', role: Role.CITY_ADMIN }, '2h');
+  const city = await mintToken(auth, { sub: CITY_SUBJECT, role: Role.CITY_ADMIN }, '2h');
   const association = await mintToken(auth, { sub: 'bench-association-admin', role: Role.ASSOCIATION_ADMIN, org: sample.associationId }, '2h');
   return { city: { authorization: `Bearer ${city}` }, association: { authorization: `Bearer ${association}` } };
 }
 
-/** The person list's p50 on another dataset size (the pagination target), Tongxin only. */
-async function personListP50(dataset: Dataset, o: BenchOptions): Promise<number> {
+/** The person list's p50 on another dataset size (the pagination target), Tongxin only, and the EXPLAIN of its statements there. */
+async function personListP50(dataset: Dataset, o: BenchOptions, explainer: Explainer): Promise<{ p50Ms: number; explain: ExplainRecord | null; explainError?: string }> {
   const op = OPERATIONS.find((x): x is ReadOperation => x.name === 'person-list')!;
   const secret = benchSecret();
   const platform = await startPlatform(dataset.config, secret);
@@ -273,8 +386,9 @@ async function personListP50(dataset: Dataset, o: BenchOptions): Promise<number>
     const headers = (await callerHeaders(secret, dataset.sample)).city;
     const body = gql(op.query, op.variables(dataset.sample));
     await waitQuiet(platform.subgraphs, () => undefined);
+    const explained = await explainOne(explainer, dataset.config.databasePrefix, () => post(platform.gateway.url, body, headers));
     await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: o.warmup, connections: 2 });
-    return (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms;
+    return { p50Ms: (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms, ...explained };
   } finally {
     await platform.stop();
   }
@@ -289,22 +403,40 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const operations: OperationResult[] = [];
   const secret = benchSecret();
   const loadAtStart = os.loadavg()[0]!;
+  const pool = new MysqlPool({ ...o.mysql, connections: 2 });
+  const explainer = new Explainer(o.mysql);
+  const db = floorDb(pool, dataset.config.databasePrefix);
+  let datasetCheck: DatasetCheck | null = null;
   try {
     say('starting the subgraphs and the gateway (production), the floor and the peer gateway');
     const platform = await startPlatform(dataset.config, secret);
     const floor = await startFloor(dataset.config);
     const hive = await startHive(Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url])));
-    const t: Targets = { platform, floor: floor.service, hive: hive.service, headers: await callerHeaders(secret, dataset.sample) };
+    const t: Targets = {
+      platform,
+      floor: floor.service,
+      hive: hive.service,
+      headers: await callerHeaders(secret, dataset.sample),
+      db,
+      prefix: dataset.config.databasePrefix,
+      explainer,
+      cipher: new PersonalDataCipher(Buffer.from(BENCH_DATA_KEY, 'base64')),
+      say,
+    };
     await waitQuiet(platform.subgraphs, say);
+    const before = await datasetSnapshot(db);
     try {
       for (const op of selected) {
-        say(`${op.name}: ${op.kind === 'planned' ? op.reason : 'measuring'}`);
-        if (op.kind === 'planned') operations.push({ name: op.name, kind: op.kind, description: op.description, reason: op.reason });
-        else operations.push(op.kind === 'read' ? await measureRead(op, dataset.sample, t, o) : await measureWrite(op, dataset.sample, t, o));
+        say(`${op.name}: measuring`);
+        if (op.kind === 'read') operations.push(await measureRead(op, dataset.sample, t, o));
+        else if (op.kind === 'write') operations.push(await measureWrite(op, dataset.sample, t, o));
+        else operations.push(await measureImportOperation(op, t, o));
       }
     } finally {
       await Promise.all([hive.stop(), floor.stop(), platform.stop()]);
     }
+    datasetCheck = compareSnapshots(before, await datasetSnapshot(db));
+    if (!datasetCheck.unchanged) say(`the dataset's counts changed: before ${JSON.stringify(datasetCheck.before)}, after ${JSON.stringify(datasetCheck.after)}`);
     let scaleCheck: BenchResults['scaleCheck'] = null;
     const list = operations.find((r) => r.name === 'person-list');
     let scaleCheckError: string | undefined;
@@ -312,7 +444,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       try {
         const small = await prepareDataset(o.mysql, 10_000, o.reuse, say);
         say('person-list: measuring at 10,000 persons');
-        scaleCheck = { persons: 10_000, dataset: small.counts, personListP50Ms: await personListP50(small, o), personListP50MsAtMain: list.tongxin.p50Ms };
+        const { p50Ms, ...explained } = await personListP50(small, o, explainer);
+        scaleCheck = { persons: 10_000, dataset: small.counts, personListP50Ms: p50Ms, personListP50MsAtMain: list.tongxin.p50Ms, ...explained };
       } catch (error) {
         // The figures measured so far are kept; the pagination target says why it has none.
         scaleCheckError = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -328,6 +461,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
         duration: o.duration,
         connections: o.connections,
         warmup: o.warmup,
+        importRows: o.importRows ?? OPERATIONS.find((op): op is ImportOperation => op.kind === 'import')?.rows ?? 0,
+        imports: o.imports,
         reused: dataset.reused,
         generatedSeconds: Math.round(dataset.generatedSeconds),
         only: o.only,
@@ -337,11 +472,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       sample: dataset.sample,
       operations,
       scaleCheck,
+      datasetCheck,
       targets: [],
     };
     results.targets = judgeTargets(results, scaleCheckError);
     return results;
   } finally {
     await stopAll();
+    await Promise.all([pool.end(), explainer.end()]);
   }
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createLogger, MysqlConfig } from '@tongxin/common';
 import { dropPlatformDatabases, openPlatformDatabases, platformDataState } from '@tongxin/platform/dist/databases';
 import { DEFAULT_DEMO_SIZE, seedDemoData } from '@tongxin/platform/dist/demo/seed';
-import type { FloorDb, Sample } from '../operations';
+import { BENCH_TODAY, FloorDb, Sample } from '../operations';
 import { MysqlPool } from './mysql';
 
 /** The demo generator's seed (the one `npm start` uses): the same size always gives the same city. */
@@ -52,6 +52,7 @@ export function floorDb(pool: MysqlPool, prefix: string): FloorDb {
   return {
     db: (subgraph) => `\`${prefix}${subgraph}\``,
     query: (sql, params) => pool.query(sql, params),
+    transaction: (work) => pool.transaction((query) => work({ db: (subgraph) => `\`${prefix}${subgraph}\``, query: (sql, params) => query(sql, params) })),
   };
 }
 
@@ -83,7 +84,7 @@ export async function prepareDataset(
       }
       say(`dataset: generating ${persons} persons in ${config.databasePrefix}* with the demo generator (seed ${BENCH_SEED})`);
       const started = Date.now();
-      await seedDemoData(platform.services, { seed: BENCH_SEED, size: { ...DEFAULT_DEMO_SIZE, persons }, log, today: '2026-11-01' });
+      await seedDemoData(platform.services, { seed: BENCH_SEED, size: { ...DEFAULT_DEMO_SIZE, persons }, log, today: BENCH_TODAY });
       generatedSeconds = (Date.now() - started) / 1000;
       say(`dataset: generated in ${generatedSeconds.toFixed(0)} s`);
     }

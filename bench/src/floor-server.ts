@@ -1,11 +1,14 @@
 /**
  * The floor: the read operations' answers from hand-written SQL (bench/operations.ts), serialized
  * with JSON.stringify and served over HTTP by one Node process, so that it pays the same HTTP hop
- * as the platform. `POST /<operation>` with the variables as the JSON body answers `{"data": …}`.
- * Run by the bench as a child process (PORT, MYSQL_*, FLOOR_PREFIX, FLOOR_CONNECTIONS).
+ * as the platform. `POST /<operation>` with the variables as the JSON body answers `{"data": …}`;
+ * for the import, `POST /<operation>` with `{ table, rows }` writes the rows into that table of
+ * the persons database and answers `{"data": { rows, statements }}`. Run by the bench as a child
+ * process (PORT, MYSQL_*, FLOOR_PREFIX, FLOOR_CONNECTIONS, FLOOR_DATA_KEY: the dataset's key).
  */
 import * as http from 'node:http';
-import { READ_OPERATIONS, ReadOperation } from '../operations';
+import { PersonalDataCipher } from '@tongxin/common';
+import { ImportOperation, ImportRow, OPERATIONS, READ_OPERATIONS, ReadOperation } from '../operations';
 import { floorDb } from './dataset';
 import { MysqlPool } from './mysql';
 
@@ -19,14 +22,29 @@ const pool = new MysqlPool({
 });
 const db = floorDb(pool, env.FLOOR_PREFIX ?? 'bench_');
 const operations = new Map<string, ReadOperation>(READ_OPERATIONS.map((o) => [`/${o.name}`, o]));
+const imports = new Map<string, ImportOperation>(OPERATIONS.filter((o): o is ImportOperation => o.kind === 'import').map((o) => [`/${o.name}`, o]));
+const cipher = env.FLOOR_DATA_KEY ? new PersonalDataCipher(Buffer.from(env.FLOOR_DATA_KEY, 'base64')) : null;
+
+/** The floor's answer to one request of `path`. */
+function answer(path: string, body: string): Promise<unknown> | null {
+  const read = operations.get(path);
+  if (read) return read.floor(db, JSON.parse(body || '{}') as Record<string, unknown>);
+  const write = imports.get(path);
+  if (write) {
+    if (!cipher) return Promise.reject(new Error('FLOOR_DATA_KEY is not set'));
+    const { table, rows } = JSON.parse(body) as { table: string; rows: ImportRow[] };
+    return write.floor(db, rows, table, cipher);
+  }
+  return null;
+}
 
 const server = http.createServer((req, res) => {
   if (req.url === '/health') {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     return;
   }
-  const operation = req.method === 'POST' ? operations.get(req.url ?? '') : undefined;
-  if (!operation) {
+  const path = req.url ?? '';
+  if (req.method !== 'POST' || (!operations.has(path) && !imports.has(path))) {
     res.writeHead(404).end();
     return;
   }
@@ -34,7 +52,7 @@ const server = http.createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     Promise.resolve()
-      .then(() => operation.floor(db, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>))
+      .then(() => answer(path, Buffer.concat(chunks).toString('utf8')))
       .then(
         (data) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data })),
         (err: unknown) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(err) }] })),

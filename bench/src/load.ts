@@ -87,16 +87,32 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
-  const samples = new Map<string, number[]>((req.watch ?? []).map((w) => [w.name, []]));
+/** Samples the VmRSS of `watch` every 250 ms until `stop()`, which returns each process's largest and mean MB. */
+export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readonly pid: number }>): { stop(): Record<string, MemoryFigures> } {
+  const samples = new Map<string, number[]>(watch.map((w) => [w.name, []]));
   const sample = () => {
-    for (const w of req.watch ?? []) {
+    for (const w of watch) {
       const mb = rssMb(w.pid);
       if (mb !== null) samples.get(w.name)!.push(mb);
     }
   };
-  const cpuBefore = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
+  sample();
   const sampler = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(sampler);
+      sample();
+      return Object.fromEntries(
+        [...samples].map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
+      );
+    },
+  };
+}
+
+export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
+  const memory = watchMemory(req.watch ?? []);
+  let memoryFigures: Record<string, MemoryFigures> | null = null;
+  const cpuBefore = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
   const latencies: number[] = [];
   let graphqlErrors = 0;
   let bytes = 0;
@@ -129,7 +145,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       bytes += resBytes;
     });
     const result = await finished;
-    sample();
+    memoryFigures = memory.stop();
     const cpuAfter = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
@@ -142,9 +158,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       meanMs: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0),
       errors: result.non2xx + result.errors + result.timeouts + graphqlErrors,
       bytesPerResponse: count ? Math.round(bytes / count) : 0,
-      memory: Object.fromEntries(
-        [...samples].map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
-      ),
+      memory: memoryFigures,
       cpuMsPerRequest: Object.fromEntries(
         [...cpuBefore].flatMap(([name, before]) => {
           const after = cpuAfter.get(name);
@@ -153,6 +167,6 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       ),
     };
   } finally {
-    clearInterval(sampler);
+    if (!memoryFigures) memory.stop();
   }
 }

@@ -13,6 +13,10 @@ export interface BenchOptions {
   readonly warmup: number;
   /** Only these operations (by name). */
   readonly only: readonly string[] | null;
+  /** Rows of each import (default: the operation's, 10,000). */
+  readonly importRows: number | null;
+  /** Imports measured one after the other (after a small one to warm up). */
+  readonly imports: number;
   /** Also run the person list on a 10,000-person dataset, for the pagination target. */
   readonly scaleCheck: boolean;
   /** Where to write the results (default bench/results/latest.json); null: nowhere. */
@@ -22,13 +26,15 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup N] [--only <operation>] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup N] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target (default 10)
   --connections C   concurrent connections of the load generator (default 10)
   --warmup N        requests to each target before it is measured (default 20)
   --only NAME       only this operation (repeatable): ${OPERATIONS.map((o) => o.name).join(', ')}
+  --import-rows N   rows of each import (default 10000)
+  --imports N       imports measured one after the other, after a small one to warm up (default 3)
   --scale-check     also measure the person list at 10,000 persons (pagination target)
   --output FILE     results file (default bench/results/latest.json)
 MariaDB: MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD (default root@127.0.0.1:3306).`;
@@ -46,6 +52,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let connections = 10;
   let warmup = 20;
   let scaleCheck = false;
+  let importRows: number | null = null;
+  let imports = 3;
   let output: string | null = 'bench/results/latest.json';
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +80,12 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         only.push(name);
         break;
       }
+      case '--import-rows':
+        importRows = positiveInt(arg, argv[++i]);
+        break;
+      case '--imports':
+        imports = positiveInt(arg, argv[++i]);
+        break;
       case '--scale-check':
         scaleCheck = true;
         break;
@@ -93,6 +107,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     connections,
     warmup,
     only: only.length > 0 ? only : null,
+    importRows,
+    imports,
     scaleCheck,
     output,
     mysql: {

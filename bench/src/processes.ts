@@ -200,6 +200,7 @@ export async function startFloor(db: MysqlConfig): Promise<{ service: Service; s
       MYSQL_PASSWORD: db.password,
       FLOOR_PREFIX: db.databasePrefix,
       FLOOR_CONNECTIONS: String(db.poolSize),
+      FLOOR_DATA_KEY: BENCH_DATA_KEY,
     },
     `http://127.0.0.1:${port}/health`,
   );

@@ -1,5 +1,6 @@
 /** The table `npm run bench` prints. */
 import type { BenchResults } from './bench';
+import type { ExplainRecord } from './explain';
 import type { LoadFigures } from './load';
 
 function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
@@ -19,7 +20,7 @@ export function formatResults(r: BenchResults): string {
     '',
   ];
   const rows = r.operations.flatMap((o) => {
-    if (o.kind === 'planned') return [[o.name, 'planned', null, null, null, null, null, null, null, o.reason]];
+    if (o.kind === 'import') return [];
     const fig = (label: string, f: typeof o.tongxin | null | undefined, extra: string | null = null) =>
       f ? [label === 'tongxin' ? o.name : '', label, f.requestsPerSecond, f.p50Ms, f.p99Ms, f.errors, label === 'tongxin' ? o.sqlPerRequest : null, f.memory.gateway?.maxMb ?? f.memory.hive?.maxMb ?? f.memory.floor?.maxMb ?? null, Math.round(f.bytesPerResponse / 1024), extra] : [];
     return [
@@ -37,7 +38,27 @@ export function formatResults(r: BenchResults): string {
     f && Object.keys(f.cpuMsPerRequest ?? {}).length ? [`  ${label}: ${Object.entries(f.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ')}`] : [];
   const cpuLines = r.operations.flatMap((o) => [...cpu(`${o.name} tongxin`, o.tongxin), ...cpu(`${o.name} floor`, o.floor), ...cpu(`${o.name} hive`, o.hive)]);
   if (cpuLines.length) out.push('', 'CPU ms per request, by process:', ...cpuLines);
-  if (r.scaleCheck) out.push('', `scale check: person-list p50 ${r.scaleCheck.personListP50MsAtMain} ms at ${d.persons} persons, ${r.scaleCheck.personListP50Ms} ms at 10000`);
+  for (const o of r.operations) {
+    if (o.import) out.push('', ...formatImport(o.name, o.import, o.floorMatches, o.floorDifference));
+  }
+  const explained = r.operations.filter((o) => o.kind === 'read');
+  if (explained.length) {
+    out.push('', 'EXPLAIN of the statements one request sends (!! flagged: a full scan or filesort of a big table):');
+    for (const o of explained) out.push(...formatExplain(o.name, o.explain, o.explainError));
+  }
+  if (r.scaleCheck) {
+    out.push('', `scale check: person-list p50 ${r.scaleCheck.personListP50MsAtMain} ms at ${d.persons} persons, ${r.scaleCheck.personListP50Ms} ms at 10000`);
+    out.push(...formatExplain('person-list at 10000 persons', r.scaleCheck.explain, r.scaleCheck.explainError));
+  }
+  if (r.datasetCheck) {
+    const changed = Object.keys(r.datasetCheck.before).filter((k) => r.datasetCheck!.before[k as keyof typeof r.datasetCheck.before] !== r.datasetCheck!.after[k as keyof typeof r.datasetCheck.after]);
+    out.push(
+      '',
+      r.datasetCheck.unchanged
+        ? 'dataset left as found: every count the same after the run as before (persons, memberships, …, outbox events, replica rows, audit events)'
+        : `DATASET CHANGED by the run: ${changed.map((k) => `${k} ${r.datasetCheck!.before[k as keyof typeof r.datasetCheck.before]} → ${r.datasetCheck!.after[k as keyof typeof r.datasetCheck.after]}`).join(', ')}`,
+    );
+  }
   out.push(
     '',
     table(
@@ -46,4 +67,37 @@ export function formatResults(r: BenchResults): string {
     ),
   );
   return out.join('\n');
+}
+
+function formatImport(name: string, f: NonNullable<BenchResults['operations'][number]['import']>, floorMatches?: boolean, floorDifference?: string | null): string[] {
+  const runs = (xs: ReadonlyArray<{ seconds: number }>) => xs.map((x) => x.seconds).join(', ');
+  const rss = (m: Record<string, number>) => Object.entries(m).map(([n, mb]) => `${n} ${mb}`).join(', ');
+  return [
+    `${name}: ${f.imports} imports of ${f.rows} rows, one after the other (after one of 100 rows to warm up)`,
+    f.refusal
+      ? `  one request of all ${f.rows} rows (${f.refusal.bodyBytes} bytes) refused: ${f.refusal.status} ${f.refusal.message}; sent as ${f.requestsPerImport} requests of at most ${f.maxRowsPerRequest} rows`
+      : `  the whole file in one request`,
+    `  tongxin: median ${f.tongxin.medianSeconds} s, max ${f.tongxin.maxSeconds} s (${runs(f.tongxin.runs)}), ${f.tongxin.rowsPerSecond} rows/s; ` +
+      `until the replica had the new persons: ${f.tongxin.runs.map((x) => x.untilDeliveredSeconds).join(', ')} s`,
+    `    SQL statements per import ${f.tongxin.medianStatements} (${f.tongxin.statementsPer1000Rows} per 1,000 rows; ${Object.entries(f.tongxin.runs[0]?.bySubgraph ?? {}).map(([n, c]) => `${n} ${c}`).join(', ')}); max RSS MB: ${rss(f.tongxin.maxRssMb)}`,
+    `  floor: median ${f.floor.medianSeconds} s, max ${f.floor.maxSeconds} s (${runs(f.floor.runs)}), ${f.floor.rowsPerSecond} rows/s, ${f.floor.statementsPerImport} INSERTs per import; ` +
+      `stored rows ${floorMatches ? 'match' : `DIFFER: ${floorDifference}`}`,
+    f.hive ? `  hive: ${f.hive.medianSeconds} s, ${f.hive.rowsPerSecond} rows/s` : `  hive: not measured (${f.hiveSkipped ?? 'skipped'})`,
+    `  seconds tongxin / floor ${f.secondsVsFloor}x; rows/s tongxin / hive ${f.throughputVsHive ?? '-'}x; ` +
+      `removed afterwards: ${f.removed.persons} persons, ${f.removed.outboxEvents} outbox events, ${f.removed.memberDistricts} replica rows, ${f.removed.auditEvents} audit events`,
+  ];
+}
+
+function formatExplain(name: string, e: ExplainRecord | null | undefined, error?: string): string[] {
+  if (!e) return [`  ${name}: not captured (${error ?? 'no record'})`];
+  const lines = [`  ${name}: ${e.statements.length} statements, ${e.flagged} flagged`];
+  for (const s of e.statements) {
+    lines.push(`    ${s.flags.length ? '!!' : '  '} [${s.subgraph}] ${s.statement.length > 150 ? `${s.statement.slice(0, 149)}…` : s.statement}`);
+    for (const x of s.explain) {
+      lines.push(`         ${x.table ?? '-'}: ${x.type ?? '-'} key=${x.key ?? '-'}${x.keyLen ? `(${x.keyLen})` : ''} rows=${x.rows ?? '-'}${x.extra ? ` ${x.extra}` : ''}`);
+    }
+    for (const f of s.flags) lines.push(`         !! ${f}`);
+    for (const n of s.notes) lines.push(`         note: ${n}`);
+  }
+  return lines;
 }
