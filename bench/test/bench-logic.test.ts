@@ -1,0 +1,79 @@
+/**
+ * The bench's pure logic, without a database: which captured statements are explained, how they
+ * are shortened and judged, how an import's rows are split under a body limit, and that the
+ * import's rows are valid, unique and the same for the same run. Not timed.
+ */
+import { parseIdNumber } from '@tongxin/common';
+import { ImportOperation, OPERATIONS } from '../operations';
+import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/explain';
+import { splitRows } from '../src/import';
+
+const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
+const row = (over: Partial<{ table: string; type: string; key: string | null; rows: number; extra: string | null }>) => ({
+  table: 'person',
+  type: 'ref',
+  key: 'idx_person_district',
+  keyLen: '26',
+  rows: 10,
+  extra: null,
+  ...over,
+});
+
+describe('EXPLAIN records', () => {
+  it('explains SELECTs that read tables, nothing else', () => {
+    expect(isExplainable('SELECT `p`.`id` FROM `person` `p` WHERE `p`.`id` = 1')).toBe(true);
+    expect(isExplainable('  (SELECT id FROM membership) UNION (SELECT id FROM membership)')).toBe(true);
+    expect(isExplainable('SELECT 1')).toBe(false);
+    expect(isExplainable('SELECT VERSION() AS version')).toBe(false);
+    expect(isExplainable('START TRANSACTION')).toBe(false);
+    expect(isExplainable("UPDATE outbox_event SET delivered_at = NOW() WHERE id IN ('a')")).toBe(false);
+    expect(isExplainable("INSERT INTO person (id) SELECT id FROM person_floor_scratch")).toBe(false);
+  });
+
+  it('shortens the selected columns and long IN lists, keeps the conditions', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `'id-${i}'`).join(', ');
+    const sql = `SELECT \`m\`.\`id\` AS \`m_id\`, \`m\`.\`person_id\` AS \`m_person_id\`, \`m\`.\`organization_id\` AS \`m_organization_id\`, \`m\`.\`role\` AS \`m_role\`
+      FROM \`membership\` \`m\` WHERE \`m\`.\`person_id\` IN (${ids}) ORDER BY \`m\`.\`id\` ASC`;
+    expect(shorten(sql)).toBe("SELECT … FROM `membership` `m` WHERE `m`.`person_id` IN ('id-0', 'id-1', … 500 values) ORDER BY `m`.`id` ASC");
+    expect(shorten('SELECT COUNT(1) AS `cnt` FROM `person` `p`')).toBe('SELECT COUNT(1) AS `cnt` FROM `person` `p`');
+    expect(shorten(`SELECT id FROM person WHERE name = '${'x'.repeat(1000)}'`).length).toBe(400);
+  });
+
+  it('flags a whole table read or a filesort over a big table, notes an index-only scan, passes the rest', () => {
+    const big = BIG_TABLE_ROWS + 1;
+    expect(judgeExplain([row({ type: 'ALL', key: null, rows: big })]).flags).toEqual([`full scan of person (~${big} rows)`]);
+    expect(judgeExplain([row({ type: 'index', key: 'PRIMARY', rows: big, extra: 'Using where' })]).flags).toEqual([`full scan of person in the order of PRIMARY (~${big} rows)`]);
+    expect(judgeExplain([row({ type: 'range', rows: big, extra: 'Using where; Using filesort' })]).flags).toEqual([`filesort over ~${big} rows of person`]);
+    expect(judgeExplain([row({ type: 'index', key: 'idx_membership_matrix', rows: big, extra: 'Using where; Using index' })])).toEqual({
+      flags: [],
+      notes: [`whole index idx_membership_matrix of person read, without the table (~${big} rows)`],
+    });
+    // Small tables, and big ones read through an index, are not flagged.
+    expect(judgeExplain([row({ type: 'ALL', key: null, rows: BIG_TABLE_ROWS, extra: 'Using filesort' })])).toEqual({ flags: [], notes: [] });
+    expect(judgeExplain([row({ type: 'range', rows: big, extra: 'Using where; Using index' }), row({ type: 'eq_ref', rows: 1 })])).toEqual({ flags: [], notes: [] });
+  });
+});
+
+describe('the import', () => {
+  it('makes valid rows whose ID numbers are unique, differ between runs and are the same for the same run', () => {
+    const rows = importOperation.makeRows(42, 0, 3000);
+    const numbers = rows.map((r) => importOperation.idNumberOf(r));
+    expect(new Set(numbers).size).toBe(3000);
+    for (const n of numbers.slice(0, 50)) expect(parseIdNumber(n, '2026-11-01')).toMatchObject({ idNumber: n });
+    expect(importOperation.makeRows(42, 2999, 1)).toEqual([rows[2999]]);
+    const other = new Set(importOperation.makeRows(43, 0, 3000).map((r) => importOperation.idNumberOf(r)));
+    expect(numbers.some((n) => other.has(n))).toBe(false);
+  });
+
+  it('splits the rows into consecutive requests within the body limit, in order', () => {
+    const rows = importOperation.makeRows(7, 0, 1000);
+    const bodyOf = (r: readonly unknown[]) => JSON.stringify({ query: importOperation.query, variables: { rows: r, dryRun: false } });
+    const limit = 64 * 1024;
+    const batches = splitRows(rows, bodyOf, limit);
+    expect(batches.flat()).toEqual(rows);
+    for (const b of batches) expect(Buffer.byteLength(bodyOf(b))).toBeLessThanOrEqual(limit);
+    // Greedy: each batch but the last would be over the limit with the next row.
+    for (let i = 0; i < batches.length - 1; i++) expect(Buffer.byteLength(bodyOf([...batches[i]!, batches[i + 1]![0]!]))).toBeGreaterThan(limit);
+    expect(splitRows(rows, bodyOf, 100 * 1024 * 1024)).toEqual([rows]);
+  });
+});
