@@ -179,19 +179,32 @@ export async function measureImport(
   const since = await ctx.now();
   const persons = ctx.db.db('persons');
   const measure = async (): Promise<{ figures: ImportFigures; floorDifference: string | null }> => {
-    // One request of the whole file, as a dry run (nothing is written): does the deployment take it?
-    const wholeBody = bodyOf(sets[0]!, true);
-    const probe = await postStatus(ctx.gateway.url, wholeBody, ctx.headers);
-    const probeError = probe.status !== 200 || !probe.json || probe.json.errors?.length || probe.json.data?.importPersons?.rowCount !== opts.rows;
-    const refusal = probeError
-      ? { status: probe.status, bodyBytes: Buffer.byteLength(wholeBody), message: (probe.json?.errors?.[0]?.message ?? probe.text).slice(0, 300) }
-      : null;
+    // A dry run of these rows in one request (nothing is written): null when the deployment takes it, else its refusal.
+    const takes = async (rows: readonly ImportRow[]) => {
+      const body = bodyOf(rows, true);
+      const probe = await postStatus(ctx.gateway.url, body, ctx.headers);
+      const taken = probe.status === 200 && probe.json && !probe.json.errors?.length && probe.json.data?.importPersons?.rowCount === rows.length;
+      return taken ? null : { status: probe.status, bodyBytes: Buffer.byteLength(body), message: (probe.json?.errors?.[0]?.message ?? probe.text).slice(0, 300) };
+    };
+    // The whole file in one request?
+    const refusal = await takes(sets[0]!);
     let batchesOf = (rows: readonly ImportRow[]): ImportRow[][] => [[...rows]];
     if (refusal) {
       const limit = Number(/(\d+) bytes/.exec(refusal.message)?.[1] ?? NaN);
-      if (!Number.isFinite(limit)) throw new Error(`${op.name}: one request of ${opts.rows} rows was refused, without a body limit to split by: ${refusal.status} ${refusal.message}`);
-      ctx.say(`${op.name}: one request of ${opts.rows} rows (${refusal.bodyBytes} bytes) refused (${refusal.status}: ${refusal.message}); importing in requests of at most ${limit} bytes`);
-      batchesOf = (rows) => splitRows(rows, (r) => bodyOf(r), limit);
+      if (Number.isFinite(limit)) {
+        ctx.say(`${op.name}: one request of ${opts.rows} rows (${refusal.bodyBytes} bytes) refused (${refusal.status}: ${refusal.message}); importing in requests of at most ${limit} bytes`);
+        batchesOf = (rows) => splitRows(rows, (r) => bodyOf(r), limit);
+      } else {
+        // No limit named (a subgraph's refusal reaches the client as an internal error): halve the
+        // rows per request until a dry run of that many is taken.
+        let size = opts.rows;
+        do {
+          if (size === 1) throw new Error(`${op.name}: not even one row is taken in a request: ${refusal.status} ${refusal.message}`);
+          size = Math.ceil(size / 2);
+        } while (await takes(sets[0]!.slice(0, size)));
+        ctx.say(`${op.name}: one request of ${opts.rows} rows (${refusal.bodyBytes} bytes) refused (${refusal.status}: ${refusal.message}); importing in requests of ${size} rows`);
+        batchesOf = (rows) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+      }
     }
 
     const importThrough = async (url: string, rows: readonly ImportRow[]): Promise<number> => {

@@ -149,6 +149,8 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     TONGXIN_DATA_KEY: BENCH_DATA_KEY,
     ...urls,
   };
+  // The gateway's settings (GATEWAY_MAX_BODY_BYTES …) as the bench was given them: a run may measure a deployment configured otherwise.
+  const gatewaySettings = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('GATEWAY_')));
   const started: ChildProcess[] = [];
   try {
     const subgraphs = await Promise.all(
@@ -168,7 +170,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     const { child, log } = await startChild(
       'gateway',
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
-      { ...base, PORT: String(gatewayPort) },
+      { ...base, ...gatewaySettings, PORT: String(gatewayPort) },
       `http://127.0.0.1:${gatewayPort}/health/ready`,
     );
     started.push(child);
