@@ -424,6 +424,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       say,
     };
     await waitQuiet(platform.subgraphs, say);
+    // What the dataset holds once the outbox has delivered what it had pending (a fresh dataset's districts).
+    await waitDelivered(db);
     const before = await datasetSnapshot(db);
     try {
       for (const op of selected) {

@@ -115,14 +115,14 @@ export async function captureStatements(pool: MysqlPool, databases: readonly str
   const [{ t: since }] = (await pool.query<{ t: string }>("SELECT DATE_FORMAT(NOW(6), '%Y-%m-%d %H:%i:%s.%f') AS t")) as [{ t: string }];
   let logged: LogRow[];
   try {
-    await pool.query("SET GLOBAL log_output = 'TABLE'");
-    await pool.query('SET GLOBAL general_log = ON');
-    await work();
-  } finally {
-    await pool.query('SET GLOBAL general_log = ?', [Number(settings!.general_log) ? 'ON' : 'OFF']);
-    await pool.query('SET GLOBAL log_output = ?', [settings!.log_output]);
-  }
-  try {
+    try {
+      await pool.query("SET GLOBAL log_output = 'TABLE'");
+      await pool.query('SET GLOBAL general_log = ON');
+      await work();
+    } finally {
+      await pool.query('SET GLOBAL general_log = ?', [Number(settings!.general_log) ? 'ON' : 'OFF']);
+      await pool.query('SET GLOBAL log_output = ?', [settings!.log_output]);
+    }
     await readThreads();
     logged = await pool.query<LogRow>(
       "SELECT thread_id, command_type, argument FROM mysql.general_log WHERE event_time >= ? AND command_type IN ('Query', 'Connect', 'Init DB') ORDER BY event_time",
