@@ -68,6 +68,9 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: !opts.production,
     csrfPrevention: true,
+    // The process stops the server itself on SIGTERM/SIGINT (HTTP first, then Apollo, then the
+    // database); Apollo's own handler would race it and, in production, leave it hanging.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
     parseOptions: protection.parseOptions,
     validationRules: protection.validationRules,

@@ -117,6 +117,9 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       schema,
       introspection: !opts.production,
       csrfPrevention: true,
+      // The process stops the server itself on SIGTERM/SIGINT (HTTP first, then Apollo, then the
+      // database); Apollo's own handler would race it and, in production, leave it hanging.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(log),
       plugins: [
