@@ -93,18 +93,39 @@ interface LogRow {
 
 const text = (v: Buffer | string | null | undefined) => (v === null || v === undefined ? '' : Buffer.isBuffer(v) ? v.toString('utf8') : String(v));
 
+/** The advisory lock that keeps two bench processes from switching the server's general log at once. */
+const LOG_LOCK = 'tongxin_bench_general_log';
+
 /**
  * Runs `work` (one request) with the server's general log on, and returns the SELECTs the
  * connections to `databases` sent meanwhile, each with the database it was sent in. Nothing else
  * may run on these databases meanwhile. The log's previous settings are restored, also when
- * `work` throws; rows this capture added to an empty log table are removed again.
+ * `work` throws; rows this capture added to an empty log table are removed again. Captures of
+ * several bench processes take turns (an advisory lock), so that none restores the settings
+ * another one made.
  */
 export async function captureStatements(pool: MysqlPool, databases: readonly string[], work: () => Promise<unknown>): Promise<Array<{ database: string | null; sql: string }>> {
-  const [settings] = await pool.query<{ general_log: number | string; log_output: string }>('SELECT @@GLOBAL.general_log AS general_log, @@GLOBAL.log_output AS log_output');
-  const [{ n: before }] = (await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM mysql.general_log')) as [{ n: number }];
+  return pool.withConnection(async (query) => {
+    const [{ locked }] = (await query<{ locked: number | null }>('SELECT GET_LOCK(?, 120) AS locked', [LOG_LOCK])) as [{ locked: number | null }];
+    if (Number(locked) !== 1) throw new Error('another bench process kept the general log for 120 s');
+    try {
+      return await captureLocked(query, databases, work);
+    } finally {
+      await query('SELECT RELEASE_LOCK(?)', [LOG_LOCK]);
+    }
+  });
+}
+
+async function captureLocked(
+  query: <R>(sql: string, params?: readonly unknown[]) => Promise<R[]>,
+  databases: readonly string[],
+  work: () => Promise<unknown>,
+): Promise<Array<{ database: string | null; sql: string }>> {
+  const [settings] = await query<{ general_log: number | string; log_output: string }>('SELECT @@GLOBAL.general_log AS general_log, @@GLOBAL.log_output AS log_output');
+  const [{ n: before }] = (await query<{ n: number }>('SELECT COUNT(*) AS n FROM mysql.general_log')) as [{ n: number }];
   const threads = new Map<number, string>();
   const readThreads = async () => {
-    for (const p of await pool.query<{ id: number; db: string | null }>(
+    for (const p of await query<{ id: number; db: string | null }>(
       `SELECT ID AS id, DB AS db FROM information_schema.PROCESSLIST WHERE DB IN (${databases.map(() => '?').join(', ')})`,
       databases,
     )) {
@@ -112,25 +133,25 @@ export async function captureStatements(pool: MysqlPool, databases: readonly str
     }
   };
   await readThreads();
-  const [{ t: since }] = (await pool.query<{ t: string }>("SELECT DATE_FORMAT(NOW(6), '%Y-%m-%d %H:%i:%s.%f') AS t")) as [{ t: string }];
+  const [{ t: since }] = (await query<{ t: string }>("SELECT DATE_FORMAT(NOW(6), '%Y-%m-%d %H:%i:%s.%f') AS t")) as [{ t: string }];
   let logged: LogRow[];
   try {
     try {
-      await pool.query("SET GLOBAL log_output = 'TABLE'");
-      await pool.query('SET GLOBAL general_log = ON');
+      await query("SET GLOBAL log_output = 'TABLE'");
+      await query('SET GLOBAL general_log = ON');
       await work();
     } finally {
-      await pool.query('SET GLOBAL general_log = ?', [Number(settings!.general_log) ? 'ON' : 'OFF']);
-      await pool.query('SET GLOBAL log_output = ?', [settings!.log_output]);
+      await query('SET GLOBAL general_log = ?', [Number(settings!.general_log) ? 'ON' : 'OFF']);
+      await query('SET GLOBAL log_output = ?', [settings!.log_output]);
     }
     await readThreads();
-    logged = await pool.query<LogRow>(
+    logged = await query<LogRow>(
       "SELECT thread_id, command_type, argument FROM mysql.general_log WHERE event_time >= ? AND command_type IN ('Query', 'Connect', 'Init DB') ORDER BY event_time",
       [since],
     );
   } finally {
     // Leave the log table as it was found: empty, when it was.
-    if (Number(before) === 0) await pool.query('TRUNCATE TABLE mysql.general_log');
+    if (Number(before) === 0) await query('TRUNCATE TABLE mysql.general_log');
   }
   // Connections opened during the request name their database when they connect.
   for (const row of logged) {
