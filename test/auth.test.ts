@@ -165,3 +165,42 @@ describe('token configuration', () => {
     expect(() => authConfigFromEnv(env)).toThrow(message);
   });
 });
+
+describe('verified tokens are remembered until they expire', () => {
+  const city = { sub: 'remembered-city', role: Role.CITY_ADMIN };
+
+  it('answers the same token with the same (frozen) viewer, and verifies a token differing in one byte afresh', async () => {
+    const verifier = new TokenVerifier(TEST_AUTH);
+    const token = await mintToken(TEST_AUTH, city, '1h');
+    const first = await verifier.verify(`Bearer ${token}`);
+    expect(await verifier.verify(`Bearer ${token}`)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(verifier.remembered).toBe(1);
+    const last = token.at(-2) === 'A' ? 'B' : 'A';
+    const forged = `${token.slice(0, -2)}${last}${token.at(-1)}`;
+    await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ message: 'The token signature is not valid.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(verifier.remembered).toBe(1);
+  });
+
+  it('refuses a remembered token once it has expired, and forgets it', async () => {
+    let now = Math.floor(Date.now() / 1000);
+    const verifier = new TokenVerifier(TEST_AUTH, 100, () => now);
+    const token = await mintToken(TEST_AUTH, city, now + 60);
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: Role.CITY_ADMIN });
+    now += 59;
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: Role.CITY_ADMIN });
+    now += 1;
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toMatchObject({ message: 'The token has expired: sign in again.' });
+    expect(verifier.remembered).toBe(0);
+  });
+
+  it('remembers at most its size, forgetting the least recently used', async () => {
+    const verifier = new TokenVerifier(TEST_AUTH, 2);
+    const tokens = await Promise.all(['a', 'b', 'c'].map((sub) => mintToken(TEST_AUTH, { sub, role: Role.ANALYST }, '1h')));
+    for (const t of tokens) await verifier.verify(`Bearer ${t}`);
+    expect(verifier.remembered).toBe(2);
+    const none = new TokenVerifier(TEST_AUTH, 0);
+    await none.verify(`Bearer ${tokens[0]}`);
+    expect(none.remembered).toBe(0);
+  });
+});
