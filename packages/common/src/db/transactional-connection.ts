@@ -1,8 +1,9 @@
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RequestContext } from '../context';
 import { NotFoundError } from '../errors';
 import { InputChecker } from '../validation/input-checker';
+import { getEntities } from './raw-entities';
 
 /**
  * SQLite has one writing connection per data source: its transactions must not interleave on
@@ -63,7 +64,8 @@ export class TransactionalConnection {
 
   /** The rows of these ids (in no particular order; loaders put them back in key order). */
   findByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
-    return this.repo(ctx, entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
+    if (ids.length === 0) return Promise.resolve([]);
+    return getEntities(this.repo(ctx, entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }));
   }
 
   /** The row of an id, or BAD_USER_INPUT for a malformed id and NOT_FOUND (naming the type) for a missing one. */
