@@ -52,7 +52,13 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() membership: Membership, @Ctx() ctx: Ctx): Promise<Organization> {
+  organization(@Root() membership: Membership, @Ctx() ctx: Ctx): Organization | Promise<Organization> {
+    // Synchronous when read with the membership (Person.memberships): no promise per row.
+    if (membership.organizationRow) return toOrganization(membership.organizationRow);
+    return this.loadOrganization(membership, ctx);
+  }
+
+  private async loadOrganization(membership: Membership, ctx: Ctx): Promise<Organization> {
     const entity = await ctx.loaders.organizationById.load(membership.organizationId);
     if (!entity) throw new Error(`Membership ${membership.id} points to a missing organization ${membership.organizationId}`);
     return toOrganization(entity);

@@ -9,6 +9,7 @@ import {
   chunksOf,
   ConflictError,
   countsByKey,
+  entityReader,
   ForbiddenError,
   HeldRecord,
   InputChecker,
@@ -36,6 +37,12 @@ import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } fro
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
+
+/** A membership with its organization, read together (Person.memberships). */
+export interface MembershipWithOrganization {
+  readonly membership: MembershipEntity;
+  readonly organization: OrganizationEntity;
+}
 
 /** The most person ids one `memberPersonIds` call may ask about. */
 const MEMBER_PERSON_IDS_MAX = 1000;
@@ -140,9 +147,25 @@ export class MembershipService {
     return unique.filter((id) => members.has(id));
   }
 
-  /** Every membership (running and ended) of many persons, each person's oldest first. */
-  findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipEntity[]> {
-    return this.conn.repo(ctx, MembershipEntity).find({ where: { personId: In([...personIds]) }, order: { id: 'ASC' } });
+  /**
+   * Every membership (running and ended) of many persons, each person's oldest first, with its
+   * organization read in the same statement (Person.memberships nearly always asks for it: one
+   * statement and no loader round per membership).
+   */
+  async findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipWithOrganization[]> {
+    if (personIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = m.organizationId')
+      .addSelect('o')
+      .where('m.personId IN (:...personIds)', { personIds: [...personIds] })
+      .orderBy('m.id', 'ASC')
+      .getRawMany();
+    const dataSource = this.conn.manager(ctx).connection;
+    const membership = entityReader<MembershipEntity>(dataSource, dataSource.getMetadata(MembershipEntity), 'm');
+    const organization = entityReader<OrganizationEntity>(dataSource, dataSource.getMetadata(OrganizationEntity), 'o');
+    return rows.map((raw) => ({ membership: membership(raw), organization: organization(raw) }));
   }
 
   /** For each organization, the ids of one page of its memberships (one statement for all). */

@@ -1,5 +1,6 @@
 import { ConnectionType, DateScalar } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { OrganizationEntity } from '../organization/organization.entity';
 import { MembershipEntity } from './membership.entity';
 import { MembershipRole } from './membership.enums';
 import { PersonRef, personRef } from '../person/person.ref';
@@ -48,8 +49,9 @@ export class Membership {
   @Field(() => Date)
   createdAt!: Date;
 
-  /** Resolved to `organization` through the request's loader. */
+  /** Resolved to `organization` through the request's loader, unless it was read with the membership. */
   organizationId!: string;
+  organizationRow?: OrganizationEntity;
 
   /** Resolved to `previous` and `next` (the role history) through the request's loader. */
   previousId!: string | null;
@@ -75,5 +77,11 @@ export function toMembership(e: MembershipEntity): Membership {
   m.termEnd = e.termEnd;
   m.previousId = e.previousId;
   m.nextId = e.nextId;
+  return m;
+}
+
+/** The membership with its organization read in the same statement: `organization` resolves without a loader. */
+export function withOrganization(m: Membership, organization: OrganizationEntity): Membership {
+  m.organizationRow = organization;
   return m;
 }

@@ -2,7 +2,7 @@ import type { RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import type { OrganizationsServices } from '../services';
-import { Membership, toMembership } from '../membership/membership.type';
+import { Membership, toMembership, withOrganization } from '../membership/membership.type';
 import { PersonRef } from './person.ref';
 
 /** The fields this subgraph contributes to Person. */
@@ -19,7 +19,12 @@ export class PersonRefResolver {
     @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: false, description: 'Only running memberships.' }) activeOnly: boolean | null,
     @Ctx() ctx: RequestContext<OrganizationsLoaders>,
   ): Promise<Membership[]> {
-    const entities = this.services.memberships.readable(ctx, await ctx.loaders.membershipsByPerson.load(person.id));
-    return (activeOnly ? entities.filter((m) => m.endDate === null) : entities).map(toMembership);
+    const rows = await ctx.loaders.membershipsByPerson.load(person.id);
+    const organizations = new Map(rows.map((r) => [r.membership.id, r.organization]));
+    const readable = this.services.memberships.readable(
+      ctx,
+      rows.map((r) => r.membership),
+    );
+    return (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map((m) => withOrganization(toMembership(m), organizations.get(m.id)!));
   }
 }
