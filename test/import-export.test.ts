@@ -79,6 +79,25 @@ describe('the register in bulk, through the gateway', () => {
     expect(await total()).toBe(before + 4);
   });
 
+  it('imports a whole sheet of 10,000 rows in one request, all or nothing (the gateway takes up to 8 MiB)', async () => {
+    const WHOLE = '同心整表导入测试所';
+    const count = async () => expectData(await platform.request(COUNT, { f: { text: WHOLE } })).persons.totalCount as number;
+    // Unique numbers: 20 birth days × 500 sequence numbers, none used by the other tests (born 1979).
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      row({ employer: WHOLE, idNumber: makeIdNumber('330381', `1985-03-${String(1 + Math.floor(i / 500)).padStart(2, '0')}`, i % 500) }),
+    );
+    const body = JSON.stringify({ query: IMPORT, variables: { rows } });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
+    // One bad row among them: nothing is written.
+    const refused = expectData(await platform.request(IMPORT, { rows: [...rows.slice(0, 9_999), row({ employer: WHOLE, politicalAffiliation: '团员', idNumber: makeIdNumber('330381', '1985-04-01', 1) })] })).importPersons;
+    expect(refused.written).toBe(false);
+    expect(refused.errors).toEqual([{ row: 10_001, column: '政治面貌', message: expect.any(String) }]);
+    expect(await count()).toBe(0);
+    const report = expectData(await platform.request(IMPORT, { rows })).importPersons;
+    expect(report).toMatchObject({ written: true, registered: 10_000, alreadyRegistered: 0, errors: [] });
+    expect(await count()).toBe(10_000);
+  });
+
   it('exports a filtered list that reads back with the same headers; its masked rows are reported, not written', async () => {
     const file = expectData(await platform.request(EXPORT, { f: { text: MARK } })).exportPersons;
     expect(file.rowCount).toBe(await total());

@@ -65,9 +65,12 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxDirectives: 10,
   // Nine times the export; bounds the work of parsing before anything else is checked.
   maxTokens: 1000,
-  // The largest legitimate body (createActivity with a 2,000-character description) is under
-  // 10 KB; 64 KiB leaves room for long documents and variables while bounding what is buffered.
-  maxBodyBytes: 64 * 1024,
+  // The largest legitimate body is an import of a whole register sheet in one request (all or
+  // nothing): 10,000 rows of the 登记表 are about 3.6 MB of variables. 8 MiB takes that with room
+  // to spare and bounds what is buffered and parsed (about 40 ms of JSON.parse); the document
+  // itself is bounded by maxTokens. The subgraphs take twice as much (SUBGRAPH_MAX_BODY_BYTES), so
+  // anything the gateway accepts reaches them.
+  maxBodyBytes: 8 * 1024 * 1024,
   batching: false,
 };
 

@@ -67,7 +67,15 @@ export interface SubgraphOptions {
   readonly peerUrls?: Readonly<Record<string, string>>;
   /** The environment the services read their own settings from (default: process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Largest request body (default DEFAULT_SUBGRAPH_MAX_BODY_BYTES); a larger one is answered 413. */
+  readonly maxBodyBytes?: number;
 }
+
+/**
+ * Twice the gateway's default limit (8 MiB): whatever the gateway accepts reaches a subgraph,
+ * whose request holds the same variables and the gateway's query. `SUBGRAPH_MAX_BODY_BYTES`.
+ */
+export const DEFAULT_SUBGRAPH_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface RunningSubgraph<S> {
   readonly name: string;
@@ -148,6 +156,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
         await dataSource.query('SELECT 1');
         return true;
       },
+      maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY_BYTES,
       routes: { '/metrics': (): unknown => ({ graphqlRequests: http.graphqlRequests(), sqlStatements: counter.total }) },
     });
     const host = opts.host ?? '127.0.0.1';
@@ -182,8 +191,8 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
 
 /**
  * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
- * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `TONGXIN_DB`, `MYSQL_*`, `TONGXIN_JWT_*`), every
- * value checked: a bad one is a ConfigError that names it.
+ * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `TONGXIN_DB`, `MYSQL_*`,
+ * `TONGXIN_JWT_*`), every value checked: a bad one is a ConfigError that names it.
  */
 export function subgraphOptionsFromEnv<S, L>(
   def: SubgraphDefinition<S, L>,
@@ -199,6 +208,7 @@ export function subgraphOptionsFromEnv<S, L>(
     port: envInt(env, 'PORT', def.defaultPort, 0, 65535),
     host: envString(env, 'HOST', '127.0.0.1'),
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
+    maxBodyBytes: envInt(env, 'SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES, 1024, 1024 ** 3),
     production: nodeEnv === 'production',
     peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),
     env,
