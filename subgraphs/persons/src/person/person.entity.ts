@@ -8,6 +8,8 @@ export const SEALED = { idNumber: 'person.id_number', mobile: 'person.mobile' } 
 @Index('idx_person_district', ['districtCode', 'id'])
 // A district's listed persons (status ACTIVE or MOVED_AWAY) are counted from the index alone.
 @Index('idx_person_district_status', ['districtCode', 'status'])
+// The dashboard's count of the register by status, district and category (personStats) reads this index alone.
+@Index('idx_person_status_district_category', ['status', 'districtCode', 'category'])
 @Index('idx_person_street', ['streetCode', 'id'])
 @Index('idx_person_category', ['category', 'id'])
 @Index('idx_person_profession', ['profession', 'id'])
