@@ -16,7 +16,7 @@ import { ImportFigures, measureImport } from './import';
 import { databaseProcess, LoadFigures, runLoad } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
-import { benchSecret, Platform, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
+import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
 import { judgeTargets, Target } from './targets';
 
 export interface Machine {
@@ -408,7 +408,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const db = floorDb(pool, dataset.config.databasePrefix);
   let datasetCheck: DatasetCheck | null = null;
   try {
-    say('starting the subgraphs and the gateway (production), the floor and the peer gateway');
+    say(`starting the subgraphs and the gateway (production), the floor and the peer gateway; logs in ${runLogDir()}`);
     const platform = await startPlatform(dataset.config, secret);
     const floor = await startFloor(dataset.config);
     const hive = await startHive(Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url])));

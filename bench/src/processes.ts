@@ -17,7 +17,12 @@ import { BENCH_DATA_KEY } from './dataset';
 export const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../..' : '../..');
 export const BENCH_DIST = path.join(ROOT, 'bench', 'dist', 'src');
 export const SUPERGRAPH = path.join(ROOT, 'gateway', 'supergraph.graphql');
-const LOG_DIR = path.join(os.tmpdir(), 'tongxin-bench-logs');
+/** The services' logs of this run: a directory of its own, so that runs side by side keep theirs. */
+let logDir: string | undefined;
+export function runLogDir(): string {
+  logDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-logs-'));
+  return logDir;
+}
 
 export interface Service {
   readonly name: string;
@@ -70,8 +75,7 @@ async function waitReady(name: string, url: string, child: ChildProcess, log: st
 
 /** Starts a Node script as a registered child with its output in a log file; resolves when `readyUrl` answers 200. */
 export async function startChild(name: string, script: string, env: Record<string, string | undefined>, readyUrl: string): Promise<{ child: ChildProcess; log: string }> {
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  const log = path.join(LOG_DIR, `${name}.log`);
+  const log = path.join(runLogDir(), `${name}.log`);
   const out = fs.openSync(log, 'w');
   // BENCH_CPU_PROF=<dir>: every service writes a V8 CPU profile there when it stops (where time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
