@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { GATEWAY_NODE_OPTIONS } from '@tongxin/gateway';
 import { SUBGRAPHS } from '@tongxin/platform';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,6 +43,9 @@ describe('docker-compose.yml', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports).map(([n]) => n);
     expect(published).toEqual(['gateway']);
     expect(services.gateway.healthcheck.test.join(' ')).toContain('/health/ready');
+    // The gateway's heap is capped as production runs it (and the bench measures it).
+    expect(services.gateway.environment.NODE_OPTIONS).toBe(GATEWAY_NODE_OPTIONS);
+    expect(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(`CMD ["node", "${GATEWAY_NODE_OPTIONS}", "gateway/dist/main.js"]`);
     expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
     expect(Object.keys(services).sort()).toEqual(['activities', 'evaluation', 'gateway', 'mysql', 'organizations', 'persons', 'seed'].sort());
   });

@@ -3,6 +3,7 @@
  * `dist/main.js`, NODE_ENV=production, MariaDB), the floor's HTTP server and the peer gateway.
  * Every child is registered here so that it is stopped at the end, on an error and on Ctrl-C.
  */
+import { GATEWAY_NODE_OPTIONS } from '@tongxin/gateway';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -174,7 +175,8 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     const { child, log } = await startChild(
       'gateway',
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
-      { ...base, ...gatewaySettings, PORT: String(gatewayPort) },
+      // As docker-compose.yml and the Dockerfile run it (GATEWAY_NODE_OPTIONS: the heap's cap).
+      { ...base, NODE_OPTIONS: GATEWAY_NODE_OPTIONS, ...gatewaySettings, PORT: String(gatewayPort) },
       `http://127.0.0.1:${gatewayPort}/health/ready`,
     );
     started.push(child);
