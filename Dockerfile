@@ -22,4 +22,4 @@ WORKDIR /app
 COPY --from=build /app /app
 USER node
 # The gateway by default, with its heap capped as gateway/src/node-options.ts explains.
-CMD ["node", "--max-old-space-size=512", "gateway/dist/main.js"]
+CMD ["node", "--max-old-space-size=512", "--initial-old-space-size=128", "gateway/dist/main.js"]

@@ -26,3 +26,28 @@ export function selectsOnlyTotalCount(info: Pick<GraphQLResolveInfo, 'fieldNodes
   };
   return info.fieldNodes.every((node) => onlyCount(node.selectionSet, new Set()));
 }
+
+/**
+ * Whether the client selected `name` on this field's value (following fragments; a field under
+ * `@include`/`@skip` counts as selected): `memberships { organization { name } }` needs the
+ * organizations, `memberships { id }` does not.
+ */
+export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
+  const selects = (set: SelectionSetNode | undefined, seen: Set<string>): boolean => {
+    if (!set) return false;
+    return set.selections.some((s) => {
+      switch (s.kind) {
+        case Kind.FIELD:
+          return s.name.value === name;
+        case Kind.INLINE_FRAGMENT:
+          return selects(s.selectionSet, seen);
+        case Kind.FRAGMENT_SPREAD: {
+          if (seen.has(s.name.value)) return false;
+          seen.add(s.name.value);
+          return selects(info.fragments[s.name.value]?.selectionSet, seen);
+        }
+      }
+    });
+  };
+  return info.fieldNodes.some((node) => selects(node.selectionSet, new Set()));
+}

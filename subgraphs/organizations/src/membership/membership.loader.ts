@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ChildPageFamily, childPageFamily, ChildPageKey, countLoader, groupLoader, LoaderFamily, loadChildPage, Page, RequestContext, rowLoader } from '@tongxin/common';
 import type DataLoader from 'dataloader';
 import { MembershipEntity } from './membership.entity';
-import type { MembershipService, MembershipWithOrganization } from './membership.service';
+import type { MembershipService } from './membership.service';
 
 export interface MembershipLoaders {
   /**
@@ -10,8 +10,8 @@ export interface MembershipLoaders {
    * with FORBIDDEN (membership(id), `_entities`), leaving the rest of the batch alone.
    */
   readonly membershipById: DataLoader<string, MembershipEntity | null>;
-  /** Every membership of a person, running and ended, with its organization, unchecked: Person.memberships filters them. */
-  readonly membershipsByPerson: DataLoader<string, MembershipWithOrganization[]>;
+  /** Every membership of a person, running and ended, unchecked: Person.memberships filters them. */
+  readonly membershipsByPerson: DataLoader<string, MembershipEntity[]>;
   /** One page of an organization's memberships, per page size, cursor and filter. */
   readonly memberPages: ChildPageFamily<MembershipEntity, { readonly activeOnly: boolean }>;
   /** The number of memberships of each organization (one statement for many), for members.totalCount and memberCount. */
@@ -25,7 +25,7 @@ export function createMembershipLoaders(memberships: MembershipService, ctx: Req
       (m) => m.id,
       (m) => memberships.readRefusal(ctx, m),
     ),
-    membershipsByPerson: groupLoader((ids) => memberships.findByPersonIds(ctx, ids), (m) => m.membership.personId),
+    membershipsByPerson: groupLoader((ids) => memberships.findByPersonIds(ctx, ids), (m) => m.personId),
     memberPages: childPageFamily(
       (organizationIds, key: ChildPageKey & { readonly activeOnly: boolean }) => memberships.memberIdPages(ctx, organizationIds, key),
       (ids) => memberships.findByIds(ctx, ids),

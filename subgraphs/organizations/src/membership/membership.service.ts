@@ -9,7 +9,7 @@ import {
   chunksOf,
   ConflictError,
   countsByKey,
-  entityReader,
+  getEntities,
   ForbiddenError,
   HeldRecord,
   InputChecker,
@@ -37,12 +37,6 @@ import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } fro
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
-
-/** A membership with its organization, read together (Person.memberships). */
-export interface MembershipWithOrganization {
-  readonly membership: MembershipEntity;
-  readonly organization: OrganizationEntity;
-}
 
 /** The most person ids one `memberPersonIds` call may ask about. */
 const MEMBER_PERSON_IDS_MAX = 1000;
@@ -147,25 +141,16 @@ export class MembershipService {
     return unique.filter((id) => members.has(id));
   }
 
-  /**
-   * Every membership (running and ended) of many persons, each person's oldest first, with its
-   * organization read in the same statement (Person.memberships nearly always asks for it: one
-   * statement and no loader round per membership).
-   */
-  async findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipWithOrganization[]> {
-    if (personIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await this.conn
-      .repo(ctx, MembershipEntity)
-      .createQueryBuilder('m')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = m.organizationId')
-      .addSelect('o')
-      .where('m.personId IN (:...personIds)', { personIds: [...personIds] })
-      .orderBy('m.id', 'ASC')
-      .getRawMany();
-    const dataSource = this.conn.manager(ctx).connection;
-    const membership = entityReader<MembershipEntity>(dataSource, dataSource.getMetadata(MembershipEntity), 'm');
-    const organization = entityReader<OrganizationEntity>(dataSource, dataSource.getMetadata(OrganizationEntity), 'o');
-    return rows.map((raw) => ({ membership: membership(raw), organization: organization(raw) }));
+  /** Every membership (running and ended) of many persons, each person's oldest first. */
+  findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipEntity[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return getEntities(
+      this.conn
+        .repo(ctx, MembershipEntity)
+        .createQueryBuilder('m')
+        .where('m.personId IN (:...personIds)', { personIds: [...personIds] })
+        .orderBy('m.id', 'ASC'),
+    );
   }
 
   /** For each organization, the ids of one page of its memberships (one statement for all). */

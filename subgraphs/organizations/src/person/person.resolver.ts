@@ -1,5 +1,6 @@
-import type { RequestContext } from '@tongxin/common';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type RequestContext, selectsField } from '@tongxin/common';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import type { OrganizationsServices } from '../services';
 import { Membership, toMembership, withOrganization } from '../membership/membership.type';
@@ -18,13 +19,20 @@ export class PersonRefResolver {
     @Root() person: PersonRef,
     @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: false, description: 'Only running memberships.' }) activeOnly: boolean | null,
     @Ctx() ctx: RequestContext<OrganizationsLoaders>,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Membership[]> {
-    const rows = await ctx.loaders.membershipsByPerson.load(person.id);
-    const organizations = new Map(rows.map((r) => [r.membership.id, r.organization]));
-    const readable = this.services.memberships.readable(
-      ctx,
-      rows.map((r) => r.membership),
-    );
-    return (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map((m) => withOrganization(toMembership(m), organizations.get(m.id)!));
+    const readable = this.services.memberships.readable(ctx, await ctx.loaders.membershipsByPerson.load(person.id));
+    const shown = (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map(toMembership);
+    if (shown.length > 0 && selectsField(info, 'organization')) {
+      // Their organizations at once (one statement for every person of the request), so that
+      // Membership.organization resolves without a loader round or a promise per membership.
+      const organizations = await ctx.loaders.organizationById.loadMany([...new Set(shown.map((m) => m.organizationId))]);
+      const byId = new Map(organizations.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])));
+      for (const m of shown) {
+        const organization = byId.get(m.organizationId);
+        if (organization) withOrganization(m, organization);
+      }
+    }
+    return shown;
   }
 }
