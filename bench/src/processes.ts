@@ -3,7 +3,7 @@
  * `dist/main.js`, NODE_ENV=production, MariaDB), the floor's HTTP server and the peer gateway.
  * Every child is registered here so that it is stopped at the end, on an error and on Ctrl-C.
  */
-import { GATEWAY_NODE_OPTIONS } from '@tongxin/gateway';
+import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -75,12 +75,18 @@ async function waitReady(name: string, url: string, child: ChildProcess, log: st
 }
 
 /** Starts a Node script as a registered child with its output in a log file; resolves when `readyUrl` answers 200. */
-export async function startChild(name: string, script: string, env: Record<string, string | undefined>, readyUrl: string): Promise<{ child: ChildProcess; log: string }> {
+export async function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string | undefined>,
+  readyUrl: string,
+  nodeFlags: readonly string[] = [],
+): Promise<{ child: ChildProcess; log: string }> {
   const log = path.join(runLogDir(), `${name}.log`);
   const out = fs.openSync(log, 'w');
   // BENCH_CPU_PROF=<dir>: every service writes a V8 CPU profile there when it stops (where time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, script], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, script], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -175,9 +181,10 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     const { child, log } = await startChild(
       'gateway',
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
-      // As docker-compose.yml and the Dockerfile run it (GATEWAY_NODE_OPTIONS: the heap's cap).
-      { ...base, NODE_OPTIONS: GATEWAY_NODE_OPTIONS, ...gatewaySettings, PORT: String(gatewayPort) },
+      { ...base, ...gatewaySettings, PORT: String(gatewayPort) },
       `http://127.0.0.1:${gatewayPort}/health/ready`,
+      // As docker-compose.yml and the Dockerfile run it (the heap's cap and initial size).
+      GATEWAY_NODE_FLAGS,
     );
     started.push(child);
     return {
