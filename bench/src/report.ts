@@ -84,7 +84,9 @@ function formatImport(name: string, f: NonNullable<BenchResults['operations'][nu
     `    SQL statements per import ${f.tongxin.medianStatements} (${f.tongxin.statementsPer1000Rows} per 1,000 rows; ${Object.entries(f.tongxin.runs[0]?.bySubgraph ?? {}).map(([n, c]) => `${n} ${c}`).join(', ')}); max RSS MB: ${rss(f.tongxin.maxRssMb)}`,
     `  floor: median ${f.floor.medianSeconds} s, max ${f.floor.maxSeconds} s (${runs(f.floor.runs)}), ${f.floor.rowsPerSecond} rows/s, ${f.floor.statementsPerImport} INSERTs per import; ` +
       `stored rows ${floorMatches ? 'match' : `DIFFER: ${floorDifference}`}`,
-    f.hive ? `  hive: ${f.hive.medianSeconds} s, ${f.hive.rowsPerSecond} rows/s` : `  hive: not measured (${f.hiveSkipped ?? 'skipped'})`,
+    f.hive
+      ? `  hive: median ${f.hive.medianSeconds} s, max ${f.hive.maxSeconds} s (${f.hive.runs.map((r) => r.seconds).join(', ')}), ${f.hive.rowsPerSecond} rows/s`
+      : `  hive: not measured (${f.hiveSkipped ?? 'skipped'})`,
     `  seconds tongxin / floor ${f.secondsVsFloor}x; rows/s tongxin / hive ${f.throughputVsHive ?? '-'}x; ` +
       `removed afterwards: ${f.removed.persons} persons, ${f.removed.outboxEvents} outbox events, ${f.removed.memberDistricts} replica rows, ${f.removed.auditEvents} audit events`,
   ];
