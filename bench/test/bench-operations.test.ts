@@ -14,13 +14,6 @@ const read = (name: string) => OPERATIONS.find((o): o is ReadOperation => o.name
 const write = (name: string) => OPERATIONS.find((o): o is WriteOperation => o.name === name && o.kind === 'write')!;
 const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
 
-/**
- * The gateway's body limit for this platform: an import of 1,000 rows (about 360 KB) in one
- * request, as a deployment that takes large imports would set it (the default, 64 KiB, takes
- * about 180 rows; the bench records that refusal). The persons subgraph takes up to 1 MiB.
- */
-const GATEWAY_MAX_BODY_BYTES = String(1024 * 1024);
-
 let platform: TestPlatform;
 let sample: Sample;
 /** Of the persons with memberships, participations and evaluations: the one with the fewest rows. */
@@ -38,14 +31,7 @@ async function countsBy(subgraph: string, sql: string): Promise<Map<string, numb
 }
 
 beforeAll(async () => {
-  const bodyLimit = process.env.GATEWAY_MAX_BODY_BYTES;
-  process.env.GATEWAY_MAX_BODY_BYTES = GATEWAY_MAX_BODY_BYTES;
-  try {
-    platform = await startTestPlatform();
-  } finally {
-    if (bodyLimit === undefined) delete process.env.GATEWAY_MAX_BODY_BYTES;
-    else process.env.GATEWAY_MAX_BODY_BYTES = bodyLimit;
-  }
+  platform = await startTestPlatform();
   const services = Object.fromEntries(Object.entries(platform.subgraphs).map(([name, s]) => [name, s.services]));
   await seedDemoData(services, {
     seed: 20111013,
