@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { DatabaseConfig } from '@tongxin/common';
+import { DatabaseConfig, databaseConfigToEnv } from '@tongxin/common';
 import { freshDatabase } from './harness/database';
 
 /**
@@ -38,19 +38,6 @@ async function waitLive(port: number, child: ChildProcess, output: () => string)
   throw new Error(`not up after 60 s:\n${output()}`);
 }
 
-/** The variables that point a service at the test's database (SQLite files, or MariaDB with TEST_DB=mysql). */
-function databaseEnv(db: DatabaseConfig): Record<string, string> {
-  if (db.type === 'sqlite') return { TONGXIN_DATA_DIR: db.directory };
-  return {
-    TONGXIN_DB: 'mysql',
-    MYSQL_HOST: db.host,
-    MYSQL_PORT: String(db.port),
-    MYSQL_USER: db.user,
-    MYSQL_PASSWORD: db.password,
-    MYSQL_DATABASE_PREFIX: db.databasePrefix,
-  };
-}
-
 /** Starts a service, sends it the signal once it is up; resolves to its exit code and how long it took to stop. */
 async function stopWith(service: { name: string; main: string }, signal: NodeJS.Signals, db: DatabaseConfig): Promise<{ code: number | null; ms: number }> {
   const port = await freePort();
@@ -61,7 +48,7 @@ async function stopWith(service: { name: string; main: string }, signal: NodeJS.
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       PORT: String(port),
-      ...databaseEnv(db),
+      ...databaseConfigToEnv(db),
       TONGXIN_JWT_SECRET: 'tongxin-test-secret-only-for-tests-0123456789',
       TONGXIN_DATA_KEY: process.env.TONGXIN_DATA_KEY,
     },

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, createLogger, runSubgraphMain, startSubgraph, subgraphOptionsFromEnv } from '@tongxin/common';
+import { ConfigError, createLogger, databaseConfigFromEnv, databaseConfigToEnv, runSubgraphMain, startSubgraph, subgraphOptionsFromEnv } from '@tongxin/common';
 import { personsSubgraph } from '@tongxin/persons';
 import { TEST_AUTH } from './harness/auth';
 import { freshDatabase } from './harness/database';
@@ -28,6 +28,13 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ SUBGRAPH_MAX_BODY_BYTES: '100' }, 'SUBGRAPH_MAX_BODY_BYTES=100 is not a whole number from 1024 to 1073741824'],
   ])('refuses %j', (extra, message) => {
     expect(() => subgraphOptionsFromEnv(personsSubgraph, env(extra))).toThrow(new ConfigError(message));
+  });
+
+  it('writes a database configuration as the variables it is read back from', () => {
+    const mysql = { type: 'mysql', host: 'db.internal', port: 3307, user: 'tongxin', password: 'p w', databasePrefix: 'city_', poolSize: 4 } as const;
+    expect(databaseConfigFromEnv(databaseConfigToEnv(mysql))).toEqual(mysql);
+    const sqlite = { type: 'sqlite', directory: path.join(dataDir, 'db') } as const;
+    expect(databaseConfigFromEnv(databaseConfigToEnv(sqlite))).toEqual(sqlite);
   });
 
   it('takes good values', () => {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { MysqlConfig } from '@tongxin/common';
+import { databaseConfigToEnv, type MysqlConfig } from '@tongxin/common';
 import { SUBGRAPHS } from '@tongxin/platform';
 import { BENCH_DATA_KEY } from './dataset';
 
@@ -150,12 +150,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    TONGXIN_DB: 'mysql',
-    MYSQL_HOST: db.host,
-    MYSQL_PORT: String(db.port),
-    MYSQL_USER: db.user,
-    MYSQL_PASSWORD: db.password,
-    MYSQL_DATABASE_PREFIX: db.databasePrefix,
+    ...databaseConfigToEnv(db),
     TONGXIN_JWT_SECRET: secret,
     TONGXIN_DATA_KEY: BENCH_DATA_KEY,
     ...urls,

@@ -42,6 +42,20 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined> = 
   };
 }
 
+/** The variables `databaseConfigFromEnv` reads back as this configuration: for a service started as a child process. */
+export function databaseConfigToEnv(config: DatabaseConfig): Record<string, string> {
+  if (config.type === 'sqlite') return { TONGXIN_DB: 'sqlite', TONGXIN_DATA_DIR: config.directory };
+  return {
+    TONGXIN_DB: 'mysql',
+    MYSQL_HOST: config.host,
+    MYSQL_PORT: String(config.port),
+    MYSQL_USER: config.user,
+    MYSQL_PASSWORD: config.password,
+    MYSQL_DATABASE_PREFIX: config.databasePrefix,
+    MYSQL_POOL_SIZE: String(config.poolSize),
+  };
+}
+
 export function databaseName(config: MysqlConfig, subgraph: string): string {
   const name = `${config.databasePrefix}${subgraph}`;
   if (!/^[A-Za-z0-9_]{1,64}$/.test(name)) throw new Error(`Invalid database name ${name}`);
