@@ -266,6 +266,22 @@ describe('activities subgraph: participations', () => {
     expect(statements).toBe(3);
   });
 
+  it('pages the participations of 1,200 persons at once (SQLite takes 500 pages per statement)', async () => {
+    const activityId = (await sg.running.services.activities.createMany(systemContext(), [{ title: '千人活动', kind: 'EDUCATION', districtCode: '330302', startsAt: new Date(Date.UTC(2026, 6, 1)) }]))[0]!;
+    const persons = Array.from({ length: 1_200 }, () => randomIds.next());
+    await sg.running.services.participations.recordMany(
+      systemContext(),
+      persons.filter((_, i) => i % 2 === 0).map((personId) => ({ activityId, personId })),
+    );
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { participations(first: 1) { edges { node { activity { id } } } pageInfo { hasNextPage } } } } }`;
+    const { result, statements } = await sg.statements(() => sg.request(query, { r: persons.map((id) => ({ __typename: 'Person', id })) }));
+    const entities = expectData(result)._entities;
+    expect(entities.map((e: any) => e.participations.edges.length)).toEqual(persons.map((_, i) => (i % 2 === 0 ? 1 : 0)));
+    expect(entities.every((e: any) => e.participations.pageInfo.hasNextPage === false)).toBe(true);
+    // Two loader batches of 1,000 and 200 persons; the first's pages in two statements of 500: page ids (3), rows, activities.
+    expect(statements).toBeLessThanOrEqual(7);
+  });
+
   it('records many participations at once, in order', async () => {
     const activityId = await newActivity({ capacity: 3 });
     const people = [randomIds.next(), randomIds.next(), randomIds.next()];

@@ -45,6 +45,9 @@ export async function keysetPage<E extends ObjectLiteral>(
   };
 }
 
+/** SQLite's limit on the terms of one compound select (SQLITE_MAX_COMPOUND_SELECT). */
+export const MAX_UNION_BRANCHES = 500;
+
 export interface ParentPageSpec {
   readonly table: string;
   readonly parentColumn: string;
@@ -64,7 +67,8 @@ export interface ParentPageSpec {
  * answers by reading at most `first + 1` entries, however many children the parent has. (A window
  * function, `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY id)`, numbers every child of every
  * parent before keeping the first: 27 ms of MariaDB's CPU for one page of an association with
- * 16,000 members.) Works on MariaDB, MySQL and SQLite.
+ * 16,000 members.) Works on MariaDB, MySQL and SQLite; more than 500 parents take one statement
+ * per 500.
  */
 export async function childIdPages(manager: EntityManager, spec: ParentPageSpec): Promise<Map<string, { ids: string[]; hasNextPage: boolean }>> {
   const result = new Map<string, { ids: string[]; hasNextPage: boolean }>();
@@ -80,16 +84,21 @@ export async function childIdPages(manager: EntityManager, spec: ParentPageSpec)
   if (spec.where) where += ` AND (${spec.where.sql})`;
   const branchParams = (parent: string): unknown[] => [parent, ...(spec.afterValue !== null ? [spec.afterValue] : []), ...(spec.where?.params ?? [])];
   // Each branch is a derived table so that its ORDER BY … LIMIT applies to it alone (SQLite
-  // refuses them on the members of a compound select); the outer ORDER BY keeps each page in order.
-  const sql =
-    parents
-      .map(
-        (_, i) =>
-          `SELECT ${i} AS parent_index, child_id FROM (SELECT ${spec.orderColumn} AS child_id FROM ${spec.table} WHERE ${where} ` +
-          `ORDER BY ${spec.orderColumn} LIMIT ${spec.first + 1}) page${i}`,
-      )
-      .join(' UNION ALL ') + ' ORDER BY parent_index, child_id';
-  const rows: Array<{ parent_index: number | string; child_id: string }> = await manager.query(sql, parents.flatMap(branchParams));
+  // refuses them on the members of a compound select); the outer ORDER BY keeps each page in
+  // order. SQLite takes at most 500 terms in one compound select: one statement per 500 parents.
+  const rows: Array<{ parent_index: number | string; child_id: string }> = [];
+  for (let start = 0; start < parents.length; start += MAX_UNION_BRANCHES) {
+    const some = parents.slice(start, start + MAX_UNION_BRANCHES);
+    const sql =
+      some
+        .map(
+          (_, i) =>
+            `SELECT ${start + i} AS parent_index, child_id FROM (SELECT ${spec.orderColumn} AS child_id FROM ${spec.table} WHERE ${where} ` +
+            `ORDER BY ${spec.orderColumn} LIMIT ${spec.first + 1}) page${i}`,
+        )
+        .join(' UNION ALL ') + ' ORDER BY parent_index, child_id';
+    rows.push(...(await manager.query(sql, some.flatMap(branchParams))));
+  }
   for (const row of rows) {
     const parent = parents[Number(row.parent_index)]!;
     let entry = result.get(parent);
