@@ -194,6 +194,22 @@ describe('verified tokens are remembered until they expire', () => {
     expect(verifier.remembered).toBe(0);
   });
 
+  it('verifies a long-lived token afresh after 10 minutes (a withdrawn key stops working as soon as jose would notice)', async () => {
+    let now = Math.floor(Date.now() / 1000);
+    const verifier = new TokenVerifier(TEST_AUTH, 100, () => now);
+    const token = await mintToken(TEST_AUTH, city, now + 3600);
+    const first = await verifier.verify(`Bearer ${token}`);
+    now += 599;
+    expect(await verifier.verify(`Bearer ${token}`)).toBe(first);
+    now += 1;
+    const again = await verifier.verify(`Bearer ${token}`);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // Signed with another secret (a withdrawn key), the same claims are refused once re-verified.
+    const other = new TokenVerifier({ ...TEST_AUTH, secret: new TextEncoder().encode('another-secret-of-enough-length-0123456789') } as never, 100, () => now);
+    await expect(other.verify(`Bearer ${token}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('remembers at most its size, forgetting the least recently used', async () => {
     const verifier = new TokenVerifier(TEST_AUTH, 2);
     const tokens = await Promise.all(['a', 'b', 'c'].map((sub) => mintToken(TEST_AUTH, { sub, role: Role.ANALYST }, '1h')));

@@ -20,8 +20,15 @@ export interface TokenClaims {
 
 type KeyInput = Parameters<typeof jwtVerify>[1];
 
-/** Tokens verified lately, remembered for their lifetime (see TokenVerifier). */
+/** Tokens verified lately, remembered for their lifetime but at most REMEMBER_TOKEN_SECONDS (see TokenVerifier). */
 export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * How long a verified token is taken without verifying it again: 10 minutes, jose's own cache of
+ * an identity provider's keys (JWKS), so that a key withdrawn there stops working as soon as it
+ * did before tokens were remembered.
+ */
+export const REMEMBER_TOKEN_SECONDS = 600;
 
 /**
  * Verifies bearer tokens: signature (only the configured algorithm: an unsigned `alg: none`
@@ -29,7 +36,7 @@ export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
  * the role carries the scope it needs. Every failure is UNAUTHENTICATED with a plain reason.
  *
  * A token that passed is remembered (the exact string, up to `cacheSize` of them, least recently
- * used forgotten first) with its viewer until it expires: a client sends the same token with every
+ * used forgotten first) with its viewer until it expires, or for 10 minutes at most: a client sends the same token with every
  * request, and the gateway and every subgraph verify it, where one WebCrypto HMAC verification
  * cost a third of a millisecond of CPU. Only exact strings that passed every check are
  * remembered, so a changed byte is verified afresh; the expiry is checked again on every use.
@@ -87,7 +94,7 @@ export class TokenVerifier {
     const viewer = Object.freeze(viewerOf(payload));
     if (this.cacheSize > 0) {
       if (this.verified.size >= this.cacheSize) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { viewer, expiresAt: payload.exp! });
+      this.verified.set(token, { viewer, expiresAt: Math.min(payload.exp!, this.nowSeconds() + REMEMBER_TOKEN_SECONDS) });
     }
     return viewer;
   }

@@ -75,6 +75,18 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
   let drained: (() => void) | null = null;
 
   async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    // The caller first (the context needs only the headers): a request without a valid token is
+    // answered before its body is read or parsed, whatever its size.
+    let context: C;
+    try {
+      context = await opts.context(req);
+    } catch (error) {
+      if (error instanceof AppError) {
+        res.setHeader('connection', 'close');
+        return graphqlError(res, STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
+      }
+      throw error;
+    }
     let body: unknown = undefined;
     if (req.method === 'POST') {
       let text: string;
@@ -100,13 +112,6 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    let context: C;
-    try {
-      context = await opts.context(req);
-    } catch (error) {
-      if (error instanceof AppError) return graphqlError(res, STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
-      throw error;
-    }
     const response = await opts.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
