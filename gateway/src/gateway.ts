@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { AuthConfig, createErrorFormatter, createHttpApp, HttpApp, Logger, TokenVerifier, UnauthenticatedError } from '@tongxin/common';
+import { AuthConfig, createErrorFormatter, createHttpApp, envInt, HttpApp, Logger, TokenVerifier, UnauthenticatedError } from '@tongxin/common';
 import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
 import { createSubgraphFetcher, SubgraphFetcherOptions, subgraphFetcherOptionsFromEnv } from './subgraph-fetcher';
 
@@ -26,6 +26,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context?.authorization) request.http.headers.set('authorization', context.authorization);
   }
 }
+
+/** Bodies over this are large: at most GATEWAY_MAX_LARGE_BODIES (default 2) of them are taken at once. */
+export const LARGE_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_LARGE_BODIES = 2;
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -90,6 +94,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     apollo,
     log: opts.log,
     maxBodyBytes: protection.maxBodyBytes,
+    // A few whole-sheet imports at once, not dozens of 8 MiB bodies (the heap is capped at 512 MB).
+    largeBodies: { overBytes: LARGE_BODY_BYTES, atOnce: envInt(process.env, 'GATEWAY_MAX_LARGE_BODIES', DEFAULT_MAX_LARGE_BODIES, 1, 1000) },
     context: async (req: IncomingMessage) => {
       const viewer = await verifier.verify(req.headers.authorization);
       // Service tokens are for calls between subgraphs; a client never carries one.

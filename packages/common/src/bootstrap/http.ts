@@ -11,6 +11,12 @@ export interface HttpAppOptions<C extends object> {
   readonly log: Logger;
   readonly graphqlPath?: string;
   readonly maxBodyBytes?: number;
+  /**
+   * At most `atOnce` requests with bodies over `overBytes` (or of unknown length) are taken
+   * together; more get 503 with `Retry-After`. A few whole-sheet imports are fine; dozens of
+   * 8 MiB bodies at once would exhaust the heap. Default: no such limit.
+   */
+  readonly largeBodies?: { readonly overBytes: number; readonly atOnce: number };
   /** Extra JSON routes (GET), e.g. `/metrics`. */
   readonly routes?: Readonly<Record<string, () => unknown>>;
 }
@@ -70,6 +76,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
   const path = opts.graphqlPath ?? '/graphql';
   const limit = opts.maxBodyBytes ?? 1024 * 1024;
   let inFlight = 0;
+  let largeInFlight = 0;
   let graphqlRequests = 0;
   let stopping = false;
   let drained: (() => void) | null = null;
@@ -86,6 +93,24 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
         return graphqlError(res, STATUS_BY_CODE[error.code] ?? 400, error.code, error.message);
       }
       throw error;
+    }
+    const gate = opts.largeBodies;
+    if (gate && req.method === 'POST') {
+      const declared = req.headers['content-length'];
+      if (declared === undefined || Number(declared) > gate.overBytes) {
+        if (largeInFlight >= gate.atOnce) {
+          res.setHeader('connection', 'close');
+          res.setHeader('retry-after', '2');
+          return graphqlError(
+            res,
+            503,
+            'SERVICE_UNAVAILABLE',
+            `Too many large requests at once: at most ${gate.atOnce} bodies over ${gate.overBytes} bytes are taken together. Try again in a moment.`,
+          );
+        }
+        largeInFlight++;
+        res.once('close', () => largeInFlight--);
+      }
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
