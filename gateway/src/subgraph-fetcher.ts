@@ -93,22 +93,30 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = DEFAULT_
           method: init.method ?? 'GET',
           headers: { ...init.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
           agent: agents[target.protocol as 'http:' | 'https:'],
-          timeout: options.timeoutMs,
           signal: init.signal as AbortSignal | undefined,
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.once('error', reject);
+          res.on('error', (error) => {
+            clearTimeout(deadline);
+            reject(error);
+          });
           res.once('end', () => {
+            clearTimeout(deadline);
             const headers = new Headers();
             for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
             resolve(new SubgraphResponse(url, res.statusCode ?? 0, res.statusMessage ?? '', headers as FetcherHeaders, Buffer.concat(chunks)));
           });
         },
       );
-      req.once('timeout', () => req.destroy(new Error(`The subgraph at ${url} did not answer within ${options.timeoutMs} ms.`)));
-      req.once('error', reject);
+      // A deadline for the whole fetch, waiting for a free connection included (a socket timeout
+      // would only notice silence, not a subgraph that answers a byte at a time).
+      const deadline = setTimeout(() => req.destroy(new Error(`The subgraph at ${url} did not answer within ${options.timeoutMs} ms.`)), options.timeoutMs);
+      req.on('error', (error) => {
+        clearTimeout(deadline);
+        reject(error);
+      });
       req.end(body);
     });
 

@@ -85,6 +85,16 @@ describe('the gateway’s subgraph fetcher', () => {
     fetcher = createSubgraphFetcher({ maxSockets: 2, timeoutMs: 200 });
     await expect(fetcher.fetch(server.url, { method: 'POST', body: '{}' })).rejects.toThrow(`The subgraph at ${server.url} did not answer within 200 ms.`);
     await server.close();
+    // A subgraph that answers a byte at a time is cut off at the deadline, as is a request that waited for a connection.
+    const dribbling = await startServer((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    await expect(fetcher.fetch(dribbling.url, { method: 'POST', body: '{}' })).rejects.toThrow('did not answer within 200 ms');
+    expect(Date.now() - started).toBeLessThan(1000);
+    await dribbling.close();
     await expect(fetcher.fetch(server.url, { method: 'POST', body: '{}' })).rejects.toThrow(/ECONNREFUSED/);
     await expect(fetcher.fetch('ftp://127.0.0.1/graphql')).rejects.toThrow('Only http and https subgraph URLs are supported');
   });
