@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { RequestContext } from '../context';
 import { NotFoundError } from '../errors';
 import { InputChecker } from '../validation/input-checker';
+import { chunksOf } from './in-lists';
 import { getEntities } from './raw-entities';
 
 /**
@@ -66,6 +67,13 @@ export class TransactionalConnection {
   findByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return getEntities(this.repo(ctx, entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }));
+  }
+
+  /** The rows of these ids by id, any number of ids (IN lists of IN_LIST_CHUNK): what bulk checks look rows up in. */
+  async mapByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<Map<string, T>> {
+    const rows = new Map<string, T>();
+    for (const chunk of chunksOf(ids)) for (const row of await this.findByIds(ctx, entity, chunk)) rows.set(row.id, row);
+    return rows;
   }
 
   /** The row of an id, or BAD_USER_INPUT for a malformed id and NOT_FOUND (naming the type) for a missing one. */

@@ -152,10 +152,9 @@ export class MeetingService {
       return this.conn.transaction(ctx, async (tx) => {
         const repo = this.conn.repo(tx, OrganizationEntity);
         const bodyIds = distinctIds(drafts.map((d) => d.bodyId));
-        const bodies = new Map<string, OrganizationEntity>();
+        const bodies = await this.conn.mapByIds(tx, OrganizationEntity, bodyIds);
         const units = new Map<string, Map<string, OrganizationEntity>>();
         for (const chunk of chunksOf(bodyIds)) {
-          for (const b of await repo.findBy({ id: In(chunk) })) bodies.set(b.id, b);
           for (const u of await repo.findBy({ parentId: In(chunk), kind: OrganizationKind.JOINT_MEETING_MEMBER_UNIT })) {
             const of = units.get(u.parentId!) ?? new Map<string, OrganizationEntity>();
             of.set(u.id, u);

@@ -239,10 +239,7 @@ export class MembershipService {
       const today = this.today();
       return this.conn.transaction(ctx, async (tx) => {
         const organizationIds = distinctIds(drafts.map((d) => d.organizationId));
-        const organizations = new Map<string, OrganizationEntity>();
-        for (const chunk of chunksOf(organizationIds)) {
-          for (const o of await this.conn.repo(tx, OrganizationEntity).findBy({ id: In(chunk) })) organizations.set(o.id, o);
-        }
+        const organizations = await this.conn.mapByIds(tx, OrganizationEntity, organizationIds);
 
         const runningPairs = new Map<string, number>();
         const records = checkRows(drafts, (check, draft, row) => {

@@ -1,6 +1,5 @@
 import {
   AuditLog,
-  chunksOf,
   describeViewer,
   ForbiddenError,
   InputChecker,
@@ -132,12 +131,8 @@ export class OrganizationService {
       assertMaySetUpOrganizations(ctx.viewer);
       const today = this.today();
       return this.conn.transaction(ctx, async (tx) => {
-        const repo = this.conn.repo(tx, OrganizationEntity);
         const parentIds = distinctIds(drafts.map((d) => d.parentId));
-        const parents = new Map<string, OrganizationEntity>();
-        for (const chunk of chunksOf(parentIds)) {
-          for (const p of await repo.findBy({ id: In(chunk) })) parents.set(p.id, p);
-        }
+        const parents = await this.conn.mapByIds(tx, OrganizationEntity, parentIds);
         const records = checkRows(drafts, (check, draft) => {
           const record = checkOrganizationRecord(check, draft, today, (id) => parents.get(id));
           return record && { record };
