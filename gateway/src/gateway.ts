@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -18,12 +19,44 @@ export interface GatewayContext {
   readonly authorization: string | undefined;
 }
 
+/**
+ * The errors of a subgraph's 400 answer when they are its refusals of the client's variables
+ * (Apollo Server answers 400 when a variable cannot be coerced: a date-time without its offset,
+ * which only the subgraph's scalar knows). Null for any other failure.
+ */
+export function refusedVariables(error: unknown): GraphQLFormattedError[] | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const response = error.extensions.response as { status?: unknown; body?: unknown } | undefined;
+  if (response?.status !== 400) return null;
+  const errors = (response.body as { errors?: unknown } | null | undefined)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  const refusals = errors as GraphQLFormattedError[];
+  return refusals.every((e) => typeof e?.message === 'string' && e.extensions?.code === 'BAD_USER_INPUT') ? refusals : null;
+}
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 /** Passes the caller's token and the request id on to every subgraph (each checks the token itself). */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
     if (context?.requestId) request.http.headers.set('x-request-id', context.requestId);
     if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+  }
+
+  /**
+   * A subgraph's refusal of a variable reaches the client as the subgraph said it (BAD_USER_INPUT,
+   * "DateTime has no time zone: …"), like any other refusal, not as the internal error
+   * RemoteGraphQLDataSource makes of every non-2xx answer.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const refusals = refusedVariables(error);
+      if (refusals) return { errors: refusals };
+      throw error;
+    }
   }
 }
 
