@@ -26,6 +26,7 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ NODE_ENV: 'staging' }, 'NODE_ENV=staging is not one of production, development, test'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV=prod is not one of production, development, test'],
     [{ SUBGRAPH_MAX_BODY_BYTES: '100' }, 'SUBGRAPH_MAX_BODY_BYTES=100 is not a whole number from 1024 to 1073741824'],
+    [{ SUBGRAPH_EXECUTOR: 'graphql' }, 'SUBGRAPH_EXECUTOR=graphql is not one of jit, graphql-js'],
   ])('refuses %j', (extra, message) => {
     expect(() => subgraphOptionsFromEnv(personsSubgraph, env(extra))).toThrow(new ConfigError(message));
   });
@@ -41,7 +42,8 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     const options = subgraphOptionsFromEnv(personsSubgraph, env({ NODE_ENV: 'production', LOG_LEVEL: 'debug', LOADER_MAX_BATCH_SIZE: '200', PORT: '0' }));
     expect(options).toMatchObject({ logLevel: 'debug', production: true, port: 0, migrate: true, maxBodyBytes: 16 * 1024 * 1024 });
     expect(subgraphOptionsFromEnv(personsSubgraph, env({ SUBGRAPH_MAX_BODY_BYTES: '2048' })).maxBodyBytes).toBe(2048);
-    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).toMatchObject({ logLevel: 'info', production: false, port: 4001 });
+    expect(subgraphOptionsFromEnv(personsSubgraph, env({ SUBGRAPH_EXECUTOR: 'graphql-js' })).executor).toBe('graphql-js');
+    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).toMatchObject({ logLevel: 'info', production: false, port: 4001, executor: 'jit' });
     expect(() => createLogger('x', 'loud')).toThrow(ConfigError);
   });
 

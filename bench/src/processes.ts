@@ -153,6 +153,8 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     ...databaseConfigToEnv(db),
     TONGXIN_JWT_SECRET: secret,
     TONGXIN_DATA_KEY: BENCH_DATA_KEY,
+    // A subgraph setting the bench was given (SUBGRAPH_EXECUTOR=graphql-js measures graphql-js's execute).
+    SUBGRAPH_EXECUTOR: process.env.SUBGRAPH_EXECUTOR,
     ...urls,
   };
   // The gateway's settings (GATEWAY_MAX_BODY_BYTES …) as the bench was given them: a run may measure a deployment configured otherwise.

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { createLogger, RunningSubgraph, startSubgraph } from '@tongxin/common';
+import { createLogger, DatabaseConfig, RunningSubgraph, startSubgraph, SubgraphExecutor } from '@tongxin/common';
 import { createGateway, Gateway } from '@tongxin/gateway';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@tongxin/platform';
 import { cityAdminHeaders, TEST_AUTH } from './auth';
@@ -8,6 +8,8 @@ import { GraphQLResponse, postGraphQL } from './graphql-client';
 
 export interface TestPlatform {
   readonly url: string;
+  /** Its databases (another platform may serve the same data: `TestPlatformOptions.sameDataAs`). */
+  readonly db: DatabaseConfig;
   readonly gateway: Gateway;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph<any>>>;
   /** Where each subgraph finds its peers; a test may point one elsewhere (an outage) and back. */
@@ -19,20 +21,34 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+export interface TestPlatformOptions {
+  /** Who runs the subgraphs' operations (default: jit, as in production). */
+  readonly executor?: SubgraphExecutor;
+  /** Serve this platform's databases instead of fresh ones (left to it to drop). */
+  readonly sameDataAs?: TestPlatform;
+}
+
 /**
  * The whole platform as users meet it: the four subgraphs on free loopback ports over fresh
  * databases (SQLite, or MySQL with TEST_DB=mysql) and the gateway serving the committed
  * supergraph, pointed at them.
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
-  const db = freshDatabase();
+export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const db = opts.sameDataAs ? { config: opts.sameDataAs.db, drop: async () => {} } : freshDatabase();
   const level = process.env.LOG_LEVEL ?? 'silent';
   const subgraphs: Record<string, RunningSubgraph<any>> = {};
   // Filled in as the subgraphs start: a subgraph asks its peers only while serving requests.
   const peerUrls: Record<string, string> = {};
   try {
     for (const def of SUBGRAPHS) {
-      subgraphs[def.subgraph] = await startSubgraph(def, { db: db.config, auth: TEST_AUTH, port: 0, log: createLogger(def.subgraph, level), peerUrls });
+      subgraphs[def.subgraph] = await startSubgraph(def, {
+        db: db.config,
+        auth: TEST_AUTH,
+        port: 0,
+        log: createLogger(def.subgraph, level),
+        peerUrls,
+        executor: opts.executor,
+      });
       peerUrls[def.subgraph] = subgraphs[def.subgraph]!.url;
     }
   } catch (error) {
@@ -54,6 +70,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   const counts = () => Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.counter.total]));
   return {
     url,
+    db: db.config,
     gateway,
     subgraphs,
     peerUrls,

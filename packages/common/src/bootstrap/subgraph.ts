@@ -20,6 +20,7 @@ import { loaderMaxBatchSize } from '../loaders';
 import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
+import { jitExecutorGateway } from './jit-executor';
 import { Peers, peerUrlsFromEnv } from './peers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -69,7 +70,13 @@ export interface SubgraphOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Largest request body (default DEFAULT_SUBGRAPH_MAX_BODY_BYTES); a larger one is answered 413. */
   readonly maxBodyBytes?: number;
+  /** Who runs the operations (default `jit`, see jitExecutorGateway); `graphql-js` is the way back. */
+  readonly executor?: SubgraphExecutor;
 }
+
+/** `SUBGRAPH_EXECUTOR`: graphql-jit (the default), or graphql-js's own `execute`. */
+export const SUBGRAPH_EXECUTORS = ['jit', 'graphql-js'] as const;
+export type SubgraphExecutor = (typeof SUBGRAPH_EXECUTORS)[number];
 
 /**
  * Twice the gateway's default limit (8 MiB): whatever the gateway accepts reaches a subgraph,
@@ -122,7 +129,8 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
     const services = def.createServices(conn, peers, opts.env ?? process.env, { auth: opts.auth, log });
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const apollo = new ApolloServer<RequestContext<L>>({
-      schema,
+      // Both answer the same (test/executors.test.ts); jit spends a third less CPU on long lists.
+      ...((opts.executor ?? 'jit') === 'jit' ? { gateway: jitExecutorGateway(schema) } : { schema }),
       introspection: !opts.production,
       csrfPrevention: true,
       // The process stops the server itself on SIGTERM/SIGINT (HTTP first, then Apollo, then the
@@ -191,7 +199,7 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
 
 /**
  * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
- * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `TONGXIN_DB`, `MYSQL_*`,
+ * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
  * `TONGXIN_JWT_*`), every value checked: a bad one is a ConfigError that names it.
  */
 export function subgraphOptionsFromEnv<S, L>(
@@ -209,6 +217,7 @@ export function subgraphOptionsFromEnv<S, L>(
     host: envString(env, 'HOST', '127.0.0.1'),
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
     maxBodyBytes: envInt(env, 'SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES, 1024, 1024 ** 3),
+    executor: envChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'jit'),
     production: nodeEnv === 'production',
     peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),
     env,
