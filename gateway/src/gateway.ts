@@ -1,3 +1,5 @@
+// First: @apollo/gateway must load after it (see the module).
+import './federation-internals-exports';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
