@@ -47,8 +47,14 @@ describe('entities read from raw rows equal those getMany() hydrates', () => {
     const hydrated = await qb().getMany();
     const read = await getEntities(qb());
     expect(hydrated.length).toBeGreaterThan(0);
-    expect(read).toEqual(hydrated);
+    // The same values, classes and properties (none more, none undefined).
+    expect(read).toStrictEqual(hydrated);
+    expect(read.map((row) => Object.keys(row).sort())).toEqual(hydrated.map((row) => Object.keys(row).sort()));
     read.forEach((row) => expect(row).toBeInstanceOf(entity));
+    // One row alone reads the same (entityReader).
+    const raw = await qb().getRawMany();
+    const one = entityReader(sg.running.dataSource, sg.running.dataSource.getMetadata(entity), 'x');
+    expect(raw.map((r) => one(r))).toStrictEqual(hydrated);
     // A partial selection reads only what was selected, as getMany() does.
     const other = sg.running.dataSource.getMetadata(entity).columns.find((c) => !c.isPrimary)!.propertyPath;
     const partial = await getEntities(qb().select(['x.id', `x.${other}`]));
