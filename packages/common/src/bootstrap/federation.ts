@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, ContainerType, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { leanFieldResolvers } from './lean-field-resolvers';
 
 /** The one Federation 2 version every subgraph links. */
 export const FEDERATION_LINK =
@@ -43,6 +44,11 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec, container?
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  if (container) {
+    for (const [typeName, fields] of Object.entries(leanFieldResolvers(spec.resolvers, container))) {
+      resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
+    }
+  }
   resolvers.Date ??= DateScalar as never;
   for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference };
