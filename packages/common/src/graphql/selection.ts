@@ -7,7 +7,9 @@ type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
  * under `@include`/`@skip` counts as selected: loading what is then skipped is never wrong, only
  * slower). Aliases do not matter: `x: edges` is `edges`.
  */
-function selectedNames(info: Selection): Set<string> {
+function selectedNames(info: Selection): ReadonlySet<string> {
+  const known = namesByFieldNodes.get(info.fieldNodes);
+  if (known) return known;
   const names = new Set<string>();
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode | undefined): void => {
@@ -21,8 +23,16 @@ function selectedNames(info: Selection): Set<string> {
     }
   };
   for (const node of info.fieldNodes) walk(node.selectionSet);
+  namesByFieldNodes.set(info.fieldNodes, names);
   return names;
 }
+
+/**
+ * The names selected under each field's nodes. The executor hands every row of a list the same
+ * `fieldNodes` (nodes of one parsed document, whose fragments they name), so a list of 1,000
+ * persons walks `memberships { … }` once, not 1,000 times; the entry goes with the document.
+ */
+const namesByFieldNodes = new WeakMap<Selection['fieldNodes'], ReadonlySet<string>>();
 
 /**
  * Whether the client selected nothing of this field's value but `totalCount` (and `__typename`):

@@ -54,7 +54,7 @@ export class MembershipResolver {
   @FieldResolver(() => Organization)
   organization(@Root() membership: Membership, @Ctx() ctx: Ctx): Organization | Promise<Organization> {
     // Synchronous when read with the membership (Person.memberships): no promise per row.
-    if (membership.organizationRow) return toOrganization(membership.organizationRow);
+    if (membership.preloadedOrganization) return membership.preloadedOrganization;
     return this.loadOrganization(membership, ctx);
   }
 

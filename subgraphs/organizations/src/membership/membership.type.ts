@@ -1,6 +1,6 @@
 import { ConnectionType, DateScalar } from '@tongxin/common';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import type { OrganizationEntity } from '../organization/organization.entity';
+import type { Organization } from '../organization/organization.type';
 import { MembershipEntity } from './membership.entity';
 import { MembershipRole } from './membership.enums';
 import { PersonRef, personRef } from '../person/person.ref';
@@ -51,7 +51,7 @@ export class Membership {
 
   /** Resolved to `organization` through the request's loader, unless it was read with the membership. */
   organizationId!: string;
-  organizationRow?: OrganizationEntity;
+  preloadedOrganization?: Organization;
 
   /** Resolved to `previous` and `next` (the role history) through the request's loader. */
   previousId!: string | null;
@@ -80,8 +80,8 @@ export function toMembership(e: MembershipEntity): Membership {
   return m;
 }
 
-/** The membership with its organization read in the same statement: `organization` resolves without a loader. */
-export function withOrganization(m: Membership, organization: OrganizationEntity): Membership {
-  m.organizationRow = organization;
+/** The membership with its organization read already: `organization` resolves without a loader. */
+export function withOrganization(m: Membership, organization: Organization): Membership {
+  m.preloadedOrganization = organization;
   return m;
 }

@@ -21,17 +21,18 @@ export class PersonRefResolver {
     @Ctx() ctx: RequestContext<OrganizationsLoaders>,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Membership[]> {
-    const readable = this.services.memberships.readable(ctx, await ctx.loaders.membershipsByPerson.load(person.id));
+    if (!selectsField(info, 'organization')) {
+      const readable = this.services.memberships.readable(ctx, await ctx.loaders.membershipsByPerson.load(person.id));
+      return (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map(toMembership);
+    }
+    // With their organizations, read for every person of the request at once (one statement), so
+    // that Membership.organization resolves without a loader round or a promise per membership.
+    const { memberships, organizations } = await ctx.loaders.membershipsWithOrganizationsByPerson.load(person.id);
+    const readable = this.services.memberships.readable(ctx, memberships);
     const shown = (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map(toMembership);
-    if (shown.length > 0 && selectsField(info, 'organization')) {
-      // Their organizations at once (one statement for every person of the request), so that
-      // Membership.organization resolves without a loader round or a promise per membership.
-      const organizations = await ctx.loaders.organizationById.loadMany([...new Set(shown.map((m) => m.organizationId))]);
-      const byId = new Map(organizations.flatMap((o) => (o && !(o instanceof Error) ? [[o.id, o] as const] : [])));
-      for (const m of shown) {
-        const organization = byId.get(m.organizationId);
-        if (organization) withOrganization(m, organization);
-      }
+    for (const m of shown) {
+      const organization = organizations.get(m.organizationId);
+      if (organization) withOrganization(m, organization);
     }
     return shown;
   }
