@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
 import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { SUBGRAPHS } from '@tongxin/platform';
 
@@ -33,7 +34,9 @@ describe('docker-compose.yml', () => {
     expect(svc.depends_on.mysql.condition).toBe('service_healthy');
     expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(svc.ports).toBeUndefined();
-    const script = svc.command[1] as string;
+    // As production runs a subgraph's Node (and the bench measures it).
+    expect(svc.command).toEqual(['node', ...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/dist/main.js`]);
+    const script = svc.command[svc.command.length - 1] as string;
     expect(fs.existsSync(path.join(ROOT, script.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
     expect(services.gateway.depends_on[name].condition).toBe('service_healthy');
     expect(services.gateway.environment[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);

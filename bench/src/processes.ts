@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { databaseConfigToEnv, type MysqlConfig } from '@tongxin/common';
+import { databaseConfigToEnv, type MysqlConfig, SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
 import { SUBGRAPHS } from '@tongxin/platform';
 import { BENCH_DATA_KEY } from './dataset';
 
@@ -169,6 +169,8 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
           path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'),
           { ...base, PORT: String(port) },
           `http://127.0.0.1:${port}/health/ready`,
+          // As docker-compose.yml and `npm start` run them (single-threaded V8).
+          SUBGRAPH_NODE_FLAGS,
         );
         started.push(child);
         return { name: def.subgraph, pid: child.pid!, url: `http://127.0.0.1:${port}/graphql`, metricsUrl: `http://127.0.0.1:${port}/metrics`, log };
@@ -180,7 +182,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
       { ...base, ...gatewaySettings, PORT: String(gatewayPort) },
       `http://127.0.0.1:${gatewayPort}/health/ready`,
-      // As docker-compose.yml and the Dockerfile run it (the heap's cap and initial size).
+      // As docker-compose.yml and the Dockerfile run it (the heap's cap and initial size, single-threaded V8).
       GATEWAY_NODE_FLAGS,
     );
     started.push(child);
@@ -196,7 +198,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
   }
 }
 
-/** The floor's HTTP server (bench/src/floor-server.ts) over the dataset. */
+/** The floor's HTTP server (bench/src/floor-server.ts) over the dataset, run with the subgraphs' Node flags. */
 export async function startFloor(db: MysqlConfig): Promise<{ service: Service; stop(): Promise<void> }> {
   const port = await freePort();
   const { child, log } = await startChild(
@@ -215,6 +217,8 @@ export async function startFloor(db: MysqlConfig): Promise<{ service: Service; s
       FLOOR_DATA_KEY: BENCH_DATA_KEY,
     },
     `http://127.0.0.1:${port}/health`,
+    // The subgraphs' Node flags: single-threaded V8 saves the floor's process CPU as it saves theirs.
+    SUBGRAPH_NODE_FLAGS,
   );
   return { service: { name: 'floor', pid: child.pid!, url: `http://127.0.0.1:${port}`, metricsUrl: null, log }, stop: () => stopChildren([child]) };
 }

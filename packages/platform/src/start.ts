@@ -8,7 +8,8 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role } from '@tongxin/common';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role, SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
+import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
@@ -124,8 +125,9 @@ async function main(): Promise<void> {
   if (interrupt.signal.aborted) process.exit(130);
   running = true;
 
-  const run = (name: string, script: string, host: string, port: number) => {
-    const child = spawn(process.execPath, [script], {
+  // Each with the Node flags production gives it (SUBGRAPH_NODE_FLAGS, GATEWAY_NODE_FLAGS).
+  const run = (name: string, script: string, host: string, port: number, nodeFlags: readonly string[]) => {
+    const child = spawn(process.execPath, [...nodeFlags, script], {
       env: serviceEnv(env, host, port),
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -142,11 +144,11 @@ async function main(): Promise<void> {
   try {
     await Promise.all(
       SUBGRAPHS.map((def) => {
-        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort);
+        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort, SUBGRAPH_NODE_FLAGS);
         return waitReady(`http://${SUBGRAPH_HOST}:${def.defaultPort}/health/ready`, child);
       }),
     );
-    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port);
+    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port, GATEWAY_NODE_FLAGS);
     await waitReady(`${gatewayAt.url}/health/ready`, gateway);
     const url = `${gatewayAt.url}/graphql`;
     const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, '12h') : null;

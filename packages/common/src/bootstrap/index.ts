@@ -3,3 +3,4 @@ export * from './format-error';
 export * from './http';
 export * from './subgraph';
 export * from './peers';
+export * from './node-options';
