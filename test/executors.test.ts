@@ -6,10 +6,12 @@
  * aliases, `@skip`/`@include` on variables, argument defaults, refusals by role, and every kind of
  * bad input (the variable's own error, our scalars' messages, BAD_USER_INPUT from a service).
  */
-import { createLogger, Role } from '@tongxin/common';
+import { createLogger, makeIdNumber, needsGraphqlJs, Role } from '@tongxin/common';
+import { parse } from 'graphql';
 import { seedDemoData } from '../packages/platform/src/demo/seed';
 import { tokenFor } from './harness/auth';
-import { errorCodes, expectData, GraphQLResponse } from './harness/graphql-client';
+import { errorCodes, expectData, GraphQLResponse, postGraphQL } from './harness/graphql-client';
+import { cityAdminHeaders } from './harness/auth';
 import { startTestPlatform, TestPlatform } from './harness/platform';
 
 let jit: TestPlatform;
@@ -50,6 +52,18 @@ afterAll(async () => {
   await graphqlJs?.stop();
   await jit?.stop();
 });
+
+/** The same request to one subgraph of each platform (past the gateway's own checks): the same status and body. */
+async function sameAtSubgraph(subgraph: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+  const headers = await cityAdminHeaders();
+  const [a, b] = await Promise.all([
+    postGraphQL(jit.subgraphs[subgraph]!.url, query, variables, headers),
+    postGraphQL(graphqlJs.subgraphs[subgraph]!.url, query, variables, headers),
+  ]);
+  expect(a).toEqual(b);
+  expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  return a;
+}
 
 /** The same request to both platforms: the same status and body. */
 async function same(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse> {
@@ -119,26 +133,29 @@ describe('graphql-jit and graphql-js answer alike', () => {
   });
 
   it.each([
-    ['an unknown enum value in a variable', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId: associationId, role: 'KING' } })],
-    ['an impossible date', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId: associationId, role: 'MEMBER', startDate: '2021-02-30' } })],
-    ['a date-time without its offset', `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`, () => ({ input: { title: '政策宣讲会', kind: 'SOCIAL_SERVICE', districtCode: district, startsAt: '2026-05-20T09:00:00' } })],
-    ['a missing required field', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY' } })],
-    ['an unknown input field', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', idNumber: 'x', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY', districtCode: district, nickname: '小陈' } })],
-    ['a wrong check character (refused by the service)', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', idNumber: '330302198607211234', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY', districtCode: district } })],
-    ['a missing variable', `query($id: ID!) { person(id: $id) { id } }`, () => ({})],
-    ['a string for an Int', `query($first: Int!) { persons(first: $first) { totalCount } }`, () => ({ first: 'ten' })],
-    ['a page too large', `query($first: Int!) { persons(first: $first) { totalCount } }`, () => ({ first: 100000 })],
-    ['an id nobody has', `query($id: ID!) { person(id: $id) { id name } organization(id: $id) { id } }`, () => ({ id: 'nobody' })],
-  ])('%s: the same error, and nothing written', async (_name, query, variables) => {
+    ['an unknown enum value in a variable', 'organizations', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId: associationId, role: 'KING' } })],
+    ['an impossible date', 'organizations', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId: associationId, role: 'MEMBER', startDate: '2021-02-30' } })],
+    ['a date-time without its offset', 'activities', `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`, () => ({ input: { title: '政策宣讲会', kind: 'SOCIAL_SERVICE', districtCode: district, startsAt: '2026-05-20T09:00:00' } })],
+    ['a missing required field', 'persons', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY' } })],
+    ['an unknown input field', 'persons', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', idNumber: 'x', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY', districtCode: district, nickname: '小陈' } })],
+    ['a wrong check character (refused by the service)', 'persons', `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`, () => ({ input: { name: '陈明', idNumber: '330302198607211234', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY', districtCode: district } })],
+    ['a missing variable', 'persons', `query($id: ID!) { person(id: $id) { id } }`, () => ({})],
+    ['a string for an Int', 'persons', `query($first: Int!) { persons(first: $first) { totalCount } }`, () => ({ first: 'ten' })],
+    ['a page too large', 'persons', `query($first: Int!) { persons(first: $first) { totalCount } }`, () => ({ first: 100000 })],
+    ['an id nobody has', 'persons', `query($id: ID!) { person(id: $id) { id name } }`, () => ({ id: 'nobody' })],
+  ])('%s: the same error through the gateway and at the subgraph (%s), and nothing written', async (_name, subgraph, query, variables) => {
     const counts = async () => [
       await firstValue('SELECT COUNT(*) AS v FROM person'),
       await firstValue('SELECT COUNT(*) AS v FROM membership', 'organizations'),
       await firstValue('SELECT COUNT(*) AS v FROM activity', 'activities'),
     ];
     const before = await counts();
-    const res = await same(query, variables());
-    expect(res.errors?.length).toBeGreaterThan(0);
-    expect(new Set(errorCodes(res))).toEqual(new Set(['BAD_USER_INPUT']));
+    // The gateway refuses some of these itself (it checks variables against the schema it
+    // serves); the subgraph's executor must refuse them alike when they reach it.
+    for (const res of [await same(query, variables()), await sameAtSubgraph(subgraph, query, variables())]) {
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(new Set(errorCodes(res))).toEqual(new Set(['BAD_USER_INPUT']));
+    }
     expect(await counts()).toEqual(before);
   });
 });
@@ -153,5 +170,34 @@ describe('graphql-jit keeps what graphql-js coerces', () => {
       input: { title: '政策宣讲会', kind: 'SOCIAL_SERVICE', districtCode: '330302', startsAt: '2026-05-20T09:00:00' },
     });
     expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', expect.stringMatching(/no time zone/)]]);
+  });
+
+  it('leaves a field out when its variable inside an input written in the query is not sent (an update keeps the position)', async () => {
+    const register = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id version } } }`;
+    const update = `mutation($id: ID!, $v: Int!, $employer: String, $position: String) {
+      updatePerson(input: { id: $id, expectedVersion: $v, employer: $employer, position: $position }) { person { employer position version } }
+    }`;
+    const results = [];
+    for (const [platform, idNumber] of [[jit, makeIdNumber('330302', '1986-07-21', 901)], [graphqlJs, makeIdNumber('330302', '1986-07-21', 903)]] as const) {
+      const input = { name: '陈明', idNumber, category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY', districtCode: '330302', position: '经理' };
+      const { person } = (expectData(await platform.request(register, { input })) as { registerPerson: { person: { id: string; version: number } } }).registerPerson;
+      results.push(expectData(await platform.request(update, { id: person.id, v: person.version, employer: '新公司' })));
+    }
+    expect(results[0]).toEqual({ updatePerson: { person: { employer: '新公司', position: '经理', version: 2 } } });
+    expect(results[1]).toEqual(results[0]);
+  });
+});
+
+describe('which operations graphql-jit leaves to graphql-js', () => {
+  it.each([
+    ['an input passed whole', 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }', false],
+    ['the gateway’s entity fetch', 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id } } }', false],
+    ['a Boolean! condition', 'query($show: Boolean!) { persons { totalCount @include(if: $show) } }', false],
+    ['literals only', '{ persons(first: 5, filter: { districtCode: "330302" }) { totalCount } }', false],
+    ['a variable inside an input object', 'query($d: String) { persons(filter: { districtCode: $d }) { totalCount } }', true],
+    ['a variable inside a list', 'query($c: PersonCategory!) { personStats(groupBy: [DISTRICT], filter: { categories: [$c] }) { count } }', true],
+    ['a nullable condition', 'query($show: Boolean = true) { persons { totalCount @include(if: $show) } }', true],
+  ])('%s', (_name, text, expected) => {
+    expect(needsGraphqlJs(parse(text))).toBe(expected);
   });
 });

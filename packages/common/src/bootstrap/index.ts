@@ -4,3 +4,4 @@ export * from './http';
 export * from './subgraph';
 export * from './peers';
 export * from './node-options';
+export * from './jit-executor';

@@ -1,13 +1,17 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
+  BREAK,
   DocumentNode,
+  execute,
   ExecutionResult,
   GraphQLScalarType,
   GraphQLSchema,
   Kind,
   NamedTypeNode,
   OperationDefinitionNode,
+  ValueNode,
   VariableDefinitionNode,
+  visit,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
@@ -52,6 +56,57 @@ function jitDocument(document: DocumentNode): DocumentNode {
   };
 }
 
+function holdsVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(holdsVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => holdsVariable(f.value));
+  return false;
+}
+
+/**
+ * Whether jit 0.8.9 would read the document's arguments otherwise than graphql-js, which then runs
+ * it: a variable inside an object or list written in the query (`input: { id: $id, position:
+ * $position }`), which jit sets to null when the client leaves the variable out where graphql-js
+ * leaves the field out (an update would clear what it should keep), or a `@skip`/`@include` on a
+ * nullable variable (jit takes null for false, graphql-js refuses it). Operations that pass whole
+ * inputs as variables (`input: $input`, `_entities(representations: $representations)`: what
+ * the gateway sends for lists) run on jit.
+ */
+export function needsGraphqlJs(document: DocumentNode): boolean {
+  let needed = false;
+  const nullable = new Set<string>();
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const v of d.variableDefinitions ?? []) if (v.type.kind !== Kind.NON_NULL_TYPE) nullable.add(v.variable.name.value);
+  }
+  visit(document, {
+    Argument(node) {
+      if ((node.value.kind === Kind.OBJECT || node.value.kind === Kind.LIST) && holdsVariable(node.value)) {
+        needed = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    Directive(node) {
+      if (node.name.value !== 'skip' && node.name.value !== 'include') return undefined;
+      const condition = node.arguments?.find((a) => a.name.value === 'if')?.value;
+      if (condition?.kind === Kind.VARIABLE && nullable.has(condition.name.value)) {
+        needed = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return needed;
+}
+
+/**
+ * Compiled operations kept at most: each costs some 50 KB of generated code, and clients can send
+ * as many different operations as they like (aliases reach the subgraphs). The gateway's plans for
+ * the platform's own screens are a few hundred.
+ */
+export const MAX_COMPILED_OPERATIONS = 500;
+
 /**
  * A subgraph's operations run by graphql-jit instead of graphql-js's `execute`, through the one
  * door Apollo Server 5 leaves for another executor: its gateway interface. Apollo Server still
@@ -65,44 +120,54 @@ function jitDocument(document: DocumentNode): DocumentNode {
  * and the person list (bench/README.md). The resolvers, their arguments, `info` and the errors
  * they throw are the same; the whole test suite runs on this executor.
  *
- * Compiled operations are kept per document object, so they live as long as Apollo Server's
- * document store keeps the document (an LRU, about 30 MiB by default) and no longer.
+ * Compiled operations are kept per document object (Apollo Server's document store hands the same
+ * object for the same text), the MAX_COMPILED_OPERATIONS used last. An operation jit would read
+ * otherwise than graphql-js (needsGraphqlJs) runs on graphql-js's `execute`, as without jit.
  */
 export function jitExecutorGateway(schema: GraphQLSchema): ExecutorGateway {
   // The same types (and so the same resolvers), and COERCED.
   const config = schema.toConfig();
   const jitSchema = new GraphQLSchema({ ...config, types: [...config.types, COERCED] });
-  const compiledByDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  /** By document and operation name; null: graphql-js runs it (needsGraphqlJs). In use order, oldest first. */
+  const compiled = new Map<DocumentNode, Map<string, Compiled | null>>();
 
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
-    let byOperation = compiledByDocument.get(document);
-    if (!byOperation) {
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled | null => {
+    let byOperation = compiled.get(document);
+    if (byOperation) {
+      compiled.delete(document);
+    } else {
       byOperation = new Map();
-      compiledByDocument.set(document, byOperation);
+      if (compiled.size >= MAX_COMPILED_OPERATIONS) compiled.delete(compiled.keys().next().value!);
     }
+    compiled.set(document, byOperation);
     const key = operationName ?? '';
-    let compiled = byOperation.get(key);
-    if (!compiled) {
+    let found = byOperation.get(key);
+    if (found === undefined) {
       // Errors jit itself raises (a null in a non-null field) need no stack: they are the
       // client's answer, not a bug to trace. Resolvers' own errors keep theirs.
-      compiled = compileQuery(jitSchema, jitDocument(document), operationName, { disablingCapturingStackErrors: true });
-      byOperation.set(key, compiled);
+      found = needsGraphqlJs(document) ? null : compileQuery(jitSchema, jitDocument(document), operationName, { disablingCapturingStackErrors: true });
+      byOperation.set(key, found);
     }
-    return compiled;
+    return found;
   };
 
   return {
     async load() {
       return {
         executor: async (requestContext) => {
+          const { document, context } = requestContext;
+          const operationName = requestContext.operationName ?? undefined;
+          const query = compiledFor(document, operationName);
+          if (query === null) {
+            return execute({ schema, document, contextValue: context, variableValues: requestContext.request.variables, operationName });
+          }
           // Apollo Server has resolved the operation before it calls an executor.
           const operation = requestContext.operation as OperationDefinitionNode;
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
           if (variables.errors) return { errors: variables.errors };
-          const compiled = compiledFor(requestContext.document, requestContext.operationName ?? undefined);
           // Not compiled: the operation cannot run; its errors are the answer.
-          if (!isCompiledQuery(compiled)) return compiled;
-          return compiled.query(undefined, requestContext.context, variables.coerced);
+          if (!isCompiledQuery(query)) return query;
+          return query.query(undefined, context, variables.coerced);
         },
       };
     },
