@@ -77,7 +77,11 @@ function container(services: Services) {
 describe('field resolvers called without type-graphql’s per-call machinery', () => {
   it('are made, once type-graphql has built its metadata, for the field resolvers with nothing but root, context, info and plain arguments; not for one with a middleware', async () => {
     await buildFederatedSchema({ resolvers: [ShelfResolver] });
-    const lean = leanFieldResolvers([ShelfResolver], container({ prefix: 'p' }) as never);
+    const lean = leanFieldResolvers([ShelfResolver], container({ prefix: 'p' }) as never, { validate: false });
+    // Where a build option applies to every field, none is lean.
+    expect(leanFieldResolvers([ShelfResolver], container({ prefix: 'p' }) as never, { validate: true })).toEqual({});
+    expect(leanFieldResolvers([ShelfResolver], container({ prefix: 'p' }) as never, { validate: false, authChecker: () => true })).toEqual({});
+    expect(leanFieldResolvers([ShelfResolver], container({ prefix: 'p' }) as never, { validate: false, globalMiddlewares: [shout] })).toEqual({});
     expect(Object.keys(lean)).toEqual(['LeanShelf']);
     expect(Object.keys(lean.LeanShelf!).sort()).toEqual(['books', 'label']);
   });

@@ -32,12 +32,14 @@ export interface FederatedSchema {
  * type-graphql's resolvers and the entities' reference resolvers.
  */
 export async function buildFederatedSchema(spec: FederatedSchemaSpec, container?: ContainerType): Promise<FederatedSchema> {
+  // No auth checker, no global middleware, no validation: what leanFieldResolvers is told.
+  const build = { validate: false, authChecker: undefined, globalMiddlewares: [] } as const;
   const typeGraphqlSchema = await buildSchema({
     resolvers: spec.resolvers,
     orphanedTypes: spec.orphanedTypes,
     container,
     skipCheck: true,
-    validate: false,
+    validate: build.validate,
     scalarsMap: [
       { type: Date, scalar: DateTimeScalar },
     ],
@@ -45,7 +47,7 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec, container?
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   if (container) {
-    for (const [typeName, fields] of Object.entries(leanFieldResolvers(spec.resolvers, container))) {
+    for (const [typeName, fields] of Object.entries(leanFieldResolvers(spec.resolvers, container, build))) {
       resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
     }
   }

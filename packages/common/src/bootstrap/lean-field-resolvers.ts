@@ -32,6 +32,13 @@ function toInstance(Target: new () => object, value: unknown): unknown {
   return Object.assign(new Target(), value);
 }
 
+/** The options of type-graphql's buildSchema that apply to every field. */
+export interface LeanBuildOptions {
+  readonly validate?: boolean;
+  readonly authChecker?: unknown;
+  readonly globalMiddlewares?: readonly unknown[];
+}
+
 /** How one parameter's value is read, as type-graphql's `getParams` reads it; null when it reads it otherwise. */
 function paramValue(storage: Storage, param: ParamMetadata): ParamValue | null {
   switch (param.kind) {
@@ -51,6 +58,7 @@ function paramValue(storage: Storage, param: ParamMetadata): ParamValue | null {
     case 'info':
       return (_root, _args, _context, info) => info;
     case 'arg': {
+      // undefined: the build's `validate`, which is false (leanFieldResolvers checks).
       if (param.validateSettings !== undefined && param.validateSettings !== false) return null;
       if (param.validateFn || !isPlainValueType(param.getType())) return null;
       const { name } = param;
@@ -97,13 +105,17 @@ function paramValue(storage: Storage, param: ParamMetadata): ParamValue | null {
 export function leanFieldResolvers(
   resolverClasses: readonly ClassLike[],
   container: ContainerType,
+  build: LeanBuildOptions,
 ): Record<string, Record<string, GraphQLFieldResolver<unknown, unknown>>> {
   const storage = getMetadataStorage();
   const result: Record<string, Record<string, GraphQLFieldResolver<unknown, unknown>>> = {};
+  // What applies to every field: then no field may skip type-graphql's handler.
+  if (build.validate !== false || build.authChecker !== undefined || (build.globalMiddlewares?.length ?? 0) > 0) return result;
   const mine = new Set(resolverClasses);
   for (const fieldResolver of storage.fieldResolvers) {
     if (fieldResolver.kind !== 'external' || !mine.has(fieldResolver.target)) continue;
-    if ((fieldResolver.middlewares?.length ?? 0) > 0 || (fieldResolver.roles?.length ?? 0) > 0) continue;
+    // @Authorized() without roles is checked too.
+    if ((fieldResolver.middlewares?.length ?? 0) > 0 || fieldResolver.roles !== undefined) continue;
     const objectClass = fieldResolver.getObjectType?.() ?? fieldResolver.resolverClassMetadata?.getObjectType();
     const typeName = storage.objectTypes.find((o) => o.target === objectClass)?.name;
     if (!typeName) continue;

@@ -54,7 +54,9 @@ function compiledRow(driver: DataSource['driver'], metadata: EntityMetadata, col
  */
 function compilable(dataSource: DataSource, metadata: EntityMetadata, columns: readonly ReadColumn[]): boolean {
   if (typeof metadata.target !== 'function' || metadata.lazyRelations.length > 0 || dataSource.options.typename) return false;
-  if (columns.some(({ column }) => column.embeddedMetadata || column.referencedColumn || column.propertyName !== column.propertyPath)) return false;
+  // A column that is not virtual is written `entity[propertyName] = value` by setEntityValue, a
+  // relation's join column too (the relation itself is not loaded, as getMany() does not).
+  if (columns.some(({ column }) => column.embeddedMetadata || column.propertyName !== column.propertyPath)) return false;
   const probe = metadata.create(undefined, { fromDeserializer: true }) as object;
   return Object.keys(probe).length === 0 && Object.getPrototypeOf(probe) === (metadata.target as { prototype: object }).prototype;
 }
