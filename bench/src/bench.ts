@@ -229,12 +229,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
 
   const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>) =>
     runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, connections: o.connections, watch });
-  // The same load for --warmup seconds first: each target (and the subgraphs behind it) reaches
-  // its optimized code before it is measured. Twenty requests were too few for the first target
-  // measured, Tongxin, whose subgraphs then compiled on the main thread (single-threaded V8)
-  // while Hive later met them warm.
-  const warm = (url: string, requestBody: string, h: Record<string, string>) =>
-    runLoad({ url, headers: h, body: () => requestBody, duration: o.warmup, connections: o.connections });
+  const warm = (url: string, requestBody: string, h: Record<string, string>) => runLoad({ url, headers: h, body: () => requestBody, duration: 1, amount: o.warmup, connections: 2 });
 
   await warm(platform.gateway.url, body, headers);
   const before = await sqlStatements(platform.subgraphs);
@@ -392,7 +387,7 @@ async function personListP50(dataset: Dataset, o: BenchOptions, explainer: Expla
     const body = gql(op.query, op.variables(dataset.sample));
     await waitQuiet(platform.subgraphs, () => undefined);
     const explained = await explainOne(explainer, dataset.config.databasePrefix, () => post(platform.gateway.url, body, headers));
-    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.warmup, connections: o.connections });
+    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: o.warmup, connections: 2 });
     return { p50Ms: (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms, ...explained };
   } finally {
     await platform.stop();

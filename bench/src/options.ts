@@ -26,12 +26,12 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup N] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target (default 10)
   --connections C   concurrent connections of the load generator (default 10)
-  --warmup S        seconds of the same load on each target before it is measured (default 3)
+  --warmup N        requests to each target before it is measured (default 20)
   --only NAME       only this operation (repeatable): ${OPERATIONS.map((o) => o.name).join(', ')}
   --import-rows N   rows of each import (default 10000)
   --imports N       imports measured one after the other, after a small one to warm up (default 3)
@@ -50,7 +50,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let reuse = false;
   let duration = 10;
   let connections = 10;
-  let warmup = 3;
+  let warmup = 20;
   let scaleCheck = false;
   let importRows: number | null = null;
   let imports = 3;
