@@ -4,6 +4,7 @@ import {
   DocumentNode,
   execute,
   ExecutionResult,
+  getVariableValues,
   GraphQLScalarType,
   GraphQLSchema,
   Kind,
@@ -13,7 +14,6 @@ import {
   VariableDefinitionNode,
   visit,
 } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
 /** What Apollo Server takes as `gateway`: a schema and the executor that runs its operations. */

@@ -21,18 +21,19 @@ export class PersonRefResolver {
     @Ctx() ctx: RequestContext<OrganizationsLoaders>,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Membership[]> {
-    if (!selectsField(info, 'organization')) {
-      const readable = this.services.memberships.readable(ctx, await ctx.loaders.membershipsByPerson.load(person.id));
-      return (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map(toMembership);
-    }
-    // With their organizations, read for every person of the request at once (one statement), so
-    // that Membership.organization resolves without a loader round or a promise per membership.
-    const { memberships, organizations } = await ctx.loaders.membershipsWithOrganizationsByPerson.load(person.id);
+    // With `organization` selected, the organizations of every person of the request are read at
+    // once (one statement), so that Membership.organization resolves without a loader round or a
+    // promise per membership.
+    const { memberships, organizations } = selectsField(info, 'organization')
+      ? await ctx.loaders.membershipsWithOrganizationsByPerson.load(person.id)
+      : { memberships: await ctx.loaders.membershipsByPerson.load(person.id), organizations: null };
     const readable = this.services.memberships.readable(ctx, memberships);
     const shown = (activeOnly ? readable.filter((m) => m.endDate === null) : readable).map(toMembership);
-    for (const m of shown) {
-      const organization = organizations.get(m.organizationId);
-      if (organization) withOrganization(m, organization);
+    if (organizations) {
+      for (const m of shown) {
+        const organization = organizations.get(m.organizationId);
+        if (organization) withOrganization(m, organization);
+      }
     }
     return shown;
   }
