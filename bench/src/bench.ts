@@ -13,7 +13,7 @@ import { firstDifference, rowsOf } from './compare';
 import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
 import { ExplainRecord, Explainer } from './explain';
 import { ImportFigures, measureImport } from './import';
-import { databaseProcess, LoadFigures, runLoad } from './load';
+import { databaseProcess, LoadFigures, runLoad, warmUp } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
@@ -229,7 +229,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
 
   const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>) =>
     runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, connections: o.connections, watch });
-  const warm = (url: string, requestBody: string, h: Record<string, string>) => runLoad({ url, headers: h, body: () => requestBody, duration: 1, amount: o.warmup, connections: 2 });
+  const warm = (url: string, requestBody: string, h: Record<string, string>) => warmUp({ url, headers: h, body: () => requestBody, seconds: o.warmup, connections: o.connections });
 
   await warm(platform.gateway.url, body, headers);
   const before = await sqlStatements(platform.subgraphs);
@@ -302,6 +302,8 @@ async function measureWriteLoads(
   let n = 1_000_000 - 1;
   const first = await counting(platform.subgraphs, () => post(platform.gateway.url, gql(op.query, variables(n--, run)), headers));
   if (first.result.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(first.result.errors).slice(0, 500)}`);
+  // Warm-ups register persons too (numbers above the measured loads', deleted with them).
+  await warmUp({ url: platform.gateway.url, headers, body: () => gql(op.query, variables(n--, run)), seconds: o.warmup, connections: o.connections });
   const before = await sqlStatements(platform.subgraphs);
   const tongxin = await runLoad({
     url: platform.gateway.url,
@@ -312,6 +314,8 @@ async function measureWriteLoads(
     watch: [platform.gateway, ...platform.subgraphs, ...database],
   });
   const underLoad = (await sqlStatements(platform.subgraphs)) - before;
+  let hiveN = 1_000_000 - 1;
+  await warmUp({ url: t.hive.url, headers, body: () => gql(op.query, variables(hiveN--, hiveRun)), seconds: o.warmup, connections: o.connections });
   const hive = await runLoad({
     url: t.hive.url,
     headers,
@@ -387,7 +391,7 @@ async function personListP50(dataset: Dataset, o: BenchOptions, explainer: Expla
     const body = gql(op.query, op.variables(dataset.sample));
     await waitQuiet(platform.subgraphs, () => undefined);
     const explained = await explainOne(explainer, dataset.config.databasePrefix, () => post(platform.gateway.url, body, headers));
-    await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: 1, amount: o.warmup, connections: 2 });
+    await warmUp({ url: platform.gateway.url, headers, body: () => body, seconds: o.warmup, connections: o.connections });
     return { p50Ms: (await runLoad({ url: platform.gateway.url, headers, body: () => body, duration: o.duration, connections: o.connections })).p50Ms, ...explained };
   } finally {
     await platform.stop();

@@ -37,8 +37,6 @@ export interface LoadRequest {
   /** The body of the n-th request (the same for every request of a read). */
   body(n: number): string;
   readonly duration: number;
-  /** Instead of a duration: this many requests (warm-ups). */
-  readonly amount?: number;
   readonly connections: number;
   /** Processes whose memory is sampled while the load runs. */
   readonly watch?: ReadonlyArray<{ readonly name: string; readonly pid: number }>;
@@ -109,6 +107,43 @@ export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readon
   };
 }
 
+export interface WarmUpRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body of the n-th request. */
+  body(n: number): string;
+  /** Seconds of load; 0 sends one request per connection. */
+  readonly seconds: number;
+  readonly connections: number;
+}
+
+/**
+ * Warms a target up with the load it is about to be measured under: `connections` clients, each
+ * sending its next request as soon as its last one is answered, until `seconds` have passed.
+ * It returns only when every request it sent has been answered, so that nothing of the warm-up
+ * still runs on the server when the measurement starts: a load that ends by time (autocannon's
+ * `duration`) closes its sockets and leaves its last requests to the server (the dashboard's take
+ * seconds), which then ran into the next target's measurement.
+ */
+export async function warmUp(req: WarmUpRequest): Promise<{ requests: number; failed: number }> {
+  const deadline = Date.now() + req.seconds * 1000;
+  let n = 0;
+  let failed = 0;
+  const client = async () => {
+    do {
+      try {
+        const response = await fetch(req.url, { method: 'POST', headers: { 'content-type': 'application/json', ...req.headers }, body: req.body(n++) });
+        const text = await response.text();
+        if (!response.ok || text.includes('"errors":')) failed++;
+      } catch {
+        failed++;
+      }
+    } while (Date.now() < deadline);
+  };
+  await Promise.all(Array.from({ length: req.connections }, client));
+  return { requests: n, failed };
+}
+
 export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
   const memory = watchMemory(req.watch ?? []);
   let memoryFigures: Record<string, MemoryFigures> | null = null;
@@ -130,7 +165,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...req.headers },
       connections: req.connections,
-      ...(req.amount ? { amount: req.amount } : { duration: req.duration }),
+      duration: req.duration,
       requests: [
         {
           setupRequest: (request) => ({ ...request, body: req.body(n++) }),

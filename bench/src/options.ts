@@ -9,7 +9,7 @@ export interface BenchOptions {
   /** Seconds of load per operation and per target (Tongxin, floor, Hive). */
   readonly duration: number;
   readonly connections: number;
-  /** Requests sent to each target before it is measured (plan caches, JIT, pools). */
+  /** Seconds of the same load on each target before it is measured (plan caches, JIT, pools), its last requests awaited. */
   readonly warmup: number;
   /** Only these operations (by name). */
   readonly only: readonly string[] | null;
@@ -26,12 +26,12 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup N] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target (default 10)
   --connections C   concurrent connections of the load generator (default 10)
-  --warmup N        requests to each target before it is measured (default 20)
+  --warmup S        seconds of the same load on each target before it is measured, its last requests awaited (default 3; 0: one request per connection)
   --only NAME       only this operation (repeatable): ${OPERATIONS.map((o) => o.name).join(', ')}
   --import-rows N   rows of each import (default 10000)
   --imports N       imports measured one after the other, after a small one to warm up (default 3)
@@ -50,7 +50,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let reuse = false;
   let duration = 10;
   let connections = 10;
-  let warmup = 20;
+  let warmup = 3;
   let scaleCheck = false;
   let importRows: number | null = null;
   let imports = 3;
@@ -72,7 +72,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         connections = positiveInt(arg, argv[++i]);
         break;
       case '--warmup':
-        warmup = positiveInt(arg, argv[++i]);
+        warmup = positiveInt(arg, argv[++i], 0);
         break;
       case '--only': {
         const name = argv[++i];

@@ -1,12 +1,17 @@
 /**
  * The bench's pure logic, without a database: which captured statements are explained, how they
  * are shortened and judged, how an import's rows are split under a body limit, and that the
- * import's rows are valid, unique and the same for the same run. Not timed.
+ * import's rows are valid, unique and the same for the same run, the options, and that a warm-up
+ * leaves nothing running on the server. Not timed.
  */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseIdNumber } from '@tongxin/common';
 import { ImportOperation, OPERATIONS } from '../operations';
 import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/explain';
 import { splitRows } from '../src/import';
+import { warmUp } from '../src/load';
+import { parseOptions } from '../src/options';
 
 const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
 const row = (over: Partial<{ table: string; type: string; key: string | null; rows: number; extra: string | null }>) => ({
@@ -75,5 +80,62 @@ describe('the import', () => {
     // Greedy: each batch but the last would be over the limit with the next row.
     for (let i = 0; i < batches.length - 1; i++) expect(Buffer.byteLength(bodyOf([...batches[i]!, batches[i + 1]![0]!]))).toBeGreaterThan(limit);
     expect(splitRows(rows, bodyOf, 100 * 1024 * 1024)).toEqual([rows]);
+  });
+});
+
+describe('the warm-up', () => {
+  /** A server that answers each request after `delayMs`, counting what it is still working on. */
+  async function slowServer(delayMs: number) {
+    const state = { inFlight: 0, handled: 0, bodies: [] as string[] };
+    const server = http.createServer((req, res) => {
+      state.inFlight++;
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () =>
+        setTimeout(() => {
+          state.bodies.push(body);
+          state.inFlight--;
+          state.handled++;
+          res.writeHead(200, { 'content-type': 'application/json' }).end(body.includes('bad') ? '{"errors":[{"message":"no"}]}' : '{"data":{}}');
+        }, delayMs),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it('lasts its seconds, then returns only when every request it sent has been answered', async () => {
+    const server = await slowServer(150);
+    try {
+      const started = Date.now();
+      const result = await warmUp({ url: server.url, headers: {}, body: (n) => JSON.stringify({ n }), seconds: 0.4, connections: 3 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+      expect(server.state.inFlight).toBe(0);
+      expect(result.requests).toBe(server.state.handled);
+      expect(result.requests).toBeGreaterThanOrEqual(3); // at least one per client, however slow the machine
+      expect(result.failed).toBe(0);
+      // Each request got its own body, numbered from 0.
+      expect(server.state.bodies.map((b) => (JSON.parse(b) as { n: number }).n).sort((a, b) => a - b)).toEqual(Array.from({ length: result.requests }, (_, i) => i));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('with 0 seconds sends one request per connection, and counts answers with GraphQL errors as failed', async () => {
+    const server = await slowServer(20);
+    try {
+      const result = await warmUp({ url: server.url, headers: {}, body: (n) => (n === 1 ? 'bad' : 'good'), seconds: 0, connections: 4 });
+      expect(result).toEqual({ requests: 4, failed: 1 });
+      expect(server.state.inFlight).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is given in seconds: 3 by default, 0 allowed, no negative or fractional value', () => {
+    expect(parseOptions([], {}).warmup).toBe(3);
+    expect(parseOptions(['--warmup', '0'], {}).warmup).toBe(0);
+    expect(() => parseOptions(['--warmup', '-1'], {})).toThrow(/--warmup needs a whole number of at least 0/);
+    expect(() => parseOptions(['--warmup', '1.5'], {})).toThrow(/--warmup needs a whole number/);
   });
 });

@@ -24,7 +24,7 @@ const IMPORT_ROWS = 1000;
 
 (mysql ? describe : describe.skip)('npm run bench on a tiny dataset', () => {
   const options = {
-    ...parseOptions(['--persons', String(PERSONS), '--duration', '1', '--connections', '2', '--warmup', '2', '--import-rows', String(IMPORT_ROWS), '--imports', '1']),
+    ...parseOptions(['--persons', String(PERSONS), '--duration', '1', '--connections', '2', '--warmup', '0', '--import-rows', String(IMPORT_ROWS), '--imports', '1']),
     output: null,
     say: () => undefined,
   };
