@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
+import { SERVICE_NODE_FLAGS } from '@tongxin/common';
 import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { SUBGRAPHS } from '@tongxin/platform';
 
@@ -35,7 +35,7 @@ describe('docker-compose.yml', () => {
     expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(svc.ports).toBeUndefined();
     // As production runs a subgraph's Node (and the bench measures it).
-    expect(svc.command).toEqual(['node', ...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/dist/main.js`]);
+    expect(svc.command).toEqual(['node', ...SERVICE_NODE_FLAGS, `subgraphs/${name}/dist/main.js`]);
     const script = svc.command[svc.command.length - 1] as string;
     expect(fs.existsSync(path.join(ROOT, script.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
     expect(services.gateway.depends_on[name].condition).toBe('service_healthy');

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
-import { DEFAULT_MAX_LARGE_BODIES, LARGE_BODY_BYTES } from '@tongxin/gateway';
+import { ConfigError } from '@tongxin/common';
+import { DEFAULT_MAX_LARGE_BODIES, LARGE_BODY_BYTES, maxLargeBodiesFromEnv } from '@tongxin/gateway';
 import { cityAdminHeaders } from './harness/auth';
 import { startTestPlatform, TestPlatform } from './harness/platform';
 
@@ -9,10 +10,12 @@ import { startTestPlatform, TestPlatform } from './harness/platform';
  * held back, and a request without a valid token is refused before its body is read.
  */
 describe('large request bodies at the gateway', () => {
+  /** Not the default: the gateway is given its own number (GatewayOptions.maxLargeBodies). */
+  const MAX_LARGE_BODIES = DEFAULT_MAX_LARGE_BODIES + 1;
   let platform: TestPlatform;
   let headers: Record<string, string>;
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    platform = await startTestPlatform({ maxLargeBodies: MAX_LARGE_BODIES });
     headers = { 'content-type': 'application/json', ...(await cityAdminHeaders()) };
   });
   afterAll(async () => {
@@ -38,13 +41,20 @@ describe('large request bodies at the gateway', () => {
     return { status: res.status, retryAfter: res.headers.get('retry-after'), json: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
   };
 
-  it(`takes ${DEFAULT_MAX_LARGE_BODIES} large bodies at once, answers 503 to one more and never holds back a small one`, async () => {
-    const held = await Promise.all(Array.from({ length: DEFAULT_MAX_LARGE_BODIES }, holdOpen));
+  it('reads how many from GATEWAY_MAX_LARGE_BODIES, and refuses a bad number', () => {
+    expect(maxLargeBodiesFromEnv({})).toBe(DEFAULT_MAX_LARGE_BODIES);
+    expect(maxLargeBodiesFromEnv({ GATEWAY_MAX_LARGE_BODIES: '5' })).toBe(5);
+    expect(() => maxLargeBodiesFromEnv({ GATEWAY_MAX_LARGE_BODIES: '0' })).toThrow(ConfigError);
+    expect(() => maxLargeBodiesFromEnv({ GATEWAY_MAX_LARGE_BODIES: 'many' })).toThrow('GATEWAY_MAX_LARGE_BODIES=many is not a whole number');
+  });
+
+  it(`takes its number of large bodies at once, answers 503 to one more and never holds back a small one`, async () => {
+    const held = await Promise.all(Array.from({ length: MAX_LARGE_BODIES }, holdOpen));
     const refused = await post(largeBody(LARGE_BODY_BYTES + 1000));
     expect(refused.status).toBe(503);
     expect(refused.retryAfter).toBe('2');
     expect(refused.json.errors?.[0]).toMatchObject({
-      message: `Too many large requests at once: at most ${DEFAULT_MAX_LARGE_BODIES} bodies over ${LARGE_BODY_BYTES} bytes are taken together. Try again in a moment.`,
+      message: `Too many large requests at once: at most ${MAX_LARGE_BODIES} bodies over ${LARGE_BODY_BYTES} bytes are taken together. Try again in a moment.`,
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     });
     expect(await post(JSON.stringify({ query: '{ __typename }' }))).toMatchObject({ status: 200, json: { data: { __typename: 'Query' } } });

@@ -4,23 +4,20 @@
  * as the platform. `POST /<operation>` with the variables as the JSON body answers `{"data": …}`;
  * for the import, `POST /<operation>` with `{ table, rows }` writes the rows into that table of
  * the persons database and answers `{"data": { rows, statements }}`. Run by the bench as a child
- * process (PORT, MYSQL_*, FLOOR_PREFIX, FLOOR_CONNECTIONS, FLOOR_DATA_KEY: the dataset's key).
+ * process (PORT; TONGXIN_DB=mysql and the MYSQL_* variables, as a subgraph reads them, the pool
+ * size included; FLOOR_DATA_KEY: the dataset's key).
  */
 import * as http from 'node:http';
-import { PersonalDataCipher } from '@tongxin/common';
+import { databaseConfigFromEnv, PersonalDataCipher } from '@tongxin/common';
 import { ImportOperation, ImportRow, OPERATIONS, READ_OPERATIONS, ReadOperation } from '../operations';
 import { floorDb } from './dataset';
 import { MysqlPool } from './mysql';
 
 const env = process.env;
-const pool = new MysqlPool({
-  host: env.MYSQL_HOST ?? '127.0.0.1',
-  port: Number(env.MYSQL_PORT ?? 3306),
-  user: env.MYSQL_USER ?? 'root',
-  password: env.MYSQL_PASSWORD ?? '',
-  connections: Number(env.FLOOR_CONNECTIONS ?? 10),
-});
-const db = floorDb(pool, env.FLOOR_PREFIX ?? 'bench_');
+const config = databaseConfigFromEnv(env);
+if (config.type !== 'mysql') throw new Error('The floor runs on MariaDB/MySQL: TONGXIN_DB=mysql');
+const pool = new MysqlPool({ host: config.host, port: config.port, user: config.user, password: config.password, connections: config.poolSize });
+const db = floorDb(pool, config.databasePrefix);
 const operations = new Map<string, ReadOperation>(READ_OPERATIONS.map((o) => [`/${o.name}`, o]));
 const imports = new Map<string, ImportOperation>(OPERATIONS.filter((o): o is ImportOperation => o.kind === 'import').map((o) => [`/${o.name}`, o]));
 const cipher = env.FLOOR_DATA_KEY ? new PersonalDataCipher(Buffer.from(env.FLOOR_DATA_KEY, 'base64')) : null;

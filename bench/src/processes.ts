@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { databaseConfigToEnv, type MysqlConfig, SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
+import { databaseConfigToEnv, type MysqlConfig, SERVICE_NODE_FLAGS } from '@tongxin/common';
 import { SUBGRAPHS } from '@tongxin/platform';
 import { BENCH_DATA_KEY } from './dataset';
 
@@ -170,7 +170,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
           { ...base, PORT: String(port) },
           `http://127.0.0.1:${port}/health/ready`,
           // As docker-compose.yml and `npm start` run them (single-threaded V8).
-          SUBGRAPH_NODE_FLAGS,
+          SERVICE_NODE_FLAGS,
         );
         started.push(child);
         return { name: def.subgraph, pid: child.pid!, url: `http://127.0.0.1:${port}/graphql`, metricsUrl: `http://127.0.0.1:${port}/metrics`, log };
@@ -198,7 +198,7 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
   }
 }
 
-/** The floor's HTTP server (bench/src/floor-server.ts) over the dataset, run with the subgraphs' Node flags. */
+/** The floor's HTTP server (bench/src/floor-server.ts) over the dataset, run with the services' Node flags. */
 export async function startFloor(db: MysqlConfig): Promise<{ service: Service; stop(): Promise<void> }> {
   const port = await freePort();
   const { child, log } = await startChild(
@@ -208,17 +208,13 @@ export async function startFloor(db: MysqlConfig): Promise<{ service: Service; s
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       PORT: String(port),
-      MYSQL_HOST: db.host,
-      MYSQL_PORT: String(db.port),
-      MYSQL_USER: db.user,
-      MYSQL_PASSWORD: db.password,
-      FLOOR_PREFIX: db.databasePrefix,
-      FLOOR_CONNECTIONS: String(db.poolSize),
+      // The dataset as the subgraphs are given it (databaseConfigFromEnv reads it back).
+      ...databaseConfigToEnv(db),
       FLOOR_DATA_KEY: BENCH_DATA_KEY,
     },
     `http://127.0.0.1:${port}/health`,
-    // The subgraphs' Node flags: single-threaded V8 saves the floor's process CPU as it saves theirs.
-    SUBGRAPH_NODE_FLAGS,
+    // The services' Node flags: single-threaded V8 saves the floor's process CPU as it saves theirs.
+    SERVICE_NODE_FLAGS,
   );
   return { service: { name: 'floor', pid: child.pid!, url: `http://127.0.0.1:${port}`, metricsUrl: null, log }, stop: () => stopChildren([child]) };
 }

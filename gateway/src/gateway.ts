@@ -78,6 +78,13 @@ export interface GatewayOptions {
   readonly auth: AuthConfig;
   /** Connections per subgraph and how long a subgraph may take; by default the GATEWAY_SUBGRAPH_* variables or their defaults. */
   readonly subgraphFetcher?: SubgraphFetcherOptions;
+  /** Bodies over LARGE_BODY_BYTES taken at once (more get 503); by default GATEWAY_MAX_LARGE_BODIES or DEFAULT_MAX_LARGE_BODIES. */
+  readonly maxLargeBodies?: number;
+}
+
+/** GATEWAY_MAX_LARGE_BODIES, or its default: a few whole-sheet imports at once, not dozens of 8 MiB bodies (the heap is capped at 512 MB). */
+export function maxLargeBodiesFromEnv(env: NodeJS.ProcessEnv): number {
+  return envInt(env, 'GATEWAY_MAX_LARGE_BODIES', DEFAULT_MAX_LARGE_BODIES, 1, 1000);
 }
 
 export interface Gateway {
@@ -129,8 +136,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     apollo,
     log: opts.log,
     maxBodyBytes: protection.maxBodyBytes,
-    // A few whole-sheet imports at once, not dozens of 8 MiB bodies (the heap is capped at 512 MB).
-    largeBodies: { overBytes: LARGE_BODY_BYTES, atOnce: envInt(process.env, 'GATEWAY_MAX_LARGE_BODIES', DEFAULT_MAX_LARGE_BODIES, 1, 1000) },
+    largeBodies: { overBytes: LARGE_BODY_BYTES, atOnce: opts.maxLargeBodies ?? maxLargeBodiesFromEnv(process.env) },
     context: async (req: IncomingMessage) => {
       const viewer = await verifier.verify(req.headers.authorization);
       // Service tokens are for calls between subgraphs; a client never carries one.

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
+import { SERVICE_NODE_FLAGS } from '@tongxin/common';
 
 /**
  * How production runs the gateway's Node (the command of docker-compose.yml and of the Dockerfile,
@@ -8,6 +8,6 @@ import { SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
  * live. The cap alone kept it near 180 MB but cost a quarter more CPU in collections; with the
  * initial size as well it stays near 215 MB for the CPU of no cap (bench/README.md). 512 MB leaves
  * room for some fifty such exports at once. And single-threaded, as the subgraphs are
- * (SUBGRAPH_NODE_FLAGS): its CPU per request under load 4.35 -> 3.88 ms for a person list.
+ * (SERVICE_NODE_FLAGS): its CPU per request under load 4.35 -> 3.88 ms for a person list.
  */
-export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-old-space-size=512', '--initial-old-space-size=128', ...SUBGRAPH_NODE_FLAGS];
+export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-old-space-size=512', '--initial-old-space-size=128', ...SERVICE_NODE_FLAGS];

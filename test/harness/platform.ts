@@ -26,6 +26,8 @@ export interface TestPlatformOptions {
   readonly executor?: SubgraphExecutor;
   /** Serve this platform's databases instead of fresh ones (left to it to drop). */
   readonly sameDataAs?: TestPlatform;
+  /** The gateway's large bodies at once (default: as GATEWAY_MAX_LARGE_BODIES says). */
+  readonly maxLargeBodies?: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     log: createLogger('gateway', level),
     auth: TEST_AUTH,
+    ...(opts.maxLargeBodies ? { maxLargeBodies: opts.maxLargeBodies } : {}),
   });
   const port = await gateway.http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -8,7 +8,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role, SUBGRAPH_NODE_FLAGS } from '@tongxin/common';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role, SERVICE_NODE_FLAGS } from '@tongxin/common';
 import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   if (interrupt.signal.aborted) process.exit(130);
   running = true;
 
-  // Each with the Node flags production gives it (SUBGRAPH_NODE_FLAGS, GATEWAY_NODE_FLAGS).
+  // Each with the Node flags production gives it (SERVICE_NODE_FLAGS, GATEWAY_NODE_FLAGS).
   const run = (name: string, script: string, host: string, port: number, nodeFlags: readonly string[]) => {
     const child = spawn(process.execPath, [...nodeFlags, script], {
       env: serviceEnv(env, host, port),
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   try {
     await Promise.all(
       SUBGRAPHS.map((def) => {
-        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort, SUBGRAPH_NODE_FLAGS);
+        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort, SERVICE_NODE_FLAGS);
         return waitReady(`http://${SUBGRAPH_HOST}:${def.defaultPort}/health/ready`, child);
       }),
     );

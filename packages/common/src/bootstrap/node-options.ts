@@ -1,5 +1,6 @@
 /**
- * How production runs a subgraph's Node (docker-compose.yml, `npm start`, the bench).
+ * How production runs the Node of every service, subgraphs and gateway (docker-compose.yml, the
+ * Dockerfile, `npm start`, the bench; the gateway adds its heap cap, GATEWAY_NODE_FLAGS).
  *
  * `--single-threaded`: V8 collects garbage and compiles on the main thread instead of on helper
  * threads. The platform runs five Node processes and its database on a few cores (the bench's
@@ -9,4 +10,4 @@
  * slowest answers (p99) came sooner, not later (bench/README.md). On a machine with cores to
  * spare, dropping the flag shortens the pauses of a full collection instead.
  */
-export const SUBGRAPH_NODE_FLAGS: readonly string[] = ['--single-threaded'];
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--single-threaded'];
