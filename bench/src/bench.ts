@@ -13,7 +13,7 @@ import { firstDifference, rowsOf } from './compare';
 import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
 import { ExplainRecord, Explainer } from './explain';
 import { ImportFigures, measureImport } from './import';
-import { databaseProcess, LoadFigures, runLoad, warmUp } from './load';
+import { databaseProcess, LoadFigures, loadAmount, runLoad, warmUp } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
@@ -56,6 +56,12 @@ export interface OperationResult {
   hive?: LoadFigures;
   /** tongxin / floor of p50 and of throughput; tongxin / hive of throughput. */
   ratios?: { p50VsFloor: number | null; throughputVsFloor: number | null; throughputVsHive: number };
+  /**
+   * Reads whose targets were loaded by an amount of requests instead of `--duration` (loadAmount:
+   * a request alone took too long for MIN_ROUNDS rounds per connection in the duration), per
+   * target (null: by time).
+   */
+  loadAmount?: { tongxin: number | null; floor: number | null; hive: number | null };
   /** Reads: the SELECTs the subgraphs sent for one request, with MariaDB's EXPLAIN of each (null with `explainError` when it could not be captured). */
   explain?: ExplainRecord | null;
   explainError?: string;
@@ -212,6 +218,18 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const hiveAnswer = await post(t.hive.url, body, headers);
   const floorDifference = firstDifference(answer.data, floorAnswer.data);
   const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
+  // Each target is loaded by time, or by an amount when a request alone is too slow for that
+  // (loadAmount), timed on a second request: the first one compiles and plans.
+  const amountFor = async (url: string, requestBody: string, h: Record<string, string>) => {
+    const started = performance.now();
+    await post(url, requestBody, h);
+    return loadAmount(performance.now() - started, o);
+  };
+  const amounts = {
+    tongxin: await amountFor(platform.gateway.url, body, headers),
+    floor: await amountFor(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}),
+    hive: await amountFor(t.hive.url, body, headers),
+  };
 
   const single = await countingFewest(platform.subgraphs, () => post(platform.gateway.url, body, headers));
   // The statements of one request, as the subgraphs send them, and MariaDB's plan of each.
@@ -227,18 +245,18 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
     };
   }
 
-  const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>) =>
-    runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, connections: o.connections, watch });
+  const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>, amount: number | null) =>
+    runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, ...(amount ? { amount } : {}), connections: o.connections, watch });
   const warm = (url: string, requestBody: string, h: Record<string, string>) => warmUp({ url, headers: h, body: () => requestBody, seconds: o.warmup, connections: o.connections });
 
   await warm(platform.gateway.url, body, headers);
   const before = await sqlStatements(platform.subgraphs);
-  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database]);
+  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin);
   const underLoad = (await sqlStatements(platform.subgraphs)) - before;
   await warm(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
-  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor, ...database]);
+  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor, ...database], amounts.floor);
   await warm(t.hive.url, body, headers);
-  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database]);
+  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive);
   return {
     name: op.name,
     kind: op.kind,
@@ -247,6 +265,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
     floorMatches: floorDifference === null,
     floorDifference,
     hiveMatches: hiveDifference === null,
+    ...(amounts.tongxin || amounts.floor || amounts.hive ? { loadAmount: amounts } : {}),
     sqlPerRequest: single.statements,
     sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
     ...(sqlAtSizes ? { sqlAtSizes } : {}),

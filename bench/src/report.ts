@@ -1,7 +1,7 @@
 /** The table `npm run bench` prints. */
 import type { BenchResults } from './bench';
 import type { ExplainRecord } from './explain';
-import type { LoadFigures } from './load';
+import { type LoadFigures, MIN_ROUNDS } from './load';
 import { OPERATIONS } from '../operations';
 
 function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
@@ -31,6 +31,14 @@ export function formatResults(r: BenchResults): string {
     ].filter((x) => x.length > 0);
   });
   out.push(table(['operation', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/req', 'RSS MB', 'KB/resp', ''], rows));
+  const byAmount = r.operations.filter((o) => o.loadAmount);
+  if (byAmount.length) {
+    const which = (a: NonNullable<(typeof byAmount)[number]['loadAmount']>) =>
+      Object.entries(a)
+        .flatMap(([target, n]) => (n ? [`${target} ${n}`] : []))
+        .join(', ');
+    out.push('', `loaded by an amount of requests, each awaited, not by time (a request alone too slow for ${MIN_ROUNDS} rounds per connection): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
+  }
   const subgraphRss = r.operations.flatMap((o) =>
     o.tongxin ? [`${o.name}: ${Object.entries(o.tongxin.memory).map(([name, m]) => `${name} ${m.maxMb}`).join(', ')}`] : [],
   );

@@ -10,7 +10,7 @@ import { parseIdNumber } from '@tongxin/common';
 import { ImportOperation, OPERATIONS } from '../operations';
 import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/explain';
 import { splitRows } from '../src/import';
-import { warmUp } from '../src/load';
+import { loadAmount, MIN_ROUNDS, runLoad, warmUp } from '../src/load';
 import { parseOptions } from '../src/options';
 
 const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
@@ -127,6 +127,29 @@ describe('the warm-up', () => {
       const result = await warmUp({ url: server.url, headers: {}, body: (n) => (n === 1 ? 'bad' : 'good'), seconds: 0, connections: 4 });
       expect(result).toEqual({ requests: 4, failed: 1 });
       expect(server.state.inFlight).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('loads an operation by an amount of requests when fewer than MIN_ROUNDS rounds per connection fit in the duration', () => {
+    const o = { duration: 10, connections: 10 };
+    expect(loadAmount(100, o)).toBeNull(); // 10 connections × 3 rounds × 0.1 s = 3 s
+    expect(loadAmount(333, o)).toBeNull();
+    expect(loadAmount(334, o)).toBe(10 * MIN_ROUNDS);
+    expect(loadAmount(7500, o)).toBe(30);
+    expect(loadAmount(400, { duration: 20, connections: 4 })).toBeNull();
+  });
+
+  it('a load by amount answers every request, where a load by time would drop those still running at its end', async () => {
+    const server = await slowServer(700);
+    try {
+      const byTime = await runLoad({ url: server.url, headers: {}, body: () => '{}', duration: 1, connections: 2 });
+      expect(byTime.requests).toBeLessThan(4);
+      const byAmount = await runLoad({ url: server.url, headers: {}, body: () => '{}', duration: 1, amount: 4, connections: 2 });
+      expect(byAmount.requests).toBe(4);
+      expect(byAmount.errors).toBe(0);
+      expect(byAmount.p50Ms).toBeGreaterThanOrEqual(700);
     } finally {
       await server.close();
     }
