@@ -13,7 +13,7 @@ import { firstDifference, rowsOf } from './compare';
 import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
 import { ExplainRecord, Explainer } from './explain';
 import { ImportFigures, measureImport } from './import';
-import { databaseProcess, LoadFigures, loadAmount, runLoad, warmUp } from './load';
+import { databaseProcess, LoadFigures, loadAmount, LoadSample, runLoad, sampleLoad, summarize, warmUp } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
@@ -57,9 +57,9 @@ export interface OperationResult {
   /** tongxin / floor of p50 and of throughput; tongxin / hive of throughput. */
   ratios?: { p50VsFloor: number | null; throughputVsFloor: number | null; throughputVsHive: number };
   /**
-   * Reads whose targets were loaded by an amount of requests instead of `--duration` (loadAmount:
-   * a request alone took too long for MIN_ROUNDS rounds per connection in the duration), per
-   * target (null: by time).
+   * Reads whose targets were loaded by an amount of requests per round instead of by time
+   * (loadAmount: a request alone took too long for MIN_REQUESTS_PER_CONNECTION requests per
+   * connection in a round), per target (null: by time).
    */
   loadAmount?: { tongxin: number | null; floor: number | null; hive: number | null };
   /** Reads: the SELECTs the subgraphs sent for one request, with MariaDB's EXPLAIN of each (null with `explainError` when it could not be captured). */
@@ -79,6 +79,7 @@ export interface BenchResults {
     persons: number;
     duration: number;
     connections: number;
+    rounds: number;
     warmup: number;
     importRows: number;
     imports: number;
@@ -207,6 +208,11 @@ const database = [databaseProcess()].filter((p): p is { name: string; pid: numbe
 
 const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
+/** One round of a target's load: its share of the duration, or its amount (loadAmount, per round). */
+function roundOf(o: Pick<BenchOptions, 'duration' | 'rounds'>, amount: number | null): { duration: number; amount?: number } {
+  return { duration: o.duration / o.rounds, ...(amount ? { amount } : {}) };
+}
+
 async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
   const { platform } = t;
   const headers = t.headers[op.caller];
@@ -218,12 +224,12 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const hiveAnswer = await post(t.hive.url, body, headers);
   const floorDifference = firstDifference(answer.data, floorAnswer.data);
   const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
-  // Each target is loaded by time, or by an amount when a request alone is too slow for that
+  // Each target's rounds go by time, or by an amount when a request alone is too slow for a round
   // (loadAmount), timed on a second request: the first one compiles and plans.
   const amountFor = async (url: string, requestBody: string, h: Record<string, string>) => {
     const started = performance.now();
     await post(url, requestBody, h);
-    return loadAmount(performance.now() - started, o);
+    return loadAmount(performance.now() - started, { duration: o.duration / o.rounds, connections: o.connections });
   };
   const amounts = {
     tongxin: await amountFor(platform.gateway.url, body, headers),
@@ -245,18 +251,27 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
     };
   }
 
-  const load = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>, amount: number | null) =>
-    runLoad({ url, headers: h, body: () => requestBody, duration: o.duration, ...(amount ? { amount } : {}), connections: o.connections, watch });
   const warm = (url: string, requestBody: string, h: Record<string, string>) => warmUp({ url, headers: h, body: () => requestBody, seconds: o.warmup, connections: o.connections });
+  const round = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>, amount: number | null) =>
+    sampleLoad({ url, headers: h, body: () => requestBody, ...roundOf(o, amount), connections: o.connections, watch });
+  const floorUrl = `${t.floor.url}/${op.name}`;
+  const floorBody = JSON.stringify(variables);
 
   await warm(platform.gateway.url, body, headers);
-  const before = await sqlStatements(platform.subgraphs);
-  const tongxin = await load(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin);
-  const underLoad = (await sqlStatements(platform.subgraphs)) - before;
-  await warm(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
-  const floor = await load(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}, [t.floor, ...database], amounts.floor);
+  await warm(floorUrl, floorBody, {});
   await warm(t.hive.url, body, headers);
-  const hive = await load(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive);
+  const samples = { tongxin: [] as LoadSample[], floor: [] as LoadSample[], hive: [] as LoadSample[] };
+  let underLoad = 0;
+  for (let r = 0; r < o.rounds; r++) {
+    const before = await sqlStatements(platform.subgraphs);
+    samples.tongxin.push(await round(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin));
+    underLoad += (await sqlStatements(platform.subgraphs)) - before;
+    samples.floor.push(await round(floorUrl, floorBody, {}, [t.floor, ...database], amounts.floor));
+    samples.hive.push(await round(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive));
+  }
+  const tongxin = summarize(samples.tongxin);
+  const floor = summarize(samples.floor);
+  const hive = summarize(samples.hive);
   return {
     name: op.name,
     kind: op.kind,
@@ -323,26 +338,40 @@ async function measureWriteLoads(
   if (first.result.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(first.result.errors).slice(0, 500)}`);
   // Warm-ups register persons too (numbers above the measured loads', deleted with them).
   await warmUp({ url: platform.gateway.url, headers, body: () => gql(op.query, variables(n--, run)), seconds: o.warmup, connections: o.connections });
-  const before = await sqlStatements(platform.subgraphs);
-  const tongxin = await runLoad({
-    url: platform.gateway.url,
-    headers,
-    body: (i) => gql(op.query, variables(i, run)),
-    duration: o.duration,
-    connections: o.connections,
-    watch: [platform.gateway, ...platform.subgraphs, ...database],
-  });
-  const underLoad = (await sqlStatements(platform.subgraphs)) - before;
   let hiveN = 1_000_000 - 1;
   await warmUp({ url: t.hive.url, headers, body: () => gql(op.query, variables(hiveN--, hiveRun)), seconds: o.warmup, connections: o.connections });
-  const hive = await runLoad({
-    url: t.hive.url,
-    headers,
-    body: (i) => gql(op.query, variables(i, hiveRun)),
-    duration: o.duration,
-    connections: o.connections,
-    watch: [t.hive, ...platform.subgraphs, ...database],
-  });
+  // The measured requests are numbered from 0 on, each round going on from the last.
+  const samples = { tongxin: [] as LoadSample[], hive: [] as LoadSample[] };
+  const sent = { tongxin: 0, hive: 0 };
+  let underLoad = 0;
+  for (let r = 0; r < o.rounds; r++) {
+    const before = await sqlStatements(platform.subgraphs);
+    const tongxinFrom = sent.tongxin;
+    const mine = await sampleLoad({
+      url: platform.gateway.url,
+      headers,
+      body: (i) => gql(op.query, variables(tongxinFrom + i, run)),
+      ...roundOf(o, null),
+      connections: o.connections,
+      watch: [platform.gateway, ...platform.subgraphs, ...database],
+    });
+    underLoad += (await sqlStatements(platform.subgraphs)) - before;
+    sent.tongxin += mine.sent;
+    samples.tongxin.push(mine);
+    const hiveFrom = sent.hive;
+    const theirs = await sampleLoad({
+      url: t.hive.url,
+      headers,
+      body: (i) => gql(op.query, variables(hiveFrom + i, hiveRun)),
+      ...roundOf(o, null),
+      connections: o.connections,
+      watch: [t.hive, ...platform.subgraphs, ...database],
+    });
+    sent.hive += theirs.sent;
+    samples.hive.push(theirs);
+  }
+  const tongxin = summarize(samples.tongxin);
+  const hive = summarize(samples.hive);
   return {
     name: op.name,
     kind: op.kind,
@@ -485,6 +514,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
         persons: o.persons,
         duration: o.duration,
         connections: o.connections,
+        rounds: o.rounds,
         warmup: o.warmup,
         importRows: o.importRows ?? OPERATIONS.find((op): op is ImportOperation => op.kind === 'import')?.rows ?? 0,
         imports: o.imports,

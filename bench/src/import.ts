@@ -10,7 +10,7 @@
 import type { PersonalDataCipher } from '@tongxin/common';
 import type { FloorDb, ImportOperation, ImportRow } from '../operations';
 import { removePersons, Removed, waitDelivered } from './cleanup';
-import { MemoryFigures, watchMemory } from './load';
+import { memoryFigures, MemoryFigures, watchMemory } from './load';
 import type { Service } from './processes';
 
 /** The scratch copy of `person` the floor writes into (`CREATE TABLE … LIKE person`, dropped afterwards). */
@@ -233,7 +233,7 @@ export async function measureImport(
       await waitDelivered(ctx.db);
       const untilDeliveredSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       await ctx.quiet();
-      const figures = memory.stop();
+      const figures = memoryFigures(memory.stop());
       const after = await ctx.sqlBySubgraph();
       const bySubgraph = Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
       tongxinRuns.push({
@@ -260,7 +260,7 @@ export async function measureImport(
         const started = process.hrtime.bigint();
         const requests = await importThrough(ctx.hive.url, rows);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        runs.push({ seconds: round(seconds, 3), requests, memory: memory.stop() });
+        runs.push({ seconds: round(seconds, 3), requests, memory: memoryFigures(memory.stop()) });
         await waitDelivered(ctx.db);
         await ctx.quiet();
       }
@@ -287,7 +287,7 @@ export async function measureImport(
       const started = process.hrtime.bigint();
       const statements = await floorImport(rows);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      floorRuns.push({ seconds: round(seconds, 3), requests: 1, statements, memory: memory.stop() });
+      floorRuns.push({ seconds: round(seconds, 3), requests: 1, statements, memory: memoryFigures(memory.stop()) });
     }
     // The scratch table holds the last import's rows as the floor stored them; person holds Tongxin's.
     const floorDifference = await compareStored(ctx, opts.rows);

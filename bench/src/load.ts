@@ -91,8 +91,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Samples the VmRSS of `watch` every 250 ms until `stop()`, which returns each process's largest and mean MB. */
-export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readonly pid: number }>): { stop(): Record<string, MemoryFigures> } {
+/** Samples the VmRSS (MB) of `watch` every 250 ms until `stop()`, which returns every process's samples. */
+export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readonly pid: number }>): { stop(): Record<string, number[]> } {
   const samples = new Map<string, number[]>(watch.map((w) => [w.name, []]));
   const sample = () => {
     for (const w of watch) {
@@ -106,9 +106,7 @@ export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readon
     stop() {
       clearInterval(sampler);
       sample();
-      return Object.fromEntries(
-        [...samples].map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
-      );
+      return Object.fromEntries(samples);
     },
   };
 }
@@ -150,27 +148,51 @@ export async function warmUp(req: WarmUpRequest): Promise<{ requests: number; fa
   return { requests: n, failed };
 }
 
-/** Rounds of requests per connection a load must give every target: fewer, and the load measures its own end. */
-export const MIN_ROUNDS = 3;
+/** Requests per connection a load must answer on every target: with fewer, it measures its own end. */
+export const MIN_REQUESTS_PER_CONNECTION = 3;
 
 /**
- * How an operation is loaded: by `--duration` (null), unless fewer than MIN_ROUNDS rounds of
- * requests per connection would fit in it. Under `--connections` concurrent requests on two cores
- * a request takes about `connections` times as long as alone, and a load that ends by time drops
- * whatever is unanswered at its end: the cross-district matrix's floor (7.5 s under load) once
- * finished no request in 10 s. Such an operation is loaded with MIN_ROUNDS requests per
- * connection instead, each awaited.
+ * How a load of `duration` seconds goes: by time (null), unless fewer than
+ * MIN_REQUESTS_PER_CONNECTION requests per connection would be answered in it. Under
+ * `connections` concurrent requests on two cores a request takes about `connections` times as
+ * long as alone, and a load that ends by time drops whatever is unanswered at its end: the
+ * cross-district matrix's floor (7.5 s a request under load) once finished none in 10 s. Such a
+ * load is MIN_REQUESTS_PER_CONNECTION requests per connection instead, each awaited.
  */
 export function loadAmount(aloneMs: number, o: { readonly duration: number; readonly connections: number }): number | null {
-  return aloneMs * o.connections * MIN_ROUNDS > o.duration * 1000 ? o.connections * MIN_ROUNDS : null;
+  return aloneMs * o.connections * MIN_REQUESTS_PER_CONNECTION > o.duration * 1000 ? o.connections * MIN_REQUESTS_PER_CONNECTION : null;
 }
 
 /** How long a request of a load by amount may take. */
 export const SLOW_LOAD_TIMEOUT_SECONDS = 300;
 
-export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
+/** Each process's largest and mean VmRSS, MB, from its samples. */
+export function memoryFigures(rss: Readonly<Record<string, readonly number[]>>): Record<string, MemoryFigures> {
+  return Object.fromEntries(
+    Object.entries(rss).map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
+  );
+}
+
+/** What one load saw, to be summed with the other rounds of the same target (`summarize`). */
+export interface LoadSample {
+  /** Latency of every answered request, ms. */
+  readonly latencies: readonly number[];
+  /** How long the load ran (at least its duration). */
+  readonly seconds: number;
+  readonly errors: number;
+  readonly bytes: number;
+  /** Request bodies made (`body(n)` was called for n = 0 … sent - 1): the next round goes on from there. */
+  readonly sent: number;
+  /** CPU time each watched process spent during the load, ms (a process that could not be read is left out). */
+  readonly cpuMs: Readonly<Record<string, number>>;
+  /** VmRSS samples of each watched process, MB. */
+  readonly rssMb: Readonly<Record<string, readonly number[]>>;
+}
+
+/** One load: autocannon until its duration has passed or its amount is answered. */
+export async function sampleLoad(req: LoadRequest): Promise<LoadSample> {
   const memory = watchMemory(req.watch ?? []);
-  let memoryFigures: Record<string, MemoryFigures> | null = null;
+  let rss: Record<string, number[]> | null = null;
   const cpuBefore = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
   const latencies: number[] = [];
   let graphqlErrors = 0;
@@ -204,28 +226,44 @@ export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
       bytes += resBytes;
     });
     const result = await finished;
-    memoryFigures = memory.stop();
-    const cpuAfter = new Map((req.watch ?? []).map((w) => [w.name, cpuMs(w.pid)]));
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    latencies.sort((a, b) => a - b);
-    const count = latencies.length;
-    return {
-      requests: count,
-      requestsPerSecond: round(count / Math.max(seconds, result.duration, 0.001), 1),
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      meanMs: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0),
-      errors: result.non2xx + result.errors + result.timeouts + graphqlErrors,
-      bytesPerResponse: count ? Math.round(bytes / count) : 0,
-      memory: memoryFigures,
-      cpuMsPerRequest: Object.fromEntries(
-        [...cpuBefore].flatMap(([name, before]) => {
-          const after = cpuAfter.get(name);
-          return before === null || after === null || after === undefined || count === 0 ? [] : [[name, round((after - before) / count)]];
-        }),
-      ),
-    };
+    rss = memory.stop();
+    const seconds = Math.max(Number(process.hrtime.bigint() - started) / 1e9, result.duration, 0.001);
+    const cpu: Record<string, number> = {};
+    for (const w of req.watch ?? []) {
+      const before = cpuBefore.get(w.name);
+      const after = cpuMs(w.pid);
+      if (before !== null && before !== undefined && after !== null) cpu[w.name] = after - before;
+    }
+    return { latencies, seconds, errors: result.non2xx + result.errors + result.timeouts + graphqlErrors, bytes, sent: n, cpuMs: cpu, rssMb: rss };
   } finally {
-    if (!memoryFigures) memory.stop();
+    if (!rss) memory.stop();
   }
+}
+
+/**
+ * The figures of a target from its rounds, as one load of them all: latencies pooled, requests
+ * per second over the rounds' time, CPU per request over all requests, memory over all samples.
+ */
+export function summarize(samples: readonly LoadSample[]): LoadFigures {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const count = latencies.length;
+  const seconds = samples.reduce((a, s) => a + s.seconds, 0);
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.rssMb)))];
+  const memory = memoryFigures(Object.fromEntries(names.map((name) => [name, samples.flatMap((s) => s.rssMb[name] ?? [])])));
+  const cpuNames = [...new Set(samples.flatMap((s) => Object.keys(s.cpuMs)))];
+  return {
+    requests: count,
+    requestsPerSecond: round(count / Math.max(seconds, 0.001), 1),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    meanMs: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0),
+    errors: samples.reduce((a, s) => a + s.errors, 0),
+    bytesPerResponse: count ? Math.round(samples.reduce((a, s) => a + s.bytes, 0) / count) : 0,
+    memory,
+    cpuMsPerRequest: count === 0 ? {} : Object.fromEntries(cpuNames.map((name) => [name, round(samples.reduce((a, s) => a + (s.cpuMs[name] ?? 0), 0) / count)])),
+  };
+}
+
+export async function runLoad(req: LoadRequest): Promise<LoadFigures> {
+  return summarize([await sampleLoad(req)]);
 }

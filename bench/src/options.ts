@@ -9,6 +9,12 @@ export interface BenchOptions {
   /** Seconds of load per operation and per target (Tongxin, floor, Hive). */
   readonly duration: number;
   readonly connections: number;
+  /**
+   * Each target's load is split into this many rounds, the targets of an operation taking turns
+   * (Tongxin, floor, Hive, Tongxin, …), so that a machine that speeds up or slows down during an
+   * operation weighs on all three alike; the figures pool the rounds.
+   */
+  readonly rounds: number;
   /** Seconds of the same load on each target before it is measured (plan caches, JIT, pools), its last requests awaited. */
   readonly warmup: number;
   /** Only these operations (by name). */
@@ -26,11 +32,12 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--rounds R] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
-  --duration S      seconds of load per operation and target (default 10)
+  --duration S      seconds of load per operation and target, over its rounds (default 10)
   --connections C   concurrent connections of the load generator (default 10)
+  --rounds R        rounds each target's load is split into, the targets taking turns (default 3)
   --warmup S        seconds of the same load on each target before it is measured, its last requests awaited (default 3; 0: one request per connection)
   --only NAME       only this operation (repeatable): ${OPERATIONS.map((o) => o.name).join(', ')}
   --import-rows N   rows of each import (default 10000)
@@ -50,6 +57,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let reuse = false;
   let duration = 10;
   let connections = 10;
+  let rounds = 3;
   let warmup = 3;
   let scaleCheck = false;
   let importRows: number | null = null;
@@ -70,6 +78,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         break;
       case '--connections':
         connections = positiveInt(arg, argv[++i]);
+        break;
+      case '--rounds':
+        rounds = positiveInt(arg, argv[++i]);
         break;
       case '--warmup':
         warmup = positiveInt(arg, argv[++i], 0);
@@ -105,6 +116,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     reuse,
     duration,
     connections,
+    rounds,
     warmup,
     only: only.length > 0 ? only : null,
     importRows,

@@ -1,7 +1,7 @@
 /** The table `npm run bench` prints. */
 import type { BenchResults } from './bench';
 import type { ExplainRecord } from './explain';
-import { type LoadFigures, MIN_ROUNDS } from './load';
+import { type LoadFigures, MIN_REQUESTS_PER_CONNECTION } from './load';
 import { OPERATIONS } from '../operations';
 
 function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
@@ -17,7 +17,7 @@ export function formatResults(r: BenchResults): string {
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}${r.machine.loadAverage ? `, load average ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}` : ''}`,
     `dataset: ${d.persons} persons, ${d.organizations} organizations, ${d.memberships} memberships (${d.membershipsPerPerson}/person), ` +
       `${d.activities} activities, ${d.participations} participations, ${d.evaluations} evaluations (${d.databasePrefix}*${r.settings.reused ? ', reused' : ''})`,
-    `load: ${r.settings.duration} s per target, ${r.settings.connections} connections; peer: ${r.settings.hive}`,
+    `load: ${r.settings.duration} s per target in ${r.settings.rounds} rounds, the targets taking turns, ${r.settings.connections} connections, after ${r.settings.warmup} s of warm-up; peer: ${r.settings.hive}`,
     '',
   ];
   const rows = r.operations.flatMap((o) => {
@@ -37,7 +37,7 @@ export function formatResults(r: BenchResults): string {
       Object.entries(a)
         .flatMap(([target, n]) => (n ? [`${target} ${n}`] : []))
         .join(', ');
-    out.push('', `loaded by an amount of requests, each awaited, not by time (a request alone too slow for ${MIN_ROUNDS} rounds per connection): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
+    out.push('', `loaded by an amount of requests per round, each awaited, not by time (a request alone too slow for ${MIN_REQUESTS_PER_CONNECTION} per connection in a round): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
   }
   const subgraphRss = r.operations.flatMap((o) =>
     o.tongxin ? [`${o.name}: ${Object.entries(o.tongxin.memory).map(([name, m]) => `${name} ${m.maxMb}`).join(', ')}`] : [],

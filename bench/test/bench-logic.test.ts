@@ -10,7 +10,7 @@ import { parseIdNumber } from '@tongxin/common';
 import { ImportOperation, OPERATIONS } from '../operations';
 import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/explain';
 import { splitRows } from '../src/import';
-import { loadAmount, MIN_ROUNDS, runLoad, warmUp } from '../src/load';
+import { loadAmount, LoadSample, MIN_REQUESTS_PER_CONNECTION, runLoad, sampleLoad, summarize, warmUp } from '../src/load';
 import { parseOptions } from '../src/options';
 
 const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
@@ -132,11 +132,11 @@ describe('the warm-up', () => {
     }
   });
 
-  it('loads an operation by an amount of requests when fewer than MIN_ROUNDS rounds per connection fit in the duration', () => {
+  it('loads by an amount of requests when fewer than MIN_REQUESTS_PER_CONNECTION per connection would be answered in the duration', () => {
     const o = { duration: 10, connections: 10 };
     expect(loadAmount(100, o)).toBeNull(); // 10 connections × 3 rounds × 0.1 s = 3 s
     expect(loadAmount(333, o)).toBeNull();
-    expect(loadAmount(334, o)).toBe(10 * MIN_ROUNDS);
+    expect(loadAmount(334, o)).toBe(10 * MIN_REQUESTS_PER_CONNECTION);
     expect(loadAmount(7500, o)).toBe(30);
     expect(loadAmount(400, { duration: 20, connections: 4 })).toBeNull();
   });
@@ -153,6 +153,44 @@ describe('the warm-up', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('pools the rounds of a target as one load of them all', () => {
+    const sample = (over: Partial<LoadSample>): LoadSample => ({ latencies: [], seconds: 1, errors: 0, bytes: 0, sent: 0, cpuMs: {}, rssMb: {}, ...over });
+    const figures = summarize([
+      sample({ latencies: [5, 1, 3], seconds: 2, bytes: 300, sent: 3, cpuMs: { gateway: 30, mariadb: 6 }, rssMb: { gateway: [100, 120] } }),
+      sample({ latencies: [2, 4], seconds: 3, errors: 1, bytes: 200, sent: 3, cpuMs: { gateway: 20 }, rssMb: { gateway: [110], persons: [50] } }),
+    ]);
+    expect(figures).toEqual({
+      requests: 5,
+      requestsPerSecond: 1, // 5 answered in 2 + 3 s
+      p50Ms: 3,
+      p99Ms: 5,
+      meanMs: 3,
+      errors: 1,
+      bytesPerResponse: 100,
+      memory: { gateway: { maxMb: 120, avgMb: 110 }, persons: { maxMb: 50, avgMb: 50 } },
+      cpuMsPerRequest: { gateway: 10, mariadb: 1.2 },
+    });
+    expect(summarize([sample({ seconds: 1 })])).toMatchObject({ requests: 0, requestsPerSecond: 0, cpuMsPerRequest: {} });
+  });
+
+  it('numbers the bodies of a load from 0 and says how many it made, so that a next round goes on from there', async () => {
+    const server = await slowServer(5);
+    try {
+      const first = await sampleLoad({ url: server.url, headers: {}, body: (n) => JSON.stringify({ n }), duration: 1, amount: 6, connections: 2 });
+      const second = await sampleLoad({ url: server.url, headers: {}, body: (n) => JSON.stringify({ n: first.sent + n }), duration: 1, amount: 4, connections: 2 });
+      expect([first.sent, second.sent]).toEqual([6, 4]);
+      expect(server.state.bodies.map((b) => (JSON.parse(b) as { n: number }).n).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('splits each target into rounds: 3 by default, at least 1', () => {
+    expect(parseOptions([], {}).rounds).toBe(3);
+    expect(parseOptions(['--rounds', '1'], {}).rounds).toBe(1);
+    expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/--rounds needs a whole number of at least 1/);
   });
 
   it('is given in seconds: 3 by default, 0 allowed, no negative or fractional value', () => {
