@@ -56,10 +56,12 @@ export interface OperationResult {
   hive?: LoadFigures;
   /** tongxin / floor of p50 and of throughput; tongxin / hive of throughput. */
   ratios?: { p50VsFloor: number | null; throughputVsFloor: number | null; throughputVsHive: number };
+  /** The same ratios round by round (`--rounds`): how far one round's figure is from another's. */
+  roundRatios?: { p50VsFloor: Array<number | null>; throughputVsHive: number[] };
   /**
-   * Reads whose targets were loaded by an amount of requests per round instead of by time
-   * (loadAmount: a request alone took too long for MIN_REQUESTS_PER_CONNECTION requests per
-   * connection in a round), per target (null: by time).
+   * Reads whose targets were loaded by an amount of requests instead of by time (loadAmount: a
+   * request alone took too long for MIN_REQUESTS_PER_CONNECTION requests per connection in a
+   * round), shared by the rounds, per target (null: by time).
    */
   loadAmount?: { tongxin: number | null; floor: number | null; hive: number | null };
   /** Reads: the SELECTs the subgraphs sent for one request, with MariaDB's EXPLAIN of each (null with `explainError` when it could not be captured). */
@@ -208,9 +210,12 @@ const database = [databaseProcess()].filter((p): p is { name: string; pid: numbe
 
 const gql = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 
-/** One round of a target's load: its share of the duration, or its amount (loadAmount, per round). */
-function roundOf(o: Pick<BenchOptions, 'duration' | 'rounds'>, amount: number | null): { duration: number; amount?: number } {
-  return { duration: o.duration / o.rounds, ...(amount ? { amount } : {}) };
+/**
+ * One round of a target's load: its share of the duration, or of its amount (loadAmount), at least
+ * one request per connection.
+ */
+export function roundOf(o: Pick<BenchOptions, 'duration' | 'rounds' | 'connections'>, amount: number | null): { duration: number; amount?: number } {
+  return { duration: o.duration / o.rounds, ...(amount ? { amount: Math.max(o.connections, Math.ceil(amount / o.rounds)) } : {}) };
 }
 
 async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: BenchOptions): Promise<OperationResult> {
@@ -225,7 +230,8 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const floorDifference = firstDifference(answer.data, floorAnswer.data);
   const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
   // Each target's rounds go by time, or by an amount when a request alone is too slow for a round
-  // (loadAmount), timed on a second request: the first one compiles and plans.
+  // to answer MIN_REQUESTS_PER_CONNECTION per connection (loadAmount); then the amount is shared
+  // by the rounds. Timed on a second request: the first one compiles and plans.
   const amountFor = async (url: string, requestBody: string, h: Record<string, string>) => {
     const started = performance.now();
     await post(url, requestBody, h);
@@ -272,6 +278,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const tongxin = summarize(samples.tongxin);
   const floor = summarize(samples.floor);
   const hive = summarize(samples.hive);
+  const perRound = samples.tongxin.map((mine, r) => ({ tongxin: summarize([mine]), floor: summarize([samples.floor[r]!]), hive: summarize([samples.hive[r]!]) }));
   return {
     name: op.name,
     kind: op.kind,
@@ -292,6 +299,10 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
       p50VsFloor: ratio(tongxin.p50Ms, floor.p50Ms),
       throughputVsFloor: ratio(tongxin.requestsPerSecond, floor.requestsPerSecond),
       throughputVsHive: ratio(tongxin.requestsPerSecond, hive.requestsPerSecond) ?? 0,
+    },
+    roundRatios: {
+      p50VsFloor: perRound.map((f) => ratio(f.tongxin.p50Ms, f.floor.p50Ms)),
+      throughputVsHive: perRound.map((f) => ratio(f.tongxin.requestsPerSecond, f.hive.requestsPerSecond) ?? 0),
     },
   };
 }
@@ -384,6 +395,10 @@ async function measureWriteLoads(
     floor: null,
     hive,
     ratios: { p50VsFloor: null, throughputVsFloor: null, throughputVsHive: ratio(tongxin.requestsPerSecond, hive.requestsPerSecond) ?? 0 },
+    roundRatios: {
+      p50VsFloor: [],
+      throughputVsHive: samples.tongxin.map((mine, r) => ratio(summarize([mine]).requestsPerSecond, summarize([samples.hive[r]!]).requestsPerSecond) ?? 0),
+    },
   };
 }
 

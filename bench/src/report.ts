@@ -37,7 +37,7 @@ export function formatResults(r: BenchResults): string {
       Object.entries(a)
         .flatMap(([target, n]) => (n ? [`${target} ${n}`] : []))
         .join(', ');
-    out.push('', `loaded by an amount of requests per round, each awaited, not by time (a request alone too slow for ${MIN_REQUESTS_PER_CONNECTION} per connection in a round): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
+    out.push('', `loaded by an amount of requests shared by the rounds, each awaited, not by time (a request alone too slow for ${MIN_REQUESTS_PER_CONNECTION} per connection in a round): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
   }
   const subgraphRss = r.operations.flatMap((o) =>
     o.tongxin ? [`${o.name}: ${Object.entries(o.tongxin.memory).map(([name, m]) => `${name} ${m.maxMb}`).join(', ')}`] : [],
@@ -72,8 +72,8 @@ export function formatResults(r: BenchResults): string {
   out.push(
     '',
     table(
-      ['target', 'value', 'limit', 'met'],
-      r.targets.map((t) => [t.name, t.value, t.limit, t.met === null ? (t.reason ?? 'not measured') : t.met ? 'yes' : 'NO']),
+      ['target', 'value', 'limit', 'met', 'rounds'],
+      r.targets.map((t) => [t.name, t.value, t.limit, t.met === null ? (t.reason ?? 'not measured') : t.met ? 'yes' : 'NO', t.rounds?.length ? t.rounds.map((v) => v ?? '-').join(' ') : '']),
     ),
   );
   return out.join('\n');

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { parseIdNumber } from '@tongxin/common';
 import { ImportOperation, OPERATIONS } from '../operations';
 import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/explain';
+import { OperationResult, roundOf } from '../src/bench';
+import { judgeTargets } from '../src/targets';
 import { splitRows } from '../src/import';
 import { loadAmount, LoadSample, MIN_REQUESTS_PER_CONNECTION, runLoad, sampleLoad, summarize, warmUp } from '../src/load';
 import { parseOptions } from '../src/options';
@@ -185,6 +187,27 @@ describe('the warm-up', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('shares a load by amount among the rounds, at least one request per connection in each; a load by time gets its share of the duration', () => {
+    expect(roundOf({ duration: 10, rounds: 3, connections: 10 }, 30)).toEqual({ duration: 10 / 3, amount: 10 });
+    expect(roundOf({ duration: 10, rounds: 1, connections: 10 }, 30)).toEqual({ duration: 10, amount: 30 });
+    expect(roundOf({ duration: 10, rounds: 5, connections: 10 }, 30)).toEqual({ duration: 2, amount: 10 });
+    expect(roundOf({ duration: 9, rounds: 3, connections: 10 }, null)).toEqual({ duration: 3 });
+  });
+
+  it('gives the targets their value round by round, and judges the pooled value', () => {
+    const result = {
+      name: 'person-list',
+      kind: 'read',
+      description: '',
+      floorMatches: true,
+      ratios: { p50VsFloor: 2.9, throughputVsFloor: 0.4, throughputVsHive: 1.02 },
+      roundRatios: { p50VsFloor: [2.7, 3.1, 2.9], throughputVsHive: [0.97, 1.05, 1.04] },
+    } as OperationResult;
+    const targets = judgeTargets({ operations: [result], scaleCheck: null, settings: { persons: 100000, only: ['person-list'] } as never });
+    expect(targets.find((t) => t.name === 'person-list: p50 tongxin / floor <= 3')).toEqual({ name: 'person-list: p50 tongxin / floor <= 3', value: 2.9, limit: 3, met: true, rounds: [2.7, 3.1, 2.9] });
+    expect(targets.find((t) => t.name === 'person-list: throughput tongxin / hive >= 1')).toMatchObject({ value: 1.02, met: true, rounds: [0.97, 1.05, 1.04] });
   });
 
   it('splits each target into rounds: 3 by default, at least 1', () => {
