@@ -13,7 +13,7 @@ import { firstDifference, rowsOf } from './compare';
 import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
 import { ExplainRecord, Explainer } from './explain';
 import { ImportFigures, measureImport } from './import';
-import { databaseProcess, LoadFigures, loadAmount, LoadSample, runLoad, sampleLoad, summarize, warmUp } from './load';
+import { databaseProcess, inTurn, LoadFigures, loadAmount, LoadSample, runLoad, sampleLoad, summarize, warmUp } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
@@ -268,13 +268,16 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   await warm(t.hive.url, body, headers);
   const samples = { tongxin: [] as LoadSample[], floor: [] as LoadSample[], hive: [] as LoadSample[] };
   let underLoad = 0;
-  for (let r = 0; r < o.rounds; r++) {
-    const before = await sqlStatements(platform.subgraphs);
-    samples.tongxin.push(await round(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin));
-    underLoad += (await sqlStatements(platform.subgraphs)) - before;
-    samples.floor.push(await round(floorUrl, floorBody, {}, [t.floor, ...database], amounts.floor));
-    samples.hive.push(await round(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive));
-  }
+  const turns = [
+    async () => {
+      const before = await sqlStatements(platform.subgraphs);
+      samples.tongxin.push(await round(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin));
+      underLoad += (await sqlStatements(platform.subgraphs)) - before;
+    },
+    async () => void samples.floor.push(await round(floorUrl, floorBody, {}, [t.floor, ...database], amounts.floor)),
+    async () => void samples.hive.push(await round(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive)),
+  ];
+  for (let r = 0; r < o.rounds; r++) for (const turn of inTurn(turns, r)) await turn();
   const tongxin = summarize(samples.tongxin);
   const floor = summarize(samples.floor);
   const hive = summarize(samples.hive);
@@ -355,7 +358,7 @@ async function measureWriteLoads(
   const samples = { tongxin: [] as LoadSample[], hive: [] as LoadSample[] };
   const sent = { tongxin: 0, hive: 0 };
   let underLoad = 0;
-  for (let r = 0; r < o.rounds; r++) {
+  const mineTurn = async () => {
     const before = await sqlStatements(platform.subgraphs);
     const tongxinFrom = sent.tongxin;
     const mine = await sampleLoad({
@@ -369,6 +372,8 @@ async function measureWriteLoads(
     underLoad += (await sqlStatements(platform.subgraphs)) - before;
     sent.tongxin += mine.sent;
     samples.tongxin.push(mine);
+  };
+  const hiveTurn = async () => {
     const hiveFrom = sent.hive;
     const theirs = await sampleLoad({
       url: t.hive.url,
@@ -380,7 +385,8 @@ async function measureWriteLoads(
     });
     sent.hive += theirs.sent;
     samples.hive.push(theirs);
-  }
+  };
+  for (let r = 0; r < o.rounds; r++) for (const turn of inTurn([mineTurn, hiveTurn], r)) await turn();
   const tongxin = summarize(samples.tongxin);
   const hive = summarize(samples.hive);
   return {

@@ -10,7 +10,7 @@
 import type { PersonalDataCipher } from '@tongxin/common';
 import type { FloorDb, ImportOperation, ImportRow } from '../operations';
 import { removePersons, Removed, waitDelivered } from './cleanup';
-import { memoryFigures, MemoryFigures, watchMemory } from './load';
+import { inTurn, memoryFigures, MemoryFigures, watchMemory } from './load';
 import type { Service } from './processes';
 
 /** The scratch copy of `person` the floor writes into (`CREATE TABLE … LIKE person`, dropped afterwards). */
@@ -220,7 +220,7 @@ export async function measureImport(
     };
 
     // Tongxin and Hive each import a small file to warm up, then they take turns: Tongxin's first
-    // import, Hive's, Tongxin's second, … (the persons subgraph, which does most of the work for
+    // import, Hive's, Hive's second, Tongxin's, … (the persons subgraph, which does most of the work for
     // both, grows warmer import by import: measured one gateway after the other, the later one
     // met it warmer). Hive imports as many files as Tongxin, so that medians of equal samples are
     // compared (one import of each differed by up to 15% from run to run).
@@ -241,7 +241,7 @@ export async function measureImport(
     }
     const tongxinRuns: ImportRun[] = [];
     const hiveRuns: ImportRun[] = [];
-    for (const [i, rows] of sets.entries()) {
+    const tongxinImport = async (rows: readonly ImportRow[]) => {
       const before = await ctx.sqlBySubgraph();
       const memory = watchMemory([ctx.gateway, ...ctx.subgraphs, ...ctx.alsoWatch]);
       const started = process.hrtime.bigint();
@@ -261,18 +261,24 @@ export async function measureImport(
         bySubgraph,
         memory: figures,
       });
-      if (hiveSkipped !== undefined) continue;
+    };
+    const hiveImport = async (rows: readonly ImportRow[]) => {
+      if (hiveSkipped !== undefined) return;
       try {
-        const hiveMemory = watchMemory([ctx.hive, ...ctx.subgraphs, ...ctx.alsoWatch]);
-        const hiveStarted = process.hrtime.bigint();
-        const hiveRequests = await importThrough(ctx.hive.url, hiveSets[i]!);
-        const hiveSeconds = Number(process.hrtime.bigint() - hiveStarted) / 1e9;
-        hiveRuns.push({ seconds: round(hiveSeconds, 3), requests: hiveRequests, memory: memoryFigures(hiveMemory.stop()) });
+        const memory = watchMemory([ctx.hive, ...ctx.subgraphs, ...ctx.alsoWatch]);
+        const started = process.hrtime.bigint();
+        const requests = await importThrough(ctx.hive.url, rows);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        hiveRuns.push({ seconds: round(seconds, 3), requests, memory: memoryFigures(memory.stop()) });
         await waitDelivered(ctx.db);
         await ctx.quiet();
       } catch (error) {
         hiveFailed(error);
       }
+    };
+    // Pair by pair, the one that went first goes second the next time (inTurn).
+    for (const [i, rows] of sets.entries()) {
+      for (const turn of inTurn([() => tongxinImport(rows), () => hiveImport(hiveSets[i]!)], i)) await turn();
     }
     const hive: ImportSide | null = hiveSkipped === undefined ? side(hiveRuns, opts.rows) : null;
 

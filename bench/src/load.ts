@@ -163,6 +163,16 @@ export function loadAmount(aloneMs: number, o: { readonly duration: number; read
   return aloneMs * o.connections * MIN_REQUESTS_PER_CONNECTION > o.duration * 1000 ? o.connections * MIN_REQUESTS_PER_CONNECTION : null;
 }
 
+/**
+ * The order of the targets in round `r`: each round begins one further along (Tongxin, floor,
+ * Hive; floor, Hive, Tongxin; Hive, Tongxin, floor), so that none always follows the same one
+ * (MariaDB's buffer pool holds what the one before read).
+ */
+export function inTurn<T>(targets: readonly T[], r: number): T[] {
+  const k = r % targets.length;
+  return [...targets.slice(k), ...targets.slice(0, k)];
+}
+
 /** How long a request of a load by amount may take. */
 export const SLOW_LOAD_TIMEOUT_SECONDS = 300;
 

@@ -12,7 +12,7 @@ import { BIG_TABLE_ROWS, isExplainable, judgeExplain, shorten } from '../src/exp
 import { OperationResult, roundOf } from '../src/bench';
 import { judgeTargets } from '../src/targets';
 import { splitRows } from '../src/import';
-import { loadAmount, LoadSample, MIN_REQUESTS_PER_CONNECTION, runLoad, sampleLoad, summarize, warmUp } from '../src/load';
+import { inTurn, loadAmount, LoadSample, MIN_REQUESTS_PER_CONNECTION, runLoad, sampleLoad, summarize, warmUp } from '../src/load';
 import { parseOptions } from '../src/options';
 
 const importOperation = OPERATIONS.find((o): o is ImportOperation => o.kind === 'import')!;
@@ -208,6 +208,11 @@ describe('the warm-up', () => {
     const targets = judgeTargets({ operations: [result], scaleCheck: null, settings: { persons: 100000, only: ['person-list'] } as never });
     expect(targets.find((t) => t.name === 'person-list: p50 tongxin / floor <= 3')).toEqual({ name: 'person-list: p50 tongxin / floor <= 3', value: 2.9, limit: 3, met: true, rounds: [2.7, 3.1, 2.9] });
     expect(targets.find((t) => t.name === 'person-list: throughput tongxin / hive >= 1')).toMatchObject({ value: 1.02, met: true, rounds: [0.97, 1.05, 1.04] });
+  });
+
+  it('begins each round with the next target, so that none always follows the same one', () => {
+    expect([0, 1, 2, 3].map((r) => inTurn(['tongxin', 'floor', 'hive'], r).join(' '))).toEqual(['tongxin floor hive', 'floor hive tongxin', 'hive tongxin floor', 'tongxin floor hive']);
+    expect([0, 1].map((r) => inTurn(['tongxin', 'hive'], r).join(' '))).toEqual(['tongxin hive', 'hive tongxin']);
   });
 
   it('splits each target into rounds: 3 by default, at least 1', () => {
