@@ -90,6 +90,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const roundSignificant = (n: number, digits: number) => (n === 0 ? 0 : round(n, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(n))))));
 
 /** Samples the VmRSS (MB) of `watch` every 250 ms until `stop()`, which returns every process's samples. */
 export function watchMemory(watch: ReadonlyArray<{ readonly name: string; readonly pid: number }>): { stop(): Record<string, number[]> } {
@@ -263,7 +264,8 @@ export function summarize(samples: readonly LoadSample[]): LoadFigures {
   const cpuNames = [...new Set(samples.flatMap((s) => Object.keys(s.cpuMs)))];
   return {
     requests: count,
-    requestsPerSecond: round(count / Math.max(seconds, 0.001), 1),
+    // Three significant digits: a tenth of a request per second is 7% of the dashboard's 1.4.
+    requestsPerSecond: roundSignificant(count / Math.max(seconds, 0.001), 3),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     meanMs: round(count ? latencies.reduce((a, b) => a + b, 0) / count : 0),

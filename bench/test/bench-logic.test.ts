@@ -175,6 +175,9 @@ describe('the warm-up', () => {
       cpuMsPerRequest: { gateway: 10, mariadb: 1.2 },
     });
     expect(summarize([sample({ seconds: 1 })])).toMatchObject({ requests: 0, requestsPerSecond: 0, cpuMsPerRequest: {} });
+    // Requests per second to three significant digits, however slow the operation.
+    expect(summarize([sample({ latencies: [1, 2, 3], seconds: 7 })]).requestsPerSecond).toBe(0.429);
+    expect(summarize([sample({ latencies: Array.from({ length: 31847 }, () => 1), seconds: 10 })]).requestsPerSecond).toBe(3185);
   });
 
   it('numbers the bodies of a load from 0 and says how many it made, so that a next round goes on from there', async () => {
