@@ -152,6 +152,10 @@ describe('the warm-up', () => {
       expect(byAmount.requests).toBe(4);
       expect(byAmount.errors).toBe(0);
       expect(byAmount.p50Ms).toBeGreaterThanOrEqual(700);
+      // Over the time until the last answer (two rounds of 0.7 s), not until autocannon's next
+      // one-second tick: 4 / 1.4 s, not 4 / 2 s.
+      expect(byAmount.requestsPerSecond).toBeGreaterThan(2.2);
+      expect(byAmount.requestsPerSecond).toBeLessThanOrEqual(4 / 1.4);
     } finally {
       await server.close();
     }
