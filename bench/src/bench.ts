@@ -358,34 +358,18 @@ async function measureWriteLoads(
   const samples = { tongxin: [] as LoadSample[], hive: [] as LoadSample[] };
   const sent = { tongxin: 0, hive: 0 };
   let underLoad = 0;
+  const writeRound = async (side: 'tongxin' | 'hive', url: string, runNumber: number, watch: ReadonlyArray<{ name: string; pid: number }>) => {
+    const from = sent[side];
+    const sample = await sampleLoad({ url, headers, body: (i) => gql(op.query, variables(from + i, runNumber)), ...roundOf(o, null), connections: o.connections, watch });
+    sent[side] += sample.sent;
+    samples[side].push(sample);
+  };
   const mineTurn = async () => {
     const before = await sqlStatements(platform.subgraphs);
-    const tongxinFrom = sent.tongxin;
-    const mine = await sampleLoad({
-      url: platform.gateway.url,
-      headers,
-      body: (i) => gql(op.query, variables(tongxinFrom + i, run)),
-      ...roundOf(o, null),
-      connections: o.connections,
-      watch: [platform.gateway, ...platform.subgraphs, ...database],
-    });
+    await writeRound('tongxin', platform.gateway.url, run, [platform.gateway, ...platform.subgraphs, ...database]);
     underLoad += (await sqlStatements(platform.subgraphs)) - before;
-    sent.tongxin += mine.sent;
-    samples.tongxin.push(mine);
   };
-  const hiveTurn = async () => {
-    const hiveFrom = sent.hive;
-    const theirs = await sampleLoad({
-      url: t.hive.url,
-      headers,
-      body: (i) => gql(op.query, variables(hiveFrom + i, hiveRun)),
-      ...roundOf(o, null),
-      connections: o.connections,
-      watch: [t.hive, ...platform.subgraphs, ...database],
-    });
-    sent.hive += theirs.sent;
-    samples.hive.push(theirs);
-  };
+  const hiveTurn = () => writeRound('hive', t.hive.url, hiveRun, [t.hive, ...platform.subgraphs, ...database]);
   for (let r = 0; r < o.rounds; r++) for (const turn of inTurn([mineTurn, hiveTurn], r)) await turn();
   const tongxin = summarize(samples.tongxin);
   const hive = summarize(samples.hive);
