@@ -16,7 +16,6 @@ import type { Service } from './processes';
 /** The scratch copy of `person` the floor writes into (`CREATE TABLE … LIKE person`, dropped afterwards). */
 export const FLOOR_TABLE = 'person_floor_scratch';
 
-
 export interface ImportRun {
   /** From the first request sent to the last answer received. */
   seconds: number;
@@ -220,11 +219,11 @@ export async function measureImport(
       return batches.length;
     };
 
-    // Tongxin and Hive each import a small file to warm up, then they take turns: Tongxin's first
-    // import, Hive's, Hive's second, Tongxin's, … (the persons subgraph, which does most of the work for
-    // both, grows warmer import by import: measured one gateway after the other, the later one
-    // met it warmer). Hive imports as many files as Tongxin, so that medians of equal samples are
-    // compared (one import of each differed by up to 15% from run to run).
+    // Tongxin and Hive each import a whole file to warm up, then they take turns: Tongxin's first
+    // import, Hive's, Hive's second, Tongxin's, … (the persons subgraph, which does most of the
+    // work for both, grows warmer import by import: measured one gateway after the other, the
+    // later one met it warmer). Hive imports as many files as Tongxin, so that medians of equal
+    // samples are compared (one import of each differed by up to 15% from run to run).
     await importThrough(ctx.gateway.url, warmRows);
     await waitDelivered(ctx.db);
     await ctx.quiet();
