@@ -13,7 +13,7 @@ import { firstDifference, rowsOf } from './compare';
 import { BENCH_DATA_KEY, Dataset, DatasetCounts, floorDb, prepareDataset } from './dataset';
 import { ExplainRecord, Explainer } from './explain';
 import { ImportFigures, measureImport } from './import';
-import { databaseProcess, inTurn, LoadFigures, loadAmount, LoadSample, runLoad, sampleLoad, summarize, warmUp } from './load';
+import { databaseProcess, inTurn, LoadFigures, loadAmount, LoadSample, round, runLoad, sampleLoad, summarize, warmUp } from './load';
 import { MysqlPool } from './mysql';
 import { BenchOptions } from './options';
 import { benchSecret, Platform, runLogDir, Service, startFloor, startHive, startPlatform, stopAll } from './processes';
@@ -112,7 +112,7 @@ export function machine(): Machine {
 const hiveSettings = () =>
   '@graphql-hive/gateway-runtime 2.12.1 (the runtime of @graphql-hive/gateway 2.15.x), one process, no --jit, no inbound deduplication, ' +
   (process.env.HIVE_DEDUPLICATE === 'true' ? 'identical in-flight subgraph requests deduplicated (HIVE_DEDUPLICATE=true)' : 'no deduplication of in-flight subgraph requests');
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+const ratio = (a: number, b: number) => (b > 0 ? round(a / b) : null);
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data?: unknown; errors?: unknown[] }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -223,9 +223,11 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const headers = t.headers[op.caller];
   const variables = op.variables(sample);
   const body = gql(op.query, variables);
+  const floorUrl = `${t.floor.url}/${op.name}`;
+  const floorBody = JSON.stringify(variables);
   const answer = await post(platform.gateway.url, body, headers);
   if (answer.errors) throw new Error(`${op.name}: Tongxin answered with errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
-  const floorAnswer = await post(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {});
+  const floorAnswer = await post(floorUrl, floorBody, {});
   const hiveAnswer = await post(t.hive.url, body, headers);
   const floorDifference = firstDifference(answer.data, floorAnswer.data);
   const hiveDifference = firstDifference(answer.data, hiveAnswer.data);
@@ -239,7 +241,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   };
   const amounts = {
     tongxin: await amountFor(platform.gateway.url, body, headers),
-    floor: await amountFor(`${t.floor.url}/${op.name}`, JSON.stringify(variables), {}),
+    floor: await amountFor(floorUrl, floorBody, {}),
     hive: await amountFor(t.hive.url, body, headers),
   };
 
@@ -258,10 +260,8 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   }
 
   const warm = (url: string, requestBody: string, h: Record<string, string>) => warmUp({ url, headers: h, body: () => requestBody, seconds: o.warmup, connections: o.connections });
-  const round = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>, amount: number | null) =>
+  const loadRound = (url: string, requestBody: string, h: Record<string, string>, watch: ReadonlyArray<{ name: string; pid: number }>, amount: number | null) =>
     sampleLoad({ url, headers: h, body: () => requestBody, ...roundOf(o, amount), connections: o.connections, watch });
-  const floorUrl = `${t.floor.url}/${op.name}`;
-  const floorBody = JSON.stringify(variables);
 
   await warm(platform.gateway.url, body, headers);
   await warm(floorUrl, floorBody, {});
@@ -271,11 +271,11 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
   const turns = [
     async () => {
       const before = await sqlStatements(platform.subgraphs);
-      samples.tongxin.push(await round(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin));
+      samples.tongxin.push(await loadRound(platform.gateway.url, body, headers, [platform.gateway, ...platform.subgraphs, ...database], amounts.tongxin));
       underLoad += (await sqlStatements(platform.subgraphs)) - before;
     },
-    async () => void samples.floor.push(await round(floorUrl, floorBody, {}, [t.floor, ...database], amounts.floor)),
-    async () => void samples.hive.push(await round(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive)),
+    async () => void samples.floor.push(await loadRound(floorUrl, floorBody, {}, [t.floor, ...database], amounts.floor)),
+    async () => void samples.hive.push(await loadRound(t.hive.url, body, headers, [t.hive, ...platform.subgraphs, ...database], amounts.hive)),
   ];
   for (let r = 0; r < o.rounds; r++) for (const turn of inTurn(turns, r)) await turn();
   const tongxin = summarize(samples.tongxin);
@@ -292,7 +292,7 @@ async function measureRead(op: ReadOperation, sample: Sample, t: Targets, o: Ben
     hiveMatches: hiveDifference === null,
     ...(amounts.tongxin || amounts.floor || amounts.hive ? { loadAmount: amounts } : {}),
     sqlPerRequest: single.statements,
-    sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
+    sqlPerRequestUnderLoad: tongxin.requests ? round(underLoad / tongxin.requests) : 0,
     ...(sqlAtSizes ? { sqlAtSizes } : {}),
     ...explained,
     tongxin,
@@ -380,7 +380,7 @@ async function measureWriteLoads(
     caller: op.caller,
     hiveMatches: null,
     sqlPerRequest: first.statements,
-    sqlPerRequestUnderLoad: tongxin.requests ? Math.round((underLoad / tongxin.requests) * 100) / 100 : 0,
+    sqlPerRequestUnderLoad: tongxin.requests ? round(underLoad / tongxin.requests) : 0,
     tongxin,
     floor: null,
     hive,
@@ -514,7 +514,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     const results: BenchResults = {
       startedAt: new Date(started).toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
-      machine: { ...machine(), loadAverage: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(os.loadavg()[0]! * 100) / 100 } },
+      machine: { ...machine(), loadAverage: { start: round(loadAtStart), end: round(os.loadavg()[0]!) } },
       settings: {
         persons: o.persons,
         duration: o.duration,

@@ -10,7 +10,7 @@
 import type { PersonalDataCipher } from '@tongxin/common';
 import type { FloorDb, ImportOperation, ImportRow } from '../operations';
 import { removePersons, Removed, waitDelivered } from './cleanup';
-import { inTurn, memoryFigures, MemoryFigures, watchMemory } from './load';
+import { inTurn, memoryFigures, MemoryFigures, round, watchMemory } from './load';
 import type { Service } from './processes';
 
 /** The scratch copy of `person` the floor writes into (`CREATE TABLE … LIKE person`, dropped afterwards). */
@@ -55,6 +55,8 @@ export interface ImportFigures {
   secondsVsFloor: number;
   /** rows per second, tongxin / hive. */
   throughputVsHive: number | null;
+  /** The same, import by import (Tongxin's and Hive's took turns, so each pair met the same machine). */
+  throughputVsHiveByImport: number[];
   /** What the clean-up deleted. */
   removed: Removed;
 }
@@ -80,7 +82,6 @@ export interface ImportContext {
   say(line: string): void;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -321,6 +322,7 @@ export async function measureImport(
         ...(hiveSkipped ? { hiveSkipped } : {}),
         secondsVsFloor: round(tongxinSide.medianSeconds / floorSide.medianSeconds),
         throughputVsHive: hive && hive.rowsPerSecond > 0 ? round(tongxinSide.rowsPerSecond / hive.rowsPerSecond) : null,
+        throughputVsHiveByImport: tongxinRuns.flatMap((mine, i) => (hive?.runs[i] ? [round(hive.runs[i]!.seconds / mine.seconds)] : [])),
         removed: { persons: 0, outboxEvents: 0, memberDistricts: 0, auditEvents: 0 },
       },
     };

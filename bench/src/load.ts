@@ -89,7 +89,8 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** `n` to `digits` decimals (2 by default): how the bench records its figures. */
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const roundSignificant = (n: number, digits: number) => (n === 0 ? 0 : round(n, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(n))))));
 
 /** Samples the VmRSS (MB) of `watch` every 250 ms until `stop()`, which returns every process's samples. */

@@ -56,12 +56,7 @@ export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' |
     if (op.kind === 'import') {
       if (!result?.import) targets.push(notMeasured(name, 1, skipped(op.name)));
       else if (result.import.throughputVsHive === null) targets.push(notMeasured(name, 1, `not measured: the import through Hive failed (${result.import.hiveSkipped ?? 'no figures'})`));
-      else {
-        // Import by import: Tongxin's and Hive's took turns, so each pair met the same machine.
-        const hiveRuns = result.import.hive?.runs ?? [];
-        const rounds = result.import.tongxin.runs.flatMap((mine, i) => (hiveRuns[i] ? [Math.round((hiveRuns[i]!.seconds / mine.seconds) * 100) / 100] : []));
-        targets.push({ name, value: result.import.throughputVsHive, limit: 1, met: result.import.throughputVsHive >= 1, rounds });
-      }
+      else targets.push({ name, value: result.import.throughputVsHive, limit: 1, met: result.import.throughputVsHive >= 1, rounds: result.import.throughputVsHiveByImport });
     } else if (!result?.ratios) targets.push(notMeasured(name, 1, skipped(op.name)));
     else
       targets.push({
