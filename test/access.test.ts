@@ -224,10 +224,124 @@ describe('who may see and change what, through the gateway', () => {
       `{ organizationsAuditEvents(first: 1) { hasMore } }`,
       `{ activitiesAuditEvents(first: 1) { hasMore } }`,
       `{ evaluationAuditEvents(first: 1) { hasMore } }`,
+      `query($o: ID!) { organizationScopes(ids: [$o]) { id manageable } }`,
     ]) {
       const res = await p.request(query, { o: w.orgOwn });
       expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
+  });
+
+  describe('organizers, districts, cross-district lists and feedback handling (issue 14)', () => {
+    const UPDATE_ACTIVITY = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { id organizer { id } } } }`;
+    const PARTICIPATIONS = `query($id: ID!) { activity(id: $id) { id participations { totalCount edges { node { id } } } } }`;
+    const ACTIVITY_ROW = `query($id: ID!) { activity(id: $id) { version district { code } organizer { id } } }`;
+    const activityInput = (districtCode: string, organizerId: string) => ({ title: '联谊交流会', kind: 'CULTURE_SPORTS', districtCode, organizerId, startsAt: '2026-06-01T01:00:00Z' });
+    /** A fresh activity of own district organized by own district's association, with one participation. */
+    const newActivity = async (): Promise<string> => {
+      const id = (await city(Q.createActivity, { input: activityInput(OWN, w.orgOwn) })).createActivity.activity.id as string;
+      await city(Q.recordParticipation, { input: { activityId: id, personId: w.own.id, attendance: 'ATTENDED', hours: 2 } });
+      return id;
+    };
+    const roleOf: Record<Caller, string> = { city: 'CITY_ADMIN', district: 'DISTRICT_ADMIN', association: 'ASSOCIATION_ADMIN', analyst: 'ANALYST', person: 'PERSON' };
+    const code = (res: GraphQLResponse): string => res.errors?.[0]?.extensions?.code ?? 'ok';
+
+    // Each asked of the organizations subgraph through its internal organizationScopes, with the caller's token.
+    const cases: Record<string, { action: string; run: (c: Caller) => Promise<GraphQLResponse>; outcomes: Record<Caller, string> }> = {
+      "changing an activity's organizer to another district's association": {
+        action: 'updateActivity',
+        run: async (c) => as(c, UPDATE_ACTIVITY, { input: { id: await newActivity(), expectedVersion: 1, organizerId: w.orgOther } }),
+        outcomes: { city: ok, district: no, association: no, analyst: no, person: no },
+      },
+      "creating an activity of own district organized by another district's association": {
+        action: 'createActivity',
+        run: (c) => as(c, Q.createActivity, { input: activityInput(OWN, w.orgOther) }),
+        outcomes: { city: ok, district: no, association: no, analyst: no, person: no },
+      },
+      "creating an activity of the association in another district than the association's": {
+        action: 'createActivity',
+        run: (c) => as(c, Q.createActivity, { input: activityInput(OTHER, w.orgOwn) }),
+        outcomes: { city: ok, district: no, association: no, analyst: no, person: no },
+      },
+      'creating an activity organized by an organization that does not exist': {
+        action: 'createActivity',
+        run: (c) => as(c, Q.createActivity, { input: activityInput(OWN, '01900000-0000-7000-8000-00000000dead') }),
+        outcomes: { city: 'BAD_USER_INPUT', district: 'BAD_USER_INPUT', association: no, analyst: no, person: no },
+      },
+    };
+    const table = Object.entries(cases).flatMap(([name, c]) => (Object.keys(c.outcomes) as Caller[]).map((caller) => [caller, name, c.outcomes[caller]] as const));
+
+    it.each(table)('%s: %s → %s, audited, nothing written unless allowed', async (caller, name, outcome) => {
+      const { action, run } = cases[name]!;
+      const before = { ok: await audited(action, 'SUCCEEDED'), refused: await audited(action, 'REFUSED'), failed: await audited(action, 'FAILED') };
+      const activities = async () => (await city(`{ activities(first: 1) { totalCount } }`, {})).activities.totalCount as number;
+      const count = action === 'createActivity' ? await activities() : null;
+      const res = await run(caller);
+      expect(code(res)).toBe(outcome);
+      const after = { ok: await audited(action, 'SUCCEEDED'), refused: await audited(action, 'REFUSED'), failed: await audited(action, 'FAILED') };
+      expect(after).toEqual({
+        ok: before.ok + (outcome === ok ? 1 : 0),
+        refused: before.refused + (outcome === no ? 1 : 0),
+        failed: before.failed + (outcome !== ok && outcome !== no ? 1 : 0),
+      });
+      if (action === 'createActivity') expect(await activities()).toBe(count! + (outcome === ok ? 1 : 0));
+      if (outcome === no) {
+        const [latest] = (await city(Q.audit, { f: { action, outcome: 'REFUSED' }, first: 1 })).auditEvents.edges;
+        expect(latest.node).toMatchObject({ subgraph: 'activities', role: roleOf[caller], detail: expect.stringMatching(/^FORBIDDEN: /) });
+      }
+    });
+
+    it("keeps another district's association from the participations of an activity a district administrator tried to hand it", async () => {
+      const id = await newActivity();
+      const res = await as('district', UPDATE_ACTIVITY, { input: { id, expectedVersion: 1, organizerId: w.orgOther } });
+      expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['FORBIDDEN', 'A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.'],
+      ]);
+      expect((await city(ACTIVITY_ROW, { id })).activity).toEqual({ version: 1, district: { code: OWN }, organizer: { id: w.orgOwn } });
+      const otherAssociation = { authorization: `Bearer ${await tokenFor({ role: Role.ASSOCIATION_ADMIN, org: w.orgOther })}` };
+      const read = await p.request(PARTICIPATIONS, { id }, otherAssociation);
+      expect(read.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(read.data?.activity).toEqual({ id, participations: null });
+      // Within their district the district administrator still changes the organizer.
+      const ownStreetGroup = (await city(Q.createOrganization, {
+        input: { name: '五马街道新阶层人士联谊小组', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN },
+      })).createOrganization.organization.id as string;
+      expect(expectData(await as('district', UPDATE_ACTIVITY, { input: { id, expectedVersion: 1, organizerId: ownStreetGroup } })).updateActivity.activity.organizer).toEqual({ id: ownStreetGroup });
+    });
+
+    it("lists crossDistrictMembers to a district administrator only for their own district's organizations, as membership(id) reads them", async () => {
+      const membership = (await city(Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOther, role: 'MEMBER', startDate: '2024-03-01' } })).addMembership
+        .membership.id as string;
+      const MEMBERS = `query($a: String!, $b: String!) { crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 100) { edges { node { id } } } }`;
+      expect((await city(MEMBERS, { a: OWN, b: OTHER })).crossDistrictMembers.edges.map((e: any) => e.node.id)).toContain(membership);
+      const listed = await as('district', MEMBERS, { a: OWN, b: OTHER });
+      const read = await as('district', `query($id: ID!) { membership(id: $id) { id } }`, { id: membership });
+      expect(listed.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(read.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expectData(await as('district', MEMBERS, { a: OTHER, b: OWN }));
+    });
+
+    it('shows a person their own feedback with the public steps only, and the handling to the staff', async () => {
+      const SUBMIT = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { feedback { id } } }`;
+      const HANDLE = `mutation($input: HandleFeedbackInput!) { handleFeedback(input: $input) { feedback { version } } }`;
+      const READ = `query($id: ID!) { feedback(id: $id) { status department answer steps { edges { node { to at actor actorRole department note } } } } }`;
+      const id = expectData(await as('person', SUBMIT, { input: { kind: 'CONSULTATION', title: '政策咨询', content: '想了解人才引进政策。', districtCode: OWN } })).submitFeedback.feedback.id;
+      for (const [i, step] of [{ to: 'ACCEPTED', note: '内部备注' }, { to: 'FORWARDED', department: '区人力社保局' }, { to: 'ANSWERED', answer: '已答复政策要点。' }].entries()) {
+        expectData(await as('district', HANDLE, { input: { id, expectedVersion: i + 1, ...step } }));
+      }
+      const staff = expectData(await as('district', READ, { id })).feedback;
+      expect(staff.department).toBe('区人力社保局');
+      expect(staff.steps.edges.map((e: any) => [e.node.to, e.node.actorRole, e.node.department, e.node.note])).toEqual([
+        ['SUBMITTED', 'PERSON', null, null],
+        ['ACCEPTED', 'DISTRICT_ADMIN', null, '内部备注'],
+        ['FORWARDED', 'DISTRICT_ADMIN', '区人力社保局', null],
+        ['ANSWERED', 'DISTRICT_ADMIN', null, null],
+      ]);
+      const own = expectData(await as('person', READ, { id })).feedback;
+      expect(own).toMatchObject({ status: 'ANSWERED', department: null, answer: '已答复政策要点。' });
+      expect(own.steps.edges.map((e: any) => e.node)).toEqual(
+        ['SUBMITTED', 'ACCEPTED', 'FORWARDED', 'ANSWERED'].map((to) => ({ to, at: expect.any(String), actor: null, actorRole: null, department: null, note: null })),
+      );
+    });
   });
 
   it('merges the four audit logs newest first, in pages that neither skip nor repeat an event', async () => {

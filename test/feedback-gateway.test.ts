@@ -72,13 +72,22 @@ describe('feedback through the gateway: submission, the handling workflow and wh
     expect(closed).toMatchObject({ status: 'CLOSED', version: 5, department: '区市场监管局', answer: '已约谈房东，双方达成和解。' });
     expect(errorCodes(await handle({ expectedVersion: 5, to: 'ACCEPTED' }))).toEqual(['CONFLICT']);
 
-    const read = expectData(await p.request(Q.feedback, { id }, person)).feedback;
+    const read = expectData(await p.request(Q.feedback, { id }, district)).feedback;
     expect(read.steps.edges.map((e: any) => [e.node.from, e.node.to, e.node.actorRole, e.node.actor])).toEqual([
       [null, 'SUBMITTED', 'PERSON', expect.any(String)],
       ['SUBMITTED', 'ACCEPTED', 'DISTRICT_ADMIN', 'dongtou-clerk'],
       ['ACCEPTED', 'FORWARDED', 'DISTRICT_ADMIN', 'dongtou-clerk'],
       ['FORWARDED', 'ANSWERED', 'DISTRICT_ADMIN', 'dongtou-clerk'],
       ['ANSWERED', 'CLOSED', 'DISTRICT_ADMIN', 'dongtou-clerk'],
+    ]);
+    // The person reads the public steps only: where it stands and when, not who handled it or their notes.
+    const own = expectData(await p.request(Q.feedback, { id }, person)).feedback;
+    expect(own.steps.edges.map((e: any) => [e.node.from, e.node.to, e.node.actorRole, e.node.actor, e.node.note, e.node.department])).toEqual([
+      [null, 'SUBMITTED', null, null, null, null],
+      ['SUBMITTED', 'ACCEPTED', null, null, null, null],
+      ['ACCEPTED', 'FORWARDED', null, null, null, null],
+      ['FORWARDED', 'ANSWERED', null, null, null, null],
+      ['ANSWERED', 'CLOSED', null, null, null, null],
     ]);
 
     // Every step audited once; the refusals too.

@@ -1,6 +1,7 @@
-import { AuditLog, TransactionalConnection } from '@tongxin/common';
+import { AuditLog, Peers, TransactionalConnection } from '@tongxin/common';
 import { ActivityService } from './activity/activity.service';
 import { FeedbackService } from './feedback/feedback.service';
+import { Organizers } from './organization/organizers';
 import { ParticipationService } from './participation/participation.service';
 
 export interface ActivitiesServices {
@@ -11,10 +12,13 @@ export interface ActivitiesServices {
   readonly audit: AuditLog;
 }
 
-/** The subgraph's services; it asks no other subgraph, so the peers are not used. */
-export function createActivitiesServices(conn: TransactionalConnection): ActivitiesServices {
+/**
+ * The subgraph's services. It asks one peer: the organizations subgraph, whether an activity's
+ * organizer exists and whether the caller may manage it (`organizationScopes`, with the caller's token).
+ */
+export function createActivitiesServices(conn: TransactionalConnection, peers: Peers): ActivitiesServices {
   const audit = new AuditLog(conn, 'activities');
-  const activities = new ActivityService(conn, audit);
+  const activities = new ActivityService(conn, audit, new Organizers(peers));
   return {
     activities,
     participations: new ParticipationService(conn, activities, audit),

@@ -29,6 +29,8 @@ export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, Activiti
     OrganizationActivitiesResolver,
     auditEventsResolver<ActivitiesServices>('activities', (s) => s.audit),
   ],
+  // The organizations subgraph answers whether an activity's organizer exists and may be named by the caller.
+  peers: { organizations: 4002 },
   createServices: createActivitiesServices,
   createLoaders: createActivitiesLoaders,
   references: {

@@ -1,5 +1,6 @@
 import { randomIds, systemContext } from '@tongxin/common';
 import { ActivitiesServices, activitiesSubgraph, ActivityDraft } from '@tongxin/activities';
+import { organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { errorCodes, expectData } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
@@ -28,12 +29,23 @@ function form(overrides: Record<string, unknown> = {}) {
 
 describe('activities subgraph: activities', () => {
   let sg: TestSubgraph<ActivitiesServices>;
+  // An activity's organizer is checked with the organizations subgraph (docs/SECURITY.md).
+  let orgs: TestSubgraph<OrganizationsServices>;
   beforeAll(async () => {
-    sg = await startTestSubgraph(activitiesSubgraph);
+    orgs = await startTestSubgraph(organizationsSubgraph);
+    sg = await startTestSubgraph(activitiesSubgraph, { peerUrls: { organizations: orgs.running.url } });
   });
   afterAll(async () => {
     await sg?.stop();
+    await orgs?.stop();
   });
+  /** A new association of the district, to organize activities. */
+  const newOrganizer = async (districtCode: string): Promise<string> =>
+    expectData(
+      await orgs.request(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`, {
+        input: { name: `新的社会阶层人士联谊会 ${randomIds.next().slice(-6)}`, kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode },
+      }),
+    ).createOrganization.organization.id;
 
   const total = async (f: Record<string, unknown> = {}) =>
     expectData(await sg.request<{ activities: { totalCount: number } }>(COUNT, { f })).activities.totalCount;
@@ -41,7 +53,7 @@ describe('activities subgraph: activities', () => {
     expectData(await sg.request(CREATE, { input: form(overrides) })).createActivity.activity;
 
   it('creates an activity with every field, cut to the second, and reads it back', async () => {
-    const organizerId = randomIds.next();
+    const organizerId = await newOrganizer('330328');
     const input = form({
       title: '  光彩事业走进文成  ',
       kind: 'SOCIAL_SERVICE',
@@ -145,7 +157,7 @@ describe('activities subgraph: activities', () => {
   });
 
   it('filters by district, kind, status, organizer, start and title', async () => {
-    const organizerId = randomIds.next();
+    const organizerId = await newOrganizer('330305');
     const marker = `筛选${randomIds.next().slice(-6)}`;
     const make = (title: string, o: Record<string, unknown>) => create({ districtCode: '330305', ...o, title: `${marker} ${title}` });
     const a = await make('调研_一', { kind: 'INSPECTION_RESEARCH', startsAt: '2026-03-01T09:00:00+08:00', organizerId });

@@ -1,5 +1,6 @@
-import { createLogger, randomIds, RequestContext, Role, systemContext, Viewer } from '@tongxin/common';
+import { createLogger, IdGenerator, randomIds, RequestContext, Role, systemContext, Viewer } from '@tongxin/common';
 import { ActivitiesServices, activitiesSubgraph } from '@tongxin/activities';
+import { organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
 import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
@@ -9,13 +10,22 @@ import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph'
  * services"): every role against every operation of the activities subgraph. Activity profiles
  * are public; participations are personal, held by their activity's district and organizer. An
  * allowed mutation leaves one SUCCEEDED audit event; a refused one is FORBIDDEN, writes nothing
- * and leaves exactly one REFUSED event.
+ * and leaves exactly one REFUSED event. An activity's organizer is checked with a real
+ * organizations subgraph (`organizationScopes`), which holds the organizations named below.
  */
 
 const OWN = '330302'; // 鹿城区: the district administrator's district
 const OTHER = '330303'; // 龙湾区: the other district administrator's
-const ORG = '01900000-0000-7000-8000-0000000000aa'; // the association administrator's organization
-const OTHER_ORG = '01900000-0000-7000-8000-0000000000bb'; // the other association administrator's
+const ORG = '01900000-0000-7000-8000-0000000000aa'; // the association administrator's organization, of OWN
+const OTHER_ORG = '01900000-0000-7000-8000-0000000000bb'; // the other association administrator's, of OTHER
+const CITY_ORG = '01900000-0000-7000-8000-0000000000cc'; // a city-level association (330300)
+const UNKNOWN_ORG = '01900000-0000-7000-8000-0000000000dd'; // no organization of the register
+
+/** The organizations subgraph's ids for the organizations created first, then random ones. */
+const idsStartingWith = (first: readonly string[]): IdGenerator => {
+  const queue = [...first];
+  return { next: () => queue.shift() ?? randomIds.next() };
+};
 
 const CREATE = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`;
 const RECORD = `mutation($input: RecordParticipationInput!) { recordParticipation(input: $input) { participation { id } } }`;
@@ -73,6 +83,7 @@ const valueAt = (data: any, path: ReadonlyArray<string | number>): unknown => pa
 
 describe('roles in the activities subgraph', () => {
   let sg: TestSubgraph<ActivitiesServices>;
+  let orgs: TestSubgraph<OrganizationsServices>;
   const headers = {} as Record<Caller, Record<string, string>>;
   const roleOf: Record<Caller, Role> = {
     city: Role.CITY_ADMIN,
@@ -116,7 +127,13 @@ describe('roles in the activities subgraph', () => {
   });
 
   beforeAll(async () => {
-    sg = await startTestSubgraph(activitiesSubgraph);
+    orgs = await startTestSubgraph(organizationsSubgraph);
+    await orgs.running.services.organizations.createMany(systemContext({ ids: idsStartingWith([ORG, OTHER_ORG, CITY_ORG]) }), [
+      { name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN },
+      { name: '龙湾区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OTHER },
+      { name: '温州市新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'CITY', districtCode: '330300' },
+    ]);
+    sg = await startTestSubgraph(activitiesSubgraph, { peerUrls: { organizations: orgs.running.url } });
     const system = systemContext();
     [a1, a2, a3, a4, cancelled] = await sg.running.services.activities.createMany(system, [
       activityInput(OWN, ORG, { title: '鹿城律师服务日' }),
@@ -152,6 +169,7 @@ describe('roles in the activities subgraph', () => {
   });
   afterAll(async () => {
     await sg?.stop();
+    await orgs?.stop();
   });
 
   const create = (input: Record<string, unknown>): Operation => ({
@@ -284,12 +302,15 @@ describe('roles in the activities subgraph', () => {
   const none = 'NOT_FOUND' as const;
   // Columns follow `operations`, in order: reads of profiles; participation(id); Activity
   // fields; Person.participations; the audit log; createActivity ×5; recordParticipation ×5.
+  // c↛org (in OTHER, organized by ORG of OWN): refused to districtOther, who may not name another
+  // district's organization, and to association, whose activities are held in its own district
+  // (issue 14: both were allowed).
   const table: Record<Caller, Outcome[]> = {
     //                 act  list ent  org   p(Q) p(P)  parts parts↛ count pers audit  c    c↛   c↛org city inval  r    r↛   r↛org canc unknown
     city: /*        */ [ok, ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, ok, bad, /**/ ok, ok, ok, full, none],
     district: /*    */ [ok, ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, /**/ ok, no, no, no, bad, /**/ ok, no, no, no, none],
-    districtOther: /**/ [ok, ok, ok, ok, /**/ no, ok, /**/ no, ok, ok, /**/ ok, no, /**/ no, ok, ok, no, bad, /**/ no, ok, ok, full, none],
-    association: /* */ [ok, ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, /**/ ok, no, ok, no, bad, /**/ ok, no, ok, no, none],
+    districtOther: /**/ [ok, ok, ok, ok, /**/ no, ok, /**/ no, ok, ok, /**/ ok, no, /**/ no, ok, no, no, bad, /**/ no, ok, ok, full, none],
+    association: /* */ [ok, ok, ok, ok, /**/ ok, no, /**/ ok, no, ok, /**/ ok, no, /**/ ok, no, no, no, bad, /**/ ok, no, ok, no, none],
     associationOther: [ok, ok, ok, ok, /**/ no, ok, /**/ no, ok, ok, /**/ ok, no, /**/ no, ok, no, no, bad, /**/ no, ok, no, full, none],
     analyst: /*     */ [ok, ok, ok, ok, /**/ ok, ok, /**/ ok, ok, ok, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
     person: /*      */ [ok, ok, ok, ok, /**/ no, ok, /**/ no, no, no, /**/ ok, no, /**/ no, no, no, no, no, /* */ no, no, no, no, no],
@@ -307,9 +328,43 @@ describe('roles in the activities subgraph', () => {
     analyst: /*     */ [ok, ok, ok, /**/ no, no, /**/ no, no, no, /**/ ok, ok, ok, ok, /**/ no, no, no],
     person: /*      */ [no, no, ok, /**/ no, no, /**/ no, no, no, /**/ no, ok, ok, ok, /**/ no, ok, no],
   };
+  // Issue 14: the organizer must be an organization the caller may manage (asked of the
+  // organizations subgraph), and an association administrator's activities are held in its
+  // organization's district. Each update works on an activity made afresh (`placed`).
+  let placed: string;
+  const placeActivity = (districtCode: string, organizerId: string) => async () => {
+    [placed] = (await sg.running.services.activities.createMany(systemContext(), [activityInput(districtCode, organizerId, { title: '新设的活动' })])) as [string];
+  };
+  const updatePlaced = (districtCode: string, organizerId: string, change: Record<string, unknown>): Operation => ({
+    prepare: placeActivity(districtCode, organizerId),
+    write: { action: 'updateActivity', entityType: 'Activity', createdId: () => placed, entityId: () => placed },
+    snapshot: rowOf('activity', () => placed),
+    run: (h) => sg.request(UPDATE_ACTIVITY, { input: { id: placed, expectedVersion: 1, ...change } }, h),
+  });
+  const issue14Operations = (): Record<string, Operation> => ({
+    'createActivity in own district, by an organization of another district': create(activityInput(OWN, OTHER_ORG)),
+    'createActivity in own district, by a city-level organization': create(activityInput(OWN, CITY_ORG)),
+    'createActivity by an organization that does not exist': create(activityInput(OWN, UNKNOWN_ORG)),
+    "updateActivity: the organizer changed to another district's organization": updatePlaced(OWN, ORG, { organizerId: OTHER_ORG }),
+    'updateActivity: the organizer changed to an organization that does not exist': updatePlaced(OWN, ORG, { organizerId: UNKNOWN_ORG }),
+    "updateActivity: moved to another district than its organizer's": updatePlaced(OWN, ORG, { districtCode: OTHER }),
+    'updateActivity: the title of an activity a city administrator gave an organizer of another district': updatePlaced(OWN, OTHER_ORG, { title: '改名的活动' }),
+  });
+  const issue14Table: Record<Caller, Outcome[]> = {
+    //                 c:org↛ c:city c:unknown  u:org↛ u:unknown u:moved u:kept
+    city: /*        */ [ok, ok, bad, /*      */ ok, bad, ok, ok],
+    district: /*    */ [no, no, bad, /*      */ no, bad, no, ok],
+    districtOther: /**/ [no, no, no, /*      */ no, no, no, no],
+    association: /* */ [no, no, no, /*      */ no, no, no, no],
+    associationOther: [no, no, no, /*      */ no, no, no, ok],
+    analyst: /*     */ [no, no, no, /*      */ no, no, no, no],
+    person: /*      */ [no, no, no, /*      */ no, no, no, no],
+  };
   // Issue 5: updates of activities and participations, summaries, feedback and its workflow.
   Object.assign(operations, issue5Operations());
   for (const caller of Object.keys(table) as Caller[]) table[caller].push(...issue5Table[caller]);
+  Object.assign(operations, issue14Operations());
+  for (const caller of Object.keys(table) as Caller[]) table[caller].push(...issue14Table[caller]);
   const names = Object.keys(operations);
   const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {
     expect(table[caller]).toHaveLength(names.length);
@@ -511,11 +566,92 @@ describe('roles in the activities subgraph', () => {
     expect(twenty).toBe(two);
   });
 
+  it('tells why an organizer or a district is refused, and refuses an unknown organizer at input.organizerId', async () => {
+    const district = await sg.request(CREATE, { input: activityInput(OWN, OTHER_ORG) }, headers.district);
+    expect(district.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.');
+    const city = await sg.request(CREATE, { input: activityInput(OWN, CITY_ORG) }, headers.district);
+    expect(city.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.');
+    const moved = await sg.request(CREATE, { input: activityInput(OWN, OTHER_ORG) }, headers.associationOther);
+    expect(moved.errors![0]!.message).toBe("An association administrator can hold activities only in their organization's district, 龙湾区 (330303).");
+    for (const caller of ['city', 'district'] as const) {
+      const unknown = await sg.request(CREATE, { input: activityInput(OWN, UNKNOWN_ORG.toUpperCase()) }, headers[caller]);
+      expect(unknown.errors?.map((e) => e.extensions)).toEqual([
+        expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.organizerId', message: 'is not an organization of the register' }] }),
+      ]);
+    }
+    // A city-wide activity of the city-level association, by a city administrator; an activity without organizer asks nobody.
+    expectData(await sg.request(CREATE, { input: activityInput('330300', CITY_ORG) }, headers.city));
+    expectData(await sg.request(CREATE, { input: activityInput(OWN, null) }, headers.district));
+  });
+
+  it('fails closed when the organizations subgraph cannot be reached: nothing written but the FAILED event', async () => {
+    const gone = await startTestSubgraph(organizationsSubgraph);
+    const url = gone.running.url;
+    await gone.stop();
+    const down = await startTestSubgraph(activitiesSubgraph, { peerUrls: { organizations: url } });
+    try {
+      const res = await down.request(CREATE, { input: activityInput(OWN, ORG) }, headers.district);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(await down.running.dataSource.query('SELECT id FROM activity')).toEqual([]);
+      const events = expectData(await down.request(AUDIT, { first: 10 })).activitiesAuditEvents.events;
+      expect(events).toEqual([expect.objectContaining({ action: 'createActivity', outcome: 'FAILED', role: 'DISTRICT_ADMIN' })]);
+    } finally {
+      await down.stop();
+    }
+  });
+
+  // Feedback of P, submitted in OTHER from a3 (OTHER, organized by ORG), handled by OTHER's
+  // district administrator: accepted with an internal note, forwarded to a department, answered.
+  // What each caller reads of its handling: every field, the public ones only, or nothing.
+  const handlingTable: Record<Caller, 'internal' | 'public' | 'FORBIDDEN'> = {
+    city: 'internal',
+    district: 'FORBIDDEN',
+    districtOther: 'internal',
+    association: 'public',
+    associationOther: 'FORBIDDEN',
+    analyst: 'internal',
+    person: 'public',
+  };
+  let handled: string | undefined;
+  it.each(Object.entries(handlingTable))('%s: reads the handling of a feedback → %s', async (caller, expected) => {
+    if (!handled) {
+      [handled] = (await sg.running.services.feedback.submitMany(systemContext(), [
+        { draft: { kind: 'RIGHTS_PROTECTION', title: '劳动纠纷', content: '单位拖欠工资，请求协调。', districtCode: OTHER, personId: personP, activityId: a3 } },
+      ])) as [string];
+      const HANDLE_STEP = `mutation($input: HandleFeedbackInput!) { handleFeedback(input: $input) { feedback { version } } }`;
+      for (const [i, step] of [
+        { to: 'ACCEPTED', note: '内部备注：先核实单位情况' },
+        { to: 'FORWARDED', department: '龙湾区人力社保局', note: '转办说明：涉及劳动监察' },
+        { to: 'ANSWERED', answer: '已协调单位支付欠薪。' },
+      ].entries()) {
+        expectData(await sg.request(HANDLE_STEP, { input: { id: handled, expectedVersion: i + 1, ...step } }, headers.districtOther));
+      }
+    }
+    const READ_HANDLING = `query($id: ID!) { feedback(id: $id) { id status department answer steps { totalCount edges { node { from to at actor actorRole department note } } } } }`;
+    const res = await sg.request(READ_HANDLING, { id: handled }, headers[caller as Caller]);
+    if (expected === 'FORBIDDEN') {
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      return;
+    }
+    const feedback = expectData(res).feedback;
+    const internal = expected === 'internal';
+    expect(feedback).toMatchObject({ status: 'ANSWERED', answer: '已协调单位支付欠薪。', department: internal ? '龙湾区人力社保局' : null });
+    expect(feedback.steps.totalCount).toBe(4);
+    const handler = internal ? { actor: 'test-district_admin', actorRole: 'DISTRICT_ADMIN' } : { actor: null, actorRole: null };
+    expect(feedback.steps.edges.map((e: any) => e.node)).toEqual([
+      { from: null, to: 'SUBMITTED', at: expect.any(String), actor: internal ? 'system' : null, actorRole: internal ? 'SYSTEM' : null, department: null, note: null },
+      { from: 'SUBMITTED', to: 'ACCEPTED', at: expect.any(String), ...handler, department: null, note: internal ? '内部备注：先核实单位情况' : null },
+      { from: 'ACCEPTED', to: 'FORWARDED', at: expect.any(String), ...handler, department: internal ? '龙湾区人力社保局' : null, note: internal ? '转办说明：涉及劳动监察' : null },
+      { from: 'FORWARDED', to: 'ANSWERED', at: expect.any(String), ...handler, department: null, note: null },
+    ]);
+  });
+
   describe('bulk methods (demo data, scripts)', () => {
-    const viewerContext = (viewer: Partial<Viewer> & { role: Role }): RequestContext<unknown> =>
+    const viewerContext = (viewer: Partial<Viewer> & { role: Role }, authorization?: Record<string, string>): RequestContext<unknown> =>
       new RequestContext({
         requestId: 'roles-test',
         viewer: { subject: 'test-script', system: false, districtCode: null, organizationId: null, personId: null, ...viewer },
+        authorization: authorization?.authorization,
         log: createLogger('roles-test', 'silent'),
         createLoaders: () => {
           throw new Error('no loaders');
@@ -547,6 +683,33 @@ describe('roles in the activities subgraph', () => {
         extensions: { code: 'FORBIDDEN' },
       });
       expect(await count('activity')).toBe(before);
+    });
+
+    it("createMany checks every row's organizer with one question to the organizations subgraph, except when the system runs it", async () => {
+      const district = viewerContext({ role: Role.DISTRICT_ADMIN, districtCode: OWN }, headers.district);
+      const before = await count('activity');
+      const { result, events } = await auditedDuring(async () => [
+        await sg.running.services.activities.createMany(district, [activityInput(OWN, ORG), activityInput(OWN, OTHER_ORG), activityInput(OWN, CITY_ORG)]).catch((e) => e),
+        await sg.running.services.activities.createMany(district, [activityInput(OWN, UNKNOWN_ORG), activityInput(OWN, ORG), activityInput(OWN, UNKNOWN_ORG)]).catch((e) => e),
+      ]);
+      expect(result[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.' });
+      expect(result[1]).toMatchObject({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: [
+            { field: 'rows[0].organizerId', message: 'is not an organization of the register' },
+            { field: 'rows[2].organizerId', message: 'is not an organization of the register' },
+          ],
+        },
+      });
+      expect(await count('activity')).toBe(before);
+      expect(events.map((e) => [e.action, e.outcome])).toEqual([
+        ['createMany', 'FAILED'],
+        ['createMany', 'REFUSED'],
+      ]);
+      // Allowed rows pass; the system (the demo loader, with no token) is not asked and names any organizer.
+      expect(await sg.running.services.activities.createMany(district, [activityInput(OWN, ORG), activityInput(OWN, null)])).toHaveLength(2);
+      expect(await sg.running.services.activities.createMany(systemContext(), [activityInput(OTHER, UNKNOWN_ORG)])).toHaveLength(1);
     });
 
     it('recordMany records one event for the batch', async () => {

@@ -9,6 +9,7 @@ import { MembershipResolver } from './membership/membership.resolver';
 import { toMembership } from './membership/membership.type';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { OrganizationEntity } from './organization/organization.entity';
+import { OrganizationScopesResolver } from './organization/organization-scopes.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { toOrganization } from './organization/organization.type';
 import { PersonRefResolver } from './person/person.resolver';
@@ -26,6 +27,7 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     OrganizationResolver,
+    OrganizationScopesResolver,
     MembershipResolver,
     MemberPersonIdsResolver,
     PersonRefResolver,

@@ -1,4 +1,4 @@
-import { createLogger, randomIds, RequestContext, Role, Viewer } from '@tongxin/common';
+import { createLogger, randomIds, RequestContext, Role, systemContext, Viewer } from '@tongxin/common';
 import { OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
 import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
@@ -34,6 +34,8 @@ const ORGANIZATION_STATS = `{ organizationStats(groupBy: [DISTRICT, KIND]) { dis
 const MEETING_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Meeting { id topic } } }`;
 const MEMBERSHIP_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Membership { id person { id } } } }`;
 const ORGANIZATION_ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name memberCount members(activeOnly: false) { totalCount } } } }`;
+const ORGANIZATION_SCOPES = `query($ids: [ID!]!) { organizationScopes(ids: $ids) { id districtCode level manageable } }`;
+const CROSS_MEMBERS = `query($a: String!, $b: String!) { crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 100) { edges { node { id } } } }`;
 const PERSON_MEMBERSHIPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id memberships { id } } } }`;
 
 type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT';
@@ -59,7 +61,9 @@ describe('roles in the organizations subgraph', () => {
   let ownOrg: string;
   let siblingOrg: string;
   let otherOrg: string;
-  // P (the PERSON caller) belongs to all three; Q to the 龙湾区 one and to ownOrg.
+  let cityOrg: string; // a city-level association (330300)
+  // P (the PERSON caller) belongs to all three; Q to the 龙湾区 one and to ownOrg. P is registered
+  // in 鹿城区 and Q in 龙湾区 (as the persons subgraph publishes it), so mPOther and mQOwn cross districts.
   const P = randomIds.next();
   const Q = randomIds.next();
   let mOwn: string; // P in ownOrg
@@ -127,6 +131,11 @@ describe('roles in the organizations subgraph', () => {
     mPOther = await added(P, otherOrg);
     mOther = await added(Q, otherOrg);
     mQOwn = await added(Q, ownOrg);
+    await sg.running.services.relations.applyPersonDistricts(systemContext(), [
+      { personId: P, districtCode: OWN, version: 1 },
+      { personId: Q, districtCode: OTHER, version: 1 },
+    ]);
+    cityOrg = await createdOrg({ name: '温州市新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'CITY', districtCode: '330300' });
     ownJoint = await createdOrg({ name: '鹿城区联席会议', kind: 'JOINT_MEETING', level: 'DISTRICT', districtCode: OWN });
     ownUnit = await createdOrg({ name: '鹿城区委统战部', kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: OWN, parentId: ownJoint });
     otherJoint = await createdOrg({ name: '龙湾区联席会议', kind: 'JOINT_MEETING', level: 'DISTRICT', districtCode: OTHER });
@@ -222,20 +231,32 @@ describe('roles in the organizations subgraph', () => {
     'meetings of a body of another district': { run: (h) => sg.request(MEETINGS, { id: otherJoint }, h), pick: orgField('meetings') },
     'memberStats of another district': { run: (h) => sg.request(MEMBER_STATS, { id: otherOrg }, h), pick: orgField('memberStats') },
     organizationStats: { run: (h) => sg.request(ORGANIZATION_STATS, {}, h), pick: root('organizationStats') },
+    // Issue 14: the internal question of the activities subgraph, and crossDistrictMembers under membership(id)'s rule.
+    organizationScopes: { run: (h) => sg.request(ORGANIZATION_SCOPES, { ids: [ownOrg, otherOrg] }, h), pick: root('organizationScopes') },
+    'crossDistrictMembers: persons of own district in organizations of another': {
+      run: (h) => sg.request(CROSS_MEMBERS, { a: OWN, b: OTHER }, h),
+      pick: root('crossDistrictMembers'),
+    },
+    "crossDistrictMembers: persons of another district in own district's organizations": {
+      run: (h) => sg.request(CROSS_MEMBERS, { a: OTHER, b: OWN }, h),
+      pick: root('crossDistrictMembers'),
+    },
   };
 
   const ok = 'ok' as const;
   const no = 'FORBIDDEN' as const;
   const bad = 'BAD_USER_INPUT' as const;
-  // Columns follow `operations`, in order.
+  // Columns follow `operations`, in order. cross↛ (persons of own district in another district's
+  // organizations) is refused to the district administrator, as membership(id) refuses its rows
+  // (issue 14: it was listed).
   const table: Record<Caller, Outcome[]> = {
-    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛ chg  chg↛ mtg  mtg↛ rd   rd↛  mtgs stat ostat
-    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no, ok, no, ok, no, ok, no, no, ok, ok],
-    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no, ok, no, no, no, no, no, no, ok, ok],
-    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok],
-    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok],
-    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no],
+    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛ chg  chg↛ mtg  mtg↛ rd   rd↛  mtgs stat ostat scope cross↛ cross
+    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no, ok, no, ok, no, ok, no, no, ok, ok, ok, no, ok],
+    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no, ok, no, no, no, no, no, no, ok, ok, ok, no, no],
+    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, no, no],
+    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok, ok, ok, ok],
+    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, no, no],
   };
   const names = Object.keys(operations);
   const cases = CALLERS.flatMap((caller) => {
@@ -310,6 +331,70 @@ describe('roles in the organizations subgraph', () => {
     expect(await codes({ org: randomIds.next(), ids: [P] }, headers.district)).toEqual(['NOT_FOUND']);
     // A person is refused before anything is read or checked.
     expect(await codes({ org: randomIds.next(), ids: ['x'] }, headers.person)).toEqual(['FORBIDDEN']);
+  });
+
+  // organizationScopes of [ownOrg, siblingOrg, otherOrg, cityOrg]: which each caller may manage
+  // (name as an activity's organizer). Every role may ask (profiles are public).
+  const manageable: Record<Caller, [boolean, boolean, boolean, boolean]> = {
+    city: [true, true, true, true],
+    district: [true, true, false, false],
+    association: [true, false, false, false],
+    otherAssociation: [false, true, false, false],
+    analyst: [false, false, false, false],
+    person: [false, false, false, false],
+  };
+  it.each(Object.entries(manageable))(
+    '%s: organizationScopes says which organizations exist, where they are held, and %j which the caller may manage, in one statement',
+    async (caller, expected) => {
+      const ids = [ownOrg, siblingOrg, otherOrg, cityOrg];
+      const unknown = randomIds.next();
+      const { result, statements } = await sg.statements(() =>
+        sg.request(ORGANIZATION_SCOPES, { ids: [unknown, ...ids, ownOrg.toUpperCase()] }, headers[caller as Caller]),
+      );
+      expect(statements).toBe(1);
+      expect(expectData(result).organizationScopes).toEqual([
+        { id: ownOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[0] },
+        { id: siblingOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[1] },
+        { id: otherOrg, districtCode: OTHER, level: 'DISTRICT', manageable: expected[2] },
+        { id: cityOrg, districtCode: '330300', level: 'CITY', manageable: expected[3] },
+      ]);
+    },
+  );
+
+  it('refuses organizationScopes with BAD_USER_INPUT for malformed or too many ids, and answers nothing for none', async () => {
+    const fields = async (ids: string[]) => (await sg.request(ORGANIZATION_SCOPES, { ids })).errors?.map((e) => [e.extensions?.code, (e.extensions?.fields as Array<{ field: string }>).map((f) => f.field)]);
+    expect(await fields([ownOrg, 'x'])).toEqual([['BAD_USER_INPUT', ['ids[1]']]]);
+    expect(await fields(Array.from({ length: 1001 }, () => randomIds.next()))).toEqual([['BAD_USER_INPUT', ['ids']]]);
+    expect(expectData(await sg.request(ORGANIZATION_SCOPES, { ids: [] })).organizationScopes).toEqual([]);
+  });
+
+  it('lists in crossDistrictMembers exactly the memberships that membership(id) lets each district administrator read', async () => {
+    const districtOf = { own: headers.district, other: { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: OTHER })}` } };
+    let refusedRows = 0;
+    let listedRows = 0;
+    for (const [a, b] of [[OWN, OTHER], [OTHER, OWN], [OWN, OWN], [OTHER, OTHER]] as const) {
+      const all: string[] = expectData(await sg.request(CROSS_MEMBERS, { a, b })).crossDistrictMembers.edges.map((e: any) => e.node.id);
+      expect(all.length).toBeGreaterThan(0);
+      for (const h of Object.values(districtOf)) {
+        const listed = await sg.request(CROSS_MEMBERS, { a, b }, h);
+        const reads = await Promise.all(all.map(async (id) => (await sg.request(MEMBERSHIP, { id }, h)).errors?.[0]?.extensions?.code ?? 'ok'));
+        if (listed.errors) {
+          // Refused as a whole: membership(id) refuses every one of its rows.
+          expect(listed.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+          expect(reads).toEqual(all.map(() => 'FORBIDDEN'));
+          refusedRows += all.length;
+        } else {
+          // Listed: every row, each one membership(id) returns.
+          expect(listed.data!.crossDistrictMembers.edges.map((e: any) => e.node.id)).toEqual(all);
+          expect(reads).toEqual(all.map(() => 'ok'));
+          listedRows += all.length;
+        }
+      }
+    }
+    expect(refusedRows).toBeGreaterThan(0);
+    expect(listedRows).toBeGreaterThan(0);
+    const refusal = await sg.request(CROSS_MEMBERS, { a: OWN, b: OTHER }, headers.district);
+    expect(refusal.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) cannot read memberships of 龙湾区 (330303).');
   });
 
   it('refuses an analyst and a person a new organization before looking at the input', async () => {

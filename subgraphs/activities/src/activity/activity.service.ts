@@ -6,14 +6,19 @@ import {
   ChildPageKey,
   ConflictError,
   countsByKey,
+  describeViewer,
+  districtLabel,
   districtOf,
+  FieldError,
   ForbiddenError,
   InputChecker,
+  isId,
   keysetPage,
   likeContains,
   Page,
   pageRequest,
   RequestContext,
+  Role,
   RowScopeRule,
   scopeRefusal,
   StaleVersionError,
@@ -21,11 +26,13 @@ import {
   UserInputError,
   NotFoundError,
   assertCanReadAggregates,
+  Viewer,
   writeScope,
 } from '@tongxin/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { idPagesByParent, updateAtVersion } from '../db';
 import { assertTransition } from '../transitions';
+import type { Organizers, OrganizerScope } from '../organization/organizers';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { ActivityStatsGroup } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
@@ -37,7 +44,8 @@ import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.v
  * Who may create activities (docs/SECURITY.md, "1. Roles in the services"): city administrators
  * any; district administrators those of their district; association administrators those their
  * organization organizes; analysts and persons none. Reading them is open to every role: an
- * activity's profile is not personal data.
+ * activity's profile is not personal data. The organizer named must besides be one the caller
+ * may manage, as the organizations subgraph says (`organizerRefusal`).
  */
 const ACTIVITIES: RowScopeRule = { what: 'activities', association: true, person: false };
 
@@ -59,7 +67,25 @@ export class ActivityService {
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly audit: AuditLog,
+    /** Asks the organizations subgraph about organizers (with the caller's token). */
+    private readonly organizers: Organizers,
   ) {}
+
+  /**
+   * What the organizations subgraph says, for the caller, of the organizers `organizerIds` name
+   * (malformed ids and nulls are not asked about: validation reports them) and, for an
+   * association administrator, of its own organization, whose district its activities must be
+   * in. One question, asked before any transaction (no lock is held across the call). The system
+   * (demo data, scripts, which run without a token) is not asked: it may name any organizer, as a
+   * city administrator may, and its rows are not checked for existence.
+   */
+  private async organizerScopes(ctx: RequestContext<unknown>, organizerIds: ReadonlyArray<string | null | undefined>): Promise<Map<string, OrganizerScope>> {
+    const viewer = ctx.viewer;
+    if (viewer.system) return new Map();
+    const ids = organizerIds.filter((id): id is string => typeof id === 'string' && isId(id)).map((id) => id.toLowerCase());
+    if (viewer.role === Role.ASSOCIATION_ADMIN && viewer.organizationId && isId(viewer.organizationId)) ids.push(viewer.organizationId.toLowerCase());
+    return ids.length ? this.organizers.scopes(ctx, ids) : new Map();
+  }
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<ActivityEntity[]> {
     return this.conn.findByIds(ctx, ActivityEntity, ids);
@@ -99,7 +125,9 @@ export class ActivityService {
   /**
    * Enters one activity. Refused first when the viewer may create no activities at all (before
    * the input is looked at), then after validation when the activity's district or organizer is
-   * outside the viewer's scope.
+   * outside the viewer's scope, then when the organizations subgraph does not know the organizer
+   * (BAD_USER_INPUT at `input.organizerId`) or says the viewer may not manage it, or, for an
+   * association administrator, when the activity is not in its organization's district.
    */
   create(ctx: RequestContext<unknown>, input: CreateActivityInput): Promise<ActivityEntity> {
     return this.audit.guard(ctx, { action: 'createActivity', entityType: 'Activity', entityId: null }, async () => {
@@ -109,6 +137,9 @@ export class ActivityService {
       const record = checkActivityRecord(check, input as ActivityDraft);
       if (!record) return check.throwIfInvalid() as never;
       assertInScope(scope, ctx.viewer, activityHolder(record), 'create activities');
+      const organizers = await this.organizerScopes(ctx, [record.organizerId]);
+      const refusal = organizerRefusal(ctx.viewer, record, organizers, { organizerChanged: true, districtChanged: true, field: 'input.organizerId' });
+      if (refusal) throw refusal;
       const id = ctx.ids.next();
       await this.conn.transaction(ctx, async (tx) => {
         await this.conn.repo(tx, ActivityEntity).insert({ ...record, id });
@@ -121,8 +152,10 @@ export class ActivityService {
   /**
    * Changes an activity. Refused first when the viewer may change no activities at all; then the
    * merged record is checked as createActivity checks one; then, with the activity locked, the
-   * viewer's scope over the activity as it is and as it would be, the version read, the status
-   * change (`ACTIVITY_TRANSITIONS`) and the capacity against the participations recorded.
+   * viewer's scope over the activity as it is and as it would be, a new organizer as
+   * createActivity checks one (an organizer kept is not asked about again), an association
+   * administrator's district rule, the version read, the status change (`ACTIVITY_TRANSITIONS`)
+   * and the capacity against the participations recorded.
    */
   update(ctx: RequestContext<unknown>, input: UpdateActivityInput): Promise<ActivityEntity> {
     const entityId = typeof input.id === 'string' ? input.id.toLowerCase() : null;
@@ -133,6 +166,10 @@ export class ActivityService {
       const id = check.id('id', input.id);
       check.int('expectedVersion', input.expectedVersion, { required: true, min: 1 });
       check.throwIfInvalid();
+      // Asked before the transaction, and only when the organizer or the district may change:
+      // a named organizer, and an association administrator's own organization (its district).
+      const placed = input.organizerId !== undefined || input.districtCode !== undefined;
+      const organizers = placed ? await this.organizerScopes(ctx, [input.organizerId]) : new Map<string, OrganizerScope>();
 
       const lost = await this.conn.transaction(ctx, async (tx) => {
         const [current] = await this.lockByIds(tx, [id!]);
@@ -155,6 +192,12 @@ export class ActivityService {
         const record = checkActivityRecord(check, draft);
         if (!record) return check.throwIfInvalid() as never;
         assertInScope(scope, tx.viewer, activityHolder(record), 'move activities');
+        const refusal = organizerRefusal(tx.viewer, record, organizers, {
+          organizerChanged: record.organizerId !== current.organizerId,
+          districtChanged: record.districtCode !== current.districtCode,
+          field: 'input.organizerId',
+        });
+        if (refusal) throw refusal;
         if (current.version !== input.expectedVersion) throw new StaleVersionError(`Activity ${current.id}`, current.version, input.expectedVersion);
         const from = current.status as ActivityStatus;
         if (record.status !== from) {
@@ -223,8 +266,10 @@ export class ActivityService {
 
   /**
    * Creates many activities at once, all or nothing: every row is checked first (each problem
-   * named `rows[i].field`), each row against the viewer's scope, then the rows are inserted in
-   * chunks in one transaction with one audit event for the batch.
+   * named `rows[i].field`), each row against the viewer's scope, then the organizers (one
+   * question to the organizations subgraph for the batch; not asked when the system runs it, as
+   * the demo loader does), then the rows are inserted in chunks in one transaction with one
+   * audit event for the batch.
    */
   createMany(ctx: RequestContext<unknown>, drafts: readonly ActivityDraft[]): Promise<string[]> {
     return this.audit.guard(ctx, { action: 'createMany', entityType: 'Activity', entityId: null }, async () => {
@@ -243,6 +288,17 @@ export class ActivityService {
         const refusal = scopeRefusal(scope, ctx.viewer, activityHolder(record), 'create activities');
         if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
       }
+      // The organizers, as createActivity checks one (the system is not asked: see organizerScopes).
+      const organizers = await this.organizerScopes(ctx, records.map((r) => r.record.organizerId));
+      const unknown: FieldError[] = [];
+      let refused: ForbiddenError | null = null;
+      for (const { row, record } of records) {
+        const refusal = organizerRefusal(ctx.viewer, record, organizers, { organizerChanged: true, districtChanged: true, field: `rows[${row}].organizerId` });
+        if (refusal instanceof UserInputError) unknown.push(...refusal.fields);
+        else if (refusal) refused ??= new ForbiddenError(`rows[${row}]: ${refusal.message}`);
+      }
+      if (unknown.length) throw new UserInputError(unknown);
+      if (refused) throw refused;
       return this.conn.transaction(ctx, async (tx) => {
         const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
         await this.conn.insertChunked(tx, ActivityEntity, rows);
@@ -251,6 +307,57 @@ export class ActivityService {
       });
     });
   }
+}
+
+/**
+ * The rule of an activity's organizer (docs/SECURITY.md), for a viewer already inside the
+ * activity's write scope, with what the organizations subgraph answered (`organizers`): null
+ * when allowed, else the error.
+ *
+ * - A new organizer (on create, or an update naming another one) must be an organization of
+ *   the register (BAD_USER_INPUT at `field`) that the viewer may manage (FORBIDDEN): city
+ *   administrators any, district administrators those of their district, association
+ *   administrators their own (the organizations subgraph decides, as it owns them). An organizer
+ *   kept as it was is not asked about again: a district administrator may still edit an activity
+ *   of their district that a city administrator gave another organizer.
+ * - An association administrator places its activities in its organization's district
+ *   (FORBIDDEN otherwise), on create and whenever an update changes the district or the
+ *   organizer: the activity's district decides which district administrators read its
+ *   participations. A district administrator's organizer and activity are both of their
+ *   district already; a city administrator places activities freely.
+ * The system is not checked (it names any organizer; see `organizerScopes`).
+ */
+function organizerRefusal(
+  viewer: Viewer,
+  record: { readonly organizerId: string | null; readonly districtCode: string },
+  organizers: ReadonlyMap<string, OrganizerScope>,
+  opts: { readonly organizerChanged: boolean; readonly districtChanged: boolean; readonly field: string },
+): UserInputError | ForbiddenError | null {
+  if (viewer.system) return null;
+  const unknown = () => new UserInputError([{ field: opts.field, message: 'is not an organization of the register' }]);
+  if (record.organizerId && opts.organizerChanged) {
+    const organizer = organizers.get(record.organizerId);
+    if (!organizer) return unknown();
+    if (!organizer.manageable) {
+      switch (viewer.role) {
+        case Role.DISTRICT_ADMIN:
+          return new ForbiddenError(`${describeViewer(viewer)} can name only organizations of their own district as organizers.`);
+        case Role.ASSOCIATION_ADMIN:
+          return new ForbiddenError('An association administrator can name only their own organization as organizer.');
+        default:
+          return new ForbiddenError(`${describeViewer(viewer)} cannot name this organization as organizer.`);
+      }
+    }
+  }
+  if (viewer.role === Role.ASSOCIATION_ADMIN && (opts.organizerChanged || opts.districtChanged)) {
+    // The write scope made the organizer the viewer's own organization.
+    const own = record.organizerId ? organizers.get(record.organizerId) : undefined;
+    if (!own) return unknown();
+    if (record.districtCode !== own.districtCode) {
+      return new ForbiddenError(`An association administrator can hold activities only in their organization's district, ${districtLabel(own.districtCode)}.`);
+    }
+  }
+  return null;
 }
 
 /**

@@ -40,10 +40,22 @@ export class FeedbackResolver {
     return entity ? toActivity(entity) : null;
   }
 
-  @FieldResolver(() => FeedbackStepConnection, { description: 'Every step of its handling, submission first.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The department it was forwarded to. Internal: null when a person reads their own feedback or an association administrator the feedback from its activities (only city and district administrators and analysts read it).',
+  })
+  department(@Root() feedback: Feedback, @Ctx() ctx: Ctx): string | null {
+    return this.services.feedback.readsHandling(ctx) ? feedback.departmentStored : null;
+  }
+
+  @FieldResolver(() => FeedbackStepConnection, {
+    description: 'Every step of its handling, submission first: to a person and an association administrator the public fields only (see FeedbackStep).',
+  })
   async steps(@Root() feedback: Feedback, @Args() page: PageArgs, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<FeedbackStepConnection> {
     const result = await loadChildPage(ctx.loaders.stepsByFeedback, feedback.id, page, {}, () => ctx.loaders.stepCountByFeedback.load(feedback.id), info);
-    return toConnection(FeedbackStepConnection, result, toFeedbackStep);
+    const internal = this.services.feedback.readsHandling(ctx);
+    return toConnection(FeedbackStepConnection, result, (e) => toFeedbackStep(e, internal));
   }
 
   @Mutation(() => FeedbackPayload, {

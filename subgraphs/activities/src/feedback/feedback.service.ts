@@ -92,6 +92,11 @@ export class FeedbackService {
     return this.conn.getEntityOrThrow(ctx, FeedbackEntity, id, 'Feedback');
   }
 
+  /** May the viewer read how feedback was handled (its internal fields)? See `readsFeedbackHandling`. */
+  readsHandling(ctx: RequestContext<unknown>): boolean {
+    return readsFeedbackHandling(ctx.viewer);
+  }
+
   /** Why the viewer may not read this feedback (null: they may); `activity` is the one it came from, if any. */
   readRefusal(ctx: RequestContext<unknown>, feedback: FeedbackEntity, activity: ActivityEntity | null | undefined): Error | null {
     return scopeRefusal(readScope(ctx.viewer, FEEDBACK), ctx.viewer, held(feedback, activity?.organizerId ?? null), 'read feedback');
@@ -291,6 +296,19 @@ export class FeedbackService {
       });
     });
   }
+}
+
+/**
+ * Who reads how a feedback was handled, besides where it stands: the roles that handle it (city
+ * administrators, district administrators) and analysts, who study the handling across
+ * districts. Internal: who took each step (token subject and role), the department it was
+ * forwarded to, the handlers' notes. A person reading their own feedback, and an association
+ * administrator reading the feedback from its activities, read the public part only: each
+ * step's status and time, and the replies meant for the person (`answer`, `rejectReason`).
+ */
+export function readsFeedbackHandling(viewer: Viewer): boolean {
+  if (viewer.system) return true;
+  return viewer.role === Role.CITY_ADMIN || viewer.role === Role.DISTRICT_ADMIN || viewer.role === Role.ANALYST;
 }
 
 /** A submission's step carries nothing besides its target. */

@@ -4,30 +4,37 @@ import { PersonRef, personRef } from '../person/person.ref';
 import { FeedbackEntity, FeedbackStepEntity } from './feedback.entity';
 import { FeedbackKind, FeedbackStatus, OPEN_FEEDBACK_STATUSES } from './feedback.enums';
 
-@ObjectType({ simpleResolvers: true, description: 'One step of the handling of a feedback: who took it, when, from where to where.' })
+/** Where a field is internal: said the same way in every description. */
+const INTERNAL = 'Internal: null when a person reads their own feedback or an association administrator the feedback from its activities (only city and district administrators and analysts read it).';
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One step of the handling of a feedback. Public (every reader of the feedback): the step's id, from, to and at. Internal (handling staff and analysts only, null for a person and an association administrator): actor, actorRole, department and note. The replies meant for the person are Feedback.answer and Feedback.rejectReason.",
+})
 export class FeedbackStep {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Public.' })
   id!: string;
 
-  @Field(() => FeedbackStatus, { nullable: true, description: 'Null for the submission.' })
+  @Field(() => FeedbackStatus, { nullable: true, description: 'Public. Null for the submission.' })
   from!: FeedbackStatus | null;
 
-  @Field(() => FeedbackStatus)
+  @Field(() => FeedbackStatus, { description: 'Public: where the step took it.' })
   to!: FeedbackStatus;
 
-  @Field({ description: "The token subject of who took the step ('system' for imports and demo data)." })
-  actor!: string;
+  @Field(() => String, { nullable: true, description: `The token subject of who took the step ('system' for imports and demo data). ${INTERNAL}` })
+  actor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Their role when they took it.' })
+  @Field(() => String, { nullable: true, description: `Their role when they took it. ${INTERNAL}` })
   actorRole!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'Public: when the step was taken.' })
   at!: Date;
 
-  @Field(() => String, { nullable: true, description: 'The department it was forwarded to (FORWARDED).' })
+  @Field(() => String, { nullable: true, description: `The department it was forwarded to (FORWARDED). ${INTERNAL}` })
   department!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `The handler's note (for REJECTED the reason, which the person reads in Feedback.rejectReason). ${INTERNAL}` })
   note!: string | null;
 }
 
@@ -64,13 +71,13 @@ export class Feedback {
   @Field(() => FeedbackStatus)
   status!: FeedbackStatus;
 
-  @Field(() => String, { nullable: true, description: 'The department it was forwarded to.' })
-  department!: string | null;
+  /** The department it was forwarded to, as stored: `Feedback.department` shows it to those who may read it. */
+  departmentStored!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Public: the answer meant for the person (ANSWERED and after).' })
   answer!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was not taken up (REJECTED).' })
+  @Field(() => String, { nullable: true, description: 'Public: why it was not taken up (REJECTED), meant for the person.' })
   rejectReason!: string | null;
 
   @Field(() => Date)
@@ -106,7 +113,7 @@ export function toFeedback(e: FeedbackEntity, today?: string): Feedback {
   f.person = personRef(e.personId);
   f.district = districtOf(e.districtCode);
   f.status = e.status as FeedbackStatus;
-  f.department = e.department;
+  f.departmentStored = e.department;
   f.answer = e.answer;
   f.rejectReason = e.rejectReason;
   f.submittedAt = e.submittedAt;
@@ -117,15 +124,16 @@ export function toFeedback(e: FeedbackEntity, today?: string): Feedback {
   return f;
 }
 
-export function toFeedbackStep(e: FeedbackStepEntity): FeedbackStep {
+/** A step as the API shows it: with its internal fields when `internal` (see `readsFeedbackHandling`), else nulled. */
+export function toFeedbackStep(e: FeedbackStepEntity, internal: boolean): FeedbackStep {
   const s = new FeedbackStep();
   s.id = e.id;
   s.from = e.fromStatus as FeedbackStatus | null;
   s.to = e.toStatus as FeedbackStatus;
-  s.actor = e.actorSubject;
-  s.actorRole = e.actorRole;
   s.at = e.at;
-  s.department = e.department;
-  s.note = e.note;
+  s.actor = internal ? e.actorSubject : null;
+  s.actorRole = internal ? e.actorRole : null;
+  s.department = internal ? e.department : null;
+  s.note = internal ? e.note : null;
   return s;
 }

@@ -26,6 +26,7 @@ import {
   todayInChina,
   TransactionalConnection,
   UserInputError,
+  Viewer,
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
@@ -51,6 +52,16 @@ const MEMBERSHIPS: RowScopeRule = { what: 'memberships', association: true, pers
 /** A membership as the scope rules see it: held by its organization's district and the organization, about a person. */
 function heldMembership(m: MembershipEntity): HeldRecord {
   return { districtCode: m.districtCode, organizationId: m.organizationId, personId: m.personId };
+}
+
+/**
+ * The one read rule of memberships (docs/SECURITY.md's table): the refusal to read memberships
+ * held as `held` says (null when allowed). membership(id), `_entities` and every list of
+ * membership rows apply it, crossDistrictMembers included (to the organizations' district its
+ * rows are limited to): a list never returns a row that membership(id) refuses.
+ */
+export function membershipReadRefusal(viewer: Viewer, held: HeldRecord): ForbiddenError | null {
+  return scopeRefusal(readScope(viewer, MEMBERSHIPS), viewer, held, 'read memberships');
 }
 
 /** An organization as the holder of its memberships (no person: a person is never in scope of a whole organization). */
@@ -80,7 +91,7 @@ export class MembershipService {
 
   /** Why the viewer may not read this membership, or null when they may (membership(id), `_entities`). */
   readRefusal(ctx: RequestContext<unknown>, m: MembershipEntity): ForbiddenError | null {
-    return scopeRefusal(readScope(ctx.viewer, MEMBERSHIPS), ctx.viewer, heldMembership(m), 'read memberships');
+    return membershipReadRefusal(ctx.viewer, heldMembership(m));
   }
 
   /** Of a person's memberships, those the viewer may read (the others are left out, not refused). */

@@ -53,7 +53,10 @@ export class RelationsResolver {
     );
   }
 
-  @Query(() => MembershipConnection, { description: 'The running memberships of persons registered in one district in organizations of another, in creation order.' })
+  @Query(() => MembershipConnection, {
+    description:
+      "The running memberships of persons registered in one district in organizations of another, in creation order. Its rows are memberships as membership(id) reads them: a district administrator lists those in their own district's organizations only (FORBIDDEN otherwise; the matrix counts the rest).",
+  })
   async crossDistrictMembers(
     @Arg('personDistrictCode') personDistrictCode: string,
     @Arg('organizationDistrictCode') organizationDistrictCode: string,

@@ -15,6 +15,7 @@ import {
 } from '@tongxin/common';
 import { In } from 'typeorm';
 import { MembershipEntity } from '../membership/membership.entity';
+import { membershipReadRefusal } from '../membership/membership.service';
 import { MemberDistrictEntity } from './member-district.entity';
 
 /** One change of a person's district, as the persons subgraph publishes it. */
@@ -43,9 +44,10 @@ const MAX_CHANGES_PER_DELIVERY = 1000;
  * which the persons subgraph keeps current through `applyPersonDistricts`, and is copied onto
  * each membership (`person_district_code`) so that both questions are read from one index.
  *
- * Roles: city administrators and analysts all; a district administrator the cells and lists in
- * which their district is one side (the people of their district elsewhere, and the people of
- * elsewhere in their organizations); others none.
+ * Roles: city administrators and analysts all; a district administrator the cells in which their
+ * district is one side (counts of the people of their district elsewhere, and of the people of
+ * elsewhere in their organizations), and the lists of memberships of their district's
+ * organizations only (the rule of membership(id), `membershipReadRefusal`); others none.
  */
 export class RelationsService {
   constructor(
@@ -162,6 +164,12 @@ export class RelationsService {
     if (own && own !== personDistrict && own !== organizationDistrict) {
       throw new ForbiddenError(`${describeViewer(ctx.viewer)} can read the relations of their own district only.`);
     }
+    // The rows are memberships of organizations of `organizationDistrict`: the read rule of
+    // membership(id) for such a membership decides the whole list, so the list never holds a row
+    // that membership(id) refuses (a district administrator reads the memberships of their own
+    // district's organizations; the people of their district elsewhere are counted in the matrix).
+    const refusal = membershipReadRefusal(ctx.viewer, { districtCode: organizationDistrict });
+    if (refusal) throw refusal;
     // Served by idx_membership_relation (person_district_code, district_code, end_date, id).
     const qb = this.conn
       .repo(ctx, MembershipEntity)
