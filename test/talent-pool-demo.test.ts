@@ -21,7 +21,7 @@ describe('the demo city: schemes, talent pools and political arrangements', () =
       const now = await services.poolQuotas.compliance(ctx, 2026);
       const districts = now.filter((c) => c.level === 'DISTRICT');
       expect(districts.some((c) => c.compliant)).toBe(true);
-      expect(districts.some((c) => !c.compliant && c.count > 0)).toBe(true);
+      expect(districts.some((c) => !c.compliant && c.count! > 0)).toBe(true);
       expect(now[0]!.count).toBeGreaterThan(0);
       expect(now[0]!.count).toBeLessThanOrEqual(200);
       const next = await services.poolQuotas.compliance(ctx, 2027);

@@ -14,5 +14,6 @@ export * from './loaders';
 export * from './logger';
 export * from './random';
 export * from './regions';
+export * from './stats';
 export * from './validation';
 export * from './time';

@@ -330,7 +330,8 @@ describe('import, export and statistics of the register', () => {
     expect(expectData(await sg.request(STATS, { g: [], f })).personStats).toEqual([expect.objectContaining({ count: named.length, district: null })]);
     const own = named.filter((p) => p.district.code === '330302').length;
     expect(expectData(await sg.request(STATS, { g: ['DISTRICT'], f }, district)).personStats).toEqual([expect.objectContaining({ district: { code: '330302' }, count: own })]);
-    expect(expectData(await sg.request(STATS, { g: ['DISTRICT'], f }, analyst)).personStats.length).toBeGreaterThan(1);
+    // An analyst's groups this small are suppressed together, values withheld (stats-disclosure.test.ts).
+    expect(expectData(await sg.request(STATS, { g: ['DISTRICT'], f }, analyst)).personStats).toEqual([expect.objectContaining({ district: null, count: null })]);
     expect(expectData(await sg.request(STATS, { g: ['CATEGORY'] }, association)).personStats.length).toBeGreaterThan(0);
     expect(errorCodes(await sg.request(STATS, { g: ['CATEGORY'], f }, association))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await sg.request(STATS, { g: ['DISTRICT'], f: { districtCode: '330303' } }, district))).toEqual(['FORBIDDEN']);

@@ -17,6 +17,7 @@ import { SqlStatementCounter } from '../db/sql-counter';
 import { TransactionalConnection } from '../db/transactional-connection';
 import { createLogger, Logger, LogLevel, logLevelFromEnv } from '../logger';
 import { loaderMaxBatchSize } from '../loaders';
+import { statsMinGroup } from '../stats/disclosure';
 import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
@@ -209,6 +210,7 @@ export function subgraphOptionsFromEnv<S, L>(
   const nodeEnv = envChoice(env, 'NODE_ENV', NODE_ENVS, 'development');
   const logLevel = logLevelFromEnv(env);
   loaderMaxBatchSize(env);
+  statsMinGroup(env);
   return {
     logLevel,
     db: databaseConfigFromEnv(env),

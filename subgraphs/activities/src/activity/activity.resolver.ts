@@ -62,11 +62,12 @@ export class ActivityResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'How many participations are recorded (whatever their attendance): an aggregate, FORBIDDEN (this field only) to persons.',
+    description:
+      'How many participations are recorded (whatever their attendance): an aggregate, FORBIDDEN (this field only) to persons. Exact for those who may read its participations; for the other roles null, with no error, under the configured minimum (default 5), and otherwise rounded to a multiple of it.',
   })
-  participantCount(@Root() activity: Activity, @Ctx() ctx: Ctx): Promise<number> {
+  async participantCount(@Root() activity: Activity, @Ctx() ctx: Ctx): Promise<number | null> {
     this.services.participations.assertCanReadParticipantCounts(ctx);
-    return ctx.loaders.participationCountByActivity.load(activity.id);
+    return this.services.participations.participantCount(ctx, activity, await ctx.loaders.participationCountByActivity.load(activity.id));
   }
 
   @Mutation(() => ActivityPayload, { description: 'Enters a new activity.' })

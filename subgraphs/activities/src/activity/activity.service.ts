@@ -26,6 +26,7 @@ import {
   UserInputError,
   NotFoundError,
   assertCanReadAggregates,
+  StatsDisclosure,
   Viewer,
   writeScope,
 } from '@tongxin/common';
@@ -34,7 +35,7 @@ import { idPagesByParent, updateAtVersion } from '../db';
 import { assertTransition } from '../transitions';
 import type { Organizers, OrganizerScope } from '../organization/organizers';
 import { ParticipationEntity } from '../participation/participation.entity';
-import { ActivityStatsGroup } from './activity-stats.type';
+import { ActivityStatsGroup, ActivityStatsRow, discloseActivityStats } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
 import { ACTIVITY_TRANSITIONS, ActivityKind, ActivityStatsDimension, ActivityStatus } from './activity.enums';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
@@ -239,6 +240,7 @@ export class ActivityService {
       .createQueryBuilder('a')
       .leftJoin(ParticipationEntity, 'p', 'p.activity_id = a.id')
       .select('COUNT(DISTINCT a.id)', 'activities')
+      .addSelect('COUNT(DISTINCT p.person_id)', 'persons')
       .addSelect('COUNT(p.id)', 'participations')
       .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN 1 ELSE 0 END), 0)", 'attended')
       .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours ELSE 0 END), 0)", 'hours');
@@ -249,19 +251,22 @@ export class ActivityService {
       qb.addOrderBy(columns[d], 'ASC');
     }
     const rows: Array<Record<string, string | number | null>> = await qb.getRawMany();
-    return rows
+    const groups = rows
       .filter((r) => Number(r.activities) > 0)
-      .map((r) =>
-        Object.assign(new ActivityStatsGroup(), {
+      .map(
+        (r): ActivityStatsRow => ({
           kind: dims.includes(ActivityStatsDimension.KIND) ? (r.g_kind as ActivityKind) : null,
           month: dims.includes(ActivityStatsDimension.MONTH) ? String(r.g_month) : null,
           district: dims.includes(ActivityStatsDimension.DISTRICT) ? districtOf(String(r.g_district)) : null,
           activities: Number(r.activities),
+          persons: Number(r.persons),
           participations: Number(r.participations),
           attended: Number(r.attended),
-          hours: Math.round(Number(r.hours) * 10) / 10,
+          hours: Number(r.hours),
         }),
       );
+    // Counts of persons: disclosure-controlled below city administrators (docs/SECURITY.md, "Statistics").
+    return discloseActivityStats(new StatsDisclosure(ctx.viewer), groups, filter);
   }
 
   /**

@@ -1,5 +1,7 @@
 import {
   assertCanReadAggregates,
+  Disclosure,
+  StatsDisclosure,
   assertInScope,
   assertScopeNotEmpty,
   AuditLog,
@@ -103,6 +105,27 @@ export class ParticipationService {
   /** `Activity.participantCount`: an aggregate, for every role but a person. */
   assertCanReadParticipantCounts(ctx: RequestContext<unknown>): void {
     assertCanReadAggregates(ctx.viewer);
+  }
+
+  /**
+   * `Activity.participantCount` as the viewer may see it (docs/SECURITY.md, "Statistics"): exact
+   * for those who may read the activity's participations (its district's administrators, its
+   * organizer's association administrator: their own data), otherwise null under k and rounded
+   * to a multiple of k.
+   */
+  participantCount(ctx: RequestContext<unknown>, activity: { readonly districtCode: string; readonly organizerId: string | null }, count: number): number | null {
+    const disclosure = new StatsDisclosure(ctx.viewer);
+    return disclosure.count(count, disclosure.single(count, { districtCode: activity.districtCode, organizationId: activity.organizerId }));
+  }
+
+  /**
+   * How `Person.activitySummary` is shown: a statistic of one person over every activity, so it
+   * is exact only for those exempt for that person (city administrators, the person themself)
+   * and suppressed for everyone else (a district's administrators included: it spans activities
+   * of other districts).
+   */
+  summaryDisclosure(ctx: RequestContext<unknown>, personId: string): Disclosure {
+    return new StatsDisclosure(ctx.viewer).single(1, { personId });
   }
 
   /** For each activity, the ids of one page of its participations (one statement for all), unchecked. */

@@ -16,12 +16,14 @@ export class PersonParticipationsResolver {
   @FieldResolver(() => ActivitySummary, {
     nullable: true,
     description:
-      'Activities joined, attended and hours, in total and by kind, over every activity: an aggregate every role but a person reads; a person reads their own (FORBIDDEN, this field only, for anyone else). Batched: one statement for a list of persons.',
+      'Activities joined, attended and hours, in total and by kind, over every activity: a person reads their own (FORBIDDEN, this field only, for anyone else); a statistic of one person, so exact for city administrators and the person, suppressed for the other roles (suppressed: true). Batched: one statement for a list of persons.',
   })
   async activitySummary(@Root() person: PersonRef, @Ctx() ctx: RequestContext<ActivitiesLoaders>): Promise<ActivitySummary> {
     const refusal = this.services.participations.summaryRefusal(ctx, person.id);
     if (refusal) throw refusal;
-    return toActivitySummary(await ctx.loaders.activitySummaryRowsByPerson.load(person.id));
+    const disclosure = this.services.participations.summaryDisclosure(ctx, person.id);
+    if (disclosure === 'SUPPRESSED') return toActivitySummary([], disclosure);
+    return toActivitySummary(await ctx.loaders.activitySummaryRowsByPerson.load(person.id), disclosure);
   }
 
   @FieldResolver(() => ParticipationConnection, {

@@ -9,6 +9,7 @@ import {
   readableDistricts,
   RequestContext,
   Role,
+  StatsDisclosure,
   todayInChina,
   TransactionalConnection,
 } from '@tongxin/common';
@@ -40,6 +41,12 @@ export class TalentPoolQuotaService {
    * Each pool of a year against its quota: the city pool first, then the 12 districts in code
    * order. An aggregate: city and district administrators and analysts read it (a district
    * administrator every district's: sizes, no persons).
+   *
+   * Sizes of pools are statistics of persons (docs/SECURITY.md, "Statistics"): exact for city
+   * administrators and for a district's administrators on their own pool; for the others (other
+   * districts' pools, the city pool, analysts) a number under k is suppressed and the rest rounded
+   * to a multiple of k. Shortfall and excess are computed from the exact size and rounded alike
+   * (withheld with the size), or they would give it back; `compliant` stays exact.
    */
   async compliance(ctx: RequestContext<unknown>, year: number): Promise<PoolCompliance[]> {
     if (readableDistricts(ctx.viewer) === 'NONE') throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot read the compliance of the talent pools.`);
@@ -62,6 +69,7 @@ export class TalentPoolQuotaService {
     const quotas = await this.conn.repo(ctx, TalentPoolQuotaEntity).findBy({ year });
     const countOf = (level: string, code: string, status: string) => Number(counts.find((c) => c.level === level && c.districtCode === code && c.status === status)?.n ?? 0);
     const pools: Array<[PoolLevel, string]> = [[PoolLevel.CITY, CITY.code], ...COUNTY_LEVEL_UNITS.map((d): [PoolLevel, string] => [PoolLevel.DISTRICT, d.code])];
+    const disclosure = new StatsDisclosure(ctx.viewer);
     return pools.map(([level, code]) => {
       const set = quotas.find((q) => q.level === level && q.districtCode === code);
       const quota = set ?? DEFAULT_QUOTAS[level];
@@ -74,10 +82,19 @@ export class TalentPoolQuotaService {
       c.underReview = countOf(level, code, PoolEntryStatus.UNDER_REVIEW);
       c.minimum = quota.minimum;
       c.maximum = quota.maximum;
-      c.shortfall = Math.max(0, quota.minimum - count);
-      c.excess = quota.maximum === null ? 0 : Math.max(0, count - quota.maximum);
-      c.compliant = c.shortfall === 0 && c.excess === 0;
+      const shortfall = Math.max(0, quota.minimum - count);
+      const excess = quota.maximum === null ? 0 : Math.max(0, count - quota.maximum);
+      c.compliant = shortfall === 0 && excess === 0;
       c.defaultQuota = !set;
+      // The pool's entries are held by its district (330300: the city's).
+      const size = disclosure.single(count, { districtCode: code });
+      const renewed = disclosure.single(c.underReview, { districtCode: code });
+      c.count = disclosure.count(count, size);
+      c.underReview = disclosure.count(c.underReview, renewed);
+      const derived = size === 'ROUNDED' ? (n: number) => (n === 0 ? 0 : Math.max(disclosure.minGroup, disclosure.count(n, size)!)) : (n: number) => disclosure.count(n, size);
+      c.shortfall = derived(shortfall);
+      c.excess = derived(excess);
+      c.suppressed = size === 'SUPPRESSED' || renewed === 'SUPPRESSED';
       return c;
     });
   }

@@ -101,11 +101,11 @@ export class PoolCompliance {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Int, { description: 'ACTIVE entries: what the quota counts.' })
-  count!: number;
+  @Field(() => Int, { nullable: true, description: 'ACTIVE entries: what the quota counts (null when suppressed).' })
+  count!: number | null;
 
-  @Field(() => Int, { description: 'Entries renewed and not yet confirmed (not counted).' })
-  underReview!: number;
+  @Field(() => Int, { nullable: true, description: 'Entries renewed and not yet confirmed, not counted (null when suppressed).' })
+  underReview!: number | null;
 
   @Field(() => Int)
   minimum!: number;
@@ -116,11 +116,17 @@ export class PoolCompliance {
   @Field({ description: 'minimum ≤ count (≤ maximum when there is one).' })
   compliant!: boolean;
 
-  @Field(() => Int, { description: 'How many are missing to reach the minimum (0 when reached).' })
-  shortfall!: number;
+  @Field(() => Int, { nullable: true, description: 'How many are missing to reach the minimum (0 when reached; null when the size is suppressed).' })
+  shortfall!: number | null;
 
-  @Field(() => Int, { description: 'How many are over the maximum (0 when within it or without one).' })
-  excess!: number;
+  @Field(() => Int, { nullable: true, description: 'How many are over the maximum (0 when within it or without one; null when the size is suppressed).' })
+  excess!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when count or underReview is withheld: fewer than the configured minimum (default 5). Exact for city administrators and for a district's administrators on their own pool; for the others counts, shortfall and excess are rounded to a multiple of that minimum.",
+  })
+  suppressed!: boolean;
 
   @Field({ description: 'True when the quota is the default one, not one set for this pool and year.' })
   defaultQuota!: boolean;

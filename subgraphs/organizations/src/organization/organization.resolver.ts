@@ -79,14 +79,15 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'How many members it has (an aggregate: every role but a person, who gets FORBIDDEN on this field alone).',
+    description:
+      'How many members it has (an aggregate: every role but a person, who gets FORBIDDEN on this field alone). Exact for those who may read its memberships (city administrators, its district\'s, its own association administrator); for the other roles null, with no error, when under the configured minimum (default 5), and otherwise rounded to a multiple of it (memberStats says suppressed).',
   })
   async memberCount(
     @Root() organization: Organization,
     @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false counts ended ones too.' }) activeOnly: boolean | null,
     @Ctx() ctx: Ctx,
-  ): Promise<number> {
+  ): Promise<number | null> {
     this.services.memberships.assertCanReadMemberCounts(ctx);
-    return ctx.loaders.memberCounts.get({ activeOnly: activeOnly ?? true }).load(organization.id);
+    return this.services.stats.memberCount(ctx, organization, await ctx.loaders.memberCounts.get({ activeOnly: activeOnly ?? true }).load(organization.id));
   }
 }

@@ -11,11 +11,17 @@ export class CrossDistrictCell {
   @Field(() => District, { description: "The organizations' district (温州市 for city-level ones)." })
   organizationDistrict!: District;
 
-  @Field(() => Int, { description: 'Distinct persons.' })
-  persons!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct persons (null when suppressed).' })
+  persons!: number | null;
 
-  @Field(() => Int, { description: 'Memberships (a person may belong to several organizations there).' })
-  memberships!: number;
+  @Field(() => Int, { nullable: true, description: 'Memberships, a person may belong to several organizations there (null when suppressed).' })
+  memberships!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the cell's counts are withheld: fewer persons than the configured minimum (default 5), or withheld with such a cell. Exact for city administrators and, for the cells of their own district's organizations, its district administrators; for the others small cells are suppressed and counts rounded to a multiple of that minimum.",
+  })
+  suppressed!: boolean;
 }
 
 @InputType({ description: "A change of a person's district, published by the persons subgraph (internal)." })
@@ -49,6 +55,7 @@ export class RelationsResolver {
         organizationDistrict: districtOf(c.organizationDistrict),
         persons: c.persons,
         memberships: c.memberships,
+        suppressed: c.suppressed,
       }),
     );
   }

@@ -11,6 +11,7 @@ import {
   pageRequest,
   RequestContext,
   Role,
+  StatsDisclosure,
   TransactionalConnection,
 } from '@tongxin/common';
 import { In } from 'typeorm';
@@ -31,8 +32,10 @@ export interface CrossDistrictCount {
   /** Null for memberships of persons the replica does not know (not, or not yet, published). */
   readonly personDistrict: string | null;
   readonly organizationDistrict: string;
-  readonly persons: number;
-  readonly memberships: number;
+  /** Null when suppressed (see StatsDisclosure). */
+  readonly persons: number | null;
+  readonly memberships: number | null;
+  readonly suppressed: boolean;
 }
 
 /** The most changes one delivery may carry. */
@@ -143,8 +146,20 @@ export class RelationsService {
     if (activeOnly) qb.andWhere('m.end_date IS NULL');
     if (own) qb.andWhere('(m.person_district_code = :own OR m.district_code = :own)', { own });
     const rows = await qb.getRawMany<{ personDistrict: string | null; organizationDistrict: string; persons: string | number; memberships: string | number }>();
+    // Statistics of persons (docs/SECURITY.md, "Statistics"): a cell counts memberships held by the
+    // organizations' district, so a district administrator sees the cells of their own
+    // organizations exactly (they list those memberships anyway) and the others, like analysts,
+    // under disclosure control.
+    const disclosure = new StatsDisclosure(ctx.viewer);
+    const how = disclosure.groups(rows, (r) => Number(r.persons), (r) => ({ districtCode: r.organizationDistrict }));
     return rows
-      .map((r) => ({ personDistrict: r.personDistrict, organizationDistrict: r.organizationDistrict, persons: Number(r.persons), memberships: Number(r.memberships) }))
+      .map((r, i) => ({
+        personDistrict: r.personDistrict,
+        organizationDistrict: r.organizationDistrict,
+        persons: disclosure.count(Number(r.persons), how[i]!),
+        memberships: disclosure.count(Number(r.memberships), how[i]!),
+        suppressed: how[i] === 'SUPPRESSED',
+      }))
       .sort((a, b) => (a.personDistrict ?? '').localeCompare(b.personDistrict ?? '') || a.organizationDistrict.localeCompare(b.organizationDistrict));
   }
 

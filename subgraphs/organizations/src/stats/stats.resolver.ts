@@ -5,7 +5,6 @@ import { OrganizationFilter } from '../organization/organization.inputs';
 import { Organization } from '../organization/organization.type';
 import type { OrganizationsServices } from '../services';
 import { OrganizationStatsDimension } from './stats.enums';
-import { toMemberStats } from './stats.service';
 import { MemberStats, OrganizationStatsRow } from './stats.type';
 
 type Ctx = RequestContext<OrganizationsLoaders>;
@@ -34,10 +33,11 @@ export class MemberStatsResolver {
 
   @FieldResolver(() => MemberStats, {
     nullable: true,
-    description: 'Its members in numbers: by role, joined and left per year (an aggregate: every role but a person, who gets FORBIDDEN on this field alone).',
+    description:
+      "Its members in numbers: by role, joined and left per year (an aggregate: every role but a person, who gets FORBIDDEN on this field alone). Exact for those who may read its memberships; for the other roles small groups are suppressed and counts rounded (docs/SECURITY.md, \"Statistics\").",
   })
   async memberStats(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<MemberStats> {
     this.services.stats.assertCanReadMemberStats(ctx);
-    return toMemberStats(await ctx.loaders.memberStatRows.load(organization.id));
+    return this.services.stats.memberStats(ctx, organization, await ctx.loaders.memberStatRows.load(organization.id));
   }
 }

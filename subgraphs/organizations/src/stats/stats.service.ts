@@ -1,11 +1,11 @@
-import { assertCanReadAggregates, districtOf, InputChecker, RequestContext, TransactionalConnection } from '@tongxin/common';
+import { assertCanReadAggregates, districtOf, InputChecker, RequestContext, StatGroupHolder, StatsDisclosure, TransactionalConnection } from '@tongxin/common';
 import { MembershipEntity } from '../membership/membership.entity';
 import { MembershipRole } from '../membership/membership.enums';
 import { OrganizationKind, OrganizationLevel } from '../organization/organization.enums';
 import { OrganizationFilter } from '../organization/organization.inputs';
 import type { OrganizationService } from '../organization/organization.service';
 import { OrganizationStatsDimension } from './stats.enums';
-import { MemberStats, OrganizationStatsRow } from './stats.type';
+import { MemberStats, OrganizationStatsRow, RoleCount, YearCount } from './stats.type';
 
 const COLUMN: Readonly<Record<OrganizationStatsDimension, string>> = {
   [OrganizationStatsDimension.DISTRICT]: 'o.district_code',
@@ -32,6 +32,14 @@ const ROLE_ORDER = Object.values(MembershipRole);
  * Counts for dashboards (docs/SECURITY.md: aggregates, every role but a person). Each is one
  * GROUP BY statement: organizationStats for a whole filter, memberStats for every organization
  * of a response at once (through the `memberStatRows` loader).
+ *
+ * Counts of members (memberStats, memberCount) are statistics of persons: those who may read the
+ * organization's memberships row by row (city administrators, the district administrators of its
+ * district, its own association administrator) see them exactly; the other roles see them under
+ * disclosure control (`StatsDisclosure`: groups under k suppressed with their complement, the
+ * rest rounded to a multiple of k). organizationStats counts organizations, not persons: their
+ * profiles are every role's to list (`organizations` with the same filter and its totalCount), so
+ * it is not disclosure-controlled.
  */
 export class StatsService {
   constructor(
@@ -70,6 +78,21 @@ export class StatsService {
     assertCanReadAggregates(ctx.viewer);
   }
 
+  /** An organization's MemberStats from its rows of `memberStatRows`, as the viewer may see them. */
+  memberStats(ctx: RequestContext<unknown>, organization: MemberCountHolder, rows: readonly MemberStatRow[]): MemberStats {
+    return toMemberStats(rows, new StatsDisclosure(ctx.viewer), holderOf(organization));
+  }
+
+  /**
+   * `Organization.memberCount` as the viewer may see it: exact for those who read the
+   * organization's memberships (its own association administrator included: its own data),
+   * otherwise null under k and rounded to a multiple of k.
+   */
+  memberCount(ctx: RequestContext<unknown>, organization: MemberCountHolder, count: number): number | null {
+    const disclosure = new StatsDisclosure(ctx.viewer);
+    return disclosure.count(count, disclosure.single(count, holderOf(organization)));
+  }
+
   /** The memberships of many organizations grouped by role, start and end year, and how they began and ended: one statement. */
   async memberStatRows(ctx: RequestContext<unknown>, organizationIds: readonly string[]): Promise<MemberStatRow[]> {
     const startYear = 'SUBSTR(m.start_date, 1, 4)';
@@ -106,29 +129,67 @@ export class StatsService {
   }
 }
 
-/** An organization's MemberStats from its rows of `memberStatRows`. */
-export function toMemberStats(rows: readonly MemberStatRow[]): MemberStats {
+/** What decides who sees an organization's member counts exactly. */
+export interface MemberCountHolder {
+  readonly id: string;
+  readonly districtCode: string;
+}
+
+/** The memberships of an organization are held by it and by its district. */
+function holderOf(organization: MemberCountHolder): StatGroupHolder {
+  return { districtCode: organization.districtCode, organizationId: organization.id };
+}
+
+/**
+ * An organization's MemberStats from its rows of `memberStatRows`, disclosed as `disclosure`
+ * says for the organization: each total on its own, each list (by role, per year) as the groups
+ * of one answer.
+ */
+export function toMemberStats(rows: readonly MemberStatRow[], disclosure: StatsDisclosure, holder: StatGroupHolder): MemberStats {
   const stats = new MemberStats();
   const byRole = new Map<string, number>();
   const joined = new Map<number, number>();
   const left = new Map<number, number>();
   const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-  stats.running = 0;
-  stats.left = 0;
-  stats.roleChanges = 0;
+  let running = 0;
+  let leftCount = 0;
+  let roleChanges = 0;
   for (const r of rows) {
     if (r.endYear === null) {
-      stats.running += r.count;
+      running += r.count;
       add(byRole, r.role, r.count);
     } else if (r.leaving) {
-      stats.left += r.count;
+      leftCount += r.count;
       add(left, Number(r.endYear), r.count);
-    } else stats.roleChanges += r.count;
+    } else roleChanges += r.count;
     if (r.joined) add(joined, Number(r.startYear), r.count);
   }
-  stats.byRole = ROLE_ORDER.filter((role) => byRole.has(role)).map((role) => ({ role, count: byRole.get(role)! }));
-  const years = (map: Map<number, number>) => [...map.entries()].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
+  let suppressed = false;
+  const total = (n: number): number | null => {
+    const how = disclosure.single(n, holder);
+    suppressed ||= how === 'SUPPRESSED';
+    return disclosure.count(n, how);
+  };
+  /** One list as the groups of one answer: a suppressed entry keeps its key (a role, a year), not its count. */
+  const cells = <K, C>(entries: ReadonlyArray<[K, number]>, make: (key: K, count: number | null, suppressed: boolean) => C): C[] => {
+    const how = disclosure.groups(entries, ([, n]) => n, () => holder);
+    suppressed ||= how.includes('SUPPRESSED');
+    return entries.map(([key, n], i) => make(key, disclosure.count(n, how[i]!), how[i] === 'SUPPRESSED'));
+  };
+  stats.running = total(running);
+  stats.left = total(leftCount);
+  stats.roleChanges = total(roleChanges);
+  stats.byRole = cells(
+    ROLE_ORDER.filter((role) => byRole.has(role)).map((role): [MembershipRole, number] => [role, byRole.get(role)!]),
+    (role, count, suppressed) => Object.assign(new RoleCount(), { role, count, suppressed }),
+  );
+  const years = (map: Map<number, number>) =>
+    cells(
+      [...map.entries()].sort(([a], [b]) => a - b),
+      (year, count, suppressed) => Object.assign(new YearCount(), { year, count, suppressed }),
+    );
   stats.joinedPerYear = years(joined);
   stats.leftPerYear = years(left);
+  stats.suppressed = suppressed;
   return stats;
 }

@@ -18,13 +18,20 @@ export class OrganizationStatsRow {
   count!: number;
 }
 
+const SUPPRESSED_COUNT = 'Null when suppressed: see suppressed.';
+const SUPPRESSED_FLAG =
+  'True when this count is withheld: fewer members than the configured minimum (default 5), or withheld with such a group so that it cannot be computed back. Only roles that may not read the memberships themselves meet it; their counts are rounded to a multiple of that minimum.';
+
 @ObjectType({ simpleResolvers: true })
 export class RoleCount {
   @Field(() => MembershipRole)
   role!: MembershipRole;
 
-  @Field(() => Int)
-  count!: number;
+  @Field(() => Int, { nullable: true, description: SUPPRESSED_COUNT })
+  count!: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_FLAG })
+  suppressed!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -32,8 +39,11 @@ export class YearCount {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Int)
-  count!: number;
+  @Field(() => Int, { nullable: true, description: SUPPRESSED_COUNT })
+  count!: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_FLAG })
+  suppressed!: boolean;
 }
 
 @ObjectType({
@@ -42,14 +52,20 @@ export class YearCount {
     "An organization's members in numbers. A change of role ends one membership and starts another (changeMembershipRole): it counts as neither a join nor a departure here.",
 })
 export class MemberStats {
-  @Field(() => Int, { description: 'Running memberships: the members today.' })
-  running!: number;
+  @Field(() => Int, { nullable: true, description: 'Running memberships: the members today (null when suppressed).' })
+  running!: number | null;
 
-  @Field(() => Int, { description: 'Memberships that ended with the person leaving (not with a change of role).' })
-  left!: number;
+  @Field(() => Int, { nullable: true, description: 'Memberships that ended with the person leaving, not with a change of role (null when suppressed).' })
+  left!: number | null;
 
-  @Field(() => Int, { description: 'Changes of role recorded.' })
-  roleChanges!: number;
+  @Field(() => Int, { nullable: true, description: 'Changes of role recorded (null when suppressed).' })
+  roleChanges!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when any number here is withheld (see RoleCount.suppressed): the roles that may not read the organization's memberships see groups under the configured minimum (default 5) suppressed and the rest rounded to a multiple of it.",
+  })
+  suppressed!: boolean;
 
   @Field(() => [RoleCount], { description: 'Running memberships by role, in the order of MembershipRole; roles nobody holds are left out.' })
   byRole!: RoleCount[];

@@ -1,4 +1,4 @@
-import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, streetOf } from '@tongxin/common';
+import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, StatsDisclosure, streetOf } from '@tongxin/common';
 import type { PersonFilter } from '../person/person.inputs';
 import type { PersonService } from '../person/person.service';
 import { Education, Gender, PersonCategory, PoliticalAffiliation, Profession } from '../person/person.enums';
@@ -22,6 +22,14 @@ const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
  * limited to their district as their lists are (a filter of another district is FORBIDDEN);
  * analysts and association administrators count the whole city (association administrators
  * without the text filter: counts by name would list the register to them).
+ *
+ * Disclosure control (`StatsDisclosure`, docs/SECURITY.md "Statistics"): city administrators and
+ * district administrators (whose counts are always of their own district) see exact groups. For
+ * analysts and association administrators, groups under k are suppressed with their complement,
+ * and shown counts are rounded to a multiple of k. A group's values are the persons' attributes,
+ * so a suppressed group hides its values too: all of them are answered as one row whose
+ * dimensions and count are null and `suppressed` true (also when nothing matches, since an empty
+ * answer would say "none").
  */
 export class PersonStatsService {
   constructor(private readonly persons: PersonService) {}
@@ -46,50 +54,80 @@ export class PersonStatsService {
     });
     const rows: Record<string, string | number | null>[] = await qb.getRawMany();
     if (byNumber) await this.persons.auditNumberSearch(ctx, byNumber, rows.reduce((n, r) => n + Number(r.count), 0));
-    return rows
-      .map((r) => {
-        const g: PersonStatsGroup = Object.assign(new PersonStatsGroup(), {
-          district: null,
-          street: null,
-          category: null,
-          profession: null,
-          politicalAffiliation: null,
-          education: null,
-          gender: null,
-          returnee: null,
-          count: Number(r.count),
-        });
-        dimensions.forEach((d, i) => {
-          const v = r[`g${i}`] ?? null;
-          switch (d) {
-            case PersonStatsDimension.DISTRICT:
-              g.district = v === null ? null : districtOf(String(v));
-              break;
-            case PersonStatsDimension.STREET:
-              g.street = streetOf(v === null ? null : String(v));
-              break;
-            case PersonStatsDimension.CATEGORY:
-              g.category = v as PersonCategory | null;
-              break;
-            case PersonStatsDimension.PROFESSION:
-              g.profession = v as Profession | null;
-              break;
-            case PersonStatsDimension.POLITICAL_AFFILIATION:
-              g.politicalAffiliation = v as PoliticalAffiliation | null;
-              break;
-            case PersonStatsDimension.EDUCATION:
-              g.education = v as Education | null;
-              break;
-            case PersonStatsDimension.GENDER:
-              g.gender = v as Gender | null;
-              break;
-            case PersonStatsDimension.RETURNEE:
-              g.returnee = v === null ? null : Boolean(Number(v));
-              break;
-          }
-        });
-        return g;
-      })
-;
+    // The one district all of the answer counts, if it is limited to one (a district
+    // administrator's always is); grouped by district, each group's own.
+    const scoped = !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? viewer.districtCode : (filter?.districtCode ?? null);
+    const byDistrict = dimensions.indexOf(PersonStatsDimension.DISTRICT);
+    const disclosure = new StatsDisclosure(viewer);
+    const how = disclosure.groups(
+      rows,
+      (r) => Number(r.count),
+      (r) => ({ districtCode: byDistrict >= 0 ? (r[`g${byDistrict}`] === null ? null : String(r[`g${byDistrict}`])) : scoped }),
+    );
+    const suppressed = how.includes('SUPPRESSED') || (rows.length === 0 && !disclosure.exempt({ districtCode: scoped }));
+    const groups: PersonStatsGroup[] = [];
+    rows.forEach((r, i) => {
+      if (how[i] === 'SUPPRESSED') return;
+      const g: PersonStatsGroup = Object.assign(new PersonStatsGroup(), {
+        district: null,
+        street: null,
+        category: null,
+        profession: null,
+        politicalAffiliation: null,
+        education: null,
+        gender: null,
+        returnee: null,
+        count: disclosure.count(Number(r.count), how[i]!),
+        suppressed: false,
+      });
+      dimensions.forEach((d, j) => {
+        const v = r[`g${j}`] ?? null;
+        switch (d) {
+          case PersonStatsDimension.DISTRICT:
+            g.district = v === null ? null : districtOf(String(v));
+            break;
+          case PersonStatsDimension.STREET:
+            g.street = streetOf(v === null ? null : String(v));
+            break;
+          case PersonStatsDimension.CATEGORY:
+            g.category = v as PersonCategory | null;
+            break;
+          case PersonStatsDimension.PROFESSION:
+            g.profession = v as Profession | null;
+            break;
+          case PersonStatsDimension.POLITICAL_AFFILIATION:
+            g.politicalAffiliation = v as PoliticalAffiliation | null;
+            break;
+          case PersonStatsDimension.EDUCATION:
+            g.education = v as Education | null;
+            break;
+          case PersonStatsDimension.GENDER:
+            g.gender = v as Gender | null;
+            break;
+          case PersonStatsDimension.RETURNEE:
+            g.returnee = v === null ? null : Boolean(Number(v));
+            break;
+        }
+      });
+      groups.push(g);
+    });
+    if (suppressed) groups.push(suppressedGroup());
+    return groups;
   }
+}
+
+/** The groups too small to show, together: no values, no count. */
+function suppressedGroup(): PersonStatsGroup {
+  return Object.assign(new PersonStatsGroup(), {
+    district: null,
+    street: null,
+    category: null,
+    profession: null,
+    politicalAffiliation: null,
+    education: null,
+    gender: null,
+    returnee: null,
+    count: null,
+    suppressed: true,
+  });
 }

@@ -27,7 +27,8 @@ registerLabelledEnum(PersonStatsDimension, 'PersonStatsDimension', '统计维度
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'How many persons of the register share these values; the dimensions not grouped by are null (a grouped optional field may be null too: not recorded).',
+  description:
+    'How many persons of the register share these values; the dimensions not grouped by are null (a grouped optional field may be null too: not recorded). Below city and district administrators, small groups are suppressed and counts rounded (docs/SECURITY.md, "Statistics").',
 })
 export class PersonStatsGroup {
   @Field(() => District, { nullable: true })
@@ -54,6 +55,12 @@ export class PersonStatsGroup {
   @Field(() => Boolean, { nullable: true })
   returnee!: boolean | null;
 
-  @Field(() => Int)
-  count!: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed: see suppressed.' })
+  count!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True for the one row that stands for every group too small to show (fewer than the configured minimum, default 5, with their complement): its dimensions and count are null. Only analysts and association administrators meet it; their other counts are rounded to a multiple of that minimum.',
+  })
+  suppressed!: boolean;
 }
