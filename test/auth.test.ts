@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { authConfigFromEnv, ConfigError, hs256Config, mintServiceToken, mintToken, Role, ServiceCredentials, TokenVerifier } from '@tongxin/common';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { TEST_AUTH, tokenFor } from './harness/auth';
+import { authConfigFromEnv, ConfigError, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, hs256Config, makeIdNumber, mintServiceToken, mintToken, Role, TokenVerifier } from '@tongxin/common';
+import { decodeJwt, exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { TEST_AUTH, TEST_SERVICE_SECRET, tokenFor } from './harness/auth';
 import { postGraphQL } from './harness/graphql-client';
 import { startTestPlatform, TestPlatform } from './harness/platform';
 
@@ -12,10 +12,22 @@ const QUERY = '{ districts { code } }';
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 
+const usersKey = (TEST_AUTH as { secret: Uint8Array }).secret;
+const serviceKey = new TextEncoder().encode(TEST_SERVICE_SECRET);
+
+/** A token of exactly these claims (none added), signed with HS256 and `key` (the users' by default). */
+function signed(claims: Record<string, unknown>, key: Uint8Array = usersKey): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
+}
+
+/** A subgraph's reason for refusing a service token; the gateway refuses every one for being one. */
+const atGatewayOr = (reason: RegExp) => new RegExp(`${reason.source}|^A service token cannot be used here: sign in as a user\\.$`);
+
 /** Tokens every service must refuse, each with the reason a user is told. */
 async function badTokens(): Promise<Array<[string, string | undefined, RegExp]>> {
   const otherKey = hs256Config('a-different-secret-of-enough-length-9876543210');
   const claims = { sub: 'x', role: 'CITY_ADMIN', iss: 'tongxin', aud: 'tongxin', iat: now(), exp: now() + 600 };
+  const service = { sub: 'service:persons', role: 'SERVICE', svc: 'persons', iss: 'tongxin-service', aud: 'tongxin', iat: now(), exp: now() + 300 };
   return [
     ['no token', undefined, /Sign in first/],
     ['another scheme', 'Basic dXNlcjpwYXNz', /Bearer/],
@@ -23,13 +35,32 @@ async function badTokens(): Promise<Array<[string, string | undefined, RegExp]>>
     ['an expired token', `Bearer ${await mintToken(TEST_AUTH, { sub: 'x', role: Role.CITY_ADMIN }, now() - 60)}`, /expired/],
     ['a token signed with another key', `Bearer ${await mintToken(otherKey, { sub: 'x', role: Role.CITY_ADMIN })}`, /signature/],
     ['an unsigned alg:none token', `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`, /algorithm|malformed/],
-    ['a token of another issuer', `Bearer ${await new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('evil').setAudience('tongxin').setExpirationTime('1h').sign((TEST_AUTH as { secret: Uint8Array }).secret)}`, /iss/],
-    ['a token without a role', `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('1h').sign((TEST_AUTH as { secret: Uint8Array }).secret)}`, /no role/],
+    ['a token of another issuer', `Bearer ${await signed({ ...claims, iss: 'evil' })}`, /iss/],
+    ['a token without a role', `Bearer ${await signed({ ...claims, role: undefined })}`, /no role/],
+    // The audit log names the caller by `sub`: a number or an object there broke every write of theirs.
+    ['a subject that is a number', `Bearer ${await signed({ ...claims, sub: 42 })}`, /subject \(claim "sub"\)/],
+    ['a subject that is an object', `Bearer ${await signed({ ...claims, sub: { id: 'x' } })}`, /subject \(claim "sub"\)/],
+    ['an empty subject', `Bearer ${await signed({ ...claims, sub: '' })}`, /subject \(claim "sub"\)/],
+    ['a blank subject', `Bearer ${await signed({ ...claims, sub: '   ' })}`, /subject \(claim "sub"\)/],
+    ['a subject longer than the audit log holds', `Bearer ${await signed({ ...claims, sub: 'x'.repeat(101) })}`, /1 to 100 characters/],
+    ['a token without a subject', `Bearer ${await signed({ ...claims, sub: undefined })}`, /sub claim/],
+    // Lifetime: iat required, not in the future, exp - iat at most 24 hours.
+    ['a token without iat', `Bearer ${await signed({ ...claims, iat: undefined })}`, /when it was issued/],
+    ['a token whose iat is not a number', `Bearer ${await signed({ ...claims, iat: 'yesterday' })}`, /iat/],
+    ['a token issued in the future', `Bearer ${await signed({ ...claims, iat: now() + 300, exp: now() + 900 })}`, /issued in the future/],
+    ['a token living longer than 24 hours', `Bearer ${await signed({ ...claims, exp: claims.iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + 1 })}`, /at most 24h/],
+    ['a token living a year', `Bearer ${await signed({ ...claims, iat: now() - 3600, exp: now() + 365 * 86400 })}`, /at most 24h/],
+    // Two keys: a user's key never signs a service token, the service key never a user's.
+    ['a service token signed with the users\' key', `Bearer ${await signed(service)}`, atGatewayOr(/signed with the key of service calls/)],
+    ['a city administrator token signed with the service key', `Bearer ${await signed(claims, serviceKey)}`, /signature/],
+    ['a city administrator token signed with the service key and issuer', `Bearer ${await signed({ ...claims, iss: 'tongxin-service' }, serviceKey)}`, /signature|iss/],
     ['a district administrator without a district', `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN })}`, /district/],
     ['a district administrator of an unknown district', `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: '110101' })}`, /district/],
     ['an association administrator without an organization', `Bearer ${await tokenFor({ role: Role.ASSOCIATION_ADMIN })}`, /organization/],
     ['a person token without the person', `Bearer ${await tokenFor({ role: Role.PERSON })}`, /person/],
-    ['a service token without its service', `Bearer ${await new SignJWT({ role: 'SERVICE' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('1h').sign((TEST_AUTH as { secret: Uint8Array }).secret)}`, /service/],
+    ['a service token without its service', `Bearer ${await signed({ ...service, svc: undefined }, serviceKey)}`, atGatewayOr(/must name its service/)],
+    ['a service token living longer than 24 hours', `Bearer ${await signed({ ...service, exp: service.iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + 1 }, serviceKey)}`, atGatewayOr(/at most 24h/)],
+    ['a service token with a numeric subject', `Bearer ${await signed({ ...service, sub: 7 }, serviceKey)}`, atGatewayOr(/subject/)],
   ];
 }
 
@@ -64,7 +95,7 @@ describe('tokens', () => {
 
   it('refuses every bad token at each subgraph too, when called directly', async () => {
     for (const subgraph of Object.values(p.subgraphs)) {
-      for (const [label, authorization] of cases) {
+      for (const [label, authorization, reason] of cases) {
         const res = await postGraphQL(subgraph.url, '{ __typename }', {}, authorization === undefined ? {} : { authorization });
         expect({ subgraph: subgraph.name, label, status: res.status, code: res.errors?.[0]?.extensions?.code }).toEqual({
           subgraph: subgraph.name,
@@ -72,43 +103,25 @@ describe('tokens', () => {
           status: 401,
           code: 'UNAUTHENTICATED',
         });
+        expect(res.errors![0]!.message).toMatch(reason);
+        expect(res.errors![0]!.message).not.toBe('A service token cannot be used here: sign in as a user.');
       }
     }
   });
-});
 
-describe('service tokens', () => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await startTestPlatform();
-  });
-  afterAll(async () => {
-    await p?.stop();
-  });
-
-  it('are refused at the gateway: clients never carry one', async () => {
-    const res = await postGraphQL(p.url, QUERY, {}, { authorization: `Bearer ${await mintServiceToken(TEST_AUTH, 'persons')}` });
-    expect(res.status).toBe(401);
-    expect(res.errors![0]!.message).toBe('A service token cannot be used here: sign in as a user.');
-  });
-
-  it('hold no role in a subgraph: every operation of the register refuses them', async () => {
-    const authorization = `Bearer ${await mintServiceToken(TEST_AUTH, 'persons')}`;
-    const res = await postGraphQL(p.subgraphs.persons!.url, '{ persons(first: 1) { totalCount } }', {}, { authorization });
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    const audit = await postGraphQL(p.subgraphs.organizations!.url, '{ organizationsAuditEvents(first: 1) { hasMore } }', {}, { authorization });
-    expect(audit.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-  });
-
-  it('are minted and renewed with the embedded secret, or must be configured with an identity provider', async () => {
-    const credentials = new ServiceCredentials(TEST_AUTH, 'persons', undefined);
-    const first = await credentials.authorization(0);
-    expect(await credentials.authorization(60_000)).toBe(first);
-    const viewer = await new TokenVerifier(TEST_AUTH).verify(first);
-    expect(viewer).toMatchObject({ service: 'persons', role: null, system: false });
-    const rs256 = { kind: 'rs256-jwks', jwksUrl: 'https://idp.example/jwks', issuer: 'tongxin', audience: 'tongxin' } as const;
-    expect(() => new ServiceCredentials(rs256, 'persons', undefined)).toThrow(ConfigError);
-    expect(await new ServiceCredentials(rs256, 'persons', 'issued.by.idp').authorization()).toBe('Bearer issued.by.idp');
+  it('refuses a mutation of a caller whose subject is not a name at the door: 401, nothing written, not a 500', async () => {
+    const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`;
+    const input = { name: '张三', idNumber: makeIdNumber('330302', '1985-01-02', 11), politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' };
+    const events = async () => (await p.subgraphs.persons!.dataSource.query('SELECT COUNT(*) AS n FROM audit_event'))[0].n;
+    const before = Number(await events());
+    for (const sub of [42, { id: 'x' }, '']) {
+      const authorization = `Bearer ${await signed({ sub, role: 'CITY_ADMIN', iss: 'tongxin', aud: 'tongxin', iat: now(), exp: now() + 600 })}`;
+      for (const url of [p.url, p.subgraphs.persons!.url]) {
+        const res = await postGraphQL(url, REGISTER, { input }, { authorization });
+        expect({ sub, url, status: res.status, code: res.errors?.[0]?.extensions?.code }).toEqual({ sub, url, status: 401, code: 'UNAUTHENTICATED' });
+      }
+    }
+    expect(Number(await events())).toBe(before);
   });
 });
 
@@ -116,7 +129,7 @@ describe('RS256 keys', () => {
   it('verifies with a PEM public key and refuses HS256 tokens against it', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const verifier = new TokenVerifier({ kind: 'rs256-pem', publicKeyPem: await exportSPKI(publicKey), issuer: 'tongxin', audience: 'tongxin' });
-    const good = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'RS256' }).setSubject('a').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('5m').sign(privateKey);
+    const good = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'RS256' }).setSubject('a').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(privateKey);
     await expect(verifier.verify(`Bearer ${good}`)).resolves.toMatchObject({ role: Role.ANALYST, subject: 'a' });
     const hs = await mintToken(TEST_AUTH, { sub: 'a', role: Role.CITY_ADMIN });
     await expect(verifier.verify(`Bearer ${hs}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
@@ -133,10 +146,10 @@ describe('RS256 keys', () => {
     try {
       const { port } = server.address() as { port: number };
       const verifier = new TokenVerifier({ kind: 'rs256-jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'tongxin', audience: 'tongxin' });
-      const token = await new SignJWT({ role: 'DISTRICT_ADMIN', district: '330302' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('5m').sign(privateKey);
+      const token = await new SignJWT({ role: 'DISTRICT_ADMIN', district: '330302' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(privateKey);
       await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: Role.DISTRICT_ADMIN, districtCode: '330302' });
       const other = await generateKeyPair('RS256');
-      const forged = await new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setExpirationTime('5m').sign(other.privateKey);
+      const forged = await new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(other.privateKey);
       await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     } finally {
       server.close();
@@ -163,6 +176,68 @@ describe('token configuration', () => {
   ])('refuses to start on %j', (env, message) => {
     expect(() => authConfigFromEnv(env)).toThrow(ConfigError);
     expect(() => authConfigFromEnv(env)).toThrow(message);
+  });
+
+  const SECRET = 'x'.repeat(40);
+
+  it.each([
+    [undefined, 86400],
+    ['', 86400],
+    ['3600', 3600],
+    ['90s', 90],
+    ['30m', 1800],
+    ['8h', 28800],
+    ['7d', 604800],
+    ['30d', 2592000],
+  ])('reads TONGXIN_JWT_MAX_LIFETIME=%j as %d seconds (24h by default)', (value, seconds) => {
+    expect(authConfigFromEnv({ TONGXIN_JWT_SECRET: SECRET, TONGXIN_JWT_MAX_LIFETIME: value }, { serviceIdentity: false }).maxLifetimeSeconds).toBe(seconds);
+  });
+
+  it.each(['forever', '24 hours', '1.5h', '-1h', '0', '59s', '31d', '1w', '12h30m'])('refuses to start on TONGXIN_JWT_MAX_LIFETIME=%s, saying what it takes', (value) => {
+    const env = { TONGXIN_JWT_SECRET: SECRET, TONGXIN_JWT_MAX_LIFETIME: value };
+    expect(() => authConfigFromEnv(env)).toThrow(
+      new ConfigError(`TONGXIN_JWT_MAX_LIFETIME=${value} is not a lifetime from 1m to 30d: write seconds (86400) or a number with s, m, h or d (24h)`),
+    );
+  });
+});
+
+describe('token lifetime', () => {
+  const at = 1_800_000_000;
+  const claims = { sub: 'life', role: 'ANALYST', iss: 'tongxin', aud: 'tongxin' };
+  const hourly = { ...TEST_AUTH, maxLifetimeSeconds: 3600 };
+
+  it('takes a token living exactly the configured maximum and refuses one a second longer', async () => {
+    const verifier = new TokenVerifier(hourly, 0, () => at);
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, iat: at, exp: at + 3600 })}`)).resolves.toMatchObject({ role: Role.ANALYST });
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, iat: at, exp: at + 3601 })}`)).rejects.toMatchObject({
+      message: 'The token lives longer than this platform allows (at most 1h from "iat" to "exp"): ask for a shorter-lived one.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    // Measured from iat, not from now: a token issued long ago for a long time is refused too.
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, iat: at - 7000, exp: at + 600 })}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('takes an iat up to a minute ahead of its clock (clock skew) and refuses one further ahead', async () => {
+    const verifier = new TokenVerifier(TEST_AUTH, 0, () => at);
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, iat: at + 60, exp: at + 600 })}`)).resolves.toMatchObject({ role: Role.ANALYST });
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, iat: at + 61, exp: at + 600 })}`)).rejects.toMatchObject({
+      message: 'The token claims to be issued in the future (claim "iat"): check the clock of whoever issued it.',
+    });
+  });
+
+  it('refuses a token without iat, whose lifetime cannot be known, even when it expires soon', async () => {
+    const verifier = new TokenVerifier(TEST_AUTH, 0, () => at);
+    await expect(verifier.verify(`Bearer ${await signed({ ...claims, exp: at + 60 })}`)).rejects.toMatchObject({
+      message: 'The token must say when it was issued (claim "iat"): ask for a new one.',
+    });
+  });
+
+  it('carries iat in every token the platform mints (users\' and services\')', async () => {
+    for (const token of [await tokenFor({ role: Role.CITY_ADMIN }), await mintToken(TEST_AUTH, { sub: 'a', role: Role.ANALYST }), await mintServiceToken(TEST_AUTH, 'persons')]) {
+      const { iat, exp } = decodeJwt(token);
+      expect(typeof iat).toBe('number');
+      expect(exp! - iat!).toBeLessThanOrEqual(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
+    }
   });
 });
 

@@ -27,6 +27,9 @@ describe('docker-compose.yml', () => {
     expect(svc.environment.TONGXIN_JWT_SECRET).toMatch(/^\$\{TONGXIN_JWT_SECRET:\?/);
     // Required, never defaulted: in production a subgraph refuses to start without it.
     expect(svc.environment.TONGXIN_DATA_KEY).toMatch(/^\$\{TONGXIN_DATA_KEY:\?/);
+    // The service calls' own key, on every subgraph (persons signs with it, organizations checks it).
+    expect(svc.environment.TONGXIN_SERVICE_SECRET).toMatch(/^\$\{TONGXIN_SERVICE_SECRET:\?/);
+    expect(svc.environment.TONGXIN_SERVICE_SECRET).not.toBe(svc.environment.TONGXIN_JWT_SECRET);
     // A subgraph finds its peers by service name, as the gateway does.
     for (const peer of SUBGRAPHS) {
       expect(svc.environment[`SUBGRAPH_${peer.subgraph.toUpperCase()}_URL`]).toBe(`http://${peer.subgraph}:${peer.defaultPort}/graphql`);
@@ -46,6 +49,8 @@ describe('docker-compose.yml', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports).map(([n]) => n);
     expect(published).toEqual(['gateway']);
     expect(services.gateway.healthcheck.test.join(' ')).toContain('/health/ready');
+    // The gateway refuses service tokens outright and never holds their key.
+    expect(services.gateway.environment.TONGXIN_SERVICE_SECRET).toBeUndefined();
     // The gateway's heap is capped as production runs it (and the bench measures it).
     const command = ['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/main.js'];
     expect(services.gateway.command).toEqual(command);

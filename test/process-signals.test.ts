@@ -50,6 +50,8 @@ async function stopWith(service: { name: string; main: string }, signal: NodeJS.
       PORT: String(port),
       ...databaseConfigToEnv(db),
       TONGXIN_JWT_SECRET: 'tongxin-test-secret-only-for-tests-0123456789',
+      // Production: the persons and organizations subgraphs need the service calls' key to start.
+      TONGXIN_SERVICE_SECRET: 'tongxin-test-service-secret-only-for-tests-9876543210',
       TONGXIN_DATA_KEY: process.env.TONGXIN_DATA_KEY,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, createLogger, databaseConfigFromEnv, databaseConfigToEnv, runSubgraphMain, startSubgraph, subgraphOptionsFromEnv } from '@tongxin/common';
+import { organizationsSubgraph } from '@tongxin/organizations';
 import { personsSubgraph } from '@tongxin/persons';
 import { TEST_AUTH } from './harness/auth';
 import { freshDatabase } from './harness/database';
@@ -53,6 +54,14 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ LOADER_MAX_BATCH_SIZE: '-1' }, /^persons cannot start: LOADER_MAX_BATCH_SIZE=-1 is not a whole number from 1 to 100000\n$/],
     [{ NODE_ENV: 'production' }, /^persons cannot start: In production set TONGXIN_DATA_KEY \(32 random bytes, base64\)/],
     [{ TONGXIN_DATA_KEY: 'c2hvcnQ=' }, /^persons cannot start: TONGXIN_DATA_KEY must be 32 random bytes in base64/],
+    [
+      { NODE_ENV: 'production', TONGXIN_DATA_KEY: process.env.TONGXIN_DATA_KEY! },
+      /^persons cannot start: Set TONGXIN_SERVICE_SECRET \(32 bytes or more, not TONGXIN_JWT_SECRET\): the persons subgraph calls others for the platform and signs those calls with it\n$/,
+    ],
+    [{ TONGXIN_SERVICE_SECRET: 'short' }, /^persons cannot start: TONGXIN_SERVICE_SECRET must be at least 32 bytes long\n$/],
+    [{ TONGXIN_SERVICE_SECRET: SECRET }, /^persons cannot start: TONGXIN_SERVICE_SECRET must differ from TONGXIN_JWT_SECRET/],
+    [{ TONGXIN_SERVICE_TOKEN: 'a.b.c' }, /^persons cannot start: TONGXIN_SERVICE_TOKEN is no longer read: service calls are signed with their own key\. Remove it and set TONGXIN_SERVICE_SECRET\n$/],
+    [{ TONGXIN_JWT_MAX_LIFETIME: 'forever' }, /^persons cannot start: TONGXIN_JWT_MAX_LIFETIME=forever is not a lifetime from 1m to 30d: write seconds \(86400\) or a number with s, m, h or d \(24h\)\n$/],
   ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -67,6 +76,24 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     }
     expect(exit.mock.calls).toEqual([[1]]);
     expect(written.join('')).toMatch(line);
+  });
+
+  it('starts the organizations subgraph in production only with the service calls\' key (it takes applyPersonDistricts with it)', async () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const exit = jest.fn();
+    try {
+      await expect(runSubgraphMain(organizationsSubgraph, env({ NODE_ENV: 'production', TONGXIN_DATA_KEY: process.env.TONGXIN_DATA_KEY! }), exit)).resolves.toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(exit.mock.calls).toEqual([[1]]);
+    expect(written.join('')).toBe(
+      "organizations cannot start: Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): the organizations subgraph takes applyPersonDistricts from other subgraphs' service identity, signed with it\n",
+    );
   });
 
   it('does not read LOADER_MAX_BATCH_SIZE when the modules are imported, but when loaders are built', () => {

@@ -16,7 +16,7 @@ async function main(log: Logger): Promise<void> {
     const override = env[`SUBGRAPH_${name.toUpperCase()}_URL`];
     if (override) subgraphUrls[name] = override;
   }
-  const gateway = await createGateway({ supergraphSdl, subgraphUrls, production: env.NODE_ENV === 'production', log, auth: authConfigFromEnv(env) });
+  const gateway = await createGateway({ supergraphSdl, subgraphUrls, production: env.NODE_ENV === 'production', log, auth: authConfigFromEnv(env, { serviceIdentity: false }) });
   const host = envString(env, 'HOST', '127.0.0.1');
   const port = await gateway.http.listen(envInt(env, 'PORT', 4000, 0, 65535), host);
   log.info({ url: `http://${host}:${port}/graphql`, subgraphs: gateway.subgraphUrls }, 'gateway ready');

@@ -1,7 +1,10 @@
-import { AuthConfig, hs256Config, mintToken, Role, TokenClaims } from '@tongxin/common';
+import { AuthConfig, hs256Config, mintToken, Role, TokenClaims, withServiceSecret } from '@tongxin/common';
 
-/** The key every test service verifies tokens with. */
-export const TEST_AUTH: AuthConfig = hs256Config('tongxin-test-secret-only-for-tests-0123456789');
+/** The key the test services sign service calls with (TONGXIN_SERVICE_SECRET), apart from the users' key. */
+export const TEST_SERVICE_SECRET = 'tongxin-test-service-secret-only-for-tests-9876543210';
+
+/** The keys every test service verifies tokens with: the users' HS256 secret and the service calls' own. */
+export const TEST_AUTH: AuthConfig = withServiceSecret(hs256Config('tongxin-test-secret-only-for-tests-0123456789'), TEST_SERVICE_SECRET);
 
 /** A valid token of a role (and its scope), e.g. `tokenFor({ role: Role.DISTRICT_ADMIN, district: '330302' })`. */
 export function tokenFor(claims: Partial<TokenClaims> & { role: Role }, expiresIn: string | number = '1h'): Promise<string> {

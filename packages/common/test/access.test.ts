@@ -1,4 +1,7 @@
 import {
+  aggregateRefusal,
+  assertCanReadAggregates,
+  assertCanReadAuditLog,
   assertCanReadDistrict,
   assertCanReadPerson,
   assertCanWriteAnyDistrict,
@@ -8,6 +11,7 @@ import {
   personListDistricts,
   personReadRefusal,
   readableDistricts,
+  readScope,
   Role,
   SYSTEM_VIEWER,
   Viewer,
@@ -110,5 +114,26 @@ describe('persons', () => {
     expect(refusal(() => personListDistricts(person, null))).toMatch(/^A person can read only their own record/);
     expect(refusal(() => personListDistricts(association, null))).toMatch(/^An association administrator/);
     expect(refusal(() => personListDistricts(roleless, null))).toMatch(/^A caller without a role/);
+  });
+});
+
+describe('the service identity (role SERVICE, claim svc): no role, so no rule lets it in', () => {
+  const service: Viewer = { subject: 'service:persons', system: false, role: null, districtCode: null, organizationId: null, personId: null, service: 'persons' };
+
+  it('reads no aggregates (memberCount, memberStats, organizationStats, participantCount, activityStats, activitySummary, personStats)', () => {
+    expect(refusal(() => assertCanReadAggregates(service))).toBe('The persons service identity cannot read statistics of the register.');
+    expect(aggregateRefusal(service)?.message).toBe('The persons service identity cannot read statistics of the register.');
+    expect(refusal(() => assertCanReadAggregates(roleless))).toBe('A caller without a role cannot read statistics of the register.');
+    expect(refusal(() => assertCanReadAggregates(person))).toBe('A person cannot read statistics of the register.');
+    for (const v of [city, lucheng, analyst, association, SYSTEM_VIEWER]) expect(aggregateRefusal(v)).toBeNull();
+  });
+
+  it('reads no district, no row, no audit log, and writes nothing', () => {
+    expect(readableDistricts(service)).toBe('NONE');
+    expect(writableDistricts(service)).toBe('NONE');
+    expect(readScope(service, { what: 'memberships', association: true, person: true })).toEqual({ kind: 'none', reason: 'The persons service identity cannot read memberships.' });
+    expect(refusal(() => assertCanReadAuditLog(service))).toBe('The persons service identity cannot read the audit log: only city administrators can.');
+    expect(refusal(() => assertCanWriteAnyDistrict(service))).toBe('The persons service identity cannot change records.');
+    expect(personListDistricts.bind(null, service, null)).toThrow(ForbiddenError);
   });
 });

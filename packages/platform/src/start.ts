@@ -8,7 +8,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, mintToken, Role, SERVICE_NODE_FLAGS } from '@tongxin/common';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, formatDuration, maxTokenLifetime, mintToken, Role, SERVICE_NODE_FLAGS } from '@tongxin/common';
 import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
 import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   const config = databaseConfigFromEnv(env);
   const persons = envInt(env, 'DEMO_PERSONS', DEFAULT_DEMO_SIZE.persons, 0);
   const gatewayAt = gatewayAddress(env);
-  // Made (or read) before the services start, so that all of them verify with the same key.
+  // Made (or read) before the services start, so that all of them verify with the same keys (the
+  // users' and, outside production, the service calls' in data/service-secret).
   const auth = authConfigFromEnv(env);
   if (env.HOST && env.GATEWAY_HOST === undefined) {
     log.warn({ HOST: env.HOST }, `npm start runs the subgraphs on ${SUBGRAPH_HOST} and ignores HOST; set GATEWAY_HOST to choose the gateway's address`);
@@ -151,12 +152,14 @@ async function main(): Promise<void> {
     const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port, GATEWAY_NODE_FLAGS);
     await waitReady(`${gatewayAt.url}/health/ready`, gateway);
     const url = `${gatewayAt.url}/graphql`;
-    const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, '12h') : null;
+    // 12 hours, or the longest lifetime TONGXIN_JWT_MAX_LIFETIME allows when that is shorter.
+    const lifetime = Math.min(12 * 3600, maxTokenLifetime(auth));
+    const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, Math.floor(Date.now() / 1000) + lifetime) : null;
     process.stdout.write(
       [
         '',
         `  Tongxin is running: ${url}${gatewayAt.host === '0.0.0.0' || gatewayAt.host === '::' ? ` (listening on ${gatewayAt.host}:${gatewayAt.port})` : ''}`,
-        token ? `  A city administrator's token (12 h; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n` : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
+        token ? `  A city administrator's token (${formatDuration(lifetime)}; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n` : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
         `  Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
         `         -d '{"query":"{ persons(first: 3, filter: {districtCode: \\"330302\\"}) { totalCount edges { node { name category district { name } } } } }"}'`,
         '  Ctrl-C stops everything.',

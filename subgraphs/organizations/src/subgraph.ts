@@ -40,6 +40,8 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
     auditEventsResolver<OrganizationsServices>('organizations', (s) => s.audit),
   ],
   createServices: createOrganizationsServices,
+  // The persons subgraph's outbox (docs/CROSS-DISTRICT.md); nothing else takes a service token here.
+  serviceOperations: ['applyPersonDistricts'],
   createLoaders: createOrganizationsLoaders,
   references: {
     Organization: async (ref, ctx: RequestContext<OrganizationsLoaders>) => {

@@ -19,8 +19,8 @@ export interface PersonsServices {
 /**
  * The services over one connection; the personal-data key comes from TONGXIN_DATA_KEY (see
  * `personalDataCipherFromEnv`). In a serving subgraph (`runtime`) the outbox delivers with the
- * subgraph's service identity (`ServiceCredentials`, TONGXIN_SERVICE_TOKEN where tokens come from an
- * identity provider); in scripts it only appends, and the subgraph delivers when it starts.
+ * subgraph's service identity (`ServiceCredentials`: tokens signed with TONGXIN_SERVICE_SECRET, which
+ * it requires); in scripts it only appends, and the subgraph delivers when it starts.
  */
 export function createPersonsServices(
   conn: TransactionalConnection,
@@ -32,7 +32,7 @@ export function createPersonsServices(
   const cipher = personalDataCipherFromEnv(env);
   let delivery = null;
   if (runtime) {
-    const credentials = new ServiceCredentials(runtime.auth, 'persons', env.TONGXIN_SERVICE_TOKEN);
+    const credentials = new ServiceCredentials(runtime.auth, 'persons', env);
     delivery = { peers, credentials: () => credentials.authorization(), log: runtime.log };
   }
   const outbox = new PersonOutbox(conn, delivery, () => systemContext({ log: runtime?.log }));

@@ -24,6 +24,7 @@ export function districtLabel(code: string): string {
 /** Who the viewer is, as a message names them: "A district administrator of 鹿城区 (330302)". */
 export function describeViewer(viewer: Viewer): string {
   if (viewer.system) return 'The system';
+  if (viewer.service) return `The ${viewer.service} service identity`;
   switch (viewer.role) {
     case Role.CITY_ADMIN:
       return 'A city administrator';
@@ -289,13 +290,23 @@ export function assertScopeNotEmpty(scope: RowScope): void {
   if (scope.kind === 'none') throw new ForbiddenError(scope.reason);
 }
 
+/** The roles that read aggregates: every role but a person. */
+const AGGREGATE_READERS: ReadonlySet<Role | null> = new Set([Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.ASSOCIATION_ADMIN, Role.ANALYST]);
+
 /**
- * Aggregates (counts for dashboards, `totalCount` of lists a viewer may not page through): every
- * role but a person, who reads only their own record.
+ * The refusal to read aggregates (counts for dashboards, `totalCount` of lists a viewer may not
+ * page through), or null when allowed: every role but a person, who reads only their own record.
+ * Named roles only: a caller without one (a service identity) reads none.
  */
+export function aggregateRefusal(viewer: Viewer): ForbiddenError | null {
+  if (viewer.system || AGGREGATE_READERS.has(viewer.role)) return null;
+  if (viewer.role === Role.PERSON) return new ForbiddenError('A person cannot read statistics of the register.');
+  return new ForbiddenError(`${describeViewer(viewer)} cannot read statistics of the register.`);
+}
+
 export function assertCanReadAggregates(viewer: Viewer): void {
-  if (viewer.system || viewer.role !== Role.PERSON) return;
-  throw new ForbiddenError('A person cannot read statistics of the register.');
+  const refusal = aggregateRefusal(viewer);
+  if (refusal) throw refusal;
 }
 
 /**

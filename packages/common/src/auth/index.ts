@@ -2,3 +2,4 @@ export * from './auth-config';
 export * from './tokens';
 export * from './access';
 export * from './service-credentials';
+export * from './service-wall';

@@ -8,7 +8,8 @@ import {
 import type { DataSource } from 'typeorm';
 import type { ContainerType, NonEmptyArray } from 'type-graphql';
 import { ConfigError, envBool, envChoice, envInt, envString } from '../config';
-import { AuthConfig, authConfigFromEnv } from '../auth/auth-config';
+import { AuthConfig, authConfigFromEnv, requireServiceSecret } from '../auth/auth-config';
+import { serviceIdentityWall } from '../auth/service-wall';
 import { TokenVerifier } from '../auth/tokens';
 import { RequestContext } from '../context';
 import { DatabaseConfig, databaseConfigFromEnv, describeDatabase } from '../db/database-config';
@@ -46,6 +47,12 @@ export interface SubgraphDefinition<S, L> extends DataSourceSpec {
   readonly lifecycle?: { readonly started?: (services: S) => void; readonly stopping?: (services: S) => Promise<void> };
   /** The other subgraphs this one asks (see `Peers`), with their default ports. */
   readonly peers?: Readonly<Record<string, number>>;
+  /**
+   * The root fields another subgraph's service identity may call here (`applyPersonDistricts`);
+   * every other is refused to a service token (`serviceIdentityWall`). A subgraph that names any
+   * needs the service calls' key (TONGXIN_SERVICE_SECRET) to start.
+   */
+  readonly serviceOperations?: readonly string[];
   readonly createLoaders: (services: S, ctx: RequestContext<L>) => L;
   /** `__resolveReference` per owned entity type; they must go through the request's loaders. */
   readonly references?: Readonly<Record<string, (ref: { id: string }, ctx: RequestContext<L>) => unknown>>;
@@ -122,6 +129,9 @@ export function buildSubgraphSchemaOf<S, L>(def: SubgraphDefinition<S, L>, servi
 
 export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: SubgraphOptions): Promise<RunningSubgraph<S>> {
   const log = opts.log ?? createLogger(def.subgraph);
+  if (def.serviceOperations?.length) {
+    requireServiceSecret(opts.auth, `the ${def.subgraph} subgraph takes ${def.serviceOperations.join(', ')} from other subgraphs' service identity, signed with it`);
+  }
   const database = await openDatabase(opts.db, def, log, { migrate: opts.migrate, reader: true });
   const { dataSource, reader, counter } = database;
   try {
@@ -143,6 +153,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginLandingPageDisabled(),
+        serviceIdentityWall(def.subgraph, def.serviceOperations ?? []),
       ],
     });
     await apollo.start();

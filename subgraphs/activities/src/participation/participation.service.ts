@@ -1,4 +1,5 @@
 import {
+  aggregateRefusal,
   assertCanReadAggregates,
   Disclosure,
   StatsDisclosure,
@@ -361,7 +362,7 @@ export class ParticipationService {
 
   /** `Person.activitySummary`: every role but a person reads anyone's (an aggregate); a person their own. */
   summaryRefusal(ctx: RequestContext<unknown>, personId: string): ForbiddenError | null {
-    if (ctx.viewer.system || ctx.viewer.role !== Role.PERSON) return null;
+    if (ctx.viewer.system || ctx.viewer.role !== Role.PERSON) return aggregateRefusal(ctx.viewer);
     return ctx.viewer.personId === personId ? null : new ForbiddenError("A person can read only their own activity summary.");
   }
 

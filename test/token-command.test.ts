@@ -1,0 +1,39 @@
+import { decodeJwt } from 'jose';
+import { tokenCommand, TokenCommandError } from '../packages/platform/src/token';
+
+/** `npm run -s token`: a token for local use, never one the services would refuse. */
+describe('npm run token', () => {
+  const env = { TONGXIN_JWT_SECRET: 'tongxin-test-secret-only-for-tests-0123456789' };
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = (token: string) => {
+    const { iat, exp } = decodeJwt(token);
+    return exp! - iat!;
+  };
+
+  it('mints a 12-hour token with iat by default, and the lifetime --expires asks for up to the maximum', async () => {
+    expect(lifetime(await tokenCommand(['--role', 'ANALYST'], env, now))).toBe(12 * 3600);
+    expect(lifetime(await tokenCommand(['--role', 'ANALYST', '--expires', '24h'], env, now))).toBe(24 * 3600);
+    expect(lifetime(await tokenCommand(['--role', 'ANALYST', '--expires', '3600'], env, now))).toBe(3600);
+    expect(lifetime(await tokenCommand(['--role', 'ANALYST', '--expires', '90m'], env, now))).toBe(5400);
+  });
+
+  it.each([
+    [['--expires', '25h'], env, '--expires 25h is longer than tokens may live here: at most 24h (TONGXIN_JWT_MAX_LIFETIME). Ask for a shorter one.'],
+    [['--expires', '30d'], env, '--expires 30d is longer than tokens may live here: at most 24h (TONGXIN_JWT_MAX_LIFETIME). Ask for a shorter one.'],
+    [['--expires', '2h'], { ...env, TONGXIN_JWT_MAX_LIFETIME: '1h' }, '--expires 2h is longer than tokens may live here: at most 1h (TONGXIN_JWT_MAX_LIFETIME). Ask for a shorter one.'],
+    [['--expires', 'forever'], env, '--expires forever is not a lifetime: write seconds (3600) or a number with s, m, h or d (12h).'],
+    [['--expires', '0'], env, '--expires 0 is not a lifetime: write seconds (3600) or a number with s, m, h or d (12h).'],
+  ])('refuses %j with a clear message (exit code 2)', async (args, e, message) => {
+    const run = tokenCommand(['--role', 'CITY_ADMIN', ...args], e, now);
+    await expect(run).rejects.toThrow(new TokenCommandError(message));
+    await expect(run).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it('mints no longer than a shorter configured maximum by default', async () => {
+    expect(lifetime(await tokenCommand(['--role', 'ANALYST'], { ...env, TONGXIN_JWT_MAX_LIFETIME: '2h' }, now))).toBe(7200);
+  });
+
+  it('refuses a subject the services would refuse', async () => {
+    await expect(tokenCommand(['--role', 'ANALYST', '--sub', 'x'.repeat(101)], env, now)).rejects.toThrow(/subject/);
+  });
+});
