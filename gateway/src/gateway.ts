@@ -1,7 +1,6 @@
 // First: @apollo/gateway must load after it (see the module).
 import './federation-internals-exports';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
@@ -11,13 +10,30 @@ import {
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { AuthConfig, createErrorFormatter, createHttpApp, envInt, HttpApp, Logger, TokenVerifier, UnauthenticatedError } from '@tongxin/common';
-import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
+import {
+  AuthConfig,
+  CLIENT_REQUEST_ID_HEADER,
+  clientRequestIdFrom,
+  createErrorFormatter,
+  createHttpApp,
+  envInt,
+  HttpApp,
+  Logger,
+  newRequestId,
+  operationProtection,
+  REQUEST_ID_HEADER,
+  TokenVerifier,
+  UnauthenticatedError,
+} from '@tongxin/common';
+import { GatewayLimits, gatewayLimitsFromEnv } from './operation-limits';
 import { createSubgraphFetcher, SubgraphFetcherOptions, subgraphFetcherOptionsFromEnv } from './subgraph-fetcher';
 
 /** What the gateway knows of one request: the headers it passes on to the subgraphs. */
 export interface GatewayContext {
+  /** The gateway's own id of the request (never the client's), returned to the client in `x-request-id`. */
   readonly requestId: string;
+  /** The `x-request-id` the client sent, if any: passed on as `x-client-request-id`, a label only. */
+  readonly clientRequestId?: string | null;
   readonly authorization: string | undefined;
 }
 
@@ -38,11 +54,15 @@ export function refusedVariables(error: unknown): GraphQLFormattedError[] | null
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
-/** Passes the caller's token and the request id on to every subgraph (each checks the token itself). */
+/**
+ * Passes the caller's token, the gateway's request id and the client's own label of it on to every
+ * subgraph (each checks the token itself).
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    if (context?.requestId) request.http.headers.set('x-request-id', context.requestId);
+    if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context?.clientRequestId) request.http.headers.set(CLIENT_REQUEST_ID_HEADER, context.clientRequestId);
     if (context?.authorization) request.http.headers.set('authorization', context.authorization);
   }
 
@@ -73,7 +93,7 @@ export interface GatewayOptions {
   readonly production?: boolean;
   readonly log: Logger;
   /** Depth, cost, aliases, … an operation may have; by default the GATEWAY_MAX_* variables or their defaults. */
-  readonly limits?: OperationLimits;
+  readonly limits?: GatewayLimits;
   /** Tokens are checked here first (nothing unauthenticated is planned or sent on) and again by every subgraph. */
   readonly auth: AuthConfig;
   /** Connections per subgraph and how long a subgraph may take; by default the GATEWAY_SUBGRAPH_* variables or their defaults. */
@@ -109,7 +129,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     // No cache-control hints are used (the plugin is off): the subgraphs' headers are not read.
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url, fetcher: fetcher.fetch, honorSubgraphCacheControlHeader: false }),
   });
-  const protection = operationProtection(opts.limits ?? operationLimitsFromEnv(process.env));
+  const limits = opts.limits ?? gatewayLimitsFromEnv(process.env);
+  const protection = operationProtection(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !opts.production,
@@ -135,16 +156,17 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const http = createHttpApp<GatewayContext>({
     apollo,
     log: opts.log,
-    maxBodyBytes: protection.maxBodyBytes,
+    maxBodyBytes: limits.maxBodyBytes,
+    document: { maxBytes: protection.maxDocumentBytes, maxTokens: limits.maxTokens },
     largeBodies: { overBytes: LARGE_BODY_BYTES, atOnce: opts.maxLargeBodies ?? maxLargeBodiesFromEnv(process.env) },
-    context: async (req: IncomingMessage) => {
+    context: async (req: IncomingMessage, res: ServerResponse) => {
+      // The gateway's own id, made before anything can refuse the request, and returned with every answer.
+      const requestId = newRequestId();
+      res.setHeader(REQUEST_ID_HEADER, requestId);
       const viewer = await verifier.verify(req.headers.authorization);
       // Service tokens are for calls between subgraphs; a client never carries one.
       if (viewer.service) throw new UnauthenticatedError('A service token cannot be used here: sign in as a user.');
-      return {
-        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-        authorization: req.headers.authorization,
-      };
+      return { requestId, clientRequestId: clientRequestIdFrom(req.headers[REQUEST_ID_HEADER]), authorization: req.headers.authorization };
     },
     ready: async () => {
       const checks = await Promise.all(

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { ConfigError, createLogger } from '@tongxin/common';
-import { createGateway, DEFAULT_OPERATION_LIMITS, Gateway, OperationLimits, operationLimitsFromEnv } from '@tongxin/gateway';
+import { createGateway, DEFAULT_GATEWAY_LIMITS, Gateway, GatewayLimits, gatewayLimitsFromEnv } from '@tongxin/gateway';
 import { SUPERGRAPH_PATH } from '@tongxin/platform';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { cityAdminHeaders, TEST_AUTH } from '../../test/harness/auth';
@@ -40,13 +40,13 @@ async function post(url: string, body: string, headers: Record<string, string> =
 }
 
 /** Another gateway over the platform's subgraphs, with other limits or in production mode. */
-async function startGateway(opts: { limits?: Partial<OperationLimits>; production?: boolean }): Promise<string> {
+async function startGateway(opts: { limits?: Partial<GatewayLimits>; production?: boolean }): Promise<string> {
   const gateway = await createGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: p.gateway.subgraphUrls,
     log: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),
     auth: TEST_AUTH,
-    limits: { ...DEFAULT_OPERATION_LIMITS, ...opts.limits },
+    limits: { ...DEFAULT_GATEWAY_LIMITS, ...opts.limits },
     production: opts.production,
   });
   extraGateways.push(gateway);
@@ -87,14 +87,19 @@ const exactly = {
     if (b > 1000 || c > 1000) throw new Error(`no operation of cost ${n} with pages of at most 1000`);
     return body(`{ persons(first: 1000) { edges { node { participations(first: ${b}) { edges { node { id } } } } } } activities(first: ${c}) { edges { cursor } } }`);
   },
-  /** A small query padded with a comment (not a token) to `n` bytes of JSON. */
+  /** A small query padded with a comment (not a token) to a document of `n` bytes (one of them a 2-byte character). */
+  documentBytes: (n: number) => {
+    const query = '{ persons(first: 1) { totalCount } }\n# é';
+    return body(query + 'x'.repeat(n - Buffer.byteLength(query)));
+  },
+  /** A small query and a variable it does not use (values travel as variables), to `n` bytes of JSON. */
   bodyBytes: (n: number) => {
-    const query = '{ persons(first: 1) { totalCount } }\n#';
-    return body(query + 'x'.repeat(n - Buffer.byteLength(body(query))));
+    const padded = (pad: string) => JSON.stringify({ query: '{ persons(first: 1) { totalCount } }', variables: { pad } });
+    return padded('x'.repeat(n - Buffer.byteLength(padded(''))));
   },
 };
 
-type Limit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxBodyBytes';
+type Limit = 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxDocumentBytes' | 'maxBodyBytes';
 
 /** Each limit: a small value for a gateway of its own, the operation of size n, and the refusal of n + 1. */
 const LIMITS: Array<{ limit: Limit; small: number; make: (n: number) => string; status: number; code: string; message: (n: number) => string }> = [
@@ -103,6 +108,14 @@ const LIMITS: Array<{ limit: Limit; small: number; make: (n: number) => string; 
   { limit: 'maxAliases', small: 3, make: exactly.aliases, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Aliases limit of ${n} exceeded, found ${n + 1}.` },
   { limit: 'maxDirectives', small: 3, make: exactly.directives, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: (n) => `Directives limit of ${n} exceeded, found ${n + 1}.` },
   { limit: 'maxTokens', small: 40, make: exactly.tokens, status: 400, code: 'GRAPHQL_PARSE_FAILED', message: (n) => `Syntax Error: Document contains more that ${n} tokens. Parsing aborted.` },
+  {
+    limit: 'maxDocumentBytes',
+    small: 300,
+    make: exactly.documentBytes,
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: (n) => `The query document is larger than ${n} bytes: send large values as variables.`,
+  },
   { limit: 'maxBodyBytes', small: 200, make: exactly.bodyBytes, status: 413, code: 'PAYLOAD_TOO_LARGE', message: (n) => `The request body is larger than ${n} bytes.` },
 ];
 
@@ -125,7 +138,7 @@ describe('each limit refuses an operation just over it, before any subgraph, and
     await expectLimit(url, l, small);
   });
 
-  it.each(LIMITS.map((l) => [l.limit, DEFAULT_OPERATION_LIMITS[l.limit], l] as const))('%s at its default, %d', async (_limit, n, l) => {
+  it.each(LIMITS.map((l) => [l.limit, DEFAULT_GATEWAY_LIMITS[l.limit], l] as const))('%s at its default, %d', async (_limit, n, l) => {
     await expectLimit(p.url, l, n);
   });
 });
@@ -192,19 +205,40 @@ describe('the default limits', () => {
   });
 
   it('are read from GATEWAY_MAX_* variables, and a bad value is refused clearly', () => {
-    expect(operationLimitsFromEnv({})).toEqual(DEFAULT_OPERATION_LIMITS);
+    expect(gatewayLimitsFromEnv({})).toEqual(DEFAULT_GATEWAY_LIMITS);
     expect(
-      operationLimitsFromEnv({
+      gatewayLimitsFromEnv({
         GATEWAY_MAX_DEPTH: '12',
         GATEWAY_MAX_COST: '1000',
         GATEWAY_MAX_ALIASES: '0',
         GATEWAY_MAX_DIRECTIVES: '5',
         GATEWAY_MAX_TOKENS: '2000',
+        GATEWAY_MAX_DOCUMENT_BYTES: '4096',
         GATEWAY_MAX_BODY_BYTES: '1048576',
       }),
-    ).toEqual({ maxDepth: 12, maxCost: 1000, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxBodyBytes: 1048576, batching: false });
-    expect(() => operationLimitsFromEnv({ GATEWAY_MAX_DEPTH: 'deep' })).toThrow(ConfigError);
-    expect(() => operationLimitsFromEnv({ GATEWAY_MAX_COST: '-1' })).toThrow('GATEWAY_MAX_COST=-1 is not a whole number');
+    ).toEqual({ maxDepth: 12, maxCost: 1000, maxAliases: 0, maxDirectives: 5, maxTokens: 2000, maxDocumentBytes: 4096, maxBodyBytes: 1048576, batching: false });
+    expect(() => gatewayLimitsFromEnv({ GATEWAY_MAX_DEPTH: 'deep' })).toThrow(ConfigError);
+    expect(() => gatewayLimitsFromEnv({ GATEWAY_MAX_COST: '-1' })).toThrow('GATEWAY_MAX_COST=-1 is not a whole number');
+    expect(() => gatewayLimitsFromEnv({ GATEWAY_MAX_DOCUMENT_BYTES: '64KiB' })).toThrow('GATEWAY_MAX_DOCUMENT_BYTES=64KiB is not a whole number');
+  });
+
+  it('refuse megabytes of comments or of one string literal in the document, which are not tokens, and take them as variables', async () => {
+    const sevenMB = 7 * 1000 * 1000;
+    const refusedDocuments = {
+      comment: `{ persons(first: 1) { totalCount } }\n#${'x'.repeat(sevenMB)}`,
+      literal: `{ persons(first: 1, filter: { text: "${'x'.repeat(sevenMB)}" }) { totalCount } }`,
+    };
+    for (const query of Object.values(refusedDocuments)) {
+      const { result, reached } = await reaching(() => post(p.url, body(query)));
+      expect(result.status).toBe(400);
+      expect(errorCodes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(result.errors![0]!.message).toBe('The query document is larger than 65536 bytes: send large values as variables.');
+      expect(reached).toBe(0);
+    }
+    // The same text as a variable is read, and judged by the filter's own rule, which names it.
+    const asVariable = await post(p.url, JSON.stringify({ query: 'query($t: String) { persons(first: 1, filter: { text: $t }) { totalCount } }', variables: { t: 'x'.repeat(sevenMB) } }));
+    expect(errorCodes(asVariable)).toEqual(['BAD_USER_INPUT']);
+    expect(asVariable.errors![0]!.message).toBe(`filter.text: is ${sevenMB} characters long; at most 50 are allowed`);
   });
 });
 

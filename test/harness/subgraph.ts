@@ -1,4 +1,4 @@
-import { createLogger, RunningSubgraph, startSubgraph, SubgraphDefinition } from '@tongxin/common';
+import { createLogger, OperationLimits, RunningSubgraph, startSubgraph, SubgraphDefinition } from '@tongxin/common';
 import { cityAdminHeaders, TEST_AUTH } from './auth';
 import { freshDatabase } from './database';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
@@ -14,9 +14,13 @@ export interface TestSubgraph<S> {
 
 /**
  * One subgraph on a free loopback port over a fresh database (SQLite, or MySQL with TEST_DB=mysql);
- * `peerUrls` says where the subgraphs it asks are (see `Peers`).
+ * `peerUrls` says where the subgraphs it asks are (see `Peers`); `limits` are its operation limits
+ * (default: the GATEWAY_MAX_* variables or their defaults, as in production).
  */
-export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: { peerUrls?: Record<string, string> } = {}): Promise<TestSubgraph<S>> {
+export async function startTestSubgraph<S, L>(
+  def: SubgraphDefinition<S, L>,
+  opts: { peerUrls?: Record<string, string>; limits?: OperationLimits } = {},
+): Promise<TestSubgraph<S>> {
   const db = freshDatabase();
   const running = await startSubgraph(def, {
     db: db.config,
@@ -25,6 +29,7 @@ export async function startTestSubgraph<S, L>(def: SubgraphDefinition<S, L>, opt
     log: createLogger(def.subgraph, process.env.LOG_LEVEL ?? 'silent'),
     // No peers unless the test names them: a subgraph on its own asks nobody.
     peerUrls: opts.peerUrls ?? {},
+    limits: opts.limits,
   });
   return {
     running,

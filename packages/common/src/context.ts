@@ -41,7 +41,10 @@ export const SYSTEM_VIEWER: Viewer = Object.freeze({
 });
 
 export interface RequestContextInit<L> {
+  /** The platform's id of the request: made by the gateway (or by a subgraph called without one). */
   readonly requestId: string;
+  /** The `x-request-id` the client sent the gateway, if any: a label of the client's, never the id. */
+  readonly clientRequestId?: string | null;
   readonly viewer: Viewer;
   readonly log: Logger;
   readonly ids?: IdGenerator;
@@ -58,6 +61,7 @@ export interface RequestContextInit<L> {
  */
 export class RequestContext<L = unknown> {
   readonly requestId: string;
+  readonly clientRequestId: string | null;
   readonly viewer: Viewer;
   readonly log: Logger;
   readonly ids: IdGenerator;
@@ -68,6 +72,7 @@ export class RequestContext<L = unknown> {
 
   constructor(init: RequestContextInit<L>, manager?: EntityManager) {
     this.requestId = init.requestId;
+    this.clientRequestId = init.clientRequestId ?? null;
     this.viewer = init.viewer;
     this.log = init.log;
     this.ids = init.ids ?? randomIds;
@@ -84,7 +89,15 @@ export class RequestContext<L = unknown> {
   /** The same request bound to a transaction; it gets its own loaders, which read inside it. */
   withManager(manager: EntityManager): RequestContext<L> {
     return new RequestContext<L>(
-      { requestId: this.requestId, viewer: this.viewer, log: this.log, ids: this.ids, authorization: this.authorization, createLoaders: this.createLoaders },
+      {
+        requestId: this.requestId,
+        clientRequestId: this.clientRequestId,
+        viewer: this.viewer,
+        log: this.log,
+        ids: this.ids,
+        authorization: this.authorization,
+        createLoaders: this.createLoaders,
+      },
       manager,
     );
   }

@@ -38,10 +38,10 @@ describe('the talent pool', () => {
   const added = async (input: Record<string, unknown>) => expectData(await add(input)).addToTalentPool.entry;
   const compliance = async (year: number) => expectData(await sg.request(COMPLIANCE, { year })).talentPoolCompliance;
   const poolRows = async (f: Record<string, unknown>) => expectData(await sg.request(POOL, { f, first: 1000 })).talentPool;
-  /** `n` entries in a pool, through the API, 50 to a request (aliases). */
+  /** `n` entries in a pool, through the API, 10 to a request (aliases; a subgraph, as the gateway, allows 15 and 1000 tokens). */
   const fill = async (n: number, year: number, level: string, districtCode: string | null) => {
-    for (let i = 0; i < n; i += 50) {
-      const count = Math.min(50, n - i);
+    for (let i = 0; i < n; i += 10) {
+      const count = Math.min(10, n - i);
       const doc = `mutation { ${Array.from({ length: count }, (_, j) => `a${j}: addToTalentPool(input: { personId: "${randomIds.next()}", level: ${level}, ${districtCode ? `districtCode: "${districtCode}", ` : ''}year: ${year}, reason: "测试入库" }) { entry { id } }`).join(' ')} }`;
       expectData(await sg.request(doc));
     }
@@ -237,9 +237,10 @@ describe('the talent pool', () => {
 
   it('resolves Person.talentPool, politicalArrangements and isRepresentative for 200 persons in as many statements as for 20', async () => {
     const personIds = Array.from({ length: 200 }, () => randomIds.next());
-    for (let i = 0; i < personIds.length; i += 50) {
+    // 10 to a request: a subgraph, as the gateway, allows 15 aliases and 1000 tokens.
+    for (let i = 0; i < personIds.length; i += 10) {
       const doc = `mutation { ${personIds
-        .slice(i, i + 50)
+        .slice(i, i + 10)
         .map((p, j) => `a${j}: addToTalentPool(input: { personId: "${p}", level: DISTRICT, districtCode: "330383", year: ${THIS_YEAR}, reason: "计数" }) { entry { id } }`)
         .join(' ')} }`;
       expectData(await sg.request(doc));

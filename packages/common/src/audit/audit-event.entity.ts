@@ -50,6 +50,11 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   detail!: string | null;
 
+  /** The platform's id of the request (the gateway's), which its logs carry too. */
   @Column({ name: 'request_id', type: 'varchar', length: 64 })
   requestId!: string;
+
+  /** The `x-request-id` the client sent the gateway, if any (at most 64 characters): the client's label, never the id. */
+  @Column({ name: 'client_request_id', type: 'varchar', length: 64, nullable: true })
+  clientRequestId!: string | null;
 }

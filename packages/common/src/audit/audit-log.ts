@@ -4,6 +4,7 @@ import { RequestContext, Viewer } from '../context';
 import { TransactionalConnection } from '../db/transactional-connection';
 import { randomIds } from '../ids';
 import { InputChecker, isId } from '../validation/input-checker';
+import { MAX_REQUEST_ID_LENGTH } from '../bootstrap/request-ids';
 import { AuditEventEntity } from './audit-event.entity';
 
 export enum AuditOutcome {
@@ -143,7 +144,8 @@ export class AuditLog {
       entityId,
       outcome,
       detail: detail && detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX - 1)}…` : detail,
-      requestId: ctx.requestId.slice(0, 64),
+      requestId: ctx.requestId.slice(0, MAX_REQUEST_ID_LENGTH),
+      clientRequestId: ctx.clientRequestId?.slice(0, MAX_REQUEST_ID_LENGTH) ?? null,
     });
   }
 }

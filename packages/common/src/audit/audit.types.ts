@@ -46,8 +46,11 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'Why it was refused or failed, or what a batch held.' })
   detail!: string | null;
 
-  @Field()
+  @Field({ description: "The platform's id of the request, made by the gateway and returned to the client in the x-request-id header." })
   requestId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The x-request-id the client sent with the request, if any: its own label, never the id.' })
+  clientRequestId!: string | null;
 }
 
 @InputType({ description: 'Every given condition must hold.' })
@@ -101,6 +104,7 @@ export function toAuditEvent(subgraph: string, e: AuditEventEntity): AuditEvent 
     outcome: e.outcome as AuditOutcome,
     detail: e.detail,
     requestId: e.requestId,
+    clientRequestId: e.clientRequestId,
   });
 }
 

@@ -2,15 +2,26 @@ import * as http from 'node:http';
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import { documentTooLarge, GraphqlRequestParts, loneSurrogateIn, mayHoldLoneSurrogates, RequestRefusal } from './request-checks';
 
 export interface HttpAppOptions<C extends object> {
   readonly apollo: ApolloServer<C>;
-  /** Builds the request context; an AppError thrown here (a missing token) answers the request at once. */
-  readonly context: (req: http.IncomingMessage) => Promise<C>;
+  /**
+   * Builds the request context; an AppError thrown here (a missing token) answers the request at
+   * once. It may set headers of the answer on `res` (the gateway's `x-request-id`).
+   */
+  readonly context: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<C>;
   readonly ready: () => Promise<boolean>;
   readonly log: Logger;
   readonly graphqlPath?: string;
   readonly maxBodyBytes?: number;
+  /**
+   * The document's limits checked on the request before Apollo Server parses it: its size in
+   * bytes, and the tokens of the second reading that names an argument holding an unpaired
+   * surrogate (see request-checks). Every request's variables and string literals are checked for
+   * unpaired surrogates.
+   */
+  readonly document?: { readonly maxBytes: number; readonly maxTokens: number };
   /**
    * At most `atOnce` requests with bodies over `overBytes` (or of unknown length) are taken
    * together; more get 503 with `Retry-After`. A few whole-sheet imports are fine; dozens of
@@ -64,8 +75,20 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   res.end(body);
 }
 
-function graphqlError(res: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function graphqlError(res: http.ServerResponse, status: number, code: string, message: string, extensions: Readonly<Record<string, unknown>> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+/** The query and variables of a GET (`?query=…&variables=…`); variables Apollo Server cannot read are left to it. */
+function getParts(url: URL): GraphqlRequestParts {
+  const variables = url.searchParams.get('variables');
+  let parsed: unknown;
+  try {
+    parsed = variables ? JSON.parse(variables) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { query: url.searchParams.get('query') ?? undefined, variables: parsed };
 }
 
 /**
@@ -80,13 +103,17 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
   let graphqlRequests = 0;
   let stopping = false;
   let drained: (() => void) | null = null;
+  const maxTokens = opts.document?.maxTokens ?? 1000;
+  /** The document's size, then unpaired surrogates (sought only where the body's text may hold one). */
+  const checkRequest = (parts: GraphqlRequestParts, surrogates: boolean): RequestRefusal | null =>
+    (opts.document ? documentTooLarge(parts.query, opts.document.maxBytes) : null) ?? (surrogates ? loneSurrogateIn(parts, maxTokens) : null);
 
   async function handleGraphql(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     // The caller first (the context needs only the headers): a request without a valid token is
     // answered before its body is read or parsed, whatever its size.
     let context: C;
     try {
-      context = await opts.context(req);
+      context = await opts.context(req, res);
     } catch (error) {
       if (error instanceof AppError) {
         res.setHeader('connection', 'close');
@@ -113,6 +140,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       }
     }
     let body: unknown = undefined;
+    let surrogates = req.method !== 'POST';
     if (req.method === 'POST') {
       let text: string;
       try {
@@ -125,6 +153,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       if (type.includes('application/json')) {
         try {
           body = text === '' ? undefined : JSON.parse(text);
+          surrogates = mayHoldLoneSurrogates(text);
         } catch {
           return graphqlError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
@@ -132,6 +161,10 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
         body = text;
       }
     }
+    const parts: GraphqlRequestParts | null =
+      req.method === 'GET' ? getParts(url) : body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphqlRequestParts) : null;
+    const refused = parts && checkRequest(parts, surrogates);
+    if (refused) return graphqlError(res, refused.status, refused.code, refused.message, refused.extensions);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -5,3 +5,6 @@ export * from './subgraph';
 export * from './peers';
 export * from './node-options';
 export * from './jit-executor';
+export * from './operation-limits';
+export * from './request-checks';
+export * from './request-ids';

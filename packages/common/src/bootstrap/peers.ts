@@ -1,11 +1,12 @@
 import type { RequestContext } from '../context';
 import { AppError, ErrorCode } from '../errors';
+import { CLIENT_REQUEST_ID_HEADER, REQUEST_ID_HEADER } from './request-ids';
 
 /**
  * The other subgraphs a subgraph asks, by name, through their GraphQL endpoint: never their
  * tables. A call carries the caller's own token (each subgraph checks it itself, and applies the
- * caller's role) and request id. The fields such calls use are `@inaccessible`: part of the
- * subgraph's schema, absent from the gateway's API.
+ * caller's role), the request id and the client's own label of it. The fields such calls use
+ * are `@inaccessible`: part of the subgraph's schema, absent from the gateway's API.
  *
  * Where each peer is: `SUBGRAPH_<NAME>_URL`, as for the gateway, else its default port on loopback.
  */
@@ -26,16 +27,28 @@ export class Peers {
   /** Runs a query on a peer as the caller; a peer's user-facing error comes back as the same AppError. */
   query<T>(ctx: RequestContext<unknown>, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
     if (!ctx.authorization) throw new Error(`A call to the ${peer} subgraph needs the caller's token; this context has none`);
-    return this.call<T>(ctx.authorization, ctx.requestId, peer, query, variables);
+    return this.call<T>(ctx.authorization, ctx.requestId, peer, query, variables, ctx.clientRequestId);
   }
 
   /** Runs a query on a peer with the given `Authorization` header (a service's own, see `ServiceCredentials`). */
-  async call<T>(authorization: string, requestId: string, peer: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  async call<T>(
+    authorization: string,
+    requestId: string,
+    peer: string,
+    query: string,
+    variables: Record<string, unknown>,
+    clientRequestId: string | null = null,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.url(peer), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization, 'x-request-id': requestId },
+        headers: {
+          'content-type': 'application/json',
+          authorization,
+          [REQUEST_ID_HEADER]: requestId,
+          ...(clientRequestId ? { [CLIENT_REQUEST_ID_HEADER]: clientRequestId } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(10_000),
       });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -23,6 +22,8 @@ import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
 import { jitExecutorGateway } from './jit-executor';
+import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
+import { CLIENT_REQUEST_ID_HEADER, clientRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids';
 import { Peers, peerUrlsFromEnv } from './peers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -78,6 +79,12 @@ export interface SubgraphOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Largest request body (default DEFAULT_SUBGRAPH_MAX_BODY_BYTES); a larger one is answered 413. */
   readonly maxBodyBytes?: number;
+  /**
+   * Depth, cost, aliases, directives, tokens and document size of an operation: the gateway's, so
+   * that a caller who reaches a subgraph directly meets the same walls (default: the `GATEWAY_MAX_*`
+   * variables of `env`, or their defaults).
+   */
+  readonly limits?: OperationLimits;
   /** Who runs the operations (default `jit`, see jitExecutorGateway); `graphql-js` is the way back. */
   readonly executor?: SubgraphExecutor;
 }
@@ -139,6 +146,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
     const peers = new Peers(opts.peerUrls ?? peerUrlsFromEnv(def.peers ?? {}, {}));
     const services = def.createServices(conn, peers, opts.env ?? process.env, { auth: opts.auth, log });
     const { schema } = await buildSubgraphSchemaOf(def, services);
+    const protection = operationProtection(opts.limits ?? operationLimitsFromEnv(opts.env ?? process.env));
     const apollo = new ApolloServer<RequestContext<L>>({
       // Both answer the same (test/executors.test.ts); jit spends a third less CPU on long lists.
       ...((opts.executor ?? 'jit') === 'jit' ? { gateway: jitExecutorGateway(schema) } : { schema }),
@@ -147,9 +155,13 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       // The process stops the server itself on SIGTERM/SIGINT (HTTP first, then Apollo, then the
       // database); Apollo's own handler would race it and, in production, leave it hanging.
       stopOnTerminationSignals: false,
+      allowBatchedHttpRequests: protection.allowBatchedHttpRequests,
+      parseOptions: protection.parseOptions,
+      validationRules: protection.validationRules,
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(log),
       plugins: [
+        ...protection.plugins,
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginLandingPageDisabled(),
@@ -162,13 +174,16 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
       apollo,
       log,
       context: async (req) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        // Subgraphs are private: the id is the gateway's (see request-ids), or this subgraph's own.
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        const clientRequestId = clientRequestIdFrom(req.headers[CLIENT_REQUEST_ID_HEADER]);
         return new RequestContext<L>({
           requestId,
+          clientRequestId,
           // Each subgraph checks the token itself: the gateway is not the only wall.
           viewer: await verifier.verify(req.headers.authorization),
           authorization: req.headers.authorization,
-          log: log.child({ requestId }),
+          log: log.child(clientRequestId ? { requestId, clientRequestId } : { requestId }),
           createLoaders: (ctx) => def.createLoaders(services, ctx),
         });
       },
@@ -177,6 +192,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
         return true;
       },
       maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_SUBGRAPH_MAX_BODY_BYTES,
+      document: { maxBytes: protection.maxDocumentBytes, maxTokens: protection.parseOptions.maxTokens ?? Infinity },
       routes: { '/metrics': (): unknown => ({ graphqlRequests: http.graphqlRequests(), sqlStatements: counter.total }) },
     });
     const host = opts.host ?? '127.0.0.1';
@@ -211,7 +227,8 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
 
 /**
  * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
- * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
+ * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `GATEWAY_MAX_*` (the operation
+ * limits, the gateway's), `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
  * `TONGXIN_JWT_*`), every value checked: a bad one is a ConfigError that names it.
  */
 export function subgraphOptionsFromEnv<S, L>(
@@ -230,6 +247,7 @@ export function subgraphOptionsFromEnv<S, L>(
     host: envString(env, 'HOST', '127.0.0.1'),
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
     maxBodyBytes: envInt(env, 'SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES, 1024, 1024 ** 3),
+    limits: operationLimitsFromEnv(env),
     executor: envChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'jit'),
     production: nodeEnv === 'production',
     peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),

@@ -16,7 +16,7 @@ import {
 /** The subgraphs whose logs `auditEvents` merges; the others are asked through `Peers`. */
 export const AUDITED_SUBGRAPHS = ['persons', 'organizations', 'activities', 'evaluation'] as const;
 
-const EVENT_FIELDS = 'id occurredAt subgraph subject role viewerScope action entityType entityId outcome detail requestId';
+const EVENT_FIELDS = 'id occurredAt subgraph subject role viewerScope action entityType entityId outcome detail requestId clientRequestId';
 
 export interface MergedAuditPage {
   readonly edges: { cursor: string; node: AuditEvent }[];
