@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_OPERATION_LIMITS, OperationLimits, randomIds, subgraphOptionsFromEnv } from '@tongxin/common';
+import { ConfigError, DEFAULT_OPERATION_LIMITS, OperationLimits, randomIds, subgraphOperationLimits, subgraphOptionsFromEnv } from '@tongxin/common';
 import { organizationsSubgraph } from '@tongxin/organizations';
 import { personsSubgraph } from '@tongxin/persons';
 import { Lexer, Source, TokenKind } from 'graphql';
@@ -8,10 +8,12 @@ import { startTestSubgraph, TestSubgraph } from './harness/subgraph';
 
 /**
  * Every subgraph applies the gateway's operation limits itself (issue 14 §5): a caller who reaches
- * a subgraph directly, past the gateway, meets the same walls, while what the gateway sends (the
- * parts of the platform's operations, `_entities` with a thousand representations, `_service`) is
- * never refused. gateway/test/operation-limits.test.ts and the platform tests run every legitimate
- * operation through the gateway to subgraphs with these limits on.
+ * a subgraph directly, past the gateway, meets the same walls (depth, aliases, directives and cost
+ * the same numbers; tokens and bytes of the document twice the gateway's, for the gateway's own
+ * spelling of its queries), while what the gateway sends (the parts of the platform's operations,
+ * `_entities` with a thousand representations, `_service`) is never refused.
+ * gateway/test/operation-limits.test.ts and the platform tests run every legitimate operation
+ * through the gateway to subgraphs with these limits on.
  */
 
 let persons: TestSubgraph<unknown>;
@@ -88,7 +90,8 @@ const REFUSALS: Record<keyof OperationLimits, { code: string; message: (n: numbe
 };
 
 describe('a subgraph refuses an operation just over each limit, before any SQL, and runs one just under it', () => {
-  it.each(Object.keys(SMALL).map((k) => [k, SMALL[k as keyof OperationLimits]] as const))('%s = %d', async (limit, n) => {
+  const applied = subgraphOperationLimits(SMALL);
+  it.each(Object.keys(applied).map((k) => [k, applied[k as keyof OperationLimits]] as const))('%s = %d', async (limit, n) => {
     const key = limit as keyof OperationLimits;
     expectData(await post(small.running.url, exactly[key](n)));
     const over = await small.statements(() => post(small.running.url, exactly[key](n + 1)));
@@ -96,11 +99,13 @@ describe('a subgraph refuses an operation just over each limit, before any SQL, 
     expect(over.statements).toBe(0);
   });
 
-  it('at the defaults, which are the gateway’s', async () => {
+  it('at the defaults, the gateway’s (tokens and bytes of the document twice theirs)', async () => {
     expect(DEFAULT_OPERATION_LIMITS).toEqual({ maxDepth: 10, maxCost: 1_000_000, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxDocumentBytes: 65536 });
-    for (const [limit, n] of Object.entries(DEFAULT_OPERATION_LIMITS) as [keyof OperationLimits, number][]) {
+    const applied = subgraphOperationLimits(DEFAULT_OPERATION_LIMITS);
+    expect(applied).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxTokens: 2000, maxDocumentBytes: 131072 });
+    for (const [limit, n] of Object.entries(applied) as [keyof OperationLimits, number][]) {
       if (limit === 'maxCost') continue; // below, with _entities
-      // 990 __typename fields would spend graphql-js's budget for comparing fields, not a limit's.
+      // 1,990 __typename fields would spend graphql-js's budget for comparing fields, not a limit's.
       if (limit !== 'maxTokens') expectData(await post(organizations.running.url, exactly[limit](n)));
       expectRefused(await post(organizations.running.url, exactly[limit](n + 1)), REFUSALS[limit].code, REFUSALS[limit].message(n));
     }

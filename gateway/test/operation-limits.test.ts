@@ -199,6 +199,18 @@ describe('the default limits', () => {
     expect(reached).toBeGreaterThan(0);
   });
 
+  it('pass an operation at the token limit whose field of another subgraph makes the gateway’s query to a subgraph longer', async () => {
+    // The persons subgraph is asked for `__typename id` where the client wrote isRepresentative
+    // (the evaluation subgraph's): 1,001 tokens for the client's 1,000.
+    const withBoundary = (padding: string) =>
+      `query($s: [PersonStatus!] = [${padding} ]) { persons(first: 1, filter: { statuses: $s }) { edges { node { isRepresentative } } } }`;
+    const atTokens = withBoundary(' ACTIVE'.repeat(DEFAULT_GATEWAY_LIMITS.maxTokens - tokenCount(withBoundary(''))));
+    expect(tokenCount(atTokens)).toBe(DEFAULT_GATEWAY_LIMITS.maxTokens);
+    const { result, reached } = await reaching(() => post(p.url, JSON.stringify({ query: atTokens, variables: { s: ['ACTIVE'] } })));
+    expect(expectData(result).persons.edges).toEqual([]);
+    expect(reached).toBeGreaterThan(0);
+  });
+
   it("pass the README's example", async () => {
     const README = `{ persons(first: 2, filter: { districtCode: "330302", category: INTERMEDIARY }) { totalCount edges { node { name profession employer street { name } memberships { role organization { name kind district { name } } } participations(first: 3) { totalCount edges { node { hours activity { title kind } } } } latestEvaluation { year composite scores { dimension score weight } } } } } }`;
     expect(expectData(await p.request(README)).persons.totalCount).toBe(0);

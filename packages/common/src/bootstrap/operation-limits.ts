@@ -94,6 +94,19 @@ export function operationLimitsFromEnv(env: Env): OperationLimits {
   };
 }
 
+/**
+ * The limits a subgraph applies to the platform's `limits`. Depth, aliases, directives and cost
+ * are the same numbers. The tokens and bytes of a document are twice the gateway's: the query the
+ * gateway sends a subgraph is its own spelling of part of the client's operation, with `__typename
+ * id` at each entity boundary (where the client may have written one field: a 1,000-token query
+ * reading `isRepresentative` of each person reaches the persons subgraph as 1,001 tokens), the
+ * `_entities` wrapper and the definitions of the variables the part uses. Twice bounds a direct
+ * caller's parsing as well and leaves that spelling room.
+ */
+export function subgraphOperationLimits(limits: OperationLimits): OperationLimits {
+  return { ...limits, maxTokens: limits.maxTokens * 2, maxDocumentBytes: limits.maxDocumentBytes * 2 };
+}
+
 /** What ApolloServer (plugins, validationRules, parseOptions, batching) and the HTTP app (maxDocumentBytes) need. */
 export interface OperationProtection {
   readonly plugins: ApolloServerPlugin[];

@@ -22,7 +22,7 @@ import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
 import { jitExecutorGateway } from './jit-executor';
-import { OperationLimits, operationLimitsFromEnv, operationProtection } from './operation-limits';
+import { OperationLimits, operationLimitsFromEnv, operationProtection, subgraphOperationLimits } from './operation-limits';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids';
 import { Peers, peerUrlsFromEnv } from './peers';
 
@@ -80,9 +80,9 @@ export interface SubgraphOptions {
   /** Largest request body (default DEFAULT_SUBGRAPH_MAX_BODY_BYTES); a larger one is answered 413. */
   readonly maxBodyBytes?: number;
   /**
-   * Depth, cost, aliases, directives, tokens and document size of an operation: the gateway's, so
-   * that a caller who reaches a subgraph directly meets the same walls (default: the `GATEWAY_MAX_*`
-   * variables of `env`, or their defaults).
+   * The platform's operation limits, the gateway's (default: the `GATEWAY_MAX_*` variables of
+   * `env`, or their defaults): a caller who reaches a subgraph directly meets the same walls, with
+   * room for the gateway's spelling of its queries (see subgraphOperationLimits).
    */
   readonly limits?: OperationLimits;
   /** Who runs the operations (default `jit`, see jitExecutorGateway); `graphql-js` is the way back. */
@@ -146,7 +146,7 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
     const peers = new Peers(opts.peerUrls ?? peerUrlsFromEnv(def.peers ?? {}, {}));
     const services = def.createServices(conn, peers, opts.env ?? process.env, { auth: opts.auth, log });
     const { schema } = await buildSubgraphSchemaOf(def, services);
-    const protection = operationProtection(opts.limits ?? operationLimitsFromEnv(opts.env ?? process.env));
+    const protection = operationProtection(subgraphOperationLimits(opts.limits ?? operationLimitsFromEnv(opts.env ?? process.env)));
     const apollo = new ApolloServer<RequestContext<L>>({
       // Both answer the same (test/executors.test.ts); jit spends a third less CPU on long lists.
       ...((opts.executor ?? 'jit') === 'jit' ? { gateway: jitExecutorGateway(schema) } : { schema }),
