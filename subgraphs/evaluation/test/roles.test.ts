@@ -172,7 +172,7 @@ describe('roles in the evaluation subgraph', () => {
       expect(event!.detail).toBeNull();
     } else {
       expect(event!.entityId).toBeNull();
-      expect(event!.detail).toBe(`${outcome}: ${res.errors![0]!.message}`);
+      expect(event!.detail).toBe(auditDetailOf(res.errors![0]!));
     }
     // Refused before anything was written: no statement but those of the audit event.
     if (outcome === 'FORBIDDEN') expect(statements).toBe(refusalStatements);
@@ -596,3 +596,11 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
     expect(define.errors![0]!.message).toBe('Only city administrators can define evaluation schemes.');
   });
 });
+
+/** The audit detail of a refused or failed request: its code and message, or for a bad input the fields it named (never what was sent). */
+function auditDetailOf(error: { message: string; extensions?: Record<string, any> }): string {
+  const code = error.extensions?.code as string;
+  if (code !== 'BAD_USER_INPUT') return `${code}: ${error.message}`;
+  const fields = [...new Set(((error.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field))];
+  return `BAD_USER_INPUT: invalid ${fields.length ? fields.join(', ') : 'the input'}`;
+}

@@ -301,7 +301,7 @@ describe('roles in the organizations subgraph', () => {
     expect({ SUCCEEDED: delta.SUCCEEDED - was.SUCCEEDED, REFUSED: delta.REFUSED - was.REFUSED, FAILED: delta.FAILED - was.FAILED }).toEqual(expected);
     const event = auditAfter[0]!;
     expect(event).toMatchObject({ action: op.action, role: caller === 'otherAssociation' ? 'ASSOCIATION_ADMIN' : roleOf(caller), subgraph: 'organizations' });
-    if (outcome !== 'ok') expect(event.detail).toBe(`${outcome}: ${res.errors![0]!.message}`);
+    if (outcome !== 'ok') expect(event.detail).toBe(auditDetailOf(res.errors![0]!));
     if (target.kind === 'membership') expect(event.entityId).toBe(target.id);
     else if (outcome === 'ok') expect(event.entityId).toBe(Object.values(res.data!)[0][{ organizations: 'organization', members: 'membership', meetings: 'meeting' }[target.kind]].id);
     else expect(event.entityId).toBeNull();
@@ -609,3 +609,11 @@ describe('roles in the organizations subgraph', () => {
     });
   });
 });
+
+/** The audit detail of a refused or failed request: its code and message, or for a bad input the fields it named (never what was sent). */
+function auditDetailOf(error: { message: string; extensions?: Record<string, any> }): string {
+  const code = error.extensions?.code as string;
+  if (code !== 'BAD_USER_INPUT') return `${code}: ${error.message}`;
+  const fields = [...new Set(((error.extensions?.fields ?? []) as { field: string }[]).map((f) => f.field))];
+  return `BAD_USER_INPUT: invalid ${fields.length ? fields.join(', ') : 'the input'}`;
+}

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../errors';
+import { AppError, ErrorCode, UserInputError } from '../errors';
 import { assertCanReadAuditLog } from '../auth/access';
 import { RequestContext, Viewer } from '../context';
 import { TransactionalConnection } from '../db/transactional-connection';
@@ -51,12 +51,30 @@ function viewerScope(viewer: Viewer): string | null {
   return null;
 }
 
-/** Whether a failure was a refusal (FORBIDDEN, UNAUTHENTICATED) or another failure, and its line. */
-function describeFailure(error: unknown): { outcome: AuditOutcome; detail: string } {
+/**
+ * Whether a failure was a refusal (FORBIDDEN, UNAUTHENTICATED) or another failure, and its line.
+ * A bad input is recorded by the fields it named, never by its messages, which quote what was
+ * sent (an ID number's birth date, a mobile number); any other message is kept with every run of
+ * seven digits or more (a number, a date written without separators) masked (`redactNumbers`).
+ */
+export function describeFailure(error: unknown): { outcome: AuditOutcome; detail: string } {
   const code = error instanceof AppError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
   const refused = code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED;
-  const message = error instanceof AppError ? error.message : 'internal error';
+  if (error instanceof UserInputError) {
+    const fields = [...new Set(error.fields.map((f) => f.field))];
+    const named = fields.length ? `${fields.slice(0, 20).join(', ')}${fields.length > 20 ? ` and ${fields.length - 20} more` : ''}` : 'the input';
+    return { outcome: AuditOutcome.FAILED, detail: `${code}: invalid ${named}` };
+  }
+  const message = error instanceof AppError ? redactNumbers(error.message) : 'internal error';
   return { outcome: refused ? AuditOutcome.REFUSED : AuditOutcome.FAILED, detail: `${code}: ${message}` };
+}
+
+/**
+ * The text with every run of seven or more digits (or an ID number with its X) replaced by as
+ * many `*`; a run inside a hyphenated id (a UUID's groups) is left alone.
+ */
+export function redactNumbers(text: string): string {
+  return text.replace(/(?<![0-9A-Za-z-])[0-9]{7,}[Xx]?(?![0-9A-Za-z-])/g, (run) => '*'.repeat(run.length));
 }
 
 /**
