@@ -156,7 +156,7 @@ export const personList: ReadOperation = {
   async floor(db, v) {
     const first = v.first as number;
     const persons = await db.query<{ id: string; name: string; gender: string; birth_year: number; category: string; status: string }>(
-      `SELECT id, name, gender, YEAR(birth_date) AS birth_year, category, status FROM ${db.db('persons')}.person
+      `SELECT id, name, gender, birth_year, category, status FROM ${db.db('persons')}.person
         WHERE district_code = ? AND ${LISTED} ORDER BY id LIMIT ?`,
       [v.district, first + 1],
     );
@@ -226,7 +226,7 @@ export const personProfile: ReadOperation = {
   async floor(db, v) {
     const id = v.id as string;
     const [p] = await db.query<Record<string, unknown>>(
-      `SELECT id, name, gender, YEAR(birth_date) AS birth_year, ethnicity, political_affiliation, education, category, profession, employer, position,
+      `SELECT id, name, gender, birth_year, ethnicity, political_affiliation, education, category, profession, employer, position,
               returnee, registered_on, status FROM ${db.db('persons')}.person WHERE id = ?`,
       [id],
     );
@@ -634,7 +634,7 @@ const chineseDigits = (n: number) => [...String(n)].map((d) => DIGITS[Number(d)]
 
 /** The register's columns the import writes (created_at and updated_at take their defaults). */
 const PERSON_COLUMNS = [
-  'id', 'name', 'gender', 'birth_date', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee',
+  'id', 'name', 'gender', 'birth_date_enc', 'birth_year', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee',
   'returnee_country', 'district_code', 'street_code', 'community', 'status', 'registered_on', 'version',
   'id_number_enc', 'id_number_hash', 'id_number_masked', 'mobile_enc', 'mobile_hash', 'mobile_masked',
 ];
@@ -695,7 +695,8 @@ export const importPersons: ImportOperation = {
         randomIds.next(),
         row.name!.trim(),
         Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
-        `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        cipher.encrypt(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, 'person.birth_date'),
+        Number(idNumber.slice(6, 10)),
         '汉族',
         label(row.politicalAffiliation),
         label(row.education),

@@ -1,4 +1,5 @@
 import { COUNTY_LEVEL_UNITS, createLogger, parseIdNumber, personalDataCipherFromEnv } from '@tongxin/common';
+import { SEALED_CONTACT_PHONE } from '@tongxin/organizations';
 import { PersonCategory, SEALED } from '@tongxin/persons';
 import { openPlatformDatabases } from '../packages/platform/src/databases';
 import { seedDemoData } from '../packages/platform/src/demo/seed';
@@ -13,9 +14,19 @@ const TABLES: Record<string, string[]> = {
 
 const cipher = personalDataCipherFromEnv(process.env);
 
-/** A person row with its numbers decrypted: ciphertexts differ from run to run (a fresh IV each time). */
-function plainPerson({ id_number_enc, mobile_enc, ...rest }: Record<string, unknown>): Record<string, unknown> {
-  return { ...rest, id_number: cipher.decrypt(id_number_enc as string, SEALED.idNumber), mobile: mobile_enc ? cipher.decrypt(mobile_enc as string, SEALED.mobile) : null };
+/** A person row with its numbers and birth date decrypted: ciphertexts differ from run to run (a fresh IV each time). */
+function plainPerson({ id_number_enc, mobile_enc, birth_date_enc, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...rest,
+    id_number: cipher.decrypt(id_number_enc as string, SEALED.idNumber),
+    mobile: mobile_enc ? cipher.decrypt(mobile_enc as string, SEALED.mobile) : null,
+    birth_date: cipher.decrypt(birth_date_enc as string, SEALED.birthDate),
+  };
+}
+
+/** An organization row with its contact phone decrypted. */
+function plainOrganization({ contact_phone_enc, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return { ...rest, contact_phone: contact_phone_enc ? cipher.decrypt(contact_phone_enc as string, SEALED_CONTACT_PHONE) : null };
 }
 
 /**
@@ -38,7 +49,7 @@ async function seedAndDump(seed: number, persons: number) {
       for (const table of tables) {
         const rows: Record<string, unknown>[] = await platform.dataSources[subgraph]!.query(`SELECT * FROM ${table}`);
         dump[table] = rows
-          .map(({ created_at: _c, updated_at: _u, ...rest }) => (table === 'person' ? plainPerson(rest) : rest))
+          .map(({ created_at: _c, updated_at: _u, ...rest }) => (table === 'person' ? plainPerson(rest) : table === 'organization' ? plainOrganization(rest) : rest))
           .map((row) => JSON.stringify(row, (_k, v) => (typeof v === 'number' ? Number(v) : v)))
           .sort();
       }
@@ -80,7 +91,8 @@ describe('the demo city', () => {
     expect(new Set(people.map((p) => p.category))).toEqual(new Set(Object.values(PersonCategory)));
     for (const p of people) {
       const parsed = parseIdNumber(p.id_number, '2026-06-30');
-      expect(parsed).toMatchObject({ birthDate: String(p.birth_date).slice(0, 10), gender: p.gender });
+      expect(parsed).toMatchObject({ birthDate: p.birth_date, gender: p.gender });
+      expect(Number(p.birth_year)).toBe(Number(String(p.birth_date).slice(0, 4)));
     }
     expect(new Set(people.map((p) => p.id_number)).size).toBe(400);
     const levels = new Set(first.dump.organization!.map((r) => JSON.parse(r as string).level));

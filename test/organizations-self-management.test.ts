@@ -136,7 +136,7 @@ describe('association self-management, meetings and organization statistics thro
     expect(expectData(await p.request(Q.meeting, { id }, analyst)).meeting).toEqual({
       topic: '人才库建设',
       body: { name: '鹿城区联席会议' },
-      attendingUnits: [{ name: '鹿城区人力社保局', contactPhone: '136****5678' }],
+      attendingUnits: [{ name: '鹿城区人力社保局', contactPhone: '136******78' }],
       decisions: [{ text: '推荐人选', responsibleUnit: { name: '鹿城区人力社保局' } }],
     });
     expect(expectData(await p.request(Q.meeting, { id }, district)).meeting.attendingUnits[0].contactPhone).toBe('13612345678');

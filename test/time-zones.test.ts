@@ -38,7 +38,7 @@ describe('time zones: neither the process nor the database session zone shifts d
     expect(person).toMatchObject({ birthDate: '1986-07-21', registeredOn: '2024-01-01' });
     expect(expectData(await sg.request(READ, { id: person.id })).person).toMatchObject({ birthDate: '1986-07-21', registeredOn: '2024-01-01' });
     const entity = await sg.running.services.persons.getById(systemContext(), person.id);
-    expect([entity.birthDate, entity.registeredOn]).toEqual(['1986-07-21', '2024-01-01']);
+    expect([sg.running.services.persons.birthDateOf(entity), entity.registeredOn]).toEqual(['1986-07-21', '2024-01-01']);
     expect(isNow(person.createdAt)).toBe(true);
     expect(isNow(person.updatedAt)).toBe(true);
   });
@@ -47,9 +47,9 @@ describe('time zones: neither the process nor the database session zone shifts d
     const sg = await start();
     const { person } = expectData(await sg.request(REGISTER, { input: form('1990-12-31', 15) })).registerPerson;
     // A JS Date here would turn into the day before west of UTC (TZ=America/New_York).
-    expect(await sg.running.dataSource.query('SELECT birth_date AS b, registered_on AS r FROM person WHERE id = ?', [person.id])).toEqual([
-      { b: '1990-12-31', r: '2024-01-01' },
-    ]);
+    // (The birth date is stored encrypted; the registration date is a DATE column.)
+    expect(await sg.running.dataSource.query('SELECT registered_on AS r FROM person WHERE id = ?', [person.id])).toEqual([{ r: '2024-01-01' }]);
+    expect(expectData(await sg.request(`query($id: ID!) { person(id: $id) { birthDate } }`, { id: person.id })).person.birthDate).toBe('1990-12-31');
   });
 
   (onMysql ? it : it.skip)('keeps created_at and updated_at in UTC when the server runs its sessions at +08:00 (MySQL)', async () => {

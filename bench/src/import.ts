@@ -129,7 +129,7 @@ function side(runs: ImportRun[], rows: number): ImportSide {
 
 /** Columns the floor's rows must hold as Tongxin stored them (id, encrypted values and times differ by nature). */
 const COMPARED = [
-  'name', 'gender', 'birth_date', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee', 'returnee_country',
+  'name', 'gender', 'birth_year', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee', 'returnee_country',
   'district_code', 'street_code', 'community', 'status', 'registered_on', 'version', 'id_number_masked', 'mobile_hash', 'mobile_masked',
 ];
 
@@ -144,14 +144,15 @@ async function compareStored(ctx: ImportContext, rows: number): Promise<string |
   const differing = COMPARED.filter((c) => Number(counts![c] ?? 0) > 0);
   if (differing.length) return `columns that differ: ${differing.map((c) => `${c} (${Number(counts![c])} rows)`).join(', ')}`;
   // The encrypted columns differ by their IVs: both must decrypt to the same numbers.
-  const sealed = await ctx.db.query<{ p_id: string; s_id: string; p_mobile: string | null; s_mobile: string | null }>(
-    `SELECT p.id_number_enc AS p_id, s.id_number_enc AS s_id, p.mobile_enc AS p_mobile, s.mobile_enc AS s_mobile
+  const sealed = await ctx.db.query<{ p_id: string; s_id: string; p_mobile: string | null; s_mobile: string | null; p_birth: string; s_birth: string }>(
+    `SELECT p.id_number_enc AS p_id, s.id_number_enc AS s_id, p.mobile_enc AS p_mobile, s.mobile_enc AS s_mobile, p.birth_date_enc AS p_birth, s.birth_date_enc AS s_birth
        FROM ${persons}.${FLOOR_TABLE} s JOIN ${persons}.person p ON p.id_number_hash = s.id_number_hash ORDER BY s.id LIMIT 20`,
   );
   for (const r of sealed) {
     if (ctx.cipher.decrypt(r.p_id, 'person.id_number') !== ctx.cipher.decrypt(r.s_id, 'person.id_number')) return 'id_number_enc decrypts to another number';
     const mobile = (v: string | null) => (v === null ? null : ctx.cipher.decrypt(v, 'person.mobile'));
     if (mobile(r.p_mobile) !== mobile(r.s_mobile)) return 'mobile_enc decrypts to another number';
+    if (ctx.cipher.decrypt(r.p_birth, 'person.birth_date') !== ctx.cipher.decrypt(r.s_birth, 'person.birth_date')) return 'birth_date_enc decrypts to another date';
   }
   return null;
 }

@@ -19,7 +19,7 @@ export interface TestSubgraph<S> {
  */
 export async function startTestSubgraph<S, L>(
   def: SubgraphDefinition<S, L>,
-  opts: { peerUrls?: Record<string, string>; limits?: OperationLimits } = {},
+  opts: { peerUrls?: Record<string, string>; limits?: OperationLimits; env?: Record<string, string | undefined> } = {},
 ): Promise<TestSubgraph<S>> {
   const db = freshDatabase();
   const running = await startSubgraph(def, {
@@ -30,6 +30,7 @@ export async function startTestSubgraph<S, L>(
     // No peers unless the test names them: a subgraph on its own asks nobody.
     peerUrls: opts.peerUrls ?? {},
     limits: opts.limits,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   });
   return {
     running,

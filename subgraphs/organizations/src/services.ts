@@ -1,4 +1,4 @@
-import { AuditLog, TransactionalConnection } from '@tongxin/common';
+import { AuditLog, Peers, personalDataCipherFromEnv, TransactionalConnection } from '@tongxin/common';
 import { MeetingService } from './meeting/meeting.service';
 import { MembershipService } from './membership/membership.service';
 import { OrganizationService } from './organization/organization.service';
@@ -16,9 +16,14 @@ export interface OrganizationsServices {
   readonly audit: AuditLog;
 }
 
-export function createOrganizationsServices(conn: TransactionalConnection): OrganizationsServices {
+/** The services over one connection; member units' contact phones are sealed with TONGXIN_DATA_KEY (see `personalDataCipherFromEnv`). */
+export function createOrganizationsServices(
+  conn: TransactionalConnection,
+  _peers?: Peers,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): OrganizationsServices {
   const audit = new AuditLog(conn, 'organizations');
-  const organizations = new OrganizationService(conn, audit);
+  const organizations = new OrganizationService(conn, audit, personalDataCipherFromEnv(env));
   return {
     organizations,
     memberships: new MembershipService(conn, audit),

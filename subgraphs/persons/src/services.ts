@@ -1,8 +1,9 @@
-import { AuditLog, Peers, personalDataCipherFromEnv, ServiceCredentials, SubgraphRuntime, systemContext, TransactionalConnection } from '@tongxin/common';
+import { AuditLog, envInt, Peers, personalDataCipherFromEnv, ServiceCredentials, SubgraphRuntime, systemContext, TransactionalConnection } from '@tongxin/common';
 import { AuditService } from './audit/audit.service';
 import { PersonExportService } from './import/person-export.service';
 import { PersonImportService } from './import/person-import.service';
 import { PersonOutbox } from './outbox/outbox';
+import { DEFAULT_OUTSIDE_MATCH_LIMIT, OutsideMatchLimiter } from './person/number-probes';
 import { PersonService } from './person/person.service';
 import { PersonStatsService } from './stats/person-stats.service';
 
@@ -36,7 +37,9 @@ export function createPersonsServices(
     delivery = { peers, credentials: () => credentials.authorization(), log: runtime.log };
   }
   const outbox = new PersonOutbox(conn, delivery, () => systemContext({ log: runtime?.log }));
-  const persons = new PersonService(conn, log, cipher, peers, outbox);
+  // How many whole numbers registered outside their own scope a caller may meet in 24 hours (imports, registrations, searches).
+  const probes = new OutsideMatchLimiter(conn, log, envInt(env, 'TONGXIN_OUTSIDE_MATCH_LIMIT', DEFAULT_OUTSIDE_MATCH_LIMIT, 0));
+  const persons = new PersonService(conn, log, cipher, peers, outbox, probes);
   return {
     persons,
     audit: new AuditService(log, peers),

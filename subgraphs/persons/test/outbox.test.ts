@@ -1,6 +1,6 @@
-import { createLogger, makeIdNumber, openDatabase } from '@tongxin/common';
+import { createLogger, makeIdNumber, openDatabase, personalDataCipherFromEnv } from '@tongxin/common';
 import { OutboxEventEntity } from '../src/outbox/outbox-event.entity';
-import { personsSubgraph, PersonsServices } from '@tongxin/persons';
+import { personsSubgraph, PersonsServices, SEALED } from '@tongxin/persons';
 import { freshDatabase } from '../../../test/harness/database';
 import { expectData } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
@@ -70,8 +70,11 @@ describe('the PublishExistingDistricts migration', () => {
     expect(index).toBeGreaterThan(0);
     try {
       const before = await openDatabase(db.config, { ...personsSubgraph, migrations: { ...migrations, [dialect]: migrations[dialect].slice(0, index) } }, log);
+      // A row as the register stored it then (the later migrations decrypt its ID number to remake the mask).
+      const idNumber = makeIdNumber('330302', '1975-05-06', 11);
       await before.dataSource.query(
-        "INSERT INTO person (id, name, gender, birth_date, ethnicity, political_affiliation, category, district_code, id_number_enc, id_number_hash, id_number_masked, status, registered_on, version, returnee) VALUES ('01900000-0000-7000-8000-000000000002', '旧', 'MALE', '1975-05-06', '汉族', 'MASSES', 'FREELANCER', '330324', 'v1:x:y:z', 'h', '330302********0111', 'ACTIVE', '2020-01-01', 4, 0)",
+        "INSERT INTO person (id, name, gender, birth_date, ethnicity, political_affiliation, category, district_code, id_number_enc, id_number_hash, id_number_masked, status, registered_on, version, returnee) VALUES ('01900000-0000-7000-8000-000000000002', '旧', 'MALE', '1975-05-06', '汉族', 'MASSES', 'FREELANCER', '330324', ?, 'h', ?, 'ACTIVE', '2020-01-01', 4, 0)",
+        [personalDataCipherFromEnv(process.env).encrypt(idNumber, SEALED.idNumber), `330302********${idNumber.slice(14)}`],
       );
       await before.close();
       const after = await openDatabase(db.config, personsSubgraph, log);

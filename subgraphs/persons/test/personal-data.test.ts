@@ -34,7 +34,8 @@ const form = (districtCode: string, mobile: string | null = '13812345678') => {
     districtCode,
   };
 };
-const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+/** The mask every role sees: the province only (docs/SECURITY.md, "How much a mask may show"). */
+const masked = (id: string) => `${id.slice(0, 2)}${'*'.repeat(16)}`;
 
 describe('personal data in the persons subgraph', () => {
   let sg: TestSubgraph<PersonsServices>;
@@ -65,12 +66,18 @@ describe('personal data in the persons subgraph', () => {
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(own.idNumber);
     expect(stored).not.toContain('13812345678');
-    expect(stored).not.toContain(own.idNumber.slice(6, 14)); // not even the birth date
+    // Not even the birth date (the number's characters 7-14), in any spelling: it is encrypted beside its year.
+    for (const birth of ['19800304', '1980-03-04', '1980/03/04', '0304']) expect(stored).not.toContain(birth);
+    expect(row.birth_date).toBeUndefined();
+    expect(Number(row.birth_year)).toBe(1980);
     expect(row.id_number_enc).toMatch(/^v1:[\w-]{16}:[\w-]{22}:[\w-]+$/);
     expect(row.id_number_masked).toBe(masked(own.idNumber));
-    expect(row.mobile_masked).toBe('138****5678');
+    expect(row.id_number_masked).toBe('33****************');
+    expect(row.mobile_masked).toBe('138******78');
     const cipher = personalDataCipherFromEnv(process.env);
     expect(cipher.decrypt(row.id_number_enc, SEALED.idNumber)).toBe(own.idNumber);
+    expect(cipher.decrypt(row.birth_date_enc, SEALED.birthDate)).toBe('1980-03-04');
+    expect(() => cipher.decrypt(row.birth_date_enc, SEALED.idNumber)).toThrow();
     expect(row.id_number_hash).toBe(cipher.hash(own.idNumber));
     // The same number encrypts differently each time (a fresh IV); the hash is stable.
     expect(cipher.encrypt(own.idNumber, SEALED.idNumber)).not.toBe(cipher.encrypt(own.idNumber, SEALED.idNumber));
@@ -93,7 +100,7 @@ describe('personal data in the persons subgraph', () => {
 
   it.each(['city', 'district', 'analyst', 'person'])('shows %s the numbers masked', async (caller) => {
     const person = expectData(await sg.request(MASKED, { id: own.id }, headers[caller])).person;
-    expect(person).toEqual({ idNumber: masked(own.idNumber), mobile: '138****5678' });
+    expect(person).toEqual({ idNumber: masked(own.idNumber), mobile: '138******78' });
   });
 
   it.each([
@@ -201,6 +208,23 @@ describe('personal data in the persons subgraph', () => {
     expect(update.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can change only records of their own district.');
   });
 
+  it('records a failed registration by the fields it named, with no part of the number, mobile or birth date it sent', async () => {
+    const idNumber = makeIdNumber(OWN, '1977-09-13', 515);
+    const wrongCheck = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;
+    const sent = [
+      { ...form(OWN), idNumber, birthDate: '1977-09-14', mobile: '1391234567' },
+      { ...form(OWN), idNumber: wrongCheck, mobile: '13912345678x' },
+      { ...form(OWN), idNumber: `${idNumber.slice(0, 6)}19771332${idNumber.slice(14)}` },
+    ];
+    for (const input of sent) {
+      const res = await sg.request(REGISTER, { input });
+      expect(res.errors!.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      const [latest] = await events({ action: 'registerPerson', outcome: 'FAILED' });
+      expect(latest.detail).toMatch(/^BAD_USER_INPUT: invalid input\.\w+/);
+      for (const part of ['1977', '0913', '0914', '1332', '19771332', idNumber.slice(14), '1391234567', '4567']) expect(latest.detail).not.toContain(part);
+    }
+  });
+
   it('refuses a second registration of the same ID number (the unique hash)', async () => {
     const again = await sg.request(REGISTER, { input: { ...form(OWN), idNumber: own.idNumber } });
     expect(again.errors!.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
@@ -250,13 +274,54 @@ describe('the EncryptPersonalData migration', () => {
       expect(row.id_number_hash).toBe(cipher.hash(idNumber));
       expect(row.id_number_masked).toBe(masked(idNumber));
       expect(cipher.decrypt(row.mobile_enc, SEALED.mobile)).toBe('13900001111');
-      expect(row.mobile_masked).toBe('139****1111');
+      expect(row.mobile_masked).toBe('139******11');
 
       // Undo the later migrations too, then this one.
       for (let i = index; i < migrations[dialect].length; i++) await after.dataSource.undoLastMigration({ transaction: 'each' });
       const [restored] = await after.dataSource.query('SELECT * FROM person');
       expect(restored).toMatchObject({ id_number: idNumber, mobile: '13900001111' });
       expect(restored.id_number_enc).toBeUndefined();
+      await after.close();
+    } finally {
+      await db.drop(['persons']);
+    }
+  });
+});
+
+describe('the ProtectBirthDate migration', () => {
+  it('encrypts the plain birth date beside its year and remakes the masks; its down restores the plain date and the old masks', async () => {
+    const db = freshDatabase();
+    const log = createLogger('persons', 'silent');
+    const migrations = personsSubgraph.migrations;
+    const dialect = db.config.type;
+    const upTo = (n: number) => ({ ...personsSubgraph, migrations: { ...migrations, [dialect]: migrations[dialect].slice(0, n) } });
+    const index = migrations[dialect].findIndex((m) => m.name.startsWith('ProtectBirthDate'));
+    expect(index).toBeGreaterThan(0);
+    const cipher = personalDataCipherFromEnv(process.env);
+    const idNumber = makeIdNumber('110101', '1968-12-31', 22);
+    const oldMask = `110101********${idNumber.slice(14)}`;
+    try {
+      const before = await openDatabase(db.config, upTo(index), log);
+      await before.dataSource.query(
+        "INSERT INTO person (id, name, gender, birth_date, ethnicity, political_affiliation, category, district_code, id_number_enc, id_number_hash, id_number_masked, mobile_enc, mobile_hash, mobile_masked, status, registered_on, version, returnee) VALUES ('01900000-0000-7000-8000-000000000003', '旧', 'FEMALE', '1968-12-31', '汉族', 'MASSES', 'FREELANCER', '330302', ?, ?, ?, ?, ?, '139****1111', 'ACTIVE', '2020-01-01', 1, 0)",
+        [cipher.encrypt(idNumber, SEALED.idNumber), cipher.hash(idNumber), oldMask, cipher.encrypt('13900001111', SEALED.mobile), cipher.hash('13900001111')],
+      );
+      await before.close();
+
+      const after = await openDatabase(db.config, personsSubgraph, log);
+      const [row] = await after.dataSource.query('SELECT * FROM person');
+      expect(row.birth_date).toBeUndefined();
+      expect(cipher.decrypt(row.birth_date_enc, SEALED.birthDate)).toBe('1968-12-31');
+      expect(Number(row.birth_year)).toBe(1968);
+      expect(row).toMatchObject({ id_number_masked: '11****************', mobile_masked: '139******11' });
+      for (const birth of ['19681231', '1968-12-31', '1231']) expect(JSON.stringify(row)).not.toContain(birth);
+
+      for (let i = index; i < migrations[dialect].length; i++) await after.dataSource.undoLastMigration({ transaction: 'each' });
+      const [restored] = await after.dataSource.query('SELECT * FROM person');
+      expect(String(restored.birth_date).slice(0, 10)).toBe('1968-12-31');
+      expect(restored).toMatchObject({ id_number_masked: oldMask, mobile_masked: '139****1111' });
+      expect(restored.birth_date_enc).toBeUndefined();
+      expect(restored.birth_year).toBeUndefined();
       await after.close();
     } finally {
       await db.drop(['persons']);

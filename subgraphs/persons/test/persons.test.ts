@@ -43,7 +43,7 @@ describe('persons subgraph', () => {
       name: '陈  明',
       gender: 'MALE',
       birthDate: '1986-07-21',
-      idNumber: `${input.idNumber.slice(0, 6)}********${input.idNumber.slice(14)}`,
+      idNumber: `${input.idNumber.slice(0, 2)}${'*'.repeat(16)}`,
       idNumberFull: input.idNumber,
       district: { code: '330302', name: '鹿城区' },
       street: { code: '330302006' },

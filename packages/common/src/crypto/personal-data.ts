@@ -59,14 +59,36 @@ export class PersonalDataCipher {
   }
 }
 
-/** `330302********123X`: the issuing region and the last four characters; the birth date hidden. */
+/**
+ * The masked ID number every role may see: the province (`33****************`) and nothing else,
+ * so that the mask with everything else a role may read (birth year, gender, district) leaves at
+ * least a million candidate numbers: a mainland province has at least 16 county codes, a year
+ * 365 birth dates and a gender 500 sequence numbers, 2.9 million in all, and the check character
+ * is hidden. Numbers of Hong Kong, Macau and Taiwan residents (71, 81, 82, 83) have one region
+ * code each, so for them nothing is shown. The arithmetic is in docs/SECURITY.md.
+ */
 export function maskIdNumber(idNumber: string): string {
-  return idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '*'.repeat(idNumber.length);
+  const shown = idNumber.length === 18 && /^[1-6][0-9]/.test(idNumber) ? idNumber.slice(0, 2) : '';
+  return shown + '*'.repeat(idNumber.length - shown.length);
 }
 
-/** `138****5678`. */
+/** `138******78`: the first three digits (the carrier) and the last two; six digits (a million candidates) hidden. */
 export function maskMobile(mobile: string): string {
-  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '*'.repeat(mobile.length);
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}******${mobile.slice(9)}` : '*'.repeat(mobile.length);
+}
+
+/**
+ * A member unit's contact phone as every role may see it: a mobile as `maskMobile`, a landline
+ * as its area code and six or more hidden digits with the last one or two shown only when at
+ * least six stay hidden (`0577-******00` for 0577-88960000, `0577-*******` for 0577-8896000).
+ */
+export function maskPhone(phone: string): string {
+  if (/^1[0-9]{10}$/.test(phone)) return maskMobile(phone);
+  const dash = phone.indexOf('-');
+  const area = dash > 0 ? phone.slice(0, dash + 1) : phone.slice(0, Math.min(4, phone.length));
+  const local = phone.slice(area.length);
+  const shown = Math.max(0, Math.min(2, local.length - 6));
+  return `${area}${'*'.repeat(local.length - shown)}${local.slice(local.length - shown)}`;
 }
 
 /** The file of the embedded default's generated key. */

@@ -1,11 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
+/** What a member unit's contact phone is bound to (GCM additional data): a value moved to another column does not decrypt. */
+export const SEALED_CONTACT_PHONE = 'organization.contact_phone';
+
 /** An association or working body. Private to the organizations subgraph: the API type is `Organization`. */
 @Entity({ name: 'organization' })
 @Index('idx_organization_district', ['districtCode', 'id'])
 @Index('idx_organization_kind', ['kind', 'id'])
 @Index('idx_organization_level', ['level', 'id'])
 @Index('idx_organization_parent', ['parentId', 'id'])
+@Index('idx_organization_contact_phone_hash', ['contactPhoneHash'])
 export class OrganizationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -47,11 +51,20 @@ export class OrganizationEntity {
   contactName!: string | null;
 
   /**
-   * A member unit's contact phone, as given (digits and one hyphen). Personal data: the API
-   * shows it whole only to city administrators and the body's district administrators.
+   * A member unit's contact phone (digits and one hyphen), personal data stored like a person's
+   * mobile: AES-256-GCM encrypted (`contact_phone_enc`), a keyed hash for exact lookup, and the
+   * mask every role may see. The API shows it whole only to city administrators and the body's
+   * district administrators.
    */
-  @Column({ name: 'contact_phone', type: 'varchar', length: 20, nullable: true })
-  contactPhone!: string | null;
+  @Column({ name: 'contact_phone_enc', type: 'varchar', length: 100, nullable: true })
+  contactPhoneEnc!: string | null;
+
+  @Column({ name: 'contact_phone_hash', type: 'varchar', length: 64, nullable: true })
+  contactPhoneHash!: string | null;
+
+  /** `136******78`, `0577-******00`: six digits or more hidden. */
+  @Column({ name: 'contact_phone_masked', type: 'varchar', length: 20, nullable: true })
+  contactPhoneMasked!: string | null;
 
   @VersionColumn()
   version!: number;

@@ -40,10 +40,10 @@ export class OrganizationResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "A member unit's contact phone (personal data): whole for city administrators and the unit's district administrators (each such read is audited as readContactPhone), masked (138****5678) for every other role.",
+      "A member unit's contact phone (personal data): whole for city administrators and the unit's district administrators (each such read is audited as readContactPhone), masked (138******78, 0577-******00: six digits or more hidden) for every other role.",
   })
   async contactPhone(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<string | null> {
-    if (organization.contactPhoneStored === null) return null;
+    if (organization.contactPhoneEnc === null) return null;
     return ctx.loaders.contactPhones.load(organization);
   }
 

@@ -6,10 +6,12 @@ import {
   isId,
   keysetPage,
   likeContains,
+  maskPhone,
   NotFoundError,
   organizationWriteRefusal,
   Page,
   pageRequest,
+  PersonalDataCipher,
   RequestContext,
   Role,
   todayInChina,
@@ -18,10 +20,9 @@ import {
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { checkRows, distinctIds, refuseFirstRow } from '../bulk';
-import { OrganizationEntity } from './organization.entity';
+import { OrganizationEntity, SEALED_CONTACT_PHONE } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
-import { maskPhone } from './organization.type';
-import { checkOrganizationRecord, OrganizationDraft } from './organization.validation';
+import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
 
 /**
  * The associations and working bodies, and the rules for where each may sit and who may set them
@@ -34,8 +35,20 @@ export class OrganizationService {
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly audit: AuditLog,
+    private readonly cipher: PersonalDataCipher,
     private readonly today: () => string = () => todayInChina(),
   ) {}
+
+  /** The stored form of a checked record: the contact phone encrypted, hashed and masked, never in plain. */
+  private seal(record: OrganizationRecord): Omit<OrganizationRecord, 'contactPhone'> & Pick<OrganizationEntity, 'contactPhoneEnc' | 'contactPhoneHash' | 'contactPhoneMasked'> {
+    const { contactPhone, ...rest } = record;
+    return {
+      ...rest,
+      contactPhoneEnc: contactPhone ? this.cipher.encrypt(contactPhone, SEALED_CONTACT_PHONE) : null,
+      contactPhoneHash: contactPhone ? this.cipher.hash(contactPhone) : null,
+      contactPhoneMasked: contactPhone ? maskPhone(contactPhone) : null,
+    };
+  }
 
   findByIds(ctx: RequestContext<unknown>, ids: readonly string[]): Promise<OrganizationEntity[]> {
     return this.conn.findByIds(ctx, OrganizationEntity, ids);
@@ -84,14 +97,19 @@ export class OrganizationService {
    * structure), masked for every other role. Every whole read is an audit event
    * (`readContactPhone`), all of one batch in one transaction; masked reads are not audited.
    */
-  async contactPhones(ctx: RequestContext<unknown>, units: readonly { readonly id: string; readonly districtCode: string; readonly contactPhoneStored: string | null }[]): Promise<(string | null)[]> {
+  async contactPhones(
+    ctx: RequestContext<unknown>,
+    units: readonly { readonly id: string; readonly districtCode: string; readonly contactPhoneEnc: string | null; readonly contactPhoneMasked: string | null }[],
+  ): Promise<(string | null)[]> {
     const v = ctx.viewer;
     const whole = (districtCode: string) => v.system || v.role === Role.CITY_ADMIN || (v.role === Role.DISTRICT_ADMIN && v.districtCode === districtCode);
-    const reads = units.filter((u) => u.contactPhoneStored && whole(u.districtCode));
+    const reads = units.filter((u) => u.contactPhoneEnc && whole(u.districtCode));
     if (reads.length && !v.system) {
       await this.conn.transaction(ctx, (tx) => this.audit.record(tx, reads.map((u) => ({ action: 'readContactPhone', entityType: 'Organization', entityId: u.id }))));
     }
-    return units.map((u) => (u.contactPhoneStored === null ? null : whole(u.districtCode) ? u.contactPhoneStored : maskPhone(u.contactPhoneStored)));
+    return units.map((u) =>
+      u.contactPhoneEnc === null ? null : whole(u.districtCode) ? this.cipher.decrypt(u.contactPhoneEnc, SEALED_CONTACT_PHONE) : u.contactPhoneMasked,
+    );
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {
@@ -111,7 +129,7 @@ export class OrganizationService {
         const refusal = organizationWriteRefusal(tx.viewer, record);
         if (refusal) throw refusal;
         const newId = tx.ids.next();
-        await this.conn.repo(tx, OrganizationEntity).insert({ ...record, id: newId, version: 1 });
+        await this.conn.repo(tx, OrganizationEntity).insert({ ...this.seal(record), id: newId, version: 1 });
         await this.audit.record(tx, { action: 'createOrganization', entityType: 'Organization', entityId: newId });
         return newId;
       });
@@ -139,7 +157,7 @@ export class OrganizationService {
         });
         // The rule of createOrganization, row by row.
         refuseFirstRow(records, ({ record }) => organizationWriteRefusal(tx.viewer, record));
-        const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
+        const rows = records.map(({ record }) => ({ ...this.seal(record), id: tx.ids.next() }));
         await this.conn.insertChunked(tx, OrganizationEntity, rows);
         await this.audit.record(tx, { action: 'createMany', entityType: 'Organization', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);

@@ -39,8 +39,9 @@ export class Organization {
   @Field(() => String, { nullable: true, description: "A member unit's contact person (联络人)." })
   contactName!: string | null;
 
-  /** Resolved to `contactPhone`, whole or masked by the viewer's role. */
-  contactPhoneStored!: string | null;
+  /** Resolved to `contactPhone`, whole (decrypted) or masked by the viewer's role. */
+  contactPhoneEnc!: string | null;
+  contactPhoneMasked!: string | null;
 
   @Field(() => Int, { description: 'Increases with every change.' })
   version!: number;
@@ -79,14 +80,7 @@ export function toOrganization(e: OrganizationEntity): Organization {
   o.districtCode = e.districtCode;
   o.unitRole = e.unitRole as JointMeetingUnitRole | null;
   o.contactName = e.contactName;
-  o.contactPhoneStored = e.contactPhone;
+  o.contactPhoneEnc = e.contactPhoneEnc;
+  o.contactPhoneMasked = e.contactPhoneMasked;
   return o;
-}
-
-/** `138****5678` for a mobile, `0577-****0000` for a landline: the area code and the last four digits. */
-export function maskPhone(phone: string): string {
-  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  const dash = phone.indexOf('-');
-  const area = dash > 0 ? phone.slice(0, dash + 1) : phone.slice(0, 4);
-  return `${area}${'*'.repeat(Math.max(0, phone.length - area.length - 4))}${phone.slice(-4)}`;
 }

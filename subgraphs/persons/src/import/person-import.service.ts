@@ -16,6 +16,7 @@ import {
 import type { PersonService } from '../person/person.service';
 import { sealPersonRecord } from '../person/person.service';
 import { checkPersonRecord, PersonRecord, withRegistrationDefaults } from '../person/person.validation';
+import { REGISTERED_ELSEWHERE } from '../person/number-probes';
 import { draftOfSheetRow, headerOfField, PersonSheetRow } from './person-columns';
 import { ImportReport, ImportRowError } from './person-import.types';
 
@@ -89,9 +90,25 @@ export class PersonImportService {
 
     // The hashes of all good rows (rows with errors are not looked up: they are not written anyway).
     const hashed = records.map(({ row, record }) => ({ row, record, hash: this.cipher.hash(record.idNumber) }));
+    // Looked up before the import's transaction: a number registered outside the caller's scope is
+    // told only as "registered in another district", and such matches are counted against the
+    // caller's daily limit (recorded on their own, or the request refused) before anything is
+    // answered. A record registered meanwhile is caught by the unique index when writing.
+    const registered = await this.persons.registeredHashes(ctx, hashed.map((h) => h.hash));
+    const matched = hashed.filter((h) => registered.has(h.hash)).map((h) => ({ ...h, match: registered.get(h.hash)! }));
+    await this.persons.probes.admit(
+      ctx,
+      matched.map((h) => ({ personId: h.match.id, districtCode: h.match.districtCode, source: `row ${h.row}${dryRun ? ', dry run' : ''}` })),
+      'importPersons',
+    );
+    const elsewhere = matched.filter((h) => this.persons.probes.isOutside(ctx, h.match.districtCode));
+    for (const h of elsewhere) {
+      const column = headerOfField('idNumber');
+      errors.push(Object.assign(new ImportRowError(), { row: h.row, column, message: `${column} ${REGISTERED_ELSEWHERE}` }));
+    }
     const report = await this.conn.transaction(ctx, async (tx) => {
-      const registered = await this.persons.registeredHashes(tx, hashed.map((h) => h.hash));
-      const already = hashed.filter((h) => registered.has(h.hash)).map((h) => h.row);
+      const ownMatches = matched.filter((h) => !this.persons.probes.isOutside(ctx, h.match.districtCode));
+      const already = ownMatches.map((h) => h.row);
       const fresh = hashed.filter((h) => !registered.has(h.hash));
       const written = !dryRun && errors.length === 0;
       const report = Object.assign(new ImportReport(), {
@@ -116,9 +133,10 @@ export class PersonImportService {
       await this.audit.record(tx, { action: 'importPersons', entityType: 'Person', detail }, errors.length ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED);
       // A row found registered confirms an ID number, as a search by number does: each is audited
       // with the record it matched, so bulk look-ups (dry runs included) leave a trace per person.
+      // (Matches outside the caller's scope were recorded by the limiter, as numberMatchElsewhere.)
       await this.audit.record(
         tx,
-        hashed.filter((h) => registered.has(h.hash)).map((h) => ({ action: 'importMatch', entityType: 'Person', entityId: registered.get(h.hash)!, detail: `row ${h.row}${dryRun ? ', dry run' : ''}` })),
+        ownMatches.map((h) => ({ action: 'importMatch', entityType: 'Person', entityId: h.match.id, detail: `row ${h.row}${dryRun ? ', dry run' : ''}` })),
       );
       return report;
     });

@@ -48,3 +48,36 @@ export async function decryptExistingRows(runner: QueryRunner, cipher: PersonalD
     ]);
   });
 }
+
+/**
+ * The data step of the ProtectBirthDate migrations (both dialects): the birth date, the ID
+ * number's characters 7–14, is encrypted beside its year, and the stored masks are remade to show
+ * what the new masks show (`33****************`, `138******78`): after it nothing stored in plain
+ * narrows an ID number to fewer than a million candidates (docs/SECURITY.md).
+ */
+export async function protectBirthDates(runner: QueryRunner, cipher: PersonalDataCipher = personalDataCipherFromEnv(process.env)): Promise<void> {
+  await forEachRow(runner, 'birth_date, id_number_enc, mobile_enc', async (row) => {
+    const birthDate = String(row.birth_date).slice(0, 10);
+    await runner.query('UPDATE person SET birth_date_enc = ?, birth_year = ?, id_number_masked = ?, mobile_masked = ? WHERE id = ?', [
+      cipher.encrypt(birthDate, SEALED.birthDate),
+      Number(birthDate.slice(0, 4)),
+      maskIdNumber(cipher.decrypt(row.id_number_enc!, SEALED.idNumber)),
+      row.mobile_enc ? maskMobile(cipher.decrypt(row.mobile_enc, SEALED.mobile)) : null,
+      row.id,
+    ]);
+  });
+}
+
+/** `down` of protectBirthDates: the plain birth date and the masks of before (first six and last four; first three and last four). */
+export async function exposeBirthDates(runner: QueryRunner, cipher: PersonalDataCipher = personalDataCipherFromEnv(process.env)): Promise<void> {
+  await forEachRow(runner, 'birth_date_enc, id_number_enc, mobile_enc', async (row) => {
+    const idNumber = cipher.decrypt(row.id_number_enc!, SEALED.idNumber);
+    const mobile = row.mobile_enc ? cipher.decrypt(row.mobile_enc, SEALED.mobile) : null;
+    await runner.query('UPDATE person SET birth_date = ?, id_number_masked = ?, mobile_masked = ? WHERE id = ?', [
+      cipher.decrypt(row.birth_date_enc!, SEALED.birthDate),
+      idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '*'.repeat(idNumber.length),
+      mobile === null ? null : mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '*'.repeat(mobile.length),
+      row.id,
+    ]);
+  });
+}

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** What each encrypted column's values are bound to (GCM additional data): a value moved to another column does not decrypt. */
-export const SEALED = { idNumber: 'person.id_number', mobile: 'person.mobile' } as const;
+export const SEALED = { idNumber: 'person.id_number', mobile: 'person.mobile', birthDate: 'person.birth_date' } as const;
 
 /** A row of the register (登记表). Private to the persons subgraph: the API type is `Person`. */
 @Entity({ name: 'person' })
@@ -27,8 +27,16 @@ export class PersonEntity {
   @Column({ type: 'varchar', length: 8 })
   gender!: string;
 
-  @Column({ name: 'birth_date', type: 'date' })
-  birthDate!: string;
+  /**
+   * The birth date, AES-256-GCM encrypted: it is the ID number's characters 7–14, so in plain it
+   * would narrow the number to a few thousand candidates (docs/SECURITY.md, "What is stored in plain").
+   */
+  @Column({ name: 'birth_date_enc', type: 'varchar', length: 100 })
+  birthDateEnc!: string;
+
+  /** The birth year in plain: what statistics need (with `gender`), leaving millions of candidate ID numbers. */
+  @Column({ name: 'birth_year', type: 'int' })
+  birthYear!: number;
 
   @Column({ type: 'varchar', length: 20 })
   ethnicity!: string;
@@ -74,7 +82,7 @@ export class PersonEntity {
   @Column({ name: 'id_number_hash', type: 'varchar', length: 64 })
   idNumberHash!: string;
 
-  /** `330302********123X`: what every role may see, kept so that lists need no decryption. */
+  /** `33****************` (the province only): what every role may see, kept so that lists need no decryption. */
   @Column({ name: 'id_number_masked', type: 'varchar', length: 18 })
   idNumberMasked!: string;
 
@@ -84,7 +92,7 @@ export class PersonEntity {
   @Column({ name: 'mobile_hash', type: 'varchar', length: 64, nullable: true })
   mobileHash!: string | null;
 
-  /** `138****5678`. */
+  /** `138******78`: six digits hidden (a million candidates). */
   @Column({ name: 'mobile_masked', type: 'varchar', length: 11, nullable: true })
   mobileMasked!: string | null;
 

@@ -7,7 +7,7 @@ import { Person, PersonConnection, toPerson } from './person.type';
 
 type Ctx = RequestContext<PersonLoaders>;
 
-const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date, with the masked ID number, would give the whole number.';
+const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date is part of the ID number.';
 
 const payload = (person: Person) => Object.assign(new PersonPayload(), { person });
 
@@ -53,9 +53,9 @@ export class PersonResolver {
       '出生日期: for the roles that may see the full ID number, whose middle it is (FORBIDDEN for others, who have birthYear).',
   })
   birthDate(@Root() person: Person, @Ctx() ctx: Ctx): string {
-    // With the masked ID number (its first six and last four characters) the birth date would give the whole number.
+    // The birth date is the ID number's middle: a role that may not read the number may not read it either.
     if (sensitiveReadRefusal(ctx.viewer, person.entity, 'ID number')) throw new ForbiddenError(BIRTH_DATE_REFUSED);
-    return person.birthDate;
+    return this.services.persons.birthDateOf(person.entity);
   }
 
   @FieldResolver(() => String, {

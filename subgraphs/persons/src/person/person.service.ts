@@ -36,6 +36,7 @@ import type { PersonOutbox } from '../outbox/outbox';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
+import { NumberMatch, OutsideMatchLimiter, REGISTERED_ELSEWHERE } from './number-probes';
 
 /** How many person ids one question to the organizations subgraph carries. */
 const MEMBER_CHECK_CHUNK = 1000;
@@ -44,8 +45,11 @@ const MEMBER_CHECK_CHUNK = 1000;
 export type SensitiveField = 'idNumber' | 'mobile';
 
 /** The columns a record's ID and mobile numbers are stored in: encrypted, hashed, masked. */
-type SealedNumbers = Pick<PersonEntity, 'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked'>;
-export type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile'> & SealedNumbers;
+type SealedNumbers = Pick<
+  PersonEntity,
+  'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked' | 'birthDateEnc' | 'birthYear'
+>;
+export type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile' | 'birthDate'> & SealedNumbers;
 
 /** Fields every record has: `null` in an update cannot clear them. */
 const REQUIRED_FIELDS = [
@@ -82,6 +86,8 @@ export class PersonService {
     private readonly peers: Peers,
     /** Where changes of a person's district are published (docs/CROSS-DISTRICT.md). */
     private readonly outbox: PersonOutbox,
+    /** Matches of whole numbers outside the caller's scope: told without the district, and limited per caller. */
+    readonly probes: OutsideMatchLimiter,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
@@ -152,6 +158,11 @@ export class PersonService {
     return results;
   }
 
+  /** The full birth date of a record (decrypted): for the roles `sensitiveReadRefusal` lets read it, checked by the caller. */
+  birthDateOf(person: PersonEntity): string {
+    return this.cipher.decrypt(person.birthDateEnc, SEALED.birthDate);
+  }
+
   /** The stored form of a checked record: numbers encrypted, hashed and masked. */
   private seal(record: PersonRecord): SealedRecord {
     return sealPersonRecord(this.cipher, record);
@@ -166,6 +177,7 @@ export class PersonService {
   async list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
     const page = pageRequest(args);
     const { qb, byNumber } = this.filtered(ctx, filter, (district) => personListDistricts(ctx.viewer, district));
+    if (byNumber) await this.admitNumberSearch(ctx, byNumber);
     const result = await keysetPage(qb, [{ expr: 'p.id', valueOf: (p) => p.id }], page);
     if (byNumber) await this.auditNumberSearch(ctx, byNumber, result.nodes, result.hasNextPage);
     return result;
@@ -218,6 +230,19 @@ export class PersonService {
     return { qb, byNumber };
   }
 
+  /**
+   * A search by a whole number that matches records outside the caller's own scope counts against
+   * the caller's daily limit of such matches (`OutsideMatchLimiter`), like an import's: past it the
+   * search is refused. The answer itself never shows those records (the list is scoped).
+   */
+  async admitNumberSearch(ctx: RequestContext<unknown>, byNumber: NumberSearch): Promise<void> {
+    if (this.probes.coversCity(ctx)) return;
+    const rows = await this.conn
+      .repo(ctx, PersonEntity)
+      .find({ select: { id: true, districtCode: true }, where: { [byNumber.column]: this.cipher.hash(byNumber.normalized) } });
+    await this.probes.admit(ctx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, source: 'search' })), byNumber.action);
+  }
+
   /** The audit event of a search by a whole number: how many it found (and which, when one). */
   async auditNumberSearch(ctx: RequestContext<unknown>, byNumber: NumberSearch, found: readonly { id: string }[] | number, more = false): Promise<void> {
     const only = typeof found !== 'number' && found.length === 1 ? found[0]!.id : null;
@@ -237,7 +262,7 @@ export class PersonService {
       if (!record) return check.throwIfInvalid() as never;
       assertCanWriteDistrict(ctx.viewer, record.districtCode);
       const sealed = this.seal(record);
-      const id = await this.conn.transaction(ctx, async (tx) => {
+      const id = await this.admittingOutsideMatches(ctx, 'registerPerson', () => this.conn.transaction(ctx, async (tx) => {
         await this.assertIdNumberFree(tx, sealed.idNumberHash, null, 'input.idNumber');
         const id = tx.ids.next();
         try {
@@ -249,7 +274,7 @@ export class PersonService {
         await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, version: 1 }]);
         await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
         return id;
-      });
+      }));
       return id;
     });
     void this.outbox.nudge();
@@ -290,7 +315,12 @@ export class PersonService {
     return this.conn.transaction(ctx, async (tx) => {
       const registered = await this.registeredHashes(tx, [...rowOfHash.keys()]);
       if (registered.size) {
-        throw new UserInputError([...registered.keys()].map((hash) => ({ field: `rows[${rowOfHash.get(hash)}].idNumber`, message: 'is registered already' })));
+        throw new UserInputError(
+          [...registered].map(([hash, match]) => ({
+            field: `rows[${rowOfHash.get(hash)}].idNumber`,
+            message: this.probes.isOutside(tx, match.districtCode) ? REGISTERED_ELSEWHERE : 'is registered already',
+          })),
+        );
       }
       const ids = await this.insertRecords(tx, sealed);
       await this.audit.record(tx, { action: 'registerPersons', entityType: 'Person', detail: `${ids.length} records` });
@@ -298,12 +328,14 @@ export class PersonService {
     });
   }
 
-  /** Which of these ID-number hashes are registered already, with the record's id (one statement per IN_LIST_CHUNK). */
-  async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
+  /** Which of these ID-number hashes are registered already, with the record's id and district (one statement per IN_LIST_CHUNK). */
+  async registeredHashes(ctx: RequestContext<unknown>, hashes: readonly string[]): Promise<Map<string, { id: string; districtCode: string }>> {
+    const found = new Map<string, { id: string; districtCode: string }>();
     const repo = this.conn.repo(ctx, PersonEntity);
     for (const chunk of chunksOf(hashes)) {
-      for (const r of await repo.find({ select: { id: true, idNumberHash: true }, where: { idNumberHash: In(chunk) } })) found.set(r.idNumberHash, r.id);
+      for (const r of await repo.find({ select: { id: true, idNumberHash: true, districtCode: true }, where: { idNumberHash: In(chunk) } })) {
+        found.set(r.idNumberHash, { id: r.id, districtCode: r.districtCode });
+      }
     }
     return found;
   }
@@ -348,7 +380,7 @@ export class PersonService {
     if (patch.status === PersonStatus.ARCHIVED) nulls.fail('status', 'cannot be set to ARCHIVED here: use archivePerson');
     nulls.throwIfInvalid();
 
-    const { lost } = await this.conn.transaction(ctx, async (tx) => {
+    const { lost } = await this.admittingOutsideMatches(ctx, 'updatePerson', () => this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, id);
       assertCanWriteRecordIn(tx.viewer, current.districtCode);
       // Moving a person into another district needs the right to write there too.
@@ -361,11 +393,12 @@ export class PersonService {
         });
       }
       const currentIdNumber = this.cipher.decrypt(current.idNumberEnc, SEALED.idNumber);
-      const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, ...plain } = current;
+      const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, birthDateEnc, birthYear, ...plain } = current;
       const draft: PersonDraft = {
         ...(plain as unknown as PersonDraft),
         idNumber: currentIdNumber,
         mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc, SEALED.mobile),
+        birthDate: this.birthDateOf(current),
       };
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
@@ -396,7 +429,7 @@ export class PersonService {
         if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
         throw error;
       }
-    });
+    }));
     if (lost) await this.raceLost(ctx, id, expectedVersion);
     void this.outbox.nudge();
   }
@@ -430,9 +463,30 @@ export class PersonService {
     void this.outbox.nudge();
   }
 
+  /**
+   * CONFLICT when the number is registered to another record: as it is for one inside the caller's
+   * scope, without the district for one outside it (`RegisteredElsewhereError`, which
+   * `admittingOutsideMatches` counts against the caller's limit once the transaction is over).
+   */
   private async assertIdNumberFree(ctx: RequestContext<unknown>, idNumberHash: string, exceptId: string | null, field: string): Promise<void> {
-    const other = await this.conn.repo(ctx, PersonEntity).findOne({ select: { id: true }, where: { idNumberHash } });
-    if (other && other.id !== exceptId) throw duplicateIdNumber(field);
+    const other = await this.conn.repo(ctx, PersonEntity).findOne({ select: { id: true, districtCode: true }, where: { idNumberHash } });
+    if (!other || other.id === exceptId) return;
+    if (this.probes.isOutside(ctx, other.districtCode)) throw new RegisteredElsewhereError(field, { personId: other.id, districtCode: other.districtCode, source: field });
+    throw duplicateIdNumber(field);
+  }
+
+  /**
+   * Runs a write whose duplicate check may meet a number registered outside the caller's scope;
+   * such a match is recorded and counted (`OutsideMatchLimiter.admit`, after the write's
+   * transaction was rolled back), and the caller past the limit is refused instead.
+   */
+  private async admittingOutsideMatches<T>(ctx: RequestContext<unknown>, what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RegisteredElsewhereError) await this.probes.admit(ctx, [error.match], what);
+      throw error;
+    }
   }
 
   private async raceLost(ctx: RequestContext<unknown>, id: string, expectedVersion: number): Promise<never> {
@@ -441,11 +495,16 @@ export class PersonService {
   }
 }
 
-/** The stored form of a checked record: numbers encrypted, hashed and masked. */
+/**
+ * The stored form of a checked record: ID and mobile numbers encrypted, hashed and masked; the
+ * birth date encrypted beside its year (docs/SECURITY.md, "What is stored in plain").
+ */
 export function sealPersonRecord(cipher: PersonalDataCipher, record: PersonRecord): SealedRecord {
-  const { idNumber, mobile, ...rest } = record;
+  const { idNumber, mobile, birthDate, ...rest } = record;
   return {
     ...rest,
+    birthDateEnc: cipher.encrypt(birthDate, SEALED.birthDate),
+    birthYear: Number(birthDate.slice(0, 4)),
     idNumberEnc: cipher.encrypt(idNumber, SEALED.idNumber),
     idNumberHash: cipher.hash(idNumber),
     idNumberMasked: maskIdNumber(idNumber),
@@ -470,6 +529,16 @@ function numberSearch(text: string): NumberSearch | null {
 
 function assertVersion(current: PersonEntity, expectedVersion: number): void {
   if (current.version !== expectedVersion) throw new StaleVersionError(`Person ${current.id}`, current.version, expectedVersion);
+}
+
+/** A number registered in a district outside the caller's scope: CONFLICT that says so, without the district. */
+class RegisteredElsewhereError extends ConflictError {
+  constructor(
+    field: string,
+    readonly match: NumberMatch,
+  ) {
+    super(`A person with this ID number ${REGISTERED_ELSEWHERE}.`, { field });
+  }
 }
 
 function duplicateIdNumber(field: string): ConflictError {

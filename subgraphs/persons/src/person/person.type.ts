@@ -15,10 +15,7 @@ export class Person {
   @Field(() => Gender)
   gender!: Gender;
 
-  /** 出生日期: a field of its own resolver (`PersonResolver.birthDate`), for the roles that may see full ID numbers. */
-  birthDate!: string;
-
-  @Field(() => Int, { description: '出生年份: every role (the full birth date is part of the ID number).' })
+  @Field(() => Int, { description: '出生年份: every role (the full birth date, birthDate, is part of the ID number).' })
   birthYear!: number;
 
   @Field({ description: '民族, as on the ID card (汉族, 畲族 …)' })
@@ -57,10 +54,10 @@ export class Person {
   @Field(() => String, { nullable: true, description: '社区' })
   community!: string | null;
 
-  @Field({ description: '居民身份证号 (GB 11643), masked: 330302********123X. The full number is idNumberFull.' })
+  @Field({ description: '居民身份证号 (GB 11643), masked to its province: 33****************. The full number is idNumberFull.' })
   idNumber!: string;
 
-  @Field(() => String, { nullable: true, description: 'Mobile number, masked: 138****5678. The full number is mobileFull.' })
+  @Field(() => String, { nullable: true, description: 'Mobile number, masked: 138******78. The full number is mobileFull.' })
   mobile!: string | null;
 
   @Field(() => PersonStatus)
@@ -78,7 +75,7 @@ export class Person {
   @Field(() => Date)
   updatedAt!: Date;
 
-  /** The stored row (not a field): the full-number fields decrypt from it. */
+  /** The stored row (not a field): the full-number fields and the birth date decrypt from it. */
   entity!: PersonEntity;
 }
 
@@ -91,8 +88,7 @@ export function toPerson(e: PersonEntity): Person {
   p.id = e.id;
   p.name = e.name;
   p.gender = e.gender as Gender;
-  p.birthDate = e.birthDate;
-  p.birthYear = Number(e.birthDate.slice(0, 4));
+  p.birthYear = e.birthYear;
   p.ethnicity = e.ethnicity;
   p.politicalAffiliation = e.politicalAffiliation as PoliticalAffiliation;
   p.education = e.education as Education | null;
