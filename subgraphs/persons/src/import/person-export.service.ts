@@ -14,6 +14,7 @@ import { PersonEntity } from '../person/person.entity';
 import { PersonStatus } from '../person/person.enums';
 import type { PersonFilter } from '../person/person.inputs';
 import type { PersonService } from '../person/person.service';
+import { safeFileName } from './cell-safety';
 import { writeCommunityLedger, writePersonSheet } from './person-sheet';
 
 /** The most rows one export holds (a sheet this size opens in any spreadsheet program). */
@@ -49,6 +50,7 @@ export class PersonExportService {
   exportPersons(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, output: Writable): Promise<ExportedFile> {
     return this.audit.guard(ctx, { action: 'exportPersons', entityType: 'Person' }, async () => {
       const { qb, byNumber } = this.persons.filtered(ctx, filter, (district) => personListDistricts(ctx.viewer, district));
+      if (byNumber) await this.persons.admitNumberSearch(ctx, byNumber);
       const total = await qb.clone().getCount();
       if (total > this.maxRows) {
         throw new UserInputError([
@@ -64,10 +66,10 @@ export class PersonExportService {
           after = page[page.length - 1]!.id;
         }
       };
-      const rowCount = await writePersonSheet(output, pages(), { showBirthDate: (p) => !sensitiveReadRefusal(ctx.viewer, p, 'birth date') });
+      const rowCount = await writePersonSheet(output, pages(), { birthDate: (p) => this.birthDateFor(ctx, p) });
       if (byNumber) await this.persons.auditNumberSearch(ctx, byNumber, rowCount);
       await this.conn.transaction(ctx, (tx) => this.audit.record(tx, { action: 'exportPersons', entityType: 'Person', detail: `${rowCount} rows` }));
-      return { fileName: `登记表-${this.today()}.xlsx`, rowCount };
+      return { fileName: safeFileName(`登记表-${this.today()}.xlsx`), rowCount };
     });
   }
 
@@ -86,11 +88,16 @@ export class PersonExportService {
       const persons = await qb.orderBy('p.id', 'ASC').getMany();
       const today = this.today();
       const rowCount = await writeCommunityLedger(output, { districtCode, streetCode: streetCode!, community: community!, today }, persons, {
-        showBirthDate: (p) => !sensitiveReadRefusal(ctx.viewer, p, 'birth date'),
+        birthDate: (p) => this.birthDateFor(ctx, p),
       });
       await this.conn.transaction(ctx, (tx) => this.audit.record(tx, { action: 'exportCommunityLedger', entityType: 'Person', detail: `${streetCode} ${community}: ${rowCount} rows` }));
-      return { fileName: `社区基础台账-${community}-${today}.xlsx`, rowCount };
+      return { fileName: safeFileName(`社区基础台账-${community}-${today}.xlsx`), rowCount };
     });
+  }
+
+  /** The full birth date of a record for a viewer who may read it (as `Person.birthDate`), else null. */
+  private birthDateFor(ctx: RequestContext<unknown>, person: PersonEntity): string | null {
+    return sensitiveReadRefusal(ctx.viewer, person, 'birth date') ? null : this.persons.birthDateOf(person);
   }
 
   /** An export as bytes (the API's base64 answer). */

@@ -19,6 +19,7 @@ import {
   Profession,
   PROFESSION_LABELS,
 } from '../person/person.enums';
+import { neutralizeCell } from './cell-safety';
 import { fieldOfHeader, PERSON_COLUMNS, PersonColumnField } from './person-columns';
 import type { NumberedSheetRow } from './person-import.service';
 import { ImportRowError } from './person-import.types';
@@ -134,16 +135,16 @@ async function* csvRows(file: string): AsyncGenerator<{ number: number; cells: u
 
 /** Who may see what in an export. */
 export interface ExportOptions {
-  /** Whether this record's full birth date is shown (otherwise the cell is empty; see docs/SECURITY.md). */
-  readonly showBirthDate: (person: PersonEntity) => boolean;
+  /** This record's full birth date where the viewer may read it, otherwise null (the cell shows less; see docs/SECURITY.md). */
+  readonly birthDate: (person: PersonEntity) => string | null;
 }
 
 /** The cell of each column of an exported record: Chinese labels, names of places, masked numbers. */
 function exportCells(p: PersonEntity, opts: ExportOptions): Record<PersonColumnField, string> {
-  return {
+  const cells: Record<PersonColumnField, string> = {
     name: p.name,
     gender: GENDER_LABELS[p.gender as Gender] ?? p.gender,
-    birthDate: opts.showBirthDate(p) ? p.birthDate : '',
+    birthDate: opts.birthDate(p) ?? '',
     ethnicity: p.ethnicity,
     politicalAffiliation: POLITICAL_AFFILIATION_LABELS[p.politicalAffiliation as PoliticalAffiliation] ?? p.politicalAffiliation,
     education: p.education ? (EDUCATION_LABELS[p.education as Education] ?? p.education) : '',
@@ -160,6 +161,8 @@ function exportCells(p: PersonEntity, opts: ExportOptions): Record<PersonColumnF
     mobile: p.mobileMasked ?? '',
     registeredOn: p.registeredOn,
   };
+  for (const field of Object.keys(cells) as PersonColumnField[]) cells[field] = neutralizeCell(cells[field]);
+  return cells;
 }
 
 const TEXT = '@';
@@ -190,7 +193,7 @@ export async function writePersonSheet(output: Writable, batches: AsyncIterable<
 const LEDGER_COLUMNS: readonly { header: string; width: number; cell: (p: PersonEntity, opts: ExportOptions) => string }[] = [
   { header: '姓名', width: 12, cell: (p) => p.name },
   { header: '性别', width: 6, cell: (p) => GENDER_LABELS[p.gender as Gender] ?? p.gender },
-  { header: '出生年月', width: 10, cell: (p, o) => (o.showBirthDate(p) ? p.birthDate.slice(0, 7) : `${p.birthDate.slice(0, 4)}年`) },
+  { header: '出生年月', width: 10, cell: (p, o) => o.birthDate(p)?.slice(0, 7) ?? `${p.birthYear}年` },
   { header: '民族', width: 8, cell: (p) => p.ethnicity },
   { header: '政治面貌', width: 12, cell: (p) => POLITICAL_AFFILIATION_LABELS[p.politicalAffiliation as PoliticalAffiliation] ?? p.politicalAffiliation },
   { header: '学历', width: 10, cell: (p) => (p.education ? (EDUCATION_LABELS[p.education as Education] ?? p.education) : '') },
@@ -222,7 +225,7 @@ export async function writeCommunityLedger(
   const width = LEDGER_COLUMNS.length + 1;
   sheet.columns = [{ width: 6 }, ...LEDGER_COLUMNS.map((c) => ({ width: c.width, style: { numFmt: TEXT } }))];
   const placeName = `${districtOf(place.districtCode).name}${streetOf(place.streetCode)?.name ?? ''}${place.community}`;
-  const title = sheet.addRow([`${placeName}新的社会阶层人士基础台账`]);
+  const title = sheet.addRow([neutralizeCell(`${placeName}新的社会阶层人士基础台账`)]);
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, width);
   title.commit();
@@ -244,7 +247,7 @@ export async function writeCommunityLedger(
     section += 1;
     for (const p of group) {
       n += 1;
-      sheet.addRow([n, ...LEDGER_COLUMNS.map((c) => c.cell(p, opts))]).commit();
+      sheet.addRow([n, ...LEDGER_COLUMNS.map((c) => neutralizeCell(c.cell(p, opts)))]).commit();
     }
   }
   sheet.commit();
