@@ -23,6 +23,12 @@ describe('docker-compose.yml', () => {
     const svc = services[name];
     expect(svc.build).toBe('.');
     expect(svc.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', PORT: String(port), HOST: '0.0.0.0', NODE_ENV: 'production' });
+    // Its own least-privileged account, never root; the migrate step migrates and grants first.
+    expect(svc.environment.MYSQL_USER).toBe(`tongxin_${name}`);
+    expect(svc.environment.MYSQL_PASSWORD).toMatch(new RegExp(`^\\$\\{TONGXIN_${name.toUpperCase()}_DB_PASSWORD:\\?`));
+    expect(svc.environment.MYSQL_PASSWORD).toBe(services.migrate.environment[`TONGXIN_${name.toUpperCase()}_DB_PASSWORD`]);
+    expect(svc.environment.TONGXIN_MIGRATE).toBe('false');
+    expect(svc.depends_on.migrate.condition).toBe('service_completed_successfully');
     expect(svc.environment.TONGXIN_JWT_SECRET).toBe(services.gateway.environment.TONGXIN_JWT_SECRET);
     expect(svc.environment.TONGXIN_JWT_SECRET).toMatch(/^\$\{TONGXIN_JWT_SECRET:\?/);
     // Required, never defaulted: in production a subgraph refuses to start without it.
@@ -56,6 +62,25 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.command).toEqual(command);
     expect(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(`CMD ${JSON.stringify(command).replace(/","/g, '", "')}`);
     expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
-    expect(Object.keys(services).sort()).toEqual(['activities', 'evaluation', 'gateway', 'mysql', 'organizations', 'persons', 'seed'].sort());
+    expect(Object.keys(services).sort()).toEqual(['activities', 'evaluation', 'gateway', 'migrate', 'mysql', 'organizations', 'persons', 'seed'].sort());
+  });
+
+  it('migrates as MySQL\'s administrator and grants each subgraph its own account before any starts; no password is written in the file', () => {
+    const migrate = services.migrate;
+    expect(migrate.command).toEqual(['node', 'packages/platform/dist/migrate.js', '--grant']);
+    expect(fs.existsSync(path.join(ROOT, 'packages/platform/src/migrate.ts'))).toBe(true);
+    expect(migrate.environment).toMatchObject({ TONGXIN_DB: 'mysql', MYSQL_HOST: 'mysql', MYSQL_USER: 'root' });
+    expect(migrate.environment.MYSQL_PASSWORD).toBe(services.mysql.environment.MYSQL_ROOT_PASSWORD);
+    expect(migrate.environment.TONGXIN_DATA_KEY).toMatch(/^\$\{TONGXIN_DATA_KEY:\?/);
+    expect(migrate.depends_on.mysql.condition).toBe('service_healthy');
+    expect(services.mysql.environment.MYSQL_ROOT_PASSWORD).toMatch(/^\$\{TONGXIN_MYSQL_ROOT_PASSWORD:\?/);
+    for (const [name, svc] of Object.entries(services)) {
+      for (const [key, value] of Object.entries((svc.environment ?? {}) as Record<string, string>)) {
+        if (/PASSWORD|SECRET|KEY/.test(key)) expect({ name, key, value }).toEqual({ name, key, value: expect.stringMatching(/^\$\{[A-Z_]+:\?/) });
+      }
+    }
+    // Only the administrator's steps (migrate, seed) run as root.
+    const asRoot = Object.entries(services).filter(([, s]) => s.environment?.MYSQL_USER === 'root').map(([n]) => n);
+    expect(asRoot.sort()).toEqual(['migrate', 'seed']);
   });
 });

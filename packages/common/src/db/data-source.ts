@@ -44,7 +44,9 @@ export async function ensureMysqlDatabase(config: MysqlConfig, name: string): Pr
   const mysql = await import('mysql2/promise');
   const conn = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password });
   try {
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    // Created only when missing: a subgraph's own account may not create databases (docs/SECURITY.md, "Database accounts").
+    const [existing] = await conn.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]);
+    if ((existing as unknown[]).length === 0) await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     const [rows] = await conn.query('SELECT VERSION() AS version');
     return { mariadb: /mariadb/i.test(String((rows as Array<{ version: string }>)[0]?.version)) };
   } finally {
