@@ -227,8 +227,8 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
 
 /**
  * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
- * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `GATEWAY_MAX_*` (the operation
- * limits, the gateway's), `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
+ * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_STATS_MIN_GROUP`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `GATEWAY_MAX_*` (the
+ * operation limits, the gateway's), `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
  * `TONGXIN_JWT_*`), every value checked: a bad one is a ConfigError that names it.
  */
 export function subgraphOptionsFromEnv<S, L>(
