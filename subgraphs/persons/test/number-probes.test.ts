@@ -77,31 +77,42 @@ describe('numbers registered outside the caller’s district', () => {
     expect((await events({ action: 'numberMatchElsewhere' })).length).toBe(3);
   });
 
-  it('past the limit, an import is refused whole, nothing written, and marked as a suspected probe', async () => {
+  it('past the limit, an import is refused whole, nothing written, marked as a suspected probe, and its matches spent', async () => {
     const before = await total();
     const rows = [row(number(OWN)), row(elsewhere[3]!.idNumber), row(elsewhere[4]!.idNumber)];
     const res = await sg.request(IMPORT, { rows, dryRun: false }, district);
     expect(res.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(res.errors![0]!.message).toContain('at most 4 a day');
+    expect(res.errors![0]!.message).toContain('as many numbers registered outside your district as one person may in a day (4)');
+    // The refusal does not say how many of the request's numbers matched.
+    expect(res.errors![0]!.message).not.toMatch(/\b2\b/);
     expect(res.data).toBeNull();
     expect(await total()).toBe(before);
     const [probe] = await events({ action: 'suspectedProbe' });
     expect(probe).toMatchObject({ outcome: 'REFUSED', subject: 'clerk-of-lucheng', detail: expect.stringContaining('2 numbers registered outside') });
     const [refused] = await events({ action: 'importPersons', outcome: 'REFUSED' });
     expect(refused.subject).toBe('clerk-of-lucheng');
-    // The refused matches were not counted as answered.
-    expect((await events({ action: 'numberMatchElsewhere' })).length).toBe(3);
+    // The matches of a refused request are spent, unanswered: refusals cannot be split to find them one by one.
+    const matches = await events({ action: 'numberMatchElsewhere' });
+    expect(matches.length).toBe(5);
+    expect(matches.filter((m: { outcome: string }) => m.outcome === 'REFUSED').map((m: { entityId: string }) => m.entityId).sort()).toEqual([elsewhere[3]!.id, elsewhere[4]!.id].sort());
   });
 
-  it('the last one within the limit is answered; then searches by number are refused too', async () => {
-    expect(expectData(await sg.request(SEARCH, { f: { text: elsewhere[5]!.idNumber } }, district)).persons.totalCount).toBe(0);
-    const refused = await sg.request(SEARCH, { f: { text: elsewhere[6]!.idNumber } }, district);
-    expect(refused.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    // A search by a number of the own district matches nothing outside: still answered.
-    expect(expectData(await sg.request(SEARCH, { f: { text: own[1]! } }, district)).persons.totalCount).toBe(1);
+  it('at the limit every look-up by number is refused alike, registered elsewhere, in the own district or not at all: no oracle', async () => {
+    const refusedCode = async (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.map((e) => e.extensions?.code);
+    const unregistered = number(OTHER);
+    for (const text of [elsewhere[5]!.idNumber, own[1]!, unregistered]) {
+      expect(await refusedCode(await sg.request(SEARCH, { f: { text } }, district))).toEqual(['FORBIDDEN']);
+    }
+    for (const idNumber of [elsewhere[6]!.idNumber, number(OWN)]) {
+      expect(await refusedCode(await sg.request(IMPORT, { rows: [row(idNumber)], dryRun: true }, district))).toEqual(['FORBIDDEN']);
+      expect(await refusedCode(await sg.request(REGISTER, { input: form(idNumber, OWN) }, district))).toEqual(['FORBIDDEN']);
+    }
+    // Searching by name is no look-up by number: still answered.
+    expect(expectData(await sg.request(SEARCH, { f: { text: '探测' } }, district)).persons.totalCount).toBe(2);
     // Another clerk has a limit of their own.
     const colleague = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: OWN, sub: 'another-clerk' })}` };
     expect(expectData(await sg.request(SEARCH, { f: { text: elsewhere[6]!.idNumber } }, colleague)).persons.totalCount).toBe(0);
+    expect(expectData(await sg.request(SEARCH, { f: { text: own[1]! } }, colleague)).persons.totalCount).toBe(1);
   });
 
   it('the city department has the whole city as its scope: every match is registered already, never limited', async () => {

@@ -80,7 +80,7 @@ export function maskMobile(mobile: string): string {
 /**
  * A member unit's contact phone as every role may see it: a mobile as `maskMobile`, a landline
  * as its area code and six or more hidden digits with the last one or two shown only when at
- * least six stay hidden (`0577-******00` for 0577-88960000, `0577-*******` for 0577-8896000).
+ * least six stay hidden (`0577-******00` for 0577-88960000, `0577-******0` for 0577-8896000).
  */
 export function maskPhone(phone: string): string {
   if (/^1[0-9]{10}$/.test(phone)) return maskMobile(phone);

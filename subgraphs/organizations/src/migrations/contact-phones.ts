@@ -1,6 +1,6 @@
 import { maskPhone, PersonalDataCipher, personalDataCipherFromEnv } from '@tongxin/common';
 import type { QueryRunner } from 'typeorm';
-import { SEALED_CONTACT_PHONE } from '../organization/organization.entity';
+import { contactPhoneHash, SEALED_CONTACT_PHONE } from '../organization/organization.entity';
 
 /**
  * The data step of the SealContactPhones migrations (both dialects): member units' contact
@@ -13,7 +13,7 @@ export async function sealContactPhones(runner: QueryRunner, cipher: PersonalDat
   for (const row of rows) {
     await runner.query('UPDATE organization SET contact_phone_enc = ?, contact_phone_hash = ?, contact_phone_masked = ? WHERE id = ?', [
       cipher.encrypt(row.contact_phone, SEALED_CONTACT_PHONE),
-      cipher.hash(row.contact_phone),
+      contactPhoneHash(cipher, row.contact_phone),
       maskPhone(row.contact_phone),
       row.id,
     ]);

@@ -1,7 +1,17 @@
+import type { PersonalDataCipher } from '@tongxin/common';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** What a member unit's contact phone is bound to (GCM additional data): a value moved to another column does not decrypt. */
 export const SEALED_CONTACT_PHONE = 'organization.contact_phone';
+
+/**
+ * The keyed hash of a contact phone, bound to its column: the HMAC of `organization.contact_phone:`
+ * and the number, so that it never equals a person's `mobile_hash` of the same number (the two
+ * databases' backups cannot be joined on it).
+ */
+export function contactPhoneHash(cipher: Pick<PersonalDataCipher, 'hash'>, phone: string): string {
+  return cipher.hash(`${SEALED_CONTACT_PHONE}:${phone}`);
+}
 
 /** An association or working body. Private to the organizations subgraph: the API type is `Organization`. */
 @Entity({ name: 'organization' })

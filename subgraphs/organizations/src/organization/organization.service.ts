@@ -20,7 +20,7 @@ import {
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { checkRows, distinctIds, refuseFirstRow } from '../bulk';
-import { OrganizationEntity, SEALED_CONTACT_PHONE } from './organization.entity';
+import { contactPhoneHash, OrganizationEntity, SEALED_CONTACT_PHONE } from './organization.entity';
 import { CreateOrganizationInput, OrganizationFilter } from './organization.inputs';
 import { checkOrganizationRecord, OrganizationDraft, OrganizationRecord } from './organization.validation';
 
@@ -45,7 +45,7 @@ export class OrganizationService {
     return {
       ...rest,
       contactPhoneEnc: contactPhone ? this.cipher.encrypt(contactPhone, SEALED_CONTACT_PHONE) : null,
-      contactPhoneHash: contactPhone ? this.cipher.hash(contactPhone) : null,
+      contactPhoneHash: contactPhone ? contactPhoneHash(this.cipher, contactPhone) : null,
       contactPhoneMasked: contactPhone ? maskPhone(contactPhone) : null,
     };
   }

@@ -62,14 +62,20 @@ export class OutsideMatchLimiter {
   }
 
   /**
-   * Admits the matches outside the caller's scope, recording each (one transaction of its own,
-   * before the answer that reveals them is sent), or refuses the whole request when they would take
-   * the caller past the limit: then a `suspectedProbe` event is recorded and FORBIDDEN thrown, so
-   * that nothing of the request is written or answered. Call it outside the request's transaction.
+   * Admits a request that confirms whole numbers (an import, a registration, a search or export by
+   * number), recording each of its matches outside the caller's scope (one transaction of its own,
+   * before the answer that reveals them is sent), or refuses it whole: FORBIDDEN, a
+   * `suspectedProbe` event, nothing written or answered. Call it outside the request's transaction.
+   *
+   * The refusal must not itself be an oracle: a caller at the limit is refused every such request,
+   * whether or not its numbers matched anything, and a request refused for taking the caller past
+   * the limit spends the matches it held (recorded as REFUSED, unanswered), so that what refusals
+   * tell (that a batch held more matches than the caller had left) is bounded by the limit too. The
+   * message never says how many numbers matched.
    */
   async admit(ctx: RequestContext<unknown>, matches: readonly NumberMatch[], what: string): Promise<void> {
+    if (this.coversCity(ctx)) return;
     const outside = matches.filter((m) => this.isOutside(ctx, m.districtCode));
-    if (outside.length === 0) return;
     const refusal = await this.conn.transaction(ctx, async (tx) => {
       const since = timeBoundId(new Date(this.now().getTime() - DAY_MS));
       const used = await this.conn
@@ -77,17 +83,17 @@ export class OutsideMatchLimiter {
         .createQueryBuilder('a')
         .where('a.subject = :subject AND a.id >= :since AND a.action = :action', { subject: tx.viewer.subject.slice(0, 100), since, action: OUTSIDE_MATCH_ACTION })
         .getCount();
-      if (used + outside.length > this.limit) {
+      const events = (note: string) =>
+        outside.map((m) => ({ action: OUTSIDE_MATCH_ACTION, entityType: 'Person', entityId: m.personId, detail: `${what}, ${m.source}${note}` }));
+      if (used >= this.limit || used + outside.length > this.limit) {
         const detail = `${what}: ${outside.length} numbers registered outside the caller's scope, ${used} met in the last 24 hours, limit ${this.limit}`;
         await this.audit.record(tx, { action: SUSPECTED_PROBE_ACTION, entityType: 'Person', detail }, AuditOutcome.REFUSED);
+        await this.audit.record(tx, events(', not answered'), AuditOutcome.REFUSED);
         return new ForbiddenError(
-          `This request would confirm ${outside.length} numbers registered outside your district, and you have met ${used} in the last 24 hours: at most ${this.limit} a day are answered. Nothing was written; the city department has been told. Ask it if you need to check more numbers.`,
+          `You have checked as many numbers registered outside your district as one person may in a day (${this.limit}): requests that look up whole ID or mobile numbers are refused until then. Nothing was written; the city department has been told. Ask it if you need to check more numbers.`,
         );
       }
-      await this.audit.record(
-        tx,
-        outside.map((m) => ({ action: OUTSIDE_MATCH_ACTION, entityType: 'Person', entityId: m.personId, detail: `${what}, ${m.source}` })),
-      );
+      if (outside.length) await this.audit.record(tx, events(''));
       return null;
     });
     if (refusal) throw refusal;

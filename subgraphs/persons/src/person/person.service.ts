@@ -261,6 +261,8 @@ export class PersonService {
       const record = checkPersonRecord(check, withRegistrationDefaults(input as PersonDraft, today), today);
       if (!record) return check.throwIfInvalid() as never;
       assertCanWriteDistrict(ctx.viewer, record.districtCode);
+      // A caller at the limit of numbers met outside their district may not confirm one by registering it either.
+      await this.probes.admit(ctx, [], 'registerPerson');
       const sealed = this.seal(record);
       const id = await this.admittingOutsideMatches(ctx, 'registerPerson', () => this.conn.transaction(ctx, async (tx) => {
         await this.assertIdNumberFree(tx, sealed.idNumberHash, null, 'input.idNumber');
@@ -379,6 +381,7 @@ export class PersonService {
     }
     if (patch.status === PersonStatus.ARCHIVED) nulls.fail('status', 'cannot be set to ARCHIVED here: use archivePerson');
     nulls.throwIfInvalid();
+    if (patch.idNumber !== undefined) await this.probes.admit(ctx, [], 'updatePerson');
 
     const { lost } = await this.admittingOutsideMatches(ctx, 'updatePerson', () => this.conn.transaction(ctx, async (tx) => {
       const current = await this.getById(tx, id);

@@ -44,6 +44,8 @@ export class PersonStatsService {
     const { qb, byNumber } = this.persons.filtered(ctx, filter, (district) =>
       !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? personListDistricts(viewer, district) : district ? [district] : null,
     );
+    // A count by a whole number confirms it as a search does: the same daily limit (OutsideMatchLimiter).
+    if (byNumber) await this.persons.admitNumberSearch(ctx, byNumber);
     const dimensions = [...new Set(groupBy)];
     qb.select('COUNT(*)', 'count');
     dimensions.forEach((d, i) => {
