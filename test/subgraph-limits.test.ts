@@ -64,8 +64,8 @@ it('refuses 60 aliases of persons(first: 1000) sent to the persons subgraph dire
 
 /** Operations of the organizations subgraph holding exactly `n` of what a limit counts. */
 const exactly: Record<keyof OperationLimits, (n: number) => string> = {
-  /** organizations(1) › edges(2) › node(3) › parent… › id(n). */
-  maxDepth: (n) => body(`{ organizations(first: 1) { edges { node { ${'parent { '.repeat(n - 4)}id${' }'.repeat(n - 4)} } } } }`),
+  /** organizations(1) › edges { node }(2) › parent… › id(n): a connection's edges and node are one level. */
+  maxDepth: (n) => body(`{ organizations(first: 1) { edges { node { ${'parent { '.repeat(n - 3)}id${' }'.repeat(n - 3)} } } } }`),
   /** 1 (the connection) + (n - 1) edges. */
   maxCost: (n) => body(`{ organizations(first: ${n - 1}) { edges { cursor } } }`),
   maxAliases: (n) => body(`{ ${Array.from({ length: n }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`),

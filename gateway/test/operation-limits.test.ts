@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import { ConfigError, createLogger } from '@tongxin/common';
+import { ConfigError, createLogger, makeIdNumber, Role } from '@tongxin/common';
 import { createGateway, DEFAULT_GATEWAY_LIMITS, Gateway, GatewayLimits, gatewayLimitsFromEnv } from '@tongxin/gateway';
 import { SUPERGRAPH_PATH } from '@tongxin/platform';
 import { Lexer, Source, TokenKind } from 'graphql';
-import { cityAdminHeaders, TEST_AUTH } from '../../test/harness/auth';
+import { cityAdminHeaders, TEST_AUTH, tokenFor } from '../../test/harness/auth';
 import { errorCodes, expectData, GraphQLResponse } from '../../test/harness/graphql-client';
 import { startTestPlatform, TestPlatform } from '../../test/harness/platform';
 
@@ -64,8 +64,8 @@ function tokenCount(document: string): number {
 
 /** Operations (as request bodies) of exactly `n` of what a limit counts. */
 const exactly = {
-  /** organizations(1) › edges(2) › node(3) › parent… › id(n). */
-  depth: (n: number) => body(`{ organizations(first: 1) { edges { node { ${'parent { '.repeat(n - 4)}id${' }'.repeat(n - 4)} } } } }`),
+  /** organizations(1) › edges { node }(2) › parent… › id(n): a connection's edges and node are one level. */
+  depth: (n: number) => body(`{ organizations(first: 1) { edges { node { ${'parent { '.repeat(n - 3)}id${' }'.repeat(n - 3)} } } } }`),
   aliases: (n: number) => body(`{ ${Array.from({ length: n }, (_, i) => `a${i}: persons(first: 1) { totalCount }`).join(' ')} }`),
   directives: (n: number) => body(`{ persons(first: 1) { totalCount } ${'__typename @skip(if: false) '.repeat(n)}}`),
   /**
@@ -164,6 +164,23 @@ describe('the cost', () => {
     const over = await reaching(() => request('{ persons { edges { node { memberships { id } } } } }'));
     expect(over.result.errors![0]!.message).toBe('Query cost limit of 100 exceeded, found 441.');
     expect(over.reached).toBe(0);
+  });
+
+  it('weighs what is selected inside `... on Query { }` (or a fragment without a type) like the same selection outside it', async () => {
+    // 1 + 100 edges: over by one, whether spelled plainly, in inline fragments on the root type, or nested in both.
+    const plain = '{ activities(first: 100) { edges { cursor } } }';
+    for (const query of [
+      plain,
+      '{ ... on Query { activities(first: 100) { edges { cursor } } } }',
+      '{ ... { activities(first: 100) { edges { cursor } } } }',
+      '{ ... on Query { ... on Query { ... { activities(first: 100) { edges { ... on ActivityEdge { cursor } } } } } } }',
+      'query { __typename ... on Query { a: activities(first: 50) { edges { cursor } } } ... on Query { b: activities(first: 49) { edges { cursor } } } }',
+    ]) {
+      const over = await reaching(() => request(query));
+      expect(over.result.errors?.[0]?.message).toBe('Query cost limit of 100 exceeded, found 101.');
+      expect(over.reached).toBe(0);
+    }
+    expectData(await request('{ ... on Query { activities(first: 99) { edges { cursor } } } }'));
   });
 
   it('weighs a fragment spread many times over once (no "fragment bomb"), even with a generous depth', async () => {
@@ -311,5 +328,90 @@ describe('the gateway', () => {
     expect(errorCodes(refused)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(refused.errors![0]!.message).toContain('introspection is not allowed');
     expect(expectData(await post(url, body(QUERY)))).toEqual({ persons: { totalCount: 0 } });
+  });
+});
+
+// Last: it registers a person, and the tests above expect an empty register.
+describe('the depth, as users read it (a connection’s edges { node } one level)', () => {
+  /**
+   * An analyst's question in one request: a person › memberships › organization › activities ›
+   * participations › person. Depth 10 (persons, node, memberships, organization, activities, node,
+   * participations, node, person, name), the default limit; a count of every field found 13.
+   */
+  const ANALYST_QUERY = `{ persons(first: 1, filter: { text: "深度" }) { edges { node { memberships { organization { activities(first: 5) { edges { node {
+    participations(first: 5) { edges { node { person { name } } } } } } } } } } } } }`;
+  /** The issue's spelling, from person(id): 9 levels (11 counted field by field). */
+  const FROM_PERSON = `query($id: ID!) { person(id: $id) { memberships { organization { activities(first: 5) { edges { node {
+    participations(first: 5) { edges { node { person { name } } } } } } } } } } }`;
+  let analyst: Record<string, string>;
+  let personId: string;
+
+  beforeAll(async () => {
+    analyst = { authorization: `Bearer ${await tokenFor({ role: Role.ANALYST })}` };
+    const input = { name: '深度测试', idNumber: makeIdNumber('330302', '1980-02-03', 11), politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' };
+    personId = expectData(await p.request('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }', { input })).registerPerson.person.id;
+    const organizationId = expectData(
+      await p.request('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }', {
+        input: { name: '鹿城区深度联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: '330302' },
+      }),
+    ).createOrganization.organization.id;
+    expectData(
+      await p.request('mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }', {
+        input: { personId, organizationId, role: 'MEMBER', startDate: '2024-01-01' },
+      }),
+    );
+    const activityId = expectData(
+      await p.request('mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }', {
+        input: { title: '深度学习会', kind: 'STUDY_TRAINING', districtCode: '330302', organizerId: organizationId, startsAt: '2026-03-01T01:00:00Z' },
+      }),
+    ).createActivity.activity.id;
+    expectData(
+      await p.request('mutation($input: RecordParticipationInput!) { recordParticipation(input: $input) { participation { id } } }', {
+        input: { activityId, personId, attendance: 'ATTENDED', hours: 2 },
+      }),
+    );
+  });
+
+  type Page<T> = { edges: { node: T }[] };
+  type Member = { memberships: { organization: { activities: Page<{ participations: Page<{ person: { name: string } }> }> } }[] };
+  const participants = (persons: Page<Member>): string[] =>
+    persons.edges.flatMap((e) =>
+      e.node.memberships.flatMap((m) => m.organization.activities.edges.flatMap((a) => a.node.participations.edges.map((x) => x.node.person.name))),
+    );
+
+  it("answers the analyst's person › memberships › organization › activities › participations › person at the default depth limit", async () => {
+    const { result, reached } = await reaching(() => p.request(ANALYST_QUERY, undefined, analyst));
+    expect(participants(expectData(result).persons)).toEqual(['深度测试']);
+    expect(reached).toBeGreaterThan(1);
+    const fromPerson = expectData(await p.request(FROM_PERSON, { id: personId }, analyst)).person;
+    expect(participants({ edges: [{ node: fromPerson }] })).toEqual(['深度测试']);
+  });
+
+  it('counts that query 10 deep: refused by a gateway whose limit is 9, naming the limit, before any subgraph', async () => {
+    const url = await startGateway({ limits: { maxDepth: 9 } });
+    const over = await reaching(() => post(url, body(ANALYST_QUERY), analyst));
+    expect(over.result.status).toBe(400);
+    expect(errorCodes(over.result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(over.result.errors![0]!.message).toBe('Query depth limit of 9 exceeded, found 10.');
+    expect(over.reached).toBe(0);
+    expectData(await post(url, JSON.stringify({ query: FROM_PERSON, variables: { id: personId } }), analyst));
+  });
+
+  it('still refuses a query one level deeper than the limit, naming it', async () => {
+    const deeper = ANALYST_QUERY.replace('person { name }', 'person { district { name } }');
+    const over = await reaching(() => p.request(deeper, undefined, analyst));
+    expect(over.result.status).toBe(400);
+    expect(errorCodes(over.result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(over.result.errors![0]!.message).toBe('Query depth limit of 10 exceeded, found 11.');
+    expect(over.reached).toBe(0);
+  });
+
+  it('counts pageInfo like edges, fragments not at all, and a field named edges elsewhere as a level', async () => {
+    const url = await startGateway({ limits: { maxDepth: 2 } });
+    // persons(1) › totalCount, pageInfo { hasNextPage }, edges { cursor }: 2.
+    expectData(await post(url, body('{ persons(first: 1) { totalCount pageInfo { hasNextPage } edges { cursor } } }')));
+    expectData(await post(url, body('{ ... on Query { persons(first: 1) { ...P } } } fragment P on PersonConnection { pageInfo { ... on PageInfo { endCursor } } }')));
+    const node = await post(url, body('{ persons(first: 1) { edges { node { id } } } }'));
+    expect(node.errors![0]!.message).toBe('Query depth limit of 2 exceeded, found 3.');
   });
 });

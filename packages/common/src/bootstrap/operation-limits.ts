@@ -33,7 +33,10 @@ import { DEFAULT_PAGE_SIZE } from '../graphql/relay';
  * the gateway before it is planned, so it never reaches a subgraph.
  */
 export interface OperationLimits {
-  /** Deepest nesting of fields (GraphQL Armor's max depth; a fragment is not a level, its fields are). */
+  /**
+   * Deepest nesting of fields as users read it (see operationDepth): a fragment is not a level, its
+   * fields are, and a connection's `edges { node }` (or `pageInfo { … }`) is one level, as a list is.
+   */
   readonly maxDepth: number;
   /** Highest `first`-weighted cost (see operationCost). */
   readonly maxCost: number;
@@ -53,14 +56,16 @@ export interface OperationLimits {
 
 /**
  * The defaults, sized on the largest legitimate operations: the 1,000-row export (persons(first:
- * 1000) with memberships, participations(first: 5) and the latest evaluation: depth 8, cost
- * 61,002, 112 tokens, 749 bytes) and the district query of test/federation.test.ts, which adds
- * evaluations with their scores (depth 8; cost 250,001 at first: 500 and 500,001 at first: 1000,
- * because lists without pages count 20 each).
+ * 1000) with memberships, participations(first: 5) and the latest evaluation: depth 6, cost
+ * 61,002, 112 tokens, 749 bytes), the district query of test/federation.test.ts, which adds
+ * evaluations with their scores (depth 6; cost 250,001 at first: 500 and 500,001 at first: 1000,
+ * because lists without pages count 20 each), and an analyst's persons › memberships ›
+ * organization › activities › participations › person { name } (depth 10).
  */
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
-  // Two levels above the deepest real query. A person › memberships › organization › members ›
-  // edges › node › person turn takes 6 levels, so at most one fits.
+  // The analyst's question above fits exactly, four levels above the export. A person › memberships ›
+  // organization › members › edges › node › person turn takes 5 levels, so at most one fits after a
+  // page of persons; the cost, not the depth, bounds the work.
   maxDepth: 10,
   // Twice the district query at the largest page (1000), 16 times the export; refuses two full
   // pages nested, e.g. persons(first: 1000) › participations(first: 1000) (2,003,001).
@@ -117,17 +122,20 @@ export interface OperationProtection {
 }
 
 /**
- * The protection of the gateway and of every subgraph. GraphQL Armor limits depth, aliases and
- * directives (validation rules: GRAPHQL_VALIDATION_FAILED, e.g. "Query depth limit of 10 exceeded,
- * found 11."); field, argument and enum value suggestions ("Did you mean …"), which would spell out
- * the schema with introspection off, are hidden. graphql-js's parser limits tokens
- * (GRAPHQL_PARSE_FAILED, "Document contains more that 1000 tokens"), the `first`-weighted cost is
- * weighed below, and an operation that cannot be resolved (an unknown `operationName`) is a 400.
- * The HTTP app checks the document's size before parsing (`createHttpApp`'s `document`).
+ * The protection of the gateway and of every subgraph. The depth (depthLimitRule, below) and
+ * GraphQL Armor's aliases and directives limits are validation rules (GRAPHQL_VALIDATION_FAILED,
+ * e.g. "Query depth limit of 10 exceeded, found 11."); field, argument and enum value suggestions
+ * ("Did you mean …"), which would spell out the schema with introspection off, are hidden.
+ * graphql-js's parser limits tokens (GRAPHQL_PARSE_FAILED, "Document contains more that 1000
+ * tokens"), the `first`-weighted cost is weighed below, and an operation that cannot be resolved
+ * (an unknown `operationName`) is a 400. The HTTP app checks the document's size before parsing
+ * (`createHttpApp`'s `document`).
  *
- * Depth counts fields, not fragments (Armor's `flattenFragments`): a fragment adds no work, and
- * the query the gateway sends a subgraph wraps each part of an operation in `_entities { ... on
- * Person { … } }`; so a subgraph never counts more levels than the client's operation had.
+ * Depth counts fields as users read them (operationDepth): not fragments, since a fragment adds
+ * no work and the query the gateway sends a subgraph wraps each part of an operation in
+ * `_entities { ... on Person { … } }`, so a subgraph never counts more levels than the client's
+ * operation had; and not a connection's `edges` or `pageInfo`, so that a page of persons is one
+ * level as a list of memberships is. The cost, not the depth, is what bounds the work.
  *
  * Armor's token limit is off: under Apollo Server it throws from parsingDidStart, which answers
  * 500 instead of 400. Armor's cost limit is off too: it weights lists only by a literal `first`,
@@ -135,7 +143,8 @@ export interface OperationProtection {
  */
 export function operationProtection(limits: OperationLimits): OperationProtection {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [reportRejection] },
+    // Counted by depthLimitRule instead: Armor's max depth counts a connection's edges and node as two levels.
+    maxDepth: { enabled: false },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reportRejection] },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reportRejection] },
     maxTokens: { enabled: false },
@@ -146,11 +155,98 @@ export function operationProtection(limits: OperationLimits): OperationProtectio
   }).protect();
   return {
     plugins: [...armor.plugins, hideSuggestions, operationResolution, costLimitPlugin(limits.maxCost)],
-    validationRules: armor.validationRules,
+    validationRules: [depthLimitRule(limits.maxDepth), ...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
     allowBatchedHttpRequests: false,
     maxDocumentBytes: limits.maxDocumentBytes,
   };
+}
+
+/**
+ * Refuses an operation deeper than `maxDepth` (see operationDepth), with the message GraphQL Armor
+ * gave: "Query depth limit of 10 exceeded, found 11.". Every operation of the document is weighed,
+ * as every one is validated. A validation rule of graphql-js's public API: Armor's max depth has
+ * no option for a level that is not a field of its own.
+ */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const depth = operationDepth(context.getSchema(), context.getDocument(), operation);
+      if (depth > maxDepth) context.reportError(new GraphQLError(`Query depth limit of ${maxDepth} exceeded, found ${depth}.`, { nodes: [operation] }));
+    },
+  });
+}
+
+/** Introspection reads the schema, not the data (and production turns it off): its depth is not counted, as Armor did not count `__schema`. */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * Whether the field `name` of `parent` is a Relay connection's `edges` or `pageInfo`, which add no
+ * level: a connection is an object type with `pageInfo` and an `edges` list of objects holding `node`.
+ */
+function isPagingField(parent: GraphQLNamedType | undefined, name: string): boolean {
+  if (name !== 'edges' && name !== 'pageInfo') return false;
+  if (!parent || !isObjectType(parent)) return false;
+  const fields = parent.getFields();
+  const edges = fields.edges;
+  if (!edges || !fields.pageInfo || !isListType(getNullableType(edges.type))) return false;
+  const edge = getNamedType(edges.type);
+  return isObjectType(edge) && edge.getFields().node !== undefined;
+}
+
+/**
+ * The depth of an operation as its users read it: the most fields nested one in another, where
+ *
+ * - a fragment (inline or spread) is not a level; its fields are;
+ * - a connection's `edges` and `pageInfo` are not levels: `activities(first: 5) { edges { node {
+ *   title } } }` is two levels deep, `activities { title }` would be, and `activities { pageInfo {
+ *   endCursor } totalCount }` is two as well;
+ * - introspection (`__schema`, `__type`) counts nothing.
+ *
+ *     person(id: $id) { memberships { organization { activities(first: 5) { edges { node {
+ *       participations(first: 5) { edges { node { person { name } } } } } } } } } }
+ *
+ * is 9 levels deep (person, memberships, organization, activities, node, participations, node,
+ * person, name), where a count of every field found 11. A field unknown to the schema counts as a
+ * level (validation refuses it anyway). A spread fragment is weighed once; one that spreads itself
+ * (refused by validation's NoFragmentCycles) adds nothing the second time.
+ */
+export function operationDepth(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fragmentDepths = new Map<string, number>();
+  const weighing = new Set<string>();
+
+  const depthOf = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
+    let deepest = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (INTROSPECTION_ROOTS.has(name)) continue;
+        const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+        const below = selection.selectionSet ? depthOf(selection.selectionSet, field ? getNamedType(field.type) : undefined) : 0;
+        deepest = Math.max(deepest, (isPagingField(parent, name) ? 0 : 1) + below);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, type));
+      } else {
+        const name = selection.name.value;
+        let depth = fragmentDepths.get(name);
+        if (depth === undefined) {
+          const fragment = fragments.get(name);
+          if (!fragment || weighing.has(name)) continue;
+          weighing.add(name);
+          depth = depthOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+          weighing.delete(name);
+          fragmentDepths.set(name, depth);
+        }
+        deepest = Math.max(deepest, depth);
+      }
+    }
+    return deepest;
+  };
+
+  return depthOf(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
 }
 
 /** Armor prefixes its messages with "Syntax Error: ", which they are not; Apollo Server adds the code. */
