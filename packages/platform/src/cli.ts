@@ -5,8 +5,7 @@ export function flag(name: string): string | undefined {
 }
 
 /** The arguments that are neither flags nor the values of `valueFlags` (`--district 330302`). */
-export function positionals(valueFlags: readonly string[] = []): string[] {
-  const args = process.argv.slice(2);
+export function positionals(valueFlags: readonly string[] = [], args: readonly string[] = process.argv.slice(2)): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

@@ -9,6 +9,6 @@ export * from './import/person-import.types';
 export { MAX_IMPORT_ROWS, PersonImportService } from './import/person-import.service';
 export type { NumberedSheetRow } from './import/person-import.service';
 export { MAX_EXPORT_ROWS, PersonExportService, XLSX_CONTENT_TYPE } from './import/person-export.service';
-export { readPersonSheet, sheetOf, writeCommunityLedger, writePersonSheet } from './import/person-sheet';
+export { readPersonCsv, readPersonSheet, sheetOf, writeCommunityLedger, writePersonSheet } from './import/person-sheet';
 export type { PersonSheet } from './import/person-sheet';
 export { PersonStatsDimension, PersonStatsGroup } from './stats/person-stats.types';
