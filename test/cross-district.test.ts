@@ -1,4 +1,4 @@
-import { makeIdNumber, mintServiceToken, Role } from '@tongxin/common';
+import { CITY as CITY_INFO, COUNTY_LEVEL_UNITS, makeIdNumber, mintServiceToken, Role } from '@tongxin/common';
 import type { PersonsServices } from '@tongxin/persons';
 import { TEST_AUTH, tokenFor } from './harness/auth';
 import { expectData, postGraphQL } from './harness/graphql-client';
@@ -21,6 +21,11 @@ const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $inpu
 const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }`;
 const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`;
 const MATRIX = `{ crossDistrictMatrix { personDistrict { code } organizationDistrict { code } persons memberships } }`;
+const MATRIX_OF = `query($activeOnly: Boolean, $zeroFilled: Boolean) {
+  crossDistrictMatrix(activeOnly: $activeOnly, zeroFilled: $zeroFilled) { personDistrict { code } organizationDistrict { code } persons memberships suppressed }
+}`;
+/** Every cell of the matrix in its order: the 12 districts where persons are registered × those and the city. */
+const GRID = COUNTY_LEVEL_UNITS.flatMap((from) => [CITY_INFO, ...COUNTY_LEVEL_UNITS].map((to) => ({ from: from.code, to: to.code })));
 
 const MEMBERS = `query($a: String!, $b: String!, $after: String) {
   crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 1, after: $after) {
@@ -50,10 +55,12 @@ describe('cross-district relations', () => {
       persons: c.persons,
       memberships: c.memberships,
     }));
-  /** The matrix counted directly from what this test made. */
-  const expected = (): Cell[] => {
+  /** Memberships this test ended (activeOnly: false counts them). */
+  const ended: Array<[person: string, org: string]> = [];
+  /** The matrix counted directly from what this test made (its running memberships, or those given). */
+  const expected = (counted: ReadonlyArray<[person: string, org: string]> = memberships): Cell[] => {
     const cells = new Map<string, { persons: Set<string>; memberships: number }>();
-    for (const [person, org] of memberships) {
+    for (const [person, org] of counted) {
       const key = `${districtOf[person]}>${orgDistrict[org]}`;
       const cell = cells.get(key) ?? { persons: new Set(), memberships: 0 };
       cell.persons.add(person);
@@ -152,6 +159,69 @@ describe('cross-district relations', () => {
     expect(statements).toBe(1);
   });
 
+  describe('zeroFilled: every cell, for dashboards', () => {
+    type FullCell = Cell & { suppressed: boolean };
+    const grid = async (headers?: Record<string, string>, activeOnly = true): Promise<Array<{ from: string; to: string; persons: number | null; memberships: number | null; suppressed: boolean }>> =>
+      expectData(await p.request(MATRIX_OF, { zeroFilled: true, activeOnly }, headers)).crossDistrictMatrix.map((c: { personDistrict: { code: string }; organizationDistrict: { code: string }; persons: number | null; memberships: number | null; suppressed: boolean }) => ({
+        from: c.personDistrict.code,
+        to: c.organizationDistrict.code,
+        persons: c.persons,
+        memberships: c.memberships,
+        suppressed: c.suppressed,
+      }));
+
+    it('answers the 12 × 13 grid (persons registered in the 12 districts × organizations of those and of the city, the diagonal included), in order, zeros where the data has none', async () => {
+      expect(GRID).toHaveLength(156);
+      const cells = await grid();
+      expect(cells.map(({ from, to }) => ({ from, to }))).toEqual(GRID);
+      const counted = new Map(expected().map((c) => [`${c.from}>${c.to}`, c]));
+      expect(cells).toEqual(
+        GRID.map(({ from, to }): FullCell => ({ ...(counted.get(`${from}>${to}`) ?? { from, to, persons: 0, memberships: 0 }), suppressed: false })),
+      );
+      // The default answer: the same cells without the empty ones.
+      expect(await matrix()).toEqual(expected());
+      // The shape: the diagonal and the city's column are cells; nobody is registered in the city itself.
+      expect(GRID.filter((c) => c.from === c.to)).toHaveLength(12);
+      expect(GRID.filter((c) => c.to === CITY)).toHaveLength(12);
+      expect(GRID.filter((c) => c.from === CITY)).toHaveLength(0);
+    });
+
+    it("gives a district administrator its district's row and column (13 + 12 - 1 = 24 cells), zeros suppressed where it sees counts under disclosure control", async () => {
+      const district = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: LONGWAN })}` };
+      const cells = await grid(district);
+      expect(cells.map(({ from, to }) => ({ from, to }))).toEqual(GRID.filter((c) => c.from === LONGWAN || c.to === LONGWAN));
+      expect(cells).toHaveLength(24);
+      const counted = new Map(expected().map((c) => [`${c.from}>${c.to}`, c]));
+      for (const cell of cells) {
+        const real = counted.get(`${cell.from}>${cell.to}`) ?? { persons: 0, memberships: 0 };
+        // Its own organizations' column exactly (zeros included); its people elsewhere under disclosure control: small or zero, so suppressed.
+        if (cell.to === LONGWAN) expect(cell).toEqual({ from: cell.from, to: cell.to, persons: real.persons, memberships: real.memberships, suppressed: false });
+        else expect(cell).toEqual({ from: cell.from, to: cell.to, persons: null, memberships: null, suppressed: true });
+      }
+      // Without zeroFilled the same cells, the empty ones left out.
+      const nonEmpty = new Set(expected().map((c) => `${c.from}>${c.to}`));
+      expect(await matrix(district)).toEqual(cells.filter((c) => nonEmpty.has(`${c.from}>${c.to}`)).map(({ from, to, persons, memberships }) => ({ from, to, persons, memberships })));
+    });
+
+    it('suppresses every zero for an analyst (a zero is a group below the minimum), as the small cells', async () => {
+      const analyst = { authorization: `Bearer ${await tokenFor({ role: Role.ANALYST })}` };
+      const cells = await grid(analyst);
+      expect(cells).toHaveLength(156);
+      const nonEmpty = new Set(expected().map((c) => `${c.from}>${c.to}`));
+      for (const cell of cells.filter((c) => !nonEmpty.has(`${c.from}>${c.to}`))) expect(cell).toMatchObject({ persons: null, memberships: null, suppressed: true });
+      // This test's cells are all below the minimum (5): nothing to read from the grid.
+      expect(cells.every((c) => c.suppressed && c.persons === null)).toBe(true);
+    });
+
+    it('refuses the roles that may not read the matrix, zero-filled or not', async () => {
+      for (const claims of [{ role: Role.PERSON, person: people['乙']!.id }, { role: Role.ASSOCIATION_ADMIN, org: orgs['鹿城区新的社会阶层人士联谊会']! }]) {
+        const res = await p.request(MATRIX_OF, { zeroFilled: true }, { authorization: `Bearer ${await tokenFor(claims)}` });
+        expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(res.data?.crossDistrictMatrix ?? null).toBeNull();
+      }
+    });
+  });
+
   it("limits a district administrator to their district's rows and columns, and refuses other roles", async () => {
     const district = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: LONGWAN })}` };
     const cells = await matrix(district);
@@ -189,6 +259,22 @@ describe('cross-district relations', () => {
     expect(viaGateway.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('ignores a change older than the one it holds (a late delivery of a move), alone or beside a repeated one', async () => {
+    const url = p.subgraphs.organizations!.url;
+    const APPLY = `mutation($c: [PersonDistrictChangeInput!]!) { applyPersonDistricts(changes: $c) }`;
+    const service = { authorization: `Bearer ${await mintServiceToken(TEST_AUTH, 'persons')}` };
+    // 甲 moved from 鹿城 to 瓯海 (version 2, delivered): version 1 said 鹿城.
+    const current = people['甲']!.version;
+    expect(current).toBeGreaterThan(1);
+    const older = { personId: people['甲']!.id, districtCode: LUCHENG, version: current - 1 };
+    expect(expectData(await postGraphQL(url, APPLY, { c: [older] }, service)).applyPersonDistricts).toBe(0);
+    expect(expectData(await postGraphQL(url, APPLY, { c: [older, { ...older, districtCode: OUHAI, version: current }] }, service)).applyPersonDistricts).toBe(0);
+    expect(await matrix()).toEqual(expected());
+    expect(await matrix()).toContainEqual({ from: OUHAI, to: LONGWAN, persons: 1, memberships: 1 });
+    const fromLucheng = expectData(await p.request(MEMBERS, { a: LUCHENG, b: LONGWAN })).crossDistrictMembers;
+    expect(fromLucheng.edges.map((e: { node: { person: { id: string } } }) => e.node.person.id)).not.toContain(people['甲']!.id);
+  });
+
   it('delivers what it could not deliver while organizations was unreachable, once it is back', async () => {
     const persons = p.subgraphs.persons!.services as PersonsServices;
     const real = p.peerUrls.organizations!;
@@ -202,6 +288,40 @@ describe('cross-district relations', () => {
     }
     await join('丁', '鹿城区新的社会阶层人士联谊会');
     await delivered();
+    expect(await matrix()).toEqual(expected());
+  });
+
+  it('files ended memberships (activeOnly: false) under the district the person is registered in now, not where they were', async () => {
+    const ADD_V = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id version } } }`;
+    const END = `mutation($input: EndMembershipInput!) { endMembership(input: $input) { membership { id endDate } } }`;
+    const withEnded = async (): Promise<Cell[]> =>
+      expectData(await p.request(MATRIX_OF, { activeOnly: false })).crossDistrictMatrix.map(
+        (c: { personDistrict: { code: string }; organizationDistrict: { code: string }; persons: number; memberships: number }) => ({
+          from: c.personDistrict.code,
+          to: c.organizationDistrict.code,
+          persons: c.persons,
+          memberships: c.memberships,
+        }),
+      );
+    await person('己', LUCHENG);
+    const added = expectData(
+      await p.request(ADD_V, { input: { personId: people['己']!.id, organizationId: orgs['龙湾区新的社会阶层人士联谊会']!, role: 'MEMBER', startDate: '2024-01-01' } }),
+    ).addMembership.membership;
+    expectData(await p.request(END, { input: { id: added.id, expectedVersion: added.version, endDate: '2025-06-30', reason: '任期届满' } }));
+    ended.push(['己', '龙湾区新的社会阶层人士联谊会']);
+    await delivered();
+    expect(await withEnded()).toEqual(expected([...memberships, ...ended]));
+    expect(await withEnded()).toContainEqual({ from: LUCHENG, to: LONGWAN, persons: 2, memberships: 2 });
+
+    // 己 moves after the membership ended: it follows them to 瓯海.
+    const moved = expectData(await p.request(UPDATE, { input: { id: people['己']!.id, expectedVersion: people['己']!.version, districtCode: OUHAI } })).updatePerson.person;
+    people['己'] = moved;
+    districtOf['己'] = OUHAI;
+    await delivered();
+    expect(await withEnded()).toEqual(expected([...memberships, ...ended]));
+    expect(await withEnded()).toContainEqual({ from: LUCHENG, to: LONGWAN, persons: 1, memberships: 1 });
+    expect(await withEnded()).toContainEqual({ from: OUHAI, to: LONGWAN, persons: 2, memberships: 2 });
+    // Running memberships only (the default): the ended one counts nowhere.
     expect(await matrix()).toEqual(expected());
   });
 });

@@ -3,7 +3,11 @@ import { Arg, Args, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectT
 import { MembershipConnection, toMembership } from '../membership/membership.type';
 import type { OrganizationsServices } from '../services';
 
-@ObjectType({ simpleResolvers: true, description: 'Persons registered in one district with running memberships in organizations of another (or the same).' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One cell of crossDistrictMatrix: the persons registered (now) in one district with memberships (running ones unless activeOnly is false) in organizations of another district or the same one.',
+})
 export class CrossDistrictCell {
   @Field(() => District, { description: 'Where the persons are registered (persons no longer in the register count nowhere).' })
   personDistrict!: District;
@@ -11,7 +15,7 @@ export class CrossDistrictCell {
   @Field(() => District, { description: "The organizations' district (温州市 for city-level ones)." })
   organizationDistrict!: District;
 
-  @Field(() => Int, { nullable: true, description: 'Distinct persons (null when suppressed).' })
+  @Field(() => Int, { nullable: true, description: 'Distinct persons (null when suppressed); a person with several memberships in the cell counts once.' })
   persons!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Memberships, a person may belong to several organizations there (null when suppressed).' })
@@ -42,13 +46,25 @@ export class RelationsResolver {
 
   @Query(() => [CrossDistrictCell], {
     description:
-      'The district × district matrix of memberships: persons registered in one district who belong to organizations of another (docs/CROSS-DISTRICT.md). District administrators see the rows and columns of their district.',
+      'The district × district matrix of memberships (docs/CROSS-DISTRICT.md): persons registered in one district who belong to organizations of another or the same. Rows (personDistrict) are the 12 county-level units, where persons are registered; columns (organizationDistrict) are those 12 and 温州市 for city-level organizations: 12 × 13 = 156 cells, the diagonal (same district) included, ordered by personDistrict and then organizationDistrict code. Cells without memberships are left out unless zeroFilled. District administrators get the row and the column of their district (24 cells when zero-filled). A membership is filed under the district its person is registered in now, ended memberships too: the matrix keeps no history of moves.',
   })
   async crossDistrictMatrix(
-    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default).' }) activeOnly: boolean | null,
+    @Arg('activeOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: "Only running memberships (default); false counts ended ones too, each under the district its person is registered in now (not where they were when it ended).",
+    })
+    activeOnly: boolean | null,
+    @Arg('zeroFilled', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'Every cell the caller may see, the empty ones with 0 (156 cells, or a district administrator\'s 24), for dashboards that draw the whole grid. A zero is a group below the configured minimum like any other: suppressed (null) for the roles that see the cell under disclosure control, exact for the others.',
+    })
+    zeroFilled: boolean | null,
     @Ctx() ctx: RequestContext<unknown>,
   ): Promise<CrossDistrictCell[]> {
-    const cells = await this.services.relations.matrix(ctx, activeOnly ?? true);
+    const cells = await this.services.relations.matrix(ctx, activeOnly ?? true, zeroFilled ?? false);
     return cells.map((c) =>
       Object.assign(new CrossDistrictCell(), {
         personDistrict: districtOf(c.personDistrict!),

@@ -1,6 +1,8 @@
 import {
   AuditLog,
   chunksOf,
+  CITY,
+  COUNTY_LEVEL_UNITS,
   describeViewer,
   ForbiddenError,
   InputChecker,
@@ -128,8 +130,17 @@ export class RelationsService {
     });
   }
 
-  /** The whole matrix in one statement: for each (person's district, organization's district), persons and memberships. */
-  async matrix(ctx: RequestContext<unknown>, activeOnly: boolean): Promise<CrossDistrictCount[]> {
+  /**
+   * The whole matrix in one statement: for each (person's district, organization's district),
+   * persons and memberships. Rows are the 12 county-level units (where persons are registered),
+   * columns those and 温州市 (city-level organizations): 12 × 13 cells, the diagonal included,
+   * in the order of the two codes. A membership is filed under the district its person is
+   * registered in now, ended ones too (`activeOnly` false): the replica keeps no history of moves.
+   * Cells without memberships are left out, or, `zeroFilled`, answered as zeros under the same
+   * disclosure control as any group (a zero is a group below k: suppressed for the roles that do
+   * not see the cell exactly). A district administrator gets the row and column of their district.
+   */
+  async matrix(ctx: RequestContext<unknown>, activeOnly: boolean, zeroFilled = false): Promise<CrossDistrictCount[]> {
     const own = this.districtOfViewer(ctx);
     // Served by idx_membership_matrix (end_date, person_district_code, district_code, person_id): an index-only scan.
     const qb = this.conn
@@ -152,15 +163,26 @@ export class RelationsService {
     // under disclosure control.
     const disclosure = new StatsDisclosure(ctx.viewer);
     const how = disclosure.groups(rows, (r) => Number(r.persons), (r) => ({ districtCode: r.organizationDistrict }));
-    return rows
-      .map((r, i) => ({
-        personDistrict: r.personDistrict,
-        organizationDistrict: r.organizationDistrict,
-        persons: disclosure.count(Number(r.persons), how[i]!),
-        memberships: disclosure.count(Number(r.memberships), how[i]!),
-        suppressed: how[i] === 'SUPPRESSED',
-      }))
-      .sort((a, b) => (a.personDistrict ?? '').localeCompare(b.personDistrict ?? '') || a.organizationDistrict.localeCompare(b.organizationDistrict));
+    const cells: CrossDistrictCount[] = rows.map((r, i) => ({
+      personDistrict: r.personDistrict,
+      organizationDistrict: r.organizationDistrict,
+      persons: disclosure.count(Number(r.persons), how[i]!),
+      memberships: disclosure.count(Number(r.memberships), how[i]!),
+      suppressed: how[i] === 'SUPPRESSED',
+    }));
+    if (zeroFilled) {
+      // The empty cells the viewer may see, decided alone so that the shown cells are exactly those
+      // of the answer without them: a zero is exact where the cell is the viewer's own, else suppressed.
+      const present = new Set(rows.map((r) => `${r.personDistrict}>${r.organizationDistrict}`));
+      for (const from of COUNTY_LEVEL_UNITS) {
+        for (const to of [CITY, ...COUNTY_LEVEL_UNITS]) {
+          if (present.has(`${from.code}>${to.code}`) || (own && from.code !== own && to.code !== own)) continue;
+          const zero = disclosure.single(0, { districtCode: to.code });
+          cells.push({ personDistrict: from.code, organizationDistrict: to.code, persons: disclosure.count(0, zero), memberships: disclosure.count(0, zero), suppressed: zero === 'SUPPRESSED' });
+        }
+      }
+    }
+    return cells.sort((a, b) => (a.personDistrict ?? '').localeCompare(b.personDistrict ?? '') || a.organizationDistrict.localeCompare(b.organizationDistrict));
   }
 
   /** The running memberships of persons registered in one district in organizations of another, in creation order. */
