@@ -21,7 +21,10 @@ export class PersonResolver {
     return entity ? toPerson(entity) : null;
   }
 
-  @Query(() => PersonConnection, { description: 'The register, filtered, in registration order.' })
+  @Query(() => PersonConnection, {
+    description:
+      'The register, filtered, in the order the records were entered, oldest first (an import in the order of its rows). The order is that of the id, a UUIDv7 that begins with the moment the record was made, so pages never shift when a record changes. Not by registeredOn, the date on the form, which may be earlier than its entry.',
+  })
   async persons(
     @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
     @Args() page: PageArgs,

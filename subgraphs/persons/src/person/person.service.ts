@@ -173,7 +173,11 @@ export class PersonService {
     return this.conn.getEntityOrThrow(ctx, PersonEntity, id, 'Person');
   }
 
-  /** One page of the register, newest registrations last, filtered as asked. */
+  /**
+   * One page of the register, filtered as asked, in the order the records were entered: by id, a
+   * UUIDv7 (time first, then a per-process counter), which every filter's index ends with. Not by
+   * `registered_on`, a date on the form that may be earlier than the entry (and that no index orders).
+   */
   async list(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<PersonEntity>> {
     const page = pageRequest(args);
     const { qb, byNumber } = this.filtered(ctx, filter, (district) => personListDistricts(ctx.viewer, district));

@@ -63,7 +63,9 @@ export class Person {
   @Field(() => PersonStatus)
   status!: PersonStatus;
 
-  @Field(() => DateScalar, { description: '登记日期' })
+  @Field(() => DateScalar, {
+    description: '登记日期: the date on the registration form, by default the day it was entered; it may be earlier (a form entered late), never later. persons lists by entry, not by this date.',
+  })
   registeredOn!: string;
 
   @Field(() => Int, { description: 'Increases with every change; send it back as expectedVersion.' })
