@@ -110,6 +110,23 @@ describe('the service identity, through the real subgraphs', () => {
     expect(expectData(res).applyPersonDistricts).toBe(0); // delivered already by the outbox
   });
 
+  it('calls applyPersonStatuses on the evaluation subgraph, and nothing else there; a user is refused it with a REFUSED event', async () => {
+    const url = p.subgraphs.evaluation!.url;
+    const statuses = async () => p.subgraphs.evaluation!.dataSource.query('SELECT person_id AS id, status, person_version AS v FROM person_status WHERE person_id = ?', [w.personId]);
+    // The outbox delivered the registration there too.
+    expect(await statuses()).toEqual([{ id: w.personId, status: 'ACTIVE', v: 1 }]);
+    const apply = `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) }`;
+    expect(expectData(await postGraphQL(url, apply, { c: [{ personId: w.personId, status: 'ACTIVE', version: 1 }] }, await serviceHeaders())).applyPersonStatuses).toBe(0);
+    const other = await postGraphQL(url, `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) setTalentPoolQuota(input: { year: 2025, level: CITY, minimum: 1 }) { compliance { minimum } } }`, { c: [] }, await serviceHeaders());
+    expect({ status: other.status, codes: codes(other) }).toEqual({ status: 403, codes: ['FORBIDDEN'] });
+    expect(other.errors![0]!.message).toBe('The persons service identity may call only applyPersonStatuses on the evaluation subgraph, not setTalentPoolQuota.');
+    const before = await auditEvents('evaluation');
+    const user = await postGraphQL(url, apply, { c: [{ personId: w.personId, status: 'ARCHIVED', version: 9 }] }, { authorization: `Bearer ${await tokenFor({ role: Role.CITY_ADMIN })}` });
+    expect(codes(user)).toEqual(['FORBIDDEN']);
+    expect(await auditEvents('evaluation')).toBe(before + 1);
+    expect(await statuses()).toEqual([{ id: w.personId, status: 'ACTIVE', v: 1 }]);
+  });
+
   it('is refused at the gateway outright (401), even signed with the service key', async () => {
     const res = await postGraphQL(p.url, '{ districts { code } }', {}, await serviceHeaders());
     expect(res.status).toBe(401);
@@ -280,23 +297,24 @@ describe('configuration of the service calls\' key', () => {
     expect(Buffer.from(first.serviceSecret!).equals(Buffer.from((first as { secret: Uint8Array }).secret))).toBe(false);
   });
 
-  it('in production without it: no key; the persons and organizations subgraphs refuse to start, the others start', async () => {
+  it('in production without it: no key; the persons, organizations and evaluation subgraphs refuse to start, activities starts', async () => {
     const production = authConfigFromEnv({ NODE_ENV: 'production', TONGXIN_JWT_SECRET: SECRET, TONGXIN_DATA_DIR: dir });
     expect(production.serviceSecret).toBeUndefined();
     expect(fs.existsSync(path.join(dir, 'service-secret'))).toBe(false);
     const db = freshDatabase();
     const log = createLogger('test', 'silent');
     try {
-      for (const def of [personsSubgraph, organizationsSubgraph] as AnySubgraphDefinition[]) {
+      const refusals = new Map<AnySubgraphDefinition, string>([
+        [personsSubgraph, 'the persons subgraph calls others for the platform and signs those calls with it'],
+        [organizationsSubgraph, "the organizations subgraph takes applyPersonDistricts from other subgraphs' service identity, signed with it"],
+        [evaluationSubgraph, "the evaluation subgraph takes applyPersonStatuses from other subgraphs' service identity, signed with it"],
+      ] as Array<[AnySubgraphDefinition, string]>);
+      for (const [def, why] of refusals) {
         await expect(startSubgraph(def, { db: db.config, auth: production, port: 0, log })).rejects.toThrow(
-          new ConfigError(
-            def === personsSubgraph
-              ? 'Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): the persons subgraph calls others for the platform and signs those calls with it'
-              : 'Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): the organizations subgraph takes applyPersonDistricts from other subgraphs\' service identity, signed with it',
-          ),
+          new ConfigError(`Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): ${why}`),
         );
       }
-      for (const def of [activitiesSubgraph, evaluationSubgraph] as AnySubgraphDefinition[]) {
+      for (const def of [activitiesSubgraph] as AnySubgraphDefinition[]) {
         const running = await startSubgraph(def, { db: db.config, auth: production, port: 0, log });
         // It takes no service token at all.
         const res = await postGraphQL(running.url, '{ __typename }', {}, await serviceHeaders());

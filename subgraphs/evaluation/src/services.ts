@@ -2,6 +2,7 @@ import { AuditLog } from '@tongxin/common';
 import type { TransactionalConnection } from '@tongxin/common';
 import { ArrangementService } from './arrangement/arrangement.service';
 import { EvaluationService } from './evaluation/evaluation.service';
+import { PersonStatusService } from './register/person-status.service';
 import { SchemeService } from './scheme/scheme.service';
 import { TalentPoolCandidateService } from './talent-pool/talent-pool-candidates.service';
 import { TalentPoolQuotaService } from './talent-pool/talent-pool-quota.service';
@@ -14,6 +15,8 @@ export interface EvaluationServices {
   readonly poolQuotas: TalentPoolQuotaService;
   readonly poolCandidates: TalentPoolCandidateService;
   readonly arrangements: ArrangementService;
+  /** The replica of persons' statuses, fed by the persons subgraph's outbox. */
+  readonly personStatuses: PersonStatusService;
   /** This subgraph's audit log (every mutation's outcome). */
   readonly audit: AuditLog;
 }
@@ -28,6 +31,7 @@ export function createEvaluationServices(conn: TransactionalConnection): Evaluat
     poolQuotas: new TalentPoolQuotaService(conn, audit),
     poolCandidates: new TalentPoolCandidateService(conn),
     arrangements: new ArrangementService(conn, audit),
+    personStatuses: new PersonStatusService(conn, audit),
     audit,
   };
 }

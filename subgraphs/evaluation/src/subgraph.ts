@@ -9,6 +9,8 @@ import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { toEvaluation } from './evaluation/evaluation.type';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { PersonEvaluationResolver } from './person/person.resolver';
+import { PersonStatusEntity } from './register/person-status.entity';
+import { PersonStatusResolver } from './register/person-status.resolver';
 import { EvaluationSchemeEntity, EvaluationSchemeWeightEntity } from './scheme/scheme.entity';
 import { SchemeResolver } from './scheme/scheme.resolver';
 import { createEvaluationServices, EvaluationServices } from './services';
@@ -31,10 +33,21 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationServices, Evaluati
     TalentPoolEntryEntity,
     TalentPoolQuotaEntity,
     PoliticalArrangementEntity,
+    PersonStatusEntity,
   ],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [EvaluationResolver, SchemeResolver, TalentPoolResolver, ArrangementResolver, PersonEvaluationResolver, auditEventsResolver<EvaluationServices>('evaluation', (s) => s.audit)],
+  resolvers: [
+    EvaluationResolver,
+    SchemeResolver,
+    TalentPoolResolver,
+    ArrangementResolver,
+    PersonEvaluationResolver,
+    PersonStatusResolver,
+    auditEventsResolver<EvaluationServices>('evaluation', (s) => s.audit),
+  ],
   createServices: createEvaluationServices,
+  // The persons subgraph's outbox (docs/CROSS-DISTRICT.md); nothing else takes a service token here.
+  serviceOperations: ['applyPersonStatuses'],
   createLoaders: (services, ctx) => ({
     ...createEvaluationLoaders(services.evaluations, ctx),
     ...createPoolLoaders(services.talentPool, services.arrangements, ctx),

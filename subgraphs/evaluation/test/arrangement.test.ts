@@ -69,7 +69,7 @@ describe('political arrangements', () => {
     ['APPOINTED', ['APPOINTED'], 'RECOMMENDED'],
     ['ENDED', ['APPOINTED', 'ENDED'], 'APPOINTED'],
     ['WITHDRAWN', ['WITHDRAWN'], 'APPOINTED'],
-  ])('refuses %s → %s with BAD_USER_INPUT on input.status, changing nothing', async (_from, path: string[], to) => {
+  ])('refuses %s (reached by %j) → %s with CONFLICT on input.status, as an illegal status change is in every subgraph, changing nothing', async (from, path: string[], to) => {
     const a = await record(form());
     let version = 1;
     for (const s of path) {
@@ -77,8 +77,9 @@ describe('political arrangements', () => {
       version += 1;
     }
     const res = await change(a.id, to, version);
-    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    expect(fields(res)).toEqual(['input.status']);
+    expect(errorCodes(res)).toEqual(['CONFLICT']);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.status', currentStatus: from, currentVersion: version });
+    expect(res.errors![0]!.message).toMatch(new RegExp(`^Political arrangement ${a.id} is ${from}: it cannot become ${to} \\(`));
     expect(expectData(await sg.request(ONE, { id: a.id })).politicalArrangement.version).toBe(version);
   });
 

@@ -378,6 +378,8 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
   const QUOTA = `mutation($input: SetTalentPoolQuotaInput!) { setTalentPoolQuota(input: $input) { compliance { minimum } } }`;
   const RECORD_ARRANGEMENT = `mutation($input: RecordPoliticalArrangementInput!) { recordPoliticalArrangement(input: $input) { arrangement { id } } }`;
   const CHANGE = `mutation($input: ChangePoliticalArrangementStatusInput!) { changePoliticalArrangementStatus(input: $input) { arrangement { id } } }`;
+  const CONFIRM = `mutation($input: ConfirmTalentPoolEntryInput!) { confirmTalentPoolEntry(input: $input) { entry { id } } }`;
+  const APPLY_STATUSES = `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) }`;
   const AUDITED = `query($f: AuditEventFilter) { evaluationAuditEvents(filter: $f, first: 1000) { events { outcome role } } }`;
   const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on TalentPoolEntry { id } ... on PoliticalArrangement { id } } }`;
   const PERSON = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { talentPool { id year } politicalArrangements { id } isRepresentative } } }`;
@@ -386,6 +388,18 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
     (await sg.running.services.talentPool.add(sys(), { personId: subject, level: districtCode ? 'DISTRICT' : 'CITY', districtCode, year, reason: '角色测试' } as never)).id;
   const freshEntry = (districtCode: string) =>
     sg.running.services.talentPool.add(sys(), { personId: randomIds.next(), level: 'DISTRICT', districtCode, year: THIS_YEAR, reason: '角色测试' } as never);
+  /** An entry the renewal would have put UNDER_REVIEW, in a pool (null: the city's). */
+  const reviewEntry = async (districtCode: string | null) => {
+    const { id } = await sg.running.services.talentPool.add(sys(), {
+      personId: randomIds.next(),
+      level: districtCode ? 'DISTRICT' : 'CITY',
+      districtCode,
+      year: THIS_YEAR,
+      reason: '角色测试',
+    } as never);
+    await sg.running.dataSource.query("UPDATE talent_pool_entry SET status = 'UNDER_REVIEW' WHERE id = ?", [id]);
+    return id;
+  };
   const arrangement = (districtCode: string, personId = randomIds.next()) =>
     sg.running.services.arrangements.record(sys(), {
       personId,
@@ -510,6 +524,30 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
       run: (h) => sg.request(RECORD_ARRANGEMENT, { input: arrangementForm(OTHER) }, h),
       state: arrangementState,
     },
+    'confirmTalentPoolEntry of own district': {
+      action: 'confirmTalentPoolEntry',
+      prepare: () => reviewEntry(OWN),
+      run: (h, id) => sg.request(CONFIRM, { input: { id, expectedVersion: 1 } }, h),
+      state: entryState,
+    },
+    'confirmTalentPoolEntry of another district': {
+      action: 'confirmTalentPoolEntry',
+      prepare: () => reviewEntry(OTHER),
+      run: (h, id) => sg.request(CONFIRM, { input: { id, expectedVersion: 1 } }, h),
+      state: entryState,
+    },
+    'confirmTalentPoolEntry of the city pool': {
+      action: 'confirmTalentPoolEntry',
+      prepare: () => reviewEntry(null),
+      run: (h, id) => sg.request(CONFIRM, { input: { id, expectedVersion: 1 } }, h),
+      state: entryState,
+    },
+    // Internal: only the persons subgraph's service identity publishes statuses; every user is refused.
+    applyPersonStatuses: {
+      action: 'applyPersonStatuses',
+      run: (h) => sg.request(APPLY_STATUSES, { c: [{ personId: subject, status: 'ARCHIVED', version: 99 }] }, h),
+      state: async () => sg.running.dataSource.query('SELECT * FROM person_status ORDER BY person_id'),
+    },
     'changePoliticalArrangementStatus of own district': {
       action: 'changePoliticalArrangementStatus',
       prepare: async () => (await arrangement(OWN)).id,
@@ -522,13 +560,13 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
   const no = 'FORBIDDEN' as const;
   // Columns follow `operations`, in order.
   const table: Record<Caller, Outcome[]> = {
-    //             scheme pool own↓ city↓ | entry own other city | cand own city | compl | arr own other list | define add addCity rm rm↛ renew renewCity quota | rec rec↛ change
-    city: /*    */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ ok, ok, ok, ok, ok, ok, ok, ok, /*   */ ok, ok, ok],
-    district: /**/ [ok, ok, ok, no, /*  */ ok, no, no, /*    */ ok, no, /*   */ ok, /**/ ok, no, ok, /*   */ no, ok, no, ok, no, ok, no, no, /*   */ ok, no, ok],
-    otherDistrict: [ok, ok, no, no, /*  */ no, ok, no, /*    */ no, no, /*   */ ok, /**/ no, ok, ok, /*   */ no, no, no, no, ok, no, no, no, /*   */ no, ok, no],
-    analyst: /* */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
-    person: /*  */ [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
-    association: [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, no],
+    //             scheme pool own↓ city↓ | entry own other city | cand own city | compl | arr own other list | define add addCity rm rm↛ renew renewCity quota | rec rec↛ | confirm own other city | apply | change
+    city: /*    */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ ok, ok, ok, ok, ok, ok, ok, ok, /*   */ ok, ok, /**/ ok, ok, ok, /**/ no, /**/ ok],
+    district: /**/ [ok, ok, ok, no, /*  */ ok, no, no, /*    */ ok, no, /*   */ ok, /**/ ok, no, ok, /*   */ no, ok, no, ok, no, ok, no, no, /*   */ ok, no, /**/ ok, no, no, /**/ no, /**/ ok],
+    otherDistrict: [ok, ok, no, no, /*  */ no, ok, no, /*    */ no, no, /*   */ ok, /**/ no, ok, ok, /*   */ no, no, no, no, ok, no, no, no, /*   */ no, ok, /**/ no, ok, no, /**/ no, /**/ no],
+    analyst: /* */ [ok, ok, ok, ok, /*  */ ok, ok, ok, /*    */ ok, ok, /*   */ ok, /**/ ok, ok, ok, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, /**/ no, no, no, /**/ no, /**/ no],
+    person: /*  */ [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, /**/ no, no, no, /**/ no, /**/ no],
+    association: [no, no, no, no, /*  */ no, no, no, /*    */ no, no, /*   */ no, /**/ no, no, no, /*   */ no, no, no, no, no, no, no, no, /*   */ no, no, /**/ no, no, no, /**/ no, /**/ no],
   };
   const names = Object.keys(operations);
   const cases = (Object.keys(table) as Caller[]).flatMap((caller) => {

@@ -160,6 +160,89 @@ describe('the talent pool', () => {
     expect(fields(await sg.request(RENEW, { input: { fromYear: from, toYear: from + 1, level: 'CITY', districtCode: '330302' } }))).toEqual(['input.districtCode']);
   });
 
+  it('never revives a removed entry: confirming one that is not UNDER_REVIEW, or removing one twice, is CONFLICT and changes nothing', async () => {
+    const from = THIS_YEAR - 3;
+    const kept = await added({ personId: randomIds.next(), level: 'DISTRICT', districtCode: '330328', year: from, reason: '复审' });
+    expectData(await sg.request(RENEW, { input: { fromYear: from, toYear: from + 1, level: 'DISTRICT', districtCode: '330328' } }));
+    const review = (await poolRows({ year: from + 1, districtCode: '330328', registeredOnly: false })).edges.map((e: any) => e.node).find((e: any) => e.renewedFromId === kept.id);
+    expect(review).toMatchObject({ status: 'UNDER_REVIEW', version: 1 });
+    const removed = expectData(await sg.request(REMOVE, { input: { id: review.id, reason: '复审未通过', expectedVersion: 1 } })).removeFromTalentPool.entry;
+    expect(removed).toMatchObject({ status: 'REMOVED', version: 2 });
+    const entry = async (id: string) => expectData(await sg.request(`query($id: ID!) { talentPoolEntry(id: $id) { ${ENTRY} } }`, { id })).talentPoolEntry;
+    const audited = async () => Number((await sg.running.dataSource.query("SELECT COUNT(*) AS n FROM audit_event WHERE action IN ('confirmTalentPoolEntry', 'removeFromTalentPool') AND outcome = 'FAILED'"))[0].n);
+    const failedBefore = await audited();
+    for (const [mutation, input, current] of [
+      [CONFIRM, { id: removed.id, expectedVersion: 2 }, 'REMOVED'],
+      [REMOVE, { id: removed.id, reason: '再次出库', expectedVersion: 2 }, 'REMOVED'],
+      [CONFIRM, { id: kept.id, expectedVersion: 1 }, 'ACTIVE'],
+    ] as const) {
+      const before = await entry(input.id);
+      const res = await sg.request(mutation, { input });
+      expect(errorCodes(res)).toEqual(['CONFLICT']);
+      expect(res.errors![0]!.message).toContain(`Entry ${input.id} ${current === 'REMOVED' && mutation === REMOVE ? 'was removed already' : `is ${current}`}`);
+      expect(await entry(input.id)).toEqual(before);
+    }
+    expect(await audited()).toBe(failedBefore + 3);
+  });
+
+  describe('registered persons only (DOMAIN.md, "Counting people")', () => {
+    const year = THIS_YEAR - 4;
+    const d = '330329';
+    const persons = Array.from({ length: 5 }, () => randomIds.next());
+    const [archived, movedAway, active, unknown, returned] = persons as [string, string, string, string, string];
+    const apply = (changes: Array<{ personId: string; status: string; version: number }>) => sg.running.services.personStatuses.apply(systemContext(), changes);
+    beforeAll(async () => {
+      for (const personId of persons) await added({ personId, level: 'DISTRICT', districtCode: d, year, reason: '登记状态' });
+      await sg.running.services.evaluations.recordMany(
+        systemContext(),
+        persons.map((personId) => ({ personId, year, districtCode: d, evaluator: '状态组', scores: four(70) })),
+      );
+      // What the persons subgraph publishes: registered, archived, moved away, moved away and back; `unknown` never.
+      expect(await apply([archived, movedAway, active, returned].map((personId) => ({ personId, status: 'ACTIVE', version: 1 })))).toBe(4);
+      expect(
+        await apply([
+          { personId: archived, status: 'ARCHIVED', version: 3 },
+          { personId: movedAway, status: 'MOVED_AWAY', version: 2 },
+          { personId: returned, status: 'MOVED_AWAY', version: 2 },
+          { personId: returned, status: 'ACTIVE', version: 3 },
+        ]),
+      ).toBe(3);
+    });
+
+    it('counts, lists, ranks and renews the entries of registered persons; the history lists them all', async () => {
+      const row = (await compliance(year)).find((r: any) => r.district.code === d);
+      expect(row).toMatchObject({ count: 3, underReview: 0 });
+      const listed = await poolRows({ year, districtCode: d });
+      expect(listed.totalCount).toBe(3);
+      expect(listed.edges.map((e: any) => e.node.person.id).sort()).toEqual([active, unknown, returned].sort());
+      const history = await poolRows({ year, districtCode: d, registeredOnly: false });
+      expect(history.totalCount).toBe(5);
+      const ranked = expectData(await sg.request(CANDIDATES, { year, d, first: 10 })).talentPoolCandidates;
+      expect(ranked.edges.map((e: any) => e.node.person.id).sort()).toEqual([active, unknown, returned].sort());
+      const renewal = expectData(await sg.request(RENEW.replace('alreadyPresent', 'alreadyPresent notRegistered'), { input: { fromYear: year, toYear: year + 1, level: 'DISTRICT', districtCode: d } })).renewTalentPool;
+      expect(renewal).toEqual({ created: 3, alreadyPresent: 0, notRegistered: 2 });
+      expect((await poolRows({ year: year + 1, districtCode: d, registeredOnly: false })).edges.map((e: any) => e.node.person.id).sort()).toEqual([active, unknown, returned].sort());
+    });
+
+    it('applies only a newer version: a repeated or older status changes nothing', async () => {
+      expect(await apply([{ personId: archived, status: 'ACTIVE', version: 2 }, { personId: movedAway, status: 'ACTIVE', version: 2 }])).toBe(0);
+      expect((await compliance(year)).find((r: any) => r.district.code === d)).toMatchObject({ count: 3 });
+      // The persons subgraph restores a person: a newer version counts them again.
+      expect(await apply([{ personId: movedAway, status: 'ACTIVE', version: 4 }])).toBe(1);
+      expect((await compliance(year)).find((r: any) => r.district.code === d)).toMatchObject({ count: 4 });
+    });
+
+    it('refuses a bad change naming it, and anyone but the persons service identity', async () => {
+      await expect(apply([{ personId: 'nope', status: 'GONE', version: 0 }])).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'changes[0].personId' }, { field: 'changes[0].status' }, { field: 'changes[0].version' }] },
+      });
+      const res = await sg.request(`mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) }`, { c: [{ personId: active, status: 'ARCHIVED', version: 9 }] });
+      expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+      expect(res.errors![0]!.message).toBe("Only the persons subgraph publishes persons' statuses.");
+      expect((await poolRows({ year, districtCode: d })).totalCount).toBe(4);
+    });
+  });
+
   describe('candidates', () => {
     const year = THIS_YEAR - 2;
     const d = '330381';

@@ -36,7 +36,7 @@ export class ActivityResolver {
 
   @Query(() => [ActivityStatsGroup], {
     description:
-      'Counts of activities, participations, attendances and hours, grouped by any of kind, month (of the start, China time) and district, for the activities the filter selects: one GROUP BY statement. An aggregate: FORBIDDEN to persons.',
+      'Counts of activities, participations, attendances and hours, grouped by any of kind, month (of the start, China time) and district, for the activities the filter selects: one GROUP BY statement. Unlike counts of members and of the talent pool, it counts every participation recorded, persons archived or moved away since included: an attendance is a record of what took place. An aggregate: FORBIDDEN to persons.',
   })
   activityStats(
     @Arg('groupBy', () => [ActivityStatsDimension]) groupBy: ActivityStatsDimension[],
@@ -63,7 +63,7 @@ export class ActivityResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'How many participations are recorded (whatever their attendance): an aggregate, FORBIDDEN (this field only) to persons. Exact for those who may read its participations; for the other roles null, with no error, under the configured minimum (default 5), and otherwise rounded to a multiple of it.',
+      'How many participations are recorded (whatever their attendance), persons archived or moved away since included (an attendance is a record of what took place, unlike a count of members): an aggregate, FORBIDDEN (this field only) to persons. Exact for those who may read its participations; for the other roles null, with no error, under the configured minimum (default 5), and otherwise rounded to a multiple of it.',
   })
   async participantCount(@Root() activity: Activity, @Ctx() ctx: Ctx): Promise<number | null> {
     this.services.participations.assertCanReadParticipantCounts(ctx);

@@ -34,7 +34,7 @@ export class ArrangementResolver {
     return payload(await this.services.arrangements.record(ctx, input));
   }
 
-  @Mutation(() => PoliticalArrangementPayload, { description: 'RECOMMENDED → APPOINTED or WITHDRAWN; APPOINTED → ENDED. Anything else is BAD_USER_INPUT on input.status.' })
+  @Mutation(() => PoliticalArrangementPayload, { description: 'RECOMMENDED → APPOINTED or WITHDRAWN; APPOINTED → ENDED. Anything else is a CONFLICT (the arrangement\'s status refuses it) naming input.status.' })
   async changePoliticalArrangementStatus(@Arg('input') input: ChangePoliticalArrangementStatusInput, @Ctx() ctx: Ctx): Promise<PoliticalArrangementPayload> {
     return payload(await this.services.arrangements.changeStatus(ctx, input));
   }

@@ -2,6 +2,7 @@ import {
   assertInScope,
   assertScopeNotEmpty,
   AuditLog,
+  ConflictError,
   ForbiddenError,
   InputChecker,
   isId,
@@ -15,7 +16,6 @@ import {
   scopeRefusal,
   todayInChina,
   TransactionalConnection,
-  UserInputError,
   writeScope,
 } from '@tongxin/common';
 import { checkRows } from '../batch';
@@ -132,7 +132,7 @@ export class ArrangementService {
     });
   }
 
-  /** Moves the status along ARRANGEMENT_TRANSITIONS; any other move is BAD_USER_INPUT naming input.status. */
+  /** Moves the status along ARRANGEMENT_TRANSITIONS; any other move is a CONFLICT naming input.status and the current status. */
   async changeStatus(ctx: RequestContext<unknown>, input: ChangePoliticalArrangementStatusInput): Promise<PoliticalArrangementEntity> {
     const entityId = typeof input.id === 'string' && isId(input.id) ? input.id.toLowerCase() : null;
     return this.audit.guard(ctx, { action: 'changePoliticalArrangementStatus', entityType: 'PoliticalArrangement', entityId }, async () => {
@@ -157,9 +157,12 @@ export class ArrangementService {
         next: (current) => {
           const allowed = ARRANGEMENT_TRANSITIONS[current.status as ArrangementStatus] ?? [];
           if (!allowed.includes(status!)) {
-            throw new UserInputError([
-              { field: 'input.status', message: `cannot go from ${current.status} to ${status}: ${allowed.length ? `a ${current.status} arrangement can become ${allowed.join(' or ')}` : `${current.status} is final`}` },
-            ]);
+            // The record's state refuses the request, as for every status change (activities' assertTransition): CONFLICT.
+            throw new ConflictError(
+              `Political arrangement ${current.id} is ${current.status}: it cannot become ${status}` +
+                (allowed.length ? ` (only ${allowed.join(' or ')}).` : ` (${current.status} is final).`),
+              { field: 'input.status', currentStatus: current.status, currentVersion: current.version },
+            );
           }
           const now = new Date();
           return {

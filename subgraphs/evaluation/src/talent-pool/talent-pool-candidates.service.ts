@@ -14,6 +14,7 @@ import { EVALUATIONS, whereHeldBy } from '../evaluation/evaluation.access';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
 import { personRef } from '../person/person.ref';
+import { registeredPerson } from '../register/person-status.entity';
 import { TalentPoolCandidate } from './talent-pool.type';
 
 const CANDIDATE_CURSOR = ['number', 'number', 'id'] as const;
@@ -69,7 +70,9 @@ export class TalentPoolCandidateService {
       .select('e.personId', 'personId')
       .addSelect('SUM(e.composite)', 'total')
       .addSelect('COUNT(*)', 'n')
-      .where('e.year = :year', { year });
+      .where('e.year = :year', { year })
+      // Candidates are registered persons: archived and moved-away persons are not proposed.
+      .andWhere(registeredPerson('e.person_id'));
     whereHeldBy(qb, districtCode);
     const rows: Array<{ personId: string; total: number | string; n: number | string }> = await qb.groupBy('e.personId').getRawMany();
     const ranked = rows

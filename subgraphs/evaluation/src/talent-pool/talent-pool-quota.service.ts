@@ -14,6 +14,7 @@ import {
   TransactionalConnection,
 } from '@tongxin/common';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
+import { registeredPerson } from '../register/person-status.entity';
 import { TalentPoolEntryEntity, TalentPoolQuotaEntity } from './talent-pool.entity';
 import { PoolEntryStatus, PoolLevel } from './talent-pool.enums';
 import { SetTalentPoolQuotaInput } from './talent-pool.inputs';
@@ -39,7 +40,7 @@ export class TalentPoolQuotaService {
 
   /**
    * Each pool of a year against its quota: the city pool first, then the 12 districts in code
-   * order. An aggregate: city and district administrators and analysts read it (a district
+   * order, counting the entries of registered persons only (the replica `person_status`). An aggregate: city and district administrators and analysts read it (a district
    * administrator every district's: sizes, no persons).
    *
    * Sizes of pools are statistics of persons (docs/SECURITY.md, "Statistics"): exact for city
@@ -62,6 +63,8 @@ export class TalentPoolQuotaService {
       .addSelect('COUNT(*)', 'n')
       .where('t.year = :year', { year })
       .andWhere('t.status IN (:...statuses)', { statuses: [PoolEntryStatus.ACTIVE, PoolEntryStatus.UNDER_REVIEW] })
+      // Only registered persons count (DOMAIN.md, "Counting people"): archived and moved-away persons' entries are history.
+      .andWhere(registeredPerson('t.person_id'))
       .groupBy('t.level')
       .addGroupBy('t.districtCode')
       .addGroupBy('t.status')

@@ -95,6 +95,13 @@ export class TalentPoolFilter {
 
   @Field(() => ID, { nullable: true })
   personId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: "Only entries of persons registered now (default): archived and moved-away persons' entries are history, listed with false.",
+  })
+  registeredOnly?: boolean | null;
 }
 
 @ObjectType()
@@ -110,6 +117,9 @@ export class RenewTalentPoolPayload {
 
   @Field(() => Int, { description: 'ACTIVE entries of fromYear whose person has an entry in the same pool of toYear already (any status): left alone.' })
   alreadyPresent!: number;
+
+  @Field(() => Int, { description: 'ACTIVE entries of fromYear whose person is no longer registered (archived or moved away): not carried over.' })
+  notRegistered!: number;
 }
 
 @ObjectType()

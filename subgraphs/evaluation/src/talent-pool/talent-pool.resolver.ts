@@ -28,7 +28,7 @@ export class TalentPoolResolver {
     return e ? toTalentPoolEntry(e) : null;
   }
 
-  @Query(() => TalentPoolEntryConnection, { description: 'Talent pool entries, filtered, in the order they were added.' })
+  @Query(() => TalentPoolEntryConnection, { description: 'Talent pool entries, filtered, in the order they were added: by default those of registered persons only (filter.registeredOnly).' })
   async talentPool(
     @Arg('filter', () => TalentPoolFilter, { nullable: true }) filter: TalentPoolFilter | null,
     @Args() page: PageArgs,
@@ -41,7 +41,7 @@ export class TalentPoolResolver {
 
   @Query(() => TalentPoolCandidateConnection, {
     description:
-      "Persons evaluated in the year by the district's department (330300: the city's), best first: by the mean composite of those evaluations (rounded half up to 2 decimals), then by more evaluations, then by person id.",
+      "Persons registered now and evaluated in the year by the district's department (330300: the city's), best first: by the mean composite of those evaluations (rounded half up to 2 decimals), then by more evaluations, then by person id.",
   })
   async talentPoolCandidates(
     @Arg('year', () => Int) year: number,
@@ -53,7 +53,7 @@ export class TalentPoolResolver {
     return toConnection(TalentPoolCandidateConnection, result, (c) => c);
   }
 
-  @Query(() => [PoolCompliance], { description: 'The city pool and each of the 12 district pools of a year against their quotas (§7).' })
+  @Query(() => [PoolCompliance], { description: 'The city pool and each of the 12 district pools of a year against their quotas (§7), counting registered persons only: archived and moved-away persons are not counted.' })
   talentPoolCompliance(@Arg('year', () => Int) year: number, @Ctx() ctx: Ctx): Promise<PoolCompliance[]> {
     return this.services.poolQuotas.compliance(ctx, year);
   }
@@ -73,7 +73,9 @@ export class TalentPoolResolver {
     return entryPayload(await this.services.talentPool.confirm(ctx, input));
   }
 
-  @Mutation(() => RenewTalentPoolPayload)
+  @Mutation(() => RenewTalentPoolPayload, {
+    description: "Rolls a year's ACTIVE entries of registered persons into the next year as UNDER_REVIEW (archived and moved-away persons are not carried over).",
+  })
   async renewTalentPool(@Arg('input') input: RenewTalentPoolInput, @Ctx() ctx: Ctx): Promise<RenewTalentPoolPayload> {
     return Object.assign(new RenewTalentPoolPayload(), await this.services.talentPool.renew(ctx, input));
   }

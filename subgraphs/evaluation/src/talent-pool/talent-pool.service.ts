@@ -23,6 +23,7 @@ import {
 import { In } from 'typeorm';
 import { checkRows } from '../batch';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
+import { registeredPerson } from '../register/person-status.entity';
 import { changeVersioned } from '../versioned-change';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
 import { TalentPoolEntryEntity } from './talent-pool.entity';
@@ -81,7 +82,7 @@ export class TalentPoolService {
     return new Set(rows.map((r) => r.personId));
   }
 
-  /** One page of entries in the order they were added, filtered as asked. */
+  /** One page of entries in the order they were added, filtered as asked (by default those of registered persons only). */
   list(ctx: RequestContext<unknown>, filter: TalentPoolFilter | null | undefined, args: { first?: number | null; after?: string | null }): Promise<Page<TalentPoolEntryEntity>> {
     const page = pageRequest(args);
     const f = filter ?? {};
@@ -102,6 +103,7 @@ export class TalentPoolService {
     if (level) qb.andWhere('t.level = :level', { level });
     if (status) qb.andWhere('t.status = :status', { status });
     if (personId) qb.andWhere('t.personId = :personId', { personId });
+    if (f.registeredOnly !== false) qb.andWhere(registeredPerson('t.person_id'));
     return keysetPage(qb, [{ expr: 't.id', valueOf: (e) => e.id }], page);
   }
 
@@ -228,10 +230,11 @@ export class TalentPoolService {
 
   /**
    * Rolls the ACTIVE entries of `fromYear` into `toYear` as UNDER_REVIEW, pool by pool, leaving
-   * `fromYear` untouched. Idempotent: a person with any entry in the same pool of `toYear`
+   * `fromYear` untouched; entries of persons no longer registered (archived, moved away) are not
+   * carried over (`notRegistered`). Idempotent: a person with any entry in the same pool of `toYear`
    * (including one removed there) is left alone, so a second run creates nothing.
    */
-  async renew(ctx: RequestContext<unknown>, input: RenewTalentPoolInput): Promise<{ created: number; alreadyPresent: number }> {
+  async renew(ctx: RequestContext<unknown>, input: RenewTalentPoolInput): Promise<{ created: number; alreadyPresent: number; notRegistered: number }> {
     return this.audit.guard(ctx, { action: 'renewTalentPool', entityType: 'TalentPoolEntry', entityId: null }, async () => {
       const scope = writeScope(ctx.viewer, TALENT_POOL);
       assertScopeNotEmpty(scope);
@@ -252,10 +255,24 @@ export class TalentPoolService {
       try {
         return await this.conn.transaction(ctx, async (tx) => {
           const repo = this.conn.repo(tx, TalentPoolEntryEntity);
-          const from = await repo.find({
+          const active = await repo.find({
             where: { year: fromYear!, level: level!, districtCode: In(pools), status: PoolEntryStatus.ACTIVE },
             order: { id: 'ASC' },
           });
+          const registered = await repo
+            .createQueryBuilder('t')
+            .select('t.id', 'id')
+            .where('t.year = :year AND t.level = :level AND t.districtCode IN (:...pools) AND t.status = :status', {
+              year: fromYear!,
+              level: level!,
+              pools,
+              status: PoolEntryStatus.ACTIVE,
+            })
+            .andWhere(registeredPerson('t.person_id'))
+            .getRawMany<{ id: string }>();
+          const carried = new Set(registered.map((r) => r.id));
+          const from = active.filter((e) => carried.has(e.id));
+          const notRegistered = active.length - from.length;
           const present = await repo.find({ select: { personId: true, districtCode: true }, where: { year: toYear!, level: level!, districtCode: In(pools) } });
           const taken = new Set(present.map((p) => `${p.districtCode}/${p.personId}`));
           const rows = from
@@ -278,9 +295,9 @@ export class TalentPoolService {
             action: 'renewTalentPool',
             entityType: 'TalentPoolEntry',
             entityId: null,
-            detail: `${level} ${pools.length === 1 ? pools[0] : `${pools.length} districts`} ${fromYear}→${toYear}: ${rows.length} created, ${alreadyPresent} present already`,
+            detail: `${level} ${pools.length === 1 ? pools[0] : `${pools.length} districts`} ${fromYear}→${toYear}: ${rows.length} created, ${alreadyPresent} present already, ${notRegistered} not registered`,
           });
-          return { created: rows.length, alreadyPresent };
+          return { created: rows.length, alreadyPresent, notRegistered };
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError('The pool was changed while it was renewed: run the renewal again (it adds only what is missing).');

@@ -101,10 +101,10 @@ export class PoolCompliance {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Int, { nullable: true, description: 'ACTIVE entries: what the quota counts (null when suppressed).' })
+  @Field(() => Int, { nullable: true, description: 'ACTIVE entries of registered persons: what the quota counts (archived and moved-away persons are not counted; null when suppressed).' })
   count!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Entries renewed and not yet confirmed, not counted (null when suppressed).' })
+  @Field(() => Int, { nullable: true, description: 'Entries of registered persons renewed and not yet confirmed, not counted (null when suppressed).' })
   underReview!: number | null;
 
   @Field(() => Int)

@@ -9,6 +9,16 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
  * collide in a unique index (MySQL and SQLite alike). It leads with person_id, so it also serves
  * the lookup of a person's memberships.
  */
+/**
+ * The SQL condition of a membership that counts (DOMAIN.md, "Counting people"): its person is
+ * registered, that is not known here to be archived or moved away (a person not yet known to the
+ * replica counts: addMembership takes only persons it knows). `alias` is the table's alias, if any.
+ */
+export function countedMember(alias?: string): string {
+  const column = alias ? `${alias}.person_status` : 'person_status';
+  return `(${column} IS NULL OR ${column} = 'ACTIVE')`;
+}
+
 @Entity({ name: 'membership' })
 @Index('uq_membership_active', ['personId', 'organizationId', 'active'], { unique: true })
 @Index('idx_membership_organization', ['organizationId', 'id'])
@@ -32,11 +42,20 @@ export class MembershipEntity {
 
   /**
    * The district the person is registered in, from the replica `member_district` (docs/CROSS-DISTRICT.md):
-   * set when the membership is added and whenever the persons subgraph publishes a move; null
-   * until the person's district is known here. The cross-district questions read it from an index.
+   * set when the membership is added and whenever the persons subgraph publishes a change; null
+   * until the person's district is known here, and while the person is not registered (archived or
+   * moved away: they count in no district). The cross-district questions read it from an index.
    */
   @Column({ name: 'person_district_code', type: 'varchar', length: 6, nullable: true })
   personDistrictCode!: string | null;
+
+  /**
+   * The person's status in the register, from the replica (ACTIVE, MOVED_AWAY, ARCHIVED): null
+   * until it is known here. Counts of members count memberships whose person is not known to have
+   * left the register (`COUNTED_MEMBER`); `person_district_code` is null for a person who left.
+   */
+  @Column({ name: 'person_status', type: 'varchar', length: 12, nullable: true })
+  personStatus!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   role!: string;

@@ -12,10 +12,19 @@ export interface MembershipLoaders {
   readonly membershipById: DataLoader<string, MembershipEntity | null>;
   /** Every membership of a person, running and ended, unchecked: Person.memberships filters them. */
   readonly membershipsByPerson: DataLoader<string, MembershipEntity[]>;
-  /** One page of an organization's memberships, per page size, cursor and filter. */
+  /** One page of an organization's memberships, per page size, cursor and filter (activeOnly: running memberships of registered persons). */
   readonly memberPages: ChildPageFamily<MembershipEntity, { readonly activeOnly: boolean }>;
-  /** The number of memberships of each organization (one statement for many), for members.totalCount and memberCount. */
-  readonly memberCounts: LoaderFamily<{ activeOnly: boolean }, string, number>;
+  /**
+   * The number of memberships of each organization (one statement for many), for members.totalCount
+   * and memberCount: running ones or all, of registered persons or of anyone (the history).
+   */
+  readonly memberCounts: LoaderFamily<MemberCountKey, string, number>;
+}
+
+export interface MemberCountKey {
+  readonly activeOnly: boolean;
+  /** Only memberships of persons registered now (DOMAIN.md, "Counting people"). */
+  readonly registeredOnly: boolean;
 }
 
 export function createMembershipLoaders(memberships: MembershipService, ctx: RequestContext<unknown>): MembershipLoaders {
@@ -30,15 +39,14 @@ export function createMembershipLoaders(memberships: MembershipService, ctx: Req
       (organizationIds, key: ChildPageKey & { readonly activeOnly: boolean }) => memberships.memberIdPages(ctx, organizationIds, key),
       (ids) => memberships.findByIds(ctx, ids),
     ),
-    memberCounts: new LoaderFamily(({ activeOnly }: { activeOnly: boolean }) =>
-      countLoader((organizationIds: readonly string[]) => memberships.countByOrganization(ctx, organizationIds, activeOnly)),
-    ),
+    memberCounts: new LoaderFamily((key: MemberCountKey) => countLoader((organizationIds: readonly string[]) => memberships.countByOrganization(ctx, organizationIds, key))),
   };
 }
 
 /**
  * One page of an organization's memberships, batched with every other organization asking for
- * the same page in this request; the COUNT runs only when totalCount is selected.
+ * the same page in this request; the COUNT runs only when totalCount is selected. `activeOnly`:
+ * the running memberships of registered persons; otherwise the whole history, of anyone.
  */
 export function loadMemberPage(
   loaders: MembershipLoaders,
@@ -47,5 +55,5 @@ export function loadMemberPage(
   activeOnly: boolean,
   info: GraphQLResolveInfo,
 ): Promise<Page<MembershipEntity>> {
-  return loadChildPage(loaders.memberPages, organizationId, args, { activeOnly }, () => loaders.memberCounts.get({ activeOnly }).load(organizationId), info);
+  return loadChildPage(loaders.memberPages, organizationId, args, { activeOnly }, () => loaders.memberCounts.get({ activeOnly, registeredOnly: activeOnly }).load(organizationId), info);
 }

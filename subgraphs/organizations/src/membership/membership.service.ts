@@ -33,7 +33,7 @@ import { In } from 'typeorm';
 import { checkRows, distinctIds, lowerId, refuseFirstRow } from '../bulk';
 import { OrganizationEntity } from '../organization/organization.entity';
 import { MemberDistrictEntity } from '../relations/member-district.entity';
-import { MembershipEntity } from './membership.entity';
+import { countedMember, MembershipEntity } from './membership.entity';
 import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } from './membership.inputs';
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
@@ -177,14 +177,20 @@ export class MembershipService {
       parents: organizationIds,
       first: key.first,
       afterValue: key.after,
-      where: key.activeOnly ? { sql: 'end_date IS NULL', params: [] } : undefined,
+      // The running list is of registered persons; the history (activeOnly false) holds everyone's.
+      where: key.activeOnly ? { sql: `end_date IS NULL AND ${countedMember()}`, params: [] } : undefined,
     });
   }
 
-  /** The number of memberships of each of many organizations (absent when none). */
-  countByOrganization(ctx: RequestContext<unknown>, organizationIds: readonly string[], activeOnly: boolean): Promise<Array<{ key: string; count: number }>> {
+  /** The number of memberships of each of many organizations (absent when none): running ones or all, of registered persons or of anyone. */
+  countByOrganization(
+    ctx: RequestContext<unknown>,
+    organizationIds: readonly string[],
+    key: { readonly activeOnly: boolean; readonly registeredOnly: boolean },
+  ): Promise<Array<{ key: string; count: number }>> {
     const qb = this.conn.repo(ctx, MembershipEntity).createQueryBuilder('m');
-    if (activeOnly) qb.where('m.endDate IS NULL');
+    if (key.activeOnly) qb.andWhere('m.endDate IS NULL');
+    if (key.registeredOnly) qb.andWhere(countedMember('m'));
     return countsByKey(qb, 'organizationId', organizationIds);
   }
 
@@ -221,7 +227,7 @@ export class MembershipService {
         });
         if (running) throw alreadyMember(running.id);
         const newId = tx.ids.next();
-        const known = (await this.personDistricts(tx, [record.personId])).get(record.personId) ?? null;
+        const known = (await this.personDistricts(tx, [record.personId])).get(record.personId);
         try {
           await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, known));
         } catch (error) {
@@ -284,7 +290,7 @@ export class MembershipService {
 
         const personDistricts = await this.personDistricts(tx, records.map(({ record }) => record.personId));
         const rows = records.map(({ record }) =>
-          toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId) ?? null),
+          toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId)),
         );
         await this.conn.insertChunked(tx, MembershipEntity, rows);
         await this.audit.record(tx, { action: 'addMany', entityType: 'Membership', entityId: null, detail: `${rows.length} records` });
@@ -364,6 +370,7 @@ export class MembershipService {
           organizationId: current.organizationId,
           districtCode: current.districtCode,
           personDistrictCode: current.personDistrictCode,
+          personStatus: current.personStatus,
           role: role!,
           startDate: changedOn!,
           endDate: null,
@@ -411,24 +418,27 @@ export class MembershipService {
   }
 
   /**
-   * Where these persons are registered, as the replica knows it (one statement per IN_LIST_CHUNK ids).
+   * Where these persons are registered and their status, as the replica knows them (one statement per IN_LIST_CHUNK ids).
    * The rows are read with a shared lock (on MySQL; SQLite runs one writer at a time): a district
    * change applied meanwhile waits for this transaction, then updates the memberships it adds too.
    */
-  private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, string>> {
+  private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, MemberDistrictEntity>> {
     const ids = [...new Set(personIds)];
-    const found = new Map<string, string>();
+    const found = new Map<string, MemberDistrictEntity>();
     for (const chunk of chunksOf(ids)) {
       const qb = this.conn.repo(tx, MemberDistrictEntity).createQueryBuilder('md').where('md.personId IN (:...ids)', { ids: chunk });
       if (!this.conn.isSqlite) qb.setLock('pessimistic_read');
-      for (const r of await qb.getMany()) if (r.districtCode) found.set(r.personId, r.districtCode);
+      for (const r of await qb.getMany()) found.set(r.personId, r);
     }
     return found;
   }
 }
 
-function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string, personDistrictCode: string | null) {
-  return { ...record, id, districtCode: organization.districtCode, personDistrictCode, active: record.endDate === null ? true : null, version: 1 };
+/** A new membership's row; `person` is the replica's row of its person, if it has one (their district counts only while they are registered). */
+function toRow(record: MembershipRecord, organization: OrganizationEntity, id: string, person: MemberDistrictEntity | undefined) {
+  const personStatus = person ? (person.status ?? (person.districtCode === null ? 'ARCHIVED' : 'ACTIVE')) : null;
+  const personDistrictCode = personStatus === 'ACTIVE' ? person!.districtCode : null;
+  return { ...record, id, districtCode: organization.districtCode, personDistrictCode, personStatus, active: record.endDate === null ? true : null, version: 1 };
 }
 
 function alreadyMember(runningId: string | null): ConflictError {

@@ -7,6 +7,7 @@ import { MemberDistricts1795612322584 as MysqlMemberDistricts1795612322584 } fro
 import { MembershipPersonDistrict1795613078705 as MysqlMembershipPersonDistrict1795613078705 } from './mysql/1795613078705-MembershipPersonDistrict';
 import { ArchivedPersonsNowhere1795613278248 as MysqlArchivedPersonsNowhere1795613278248 } from './mysql/1795613278248-ArchivedPersonsNowhere';
 import { SealContactPhones1796608900000 as MysqlSealContactPhones1796608900000 } from './mysql/1796608900000-SealContactPhones';
+import { PersonStatuses1796614386261 as MysqlPersonStatuses1796614386261 } from './mysql/1796614386261-PersonStatuses';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
 import { Init1795604011868 as SqliteInit1795604011868 } from './sqlite/1795604011868-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
@@ -15,9 +16,10 @@ import { MemberDistricts1795612322584 as SqliteMemberDistricts1795612322584 } fr
 import { MembershipPersonDistrict1795613078705 as SqliteMembershipPersonDistrict1795613078705 } from './sqlite/1795613078705-MembershipPersonDistrict';
 import { ArchivedPersonsNowhere1795613278248 as SqliteArchivedPersonsNowhere1795613278248 } from './sqlite/1795613278248-ArchivedPersonsNowhere';
 import { SealContactPhones1796608900000 as SqliteSealContactPhones1796608900000 } from './sqlite/1796608900000-SealContactPhones';
+import { PersonStatuses1796614386261 as SqlitePersonStatuses1796614386261 } from './sqlite/1796614386261-PersonStatuses';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const mysqlMigrations: Function[] = [MysqlInit1795604011868, MysqlAuditLog1795608860658, MysqlMeetingsTermsStats1795611134708, MysqlMemberDistricts1795612322584, MysqlMembershipPersonDistrict1795613078705, MysqlArchivedPersonsNowhere1795613278248, MysqlSealContactPhones1796608900000, MysqlAuditClientRequestId1796650000000];
+export const mysqlMigrations: Function[] = [MysqlInit1795604011868, MysqlAuditLog1795608860658, MysqlMeetingsTermsStats1795611134708, MysqlMemberDistricts1795612322584, MysqlMembershipPersonDistrict1795613078705, MysqlArchivedPersonsNowhere1795613278248, MysqlSealContactPhones1796608900000, MysqlPersonStatuses1796614386261, MysqlAuditClientRequestId1796650000000];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const sqliteMigrations: Function[] = [SqliteInit1795604011868, SqliteAuditLog1795608860658, SqliteMeetingsTermsStats1795611134708, SqliteMemberDistricts1795612322584, SqliteMembershipPersonDistrict1795613078705, SqliteArchivedPersonsNowhere1795613278248, SqliteSealContactPhones1796608900000, SqliteAuditClientRequestId1796650000000];
+export const sqliteMigrations: Function[] = [SqliteInit1795604011868, SqliteAuditLog1795608860658, SqliteMeetingsTermsStats1795611134708, SqliteMemberDistricts1795612322584, SqliteMembershipPersonDistrict1795613078705, SqliteArchivedPersonsNowhere1795613278248, SqliteSealContactPhones1796608900000, SqlitePersonStatuses1796614386261, SqliteAuditClientRequestId1796650000000];

@@ -9,7 +9,7 @@ import type { OrganizationsServices } from '../services';
     'One cell of crossDistrictMatrix: the persons registered (now) in one district with memberships (running ones unless activeOnly is false) in organizations of another district or the same one.',
 })
 export class CrossDistrictCell {
-  @Field(() => District, { description: 'Where the persons are registered (persons no longer in the register count nowhere).' })
+  @Field(() => District, { description: 'Where the persons are registered: only registered (ACTIVE) persons count, archived and moved-away persons in no cell.' })
   personDistrict!: District;
 
   @Field(() => District, { description: "The organizations' district (温州市 for city-level ones)." })
@@ -35,6 +35,12 @@ export class PersonDistrictChangeInput {
 
   @Field(() => String, { nullable: true, description: 'Null when the person left the register (archived).' })
   districtCode!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ACTIVE, MOVED_AWAY or ARCHIVED (only ACTIVE persons count); absent in events published before statuses were: ARCHIVED when districtCode is null, else ACTIVE.',
+  })
+  status?: string | null;
 
   @Field(() => Int)
   version!: number;

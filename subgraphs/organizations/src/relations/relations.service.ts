@@ -21,11 +21,24 @@ import { MembershipEntity } from '../membership/membership.entity';
 import { membershipReadRefusal } from '../membership/membership.service';
 import { MemberDistrictEntity } from './member-district.entity';
 
-/** One change of a person's district, as the persons subgraph publishes it. */
+/** The statuses of the register (the persons subgraph's PersonStatus): only ACTIVE persons count. */
+export const PERSON_STATUSES = ['ACTIVE', 'MOVED_AWAY', 'ARCHIVED'] as const;
+
+/** One change of a person's district and status, as the persons subgraph publishes it. */
 export interface PersonDistrictChange {
   readonly personId: string;
   /** Null when the person left the register (archived): their memberships count in no district. */
   readonly districtCode: string | null;
+  /** ACTIVE, MOVED_AWAY or ARCHIVED; absent in events published before statuses were (then ARCHIVED when the district is null, else ACTIVE). */
+  readonly status?: string | null;
+  readonly version: number;
+}
+
+/** A change as applied: its status known. */
+interface AppliedChange {
+  readonly personId: string;
+  readonly districtCode: string | null;
+  readonly status: string;
   readonly version: number;
 }
 
@@ -61,8 +74,8 @@ export class RelationsService {
   ) {}
 
   /**
-   * Applies published district changes: a row is written only when its version is newer than the
-   * stored one, so a repeated or late delivery changes nothing. Only the persons subgraph's service
+   * Applies published changes of districts and statuses: a row is written only when its version is
+   * newer than the stored one, so a repeated or late delivery changes nothing. Only the persons subgraph's service
    * identity (or the system) may call it. Returns how many rows changed.
    */
   applyPersonDistricts(ctx: RequestContext<unknown>, changes: readonly PersonDistrictChange[]): Promise<number> {
@@ -70,56 +83,64 @@ export class RelationsService {
       if (!ctx.viewer.system && ctx.viewer.service !== 'persons') {
         throw new ForbiddenError('Only the persons subgraph publishes where persons are registered.');
       }
-      const check = new InputChecker('changes');
-      if (changes.length > MAX_CHANGES_PER_DELIVERY) check.fail('', `at most ${MAX_CHANGES_PER_DELIVERY} changes per delivery, not ${changes.length}`);
+      const check = new InputChecker('');
+      if (changes.length > MAX_CHANGES_PER_DELIVERY) check.fail('changes', `at most ${MAX_CHANGES_PER_DELIVERY} changes per delivery, not ${changes.length}`);
       changes.forEach((c, i) => {
-        if (!isId(c.personId)) check.fail(`[${i}].personId`, 'is not an id');
-        if (c.districtCode !== null && !isCountyLevelCode(c.districtCode)) check.fail(`[${i}].districtCode`, 'is not one of the 12 districts (or null for a person no longer in the register)');
-        if (!Number.isInteger(c.version) || c.version < 1) check.fail(`[${i}].version`, 'must be a whole number from 1');
+        if (!isId(c.personId)) check.fail(`changes[${i}].personId`, 'is not an id');
+        if (c.districtCode !== null && !isCountyLevelCode(c.districtCode)) check.fail(`changes[${i}].districtCode`, 'is not one of the 12 districts (or null for a person no longer in the register)');
+        if (!Number.isInteger(c.version) || c.version < 1) check.fail(`changes[${i}].version`, 'must be a whole number from 1');
+        if (c.status != null && !(PERSON_STATUSES as readonly string[]).includes(c.status)) check.fail(`changes[${i}].status`, `is not one of ${PERSON_STATUSES.join(', ')}`);
+        else if (c.status === 'ACTIVE' && c.districtCode === null) check.fail(`changes[${i}].districtCode`, 'is required for a registered (ACTIVE) person');
       });
       check.throwIfInvalid();
       // The newest change of each person in this delivery.
-      const newest = new Map<string, PersonDistrictChange>();
+      const newest = new Map<string, AppliedChange>();
       for (const c of changes) {
         const id = c.personId.toLowerCase();
         const seen = newest.get(id);
-        if (!seen || c.version > seen.version) newest.set(id, { ...c, personId: id });
+        const status = c.status ?? (c.districtCode === null ? 'ARCHIVED' : 'ACTIVE');
+        if (!seen || c.version > seen.version) newest.set(id, { personId: id, districtCode: c.districtCode, status, version: c.version });
       }
       if (newest.size === 0) return 0;
       return this.conn.transaction(ctx, async (tx) => {
         const repo = this.conn.repo(tx, MemberDistrictEntity);
         const stored = new Map((await repo.findBy({ personId: In([...newest.keys()]) })).map((r) => [r.personId, r]));
         const fresh: MemberDistrictEntity[] = [];
-        const changed: PersonDistrictChange[] = [];
+        const changed: AppliedChange[] = [];
         for (const c of newest.values()) {
           const row = stored.get(c.personId);
-          if (!row) fresh.push(Object.assign(new MemberDistrictEntity(), { personId: c.personId, districtCode: c.districtCode, personVersion: c.version }));
-          else if (c.version > row.personVersion) changed.push(c);
+          if (!row) fresh.push(Object.assign(new MemberDistrictEntity(), { personId: c.personId, districtCode: c.districtCode, status: c.status, personVersion: c.version }));
+          // Only a newer version applies; the same version only to a row stored before statuses
+          // were published (status null), which the republication of every person fills in.
+          else if (c.version > row.personVersion || (c.version === row.personVersion && row.status === null)) changed.push(c);
         }
         await this.conn.insertChunked(tx, MemberDistrictEntity, fresh);
         for (const c of changed) {
           await repo
             .createQueryBuilder()
             .update(MemberDistrictEntity)
-            .set({ districtCode: c.districtCode, personVersion: c.version })
-            .where('person_id = :id AND person_version < :version', { id: c.personId, version: c.version })
+            .set({ districtCode: c.districtCode, status: c.status, personVersion: c.version })
+            .where('person_id = :id AND (person_version < :version OR (person_version = :version AND status IS NULL))', { id: c.personId, version: c.version })
             .execute();
         }
-        // Their memberships carry the district too (the questions read it from an index): one
-        // UPDATE per district and chunk of persons.
-        const byDistrict = new Map<string | null, string[]>();
-        for (const c of [...fresh.map((f) => ({ personId: f.personId, districtCode: f.districtCode })), ...changed]) {
-          const list = byDistrict.get(c.districtCode);
-          if (list) list.push(c.personId);
-          else byDistrict.set(c.districtCode, [c.personId]);
+        // Their memberships carry the district and status too (the questions read them from an
+        // index; a person who is not registered counts in no district): one UPDATE per
+        // (district, status) and chunk of persons.
+        const groups = new Map<string, { districtCode: string | null; status: string; personIds: string[] }>();
+        for (const c of [...fresh.map((f) => ({ personId: f.personId, districtCode: f.districtCode, status: f.status! })), ...changed]) {
+          const districtCode = c.status === 'ACTIVE' ? c.districtCode : null;
+          const key = `${districtCode}/${c.status}`;
+          const group = groups.get(key);
+          if (group) group.personIds.push(c.personId);
+          else groups.set(key, { districtCode, status: c.status, personIds: [c.personId] });
         }
-        for (const [districtCode, personIds] of byDistrict) {
+        for (const { districtCode, status, personIds } of groups.values()) {
           for (const chunk of chunksOf(personIds)) {
             await this.conn
               .repo(tx, MembershipEntity)
               .createQueryBuilder()
               .update(MembershipEntity)
-              .set({ personDistrictCode: districtCode })
+              .set({ personDistrictCode: districtCode, personStatus: status })
               .where('person_id IN (:...ids)', { ids: chunk })
               .execute();
           }
@@ -152,7 +173,7 @@ export class RelationsService {
       .addSelect('COUNT(*)', 'memberships')
       .groupBy('m.person_district_code')
       .addGroupBy('m.district_code');
-    // Persons no longer in the register (archived), or not known here yet, count in no district.
+    // Persons not registered (archived, moved away), or not known here yet, count in no district.
     qb.where('m.person_district_code IS NOT NULL');
     if (activeOnly) qb.andWhere('m.end_date IS NULL');
     if (own) qb.andWhere('(m.person_district_code = :own OR m.district_code = :own)', { own });

@@ -1,5 +1,5 @@
 import { assertCanReadAggregates, districtOf, InputChecker, RequestContext, StatGroupHolder, StatsDisclosure, TransactionalConnection } from '@tongxin/common';
-import { MembershipEntity } from '../membership/membership.entity';
+import { countedMember, MembershipEntity } from '../membership/membership.entity';
 import { MembershipRole } from '../membership/membership.enums';
 import { OrganizationKind, OrganizationLevel } from '../organization/organization.enums';
 import { OrganizationFilter } from '../organization/organization.inputs';
@@ -33,7 +33,9 @@ const ROLE_ORDER = Object.values(MembershipRole);
  * GROUP BY statement: organizationStats for a whole filter, memberStats for every organization
  * of a response at once (through the `memberStatRows` loader).
  *
- * Counts of members (memberStats, memberCount) are statistics of persons: those who may read the
+ * Counts of members (memberStats, memberCount) count the memberships of registered persons only
+ * (DOMAIN.md, "Counting people": archived and moved-away persons are history, listed by
+ * `members(activeOnly: false)`, not counted). They are statistics of persons: those who may read the
  * organization's memberships row by row (city administrators, the district administrators of its
  * district, its own association administrator) see them exactly; the other roles see them under
  * disclosure control (`StatsDisclosure`: groups under k suppressed with their complement, the
@@ -93,7 +95,7 @@ export class StatsService {
     return disclosure.count(count, disclosure.single(count, holderOf(organization)));
   }
 
-  /** The memberships of many organizations grouped by role, start and end year, and how they began and ended: one statement. */
+  /** The memberships of registered persons of many organizations grouped by role, start and end year, and how they began and ended: one statement. */
   async memberStatRows(ctx: RequestContext<unknown>, organizationIds: readonly string[]): Promise<MemberStatRow[]> {
     const startYear = 'SUBSTR(m.start_date, 1, 4)';
     const endYear = 'SUBSTR(m.end_date, 1, 4)';
@@ -110,6 +112,8 @@ export class StatsService {
       .addSelect(leaving, 'leaving')
       .addSelect('COUNT(*)', 'count')
       .where('m.organization_id IN (:...ids)', { ids: [...organizationIds] })
+      // Counts of persons count registered persons (DOMAIN.md, "Counting people").
+      .andWhere(countedMember('m'))
       .groupBy('m.organization_id')
       .addGroupBy('m.role')
       .addGroupBy(startYear)

@@ -49,7 +49,7 @@ export class YearCount {
 @ObjectType({
   simpleResolvers: true,
   description:
-    "An organization's members in numbers. A change of role ends one membership and starts another (changeMembershipRole): it counts as neither a join nor a departure here.",
+    "An organization's members in numbers, counting the memberships of registered persons only (archived and moved-away persons are history, not counted). A change of role ends one membership and starts another (changeMembershipRole): it counts as neither a join nor a departure here.",
 })
 export class MemberStats {
   @Field(() => Int, { nullable: true, description: 'Running memberships: the members today (null when suppressed).' })

@@ -9,6 +9,7 @@ import { PersonDistrictStatusIndex1795616308356 as MysqlPersonDistrictStatusInde
 import { PersonStatsIndex1795618983103 as MysqlPersonStatsIndex1795618983103 } from './mysql/1795618983103-PersonStatsIndex';
 import { PersonDistrictIndexWithStatus1795621949459 as MysqlPersonDistrictIndexWithStatus1795621949459 } from './mysql/1795621949459-PersonDistrictIndexWithStatus';
 import { ProtectBirthDate1796608800000 as MysqlProtectBirthDate1796608800000 } from './mysql/1796608800000-ProtectBirthDate';
+import { PersonStatuses1796614380745 as MysqlPersonStatuses1796614380745 } from './mysql/1796614380745-PersonStatuses';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
 import { Init1795603696218 as SqliteInit1795603696218 } from './sqlite/1795603696218-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
@@ -19,9 +20,10 @@ import { PersonDistrictStatusIndex1795616308356 as SqlitePersonDistrictStatusInd
 import { PersonStatsIndex1795618983103 as SqlitePersonStatsIndex1795618983103 } from './sqlite/1795618983103-PersonStatsIndex';
 import { PersonDistrictIndexWithStatus1795621949459 as SqlitePersonDistrictIndexWithStatus1795621949459 } from './sqlite/1795621949459-PersonDistrictIndexWithStatus';
 import { ProtectBirthDate1796608800000 as SqliteProtectBirthDate1796608800000 } from './sqlite/1796608800000-ProtectBirthDate';
+import { PersonStatuses1796614380745 as SqlitePersonStatuses1796614380745 } from './sqlite/1796614380745-PersonStatuses';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const mysqlMigrations: Function[] = [MysqlInit1795603696218, MysqlAuditLog1795608860658, MysqlEncryptPersonalData1795609000000, MysqlOutbox1795612402492, MysqlPublishExistingDistricts1795612500000, MysqlPersonDistrictStatusIndex1795616308356, MysqlPersonStatsIndex1795618983103, MysqlPersonDistrictIndexWithStatus1795621949459, MysqlProtectBirthDate1796608800000, MysqlAuditClientRequestId1796650000000];
+export const mysqlMigrations: Function[] = [MysqlInit1795603696218, MysqlAuditLog1795608860658, MysqlEncryptPersonalData1795609000000, MysqlOutbox1795612402492, MysqlPublishExistingDistricts1795612500000, MysqlPersonDistrictStatusIndex1795616308356, MysqlPersonStatsIndex1795618983103, MysqlPersonDistrictIndexWithStatus1795621949459, MysqlProtectBirthDate1796608800000, MysqlPersonStatuses1796614380745, MysqlAuditClientRequestId1796650000000];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const sqliteMigrations: Function[] = [SqliteInit1795603696218, SqliteAuditLog1795608860658, SqliteEncryptPersonalData1795609000000, SqliteOutbox1795612402492, SqlitePublishExistingDistricts1795612500000, SqlitePersonDistrictStatusIndex1795616308356, SqlitePersonStatsIndex1795618983103, SqlitePersonDistrictIndexWithStatus1795621949459, SqliteProtectBirthDate1796608800000, SqliteAuditClientRequestId1796650000000];
+export const sqliteMigrations: Function[] = [SqliteInit1795603696218, SqliteAuditLog1795608860658, SqliteEncryptPersonalData1795609000000, SqliteOutbox1795612402492, SqlitePublishExistingDistricts1795612500000, SqlitePersonDistrictStatusIndex1795616308356, SqlitePersonStatsIndex1795618983103, SqlitePersonDistrictIndexWithStatus1795621949459, SqliteProtectBirthDate1796608800000, SqlitePersonStatuses1796614380745, SqliteAuditClientRequestId1796650000000];

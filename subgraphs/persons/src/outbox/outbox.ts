@@ -1,15 +1,50 @@
 import { Logger, Peers, randomIds, RequestContext, TransactionalConnection } from '@tongxin/common';
-import { In, IsNull } from 'typeorm';
+import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export const PERSON_DISTRICT_CHANGED = 'PersonDistrictChanged';
 
+/** Where a person is registered and whether they count (docs/CROSS-DISTRICT.md, "Counting people"). */
 export interface PersonDistrictChanged {
   readonly personId: string;
   /** Null when the person left the register (archived): they count in no district. */
   readonly districtCode: string | null;
+  /** ACTIVE, MOVED_AWAY or ARCHIVED: only ACTIVE persons count. Absent in events written before statuses were published. */
+  readonly status?: string;
   readonly version: number;
 }
+
+/** The status an event tells: events written before statuses were published tell it by the district (null: archived). */
+export function statusOf(event: PersonDistrictChanged): string {
+  return event.status ?? (event.districtCode === null ? 'ARCHIVED' : 'ACTIVE');
+}
+
+/** A subgraph that keeps a replica of what the register publishes: the mutation it takes, and the column that says it took an event. */
+interface Receiver {
+  readonly subgraph: string;
+  readonly column: 'deliveredAt' | 'evaluationDeliveredAt';
+  readonly mutation: string;
+  readonly changes: (events: readonly PersonDistrictChanged[]) => unknown[];
+}
+
+/**
+ * Who receives the register's events: organizations (districts and statuses, for the
+ * cross-district matrix and the member counts) and evaluation (statuses, for the talent pool).
+ */
+const RECEIVERS: readonly Receiver[] = [
+  {
+    subgraph: 'organizations',
+    column: 'deliveredAt',
+    mutation: 'mutation($changes: [PersonDistrictChangeInput!]!) { applyPersonDistricts(changes: $changes) }',
+    changes: (events) => events.map((e) => ({ personId: e.personId, districtCode: e.districtCode, status: statusOf(e), version: e.version })),
+  },
+  {
+    subgraph: 'evaluation',
+    column: 'evaluationDeliveredAt',
+    mutation: 'mutation($changes: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $changes) }',
+    changes: (events) => events.map((e) => ({ personId: e.personId, status: statusOf(e), version: e.version })),
+  },
+];
 
 /** How many events one delivery carries (the receiver takes at most 1000). */
 const BATCH = 500;
@@ -23,17 +58,16 @@ export interface OutboxDelivery {
   readonly log: Logger;
 }
 
-const APPLY = 'mutation($changes: [PersonDistrictChangeInput!]!) { applyPersonDistricts(changes: $changes) }';
-
 /**
  * The persons subgraph's outbox. Appends events in the transactions of the changes, and delivers
- * pending events to the organizations subgraph, oldest first, in batches, with the persons
- * subgraph's service identity. One delivery runs at a time; every write that appends asks for one
- * after its commit (`nudge()`), and the subgraph asks once when it starts; a failure is retried
- * with back-off (1 s doubling to a minute) until it succeeds, so an outage of organizations delays
- * the replica and loses nothing. The receiver applies a change only when it is newer than what it
- * holds, so a repeated delivery is harmless. With no organizations subgraph configured (a persons
- * subgraph on its own, in tests) events only accumulate.
+ * pending events to each receiver (`RECEIVERS`: the organizations and evaluation subgraphs), oldest
+ * first, in batches, with the persons subgraph's service identity. One delivery runs at a time;
+ * every write that appends asks for one after its commit (`nudge()`), and the subgraph asks once
+ * when it starts; a failure is retried with back-off (1 s doubling to a minute) until it succeeds,
+ * so an outage of a receiver delays its replica and loses nothing (the others are delivered
+ * meanwhile). A receiver applies a change only when it is newer than what it holds, so a repeated
+ * delivery is harmless. With no receiver configured (a persons subgraph on its own, in tests)
+ * events only accumulate.
  */
 export class PersonOutbox {
   private running: Promise<void> | null = null;
@@ -55,7 +89,14 @@ export class PersonOutbox {
     await this.conn.insertChunked(
       tx,
       OutboxEventEntity,
-      events.map((e) => ({ id: randomIds.next(), type: PERSON_DISTRICT_CHANGED, payload: JSON.stringify(e), createdAt: now, deliveredAt: null })),
+      events.map((e) => ({
+        id: randomIds.next(),
+        type: PERSON_DISTRICT_CHANGED,
+        payload: JSON.stringify(e),
+        createdAt: now,
+        deliveredAt: null,
+        evaluationDeliveredAt: null,
+      })),
     );
   }
 
@@ -71,7 +112,7 @@ export class PersonOutbox {
 
   /** Asks for a delivery now, after a commit; returns the run it joined (tests await it). */
   nudge(): Promise<void> {
-    if (this.closed || !this.delivery || !this.delivery.peers.has('organizations')) return Promise.resolve();
+    if (this.closed || !this.delivery || this.receivers().length === 0) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -94,29 +135,32 @@ export class PersonOutbox {
     await this.running;
   }
 
-  /** How many events are not delivered yet. */
+  /** How many events some receiver has not taken yet (every receiver's, when none is configured). */
   pending(): Promise<number> {
-    return this.conn.repo(this.context(), OutboxEventEntity).countBy({ deliveredAt: IsNull() });
+    const receivers = this.delivery ? this.receivers() : RECEIVERS;
+    return this.conn.repo(this.context(), OutboxEventEntity).count({ where: receivers.map((r): FindOptionsWhere<OutboxEventEntity> => ({ [r.column]: IsNull() })) });
+  }
+
+  /** The receivers this subgraph has an address for. */
+  private receivers(): Receiver[] {
+    return this.delivery ? RECEIVERS.filter((r) => this.delivery!.peers.has(r.subgraph)) : [];
   }
 
   private async run(): Promise<void> {
     const delivery = this.delivery!;
-    try {
-      for (;;) {
-        const ctx = this.context();
-        const batch = await this.conn.repo(ctx, OutboxEventEntity).find({ where: { deliveredAt: IsNull() }, order: { id: 'ASC' }, take: BATCH });
-        if (batch.length === 0) break;
-        const changes = batch.map((e) => JSON.parse(e.payload) as PersonDistrictChanged);
-        await delivery.peers.call(await delivery.credentials(), ctx.requestId, 'organizations', APPLY, { changes });
-        await this.conn.transaction(ctx, (tx) =>
-          this.conn.repo(tx, OutboxEventEntity).update({ id: In(batch.map((e) => e.id)) }, { deliveredAt: new Date() }),
-        );
-        if (batch.length < BATCH) break;
+    let failed = false;
+    for (const receiver of this.receivers()) {
+      try {
+        await this.deliverTo(delivery, receiver);
+      } catch (error) {
+        if (this.closed) return;
+        delivery.log.warn({ err: { message: (error as Error).message }, receiver: receiver.subgraph, retryInMs: this.retryMs }, 'outbox delivery failed: will retry');
+        failed = true;
       }
+    }
+    if (!failed) {
       this.retryMs = FIRST_RETRY_MS;
-    } catch (error) {
-      if (this.closed) return;
-      delivery.log.warn({ err: { message: (error as Error).message }, retryInMs: this.retryMs }, 'outbox delivery failed: will retry');
+    } else {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
@@ -125,6 +169,21 @@ export class PersonOutbox {
       }, this.retryMs);
       this.timer.unref();
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    }
+  }
+
+  /** Delivers what one receiver has not taken, oldest first, in batches; throws on the first failure. */
+  private async deliverTo(delivery: OutboxDelivery, receiver: Receiver): Promise<void> {
+    for (;;) {
+      const ctx = this.context();
+      const batch = await this.conn.repo(ctx, OutboxEventEntity).find({ where: { [receiver.column]: IsNull() }, order: { id: 'ASC' }, take: BATCH });
+      if (batch.length === 0) return;
+      const changes = receiver.changes(batch.map((e) => JSON.parse(e.payload) as PersonDistrictChanged));
+      await delivery.peers.call(await delivery.credentials(), ctx.requestId, receiver.subgraph, receiver.mutation, { changes });
+      await this.conn.transaction(ctx, (tx) =>
+        this.conn.repo(tx, OutboxEventEntity).update({ id: In(batch.map((e) => e.id)) }, { [receiver.column]: new Date() }),
+      );
+      if (batch.length < BATCH) return;
     }
   }
 }

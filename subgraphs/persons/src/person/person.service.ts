@@ -277,7 +277,7 @@ export class PersonService {
           if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
           throw error;
         }
-        await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, version: 1 }]);
+        await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, status: PersonStatus.ACTIVE, version: 1 }]);
         await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
         return id;
       }));
@@ -354,8 +354,8 @@ export class PersonService {
   async insertRecords(tx: RequestContext<unknown>, sealed: readonly SealedRecord[]): Promise<string[]> {
     const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
     await this.conn.insertChunked(tx, PersonEntity, rows);
-    // A new record's district is published like a move (its first version is 1).
-    await this.outbox.append(tx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, version: 1 })));
+    // A new record's district and status are published like a change (its first version is 1).
+    await this.outbox.append(tx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, status: r.status, version: 1 })));
     return rows.map((r) => r.id);
   }
 
@@ -427,8 +427,11 @@ export class PersonService {
           .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
           .execute();
         if (result.affected === 0) return { lost: true };
-        if (sealed.districtCode !== current.districtCode && current.status !== PersonStatus.ARCHIVED) {
-          await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, version: expectedVersion + 1 }]);
+        // A move or a change of status (moved away, back) is published; an archived person's
+        // corrected district is not: they count nowhere, and only a restoration may change that.
+        const published = sealed.districtCode !== current.districtCode || sealed.status !== current.status;
+        if (published && current.status !== PersonStatus.ARCHIVED) {
+          await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, status: sealed.status, version: expectedVersion + 1 }]);
         }
         await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
         return { lost: false };
@@ -462,7 +465,7 @@ export class PersonService {
         .execute();
       if (result.affected === 0) return { lost: true };
       // An archived person leaves the register's counts: published as registered nowhere.
-      await this.outbox.append(tx, [{ personId: current.id, districtCode: null, version: input.expectedVersion + 1 }]);
+      await this.outbox.append(tx, [{ personId: current.id, districtCode: null, status: PersonStatus.ARCHIVED, version: input.expectedVersion + 1 }]);
       await this.audit.record(tx, { action: 'archivePerson', entityType: 'Person', entityId: current.id });
       return { lost: false };
     });
