@@ -10,7 +10,7 @@ export class PersonStatsResolver {
 
   @Query(() => [PersonStatsGroup], {
     description:
-      'Counts of the register for dashboards, grouped by the given dimensions (none: the total), filtered as persons. Every role but a person; a district administrator counts their own district.',
+      'Counts of the register for dashboards, grouped by the given dimensions (none: the total), filtered as persons. Counts registered persons (status ACTIVE) unless filter.statuses names others: moved-away and archived persons are history, not counted. Every role but a person; a district administrator counts their own district.',
   })
   personStats(
     @Arg('groupBy', () => [PersonStatsDimension]) groupBy: PersonStatsDimension[],

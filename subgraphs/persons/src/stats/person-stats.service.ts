@@ -1,7 +1,7 @@
 import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, StatsDisclosure, streetOf } from '@tongxin/common';
 import type { PersonFilter } from '../person/person.inputs';
 import type { PersonService } from '../person/person.service';
-import { Education, Gender, PersonCategory, PoliticalAffiliation, Profession } from '../person/person.enums';
+import { Education, Gender, PersonCategory, PersonStatus, PoliticalAffiliation, Profession } from '../person/person.enums';
 import { PersonStatsDimension, PersonStatsGroup } from './person-stats.types';
 
 /** The column each dimension groups by. */
@@ -41,7 +41,9 @@ export class PersonStatsService {
     if (!viewer.system && viewer.role === Role.ASSOCIATION_ADMIN && filter?.text) {
       throw new ForbiddenError('An association administrator cannot search the register: count it by district, category and the other dimensions.');
     }
-    const { qb, byNumber } = this.persons.filtered(ctx, filter, (district) =>
+    // One counting rule everywhere (DOMAIN.md, "Counting people"): registered (ACTIVE) persons unless the filter names statuses.
+    const counted = { ...(filter ?? {}), statuses: filter?.statuses?.length ? filter.statuses : [PersonStatus.ACTIVE] };
+    const { qb, byNumber } = this.persons.filtered(ctx, counted, (district) =>
       !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? personListDistricts(viewer, district) : district ? [district] : null,
     );
     // A count by a whole number confirms it as a search does: the same daily limit (OutsideMatchLimiter).
