@@ -283,11 +283,22 @@ describe('cross-district relations', () => {
       await person('丁', LONGWAN);
       await persons.outbox!.nudge();
       expect(await persons.outbox!.pending()).toBe(1);
+      // Until the register's news arrives, organizations does not know 丁 (issue 15): a clear
+      // refusal, to try again shortly; nothing is written.
+      const before = await matrix();
+      const refused = await p.request(ADD, { input: { personId: people['丁']!.id, organizationId: orgs['鹿城区新的社会阶层人士联谊会']!, role: 'MEMBER' } });
+      expect(refused.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^input\.personId: is not a person of the register known here: check the id\. A person registered a moment ago becomes known here within seconds: if so, try again shortly/),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.personId' }),
+        }),
+      ]);
+      expect(await matrix()).toEqual(before);
     } finally {
       p.peerUrls.organizations = real;
     }
-    await join('丁', '鹿城区新的社会阶层人士联谊会');
     await delivered();
+    await join('丁', '鹿城区新的社会阶层人士联谊会');
     expect(await matrix()).toEqual(expected());
   });
 

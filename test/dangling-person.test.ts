@@ -1,12 +1,16 @@
 import { makeIdNumber, randomIds } from '@tongxin/common';
 import { expectData } from './harness/graphql-client';
 import { startTestPlatform, TestPlatform } from './harness/platform';
+import { publishPersons } from './harness/published-persons';
 
 /**
- * organizations, activities and evaluation cannot read the register, so they accept any
- * well-formed person id. A membership, participation or evaluation of an id that is not (or no
- * longer) in the register must still come back through the gateway, with `person: null`, and
- * must not take its parent (the organization, the activity, the evaluation) down with it.
+ * organizations, activities and evaluation cannot read the register. activities and evaluation
+ * accept any well-formed person id; organizations only persons its replica of the register knows
+ * (issue 15), so here the ghost is one the replica knows and the register does not (a record lost
+ * from the persons database, a backup restored on one side only). A membership, participation or
+ * evaluation of an id that is not (or no longer) in the register must still come back through the
+ * gateway, with `person: null`, and must not take its parent (the organization, the activity, the
+ * evaluation) down with it.
  */
 
 const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } } }`;
@@ -54,6 +58,7 @@ describe('references to a person who is not in the register', () => {
         input: { title: '瑞安年度学习培训', kind: 'STUDY_TRAINING', districtCode: '330381', organizerId: orgId, startsAt: '2026-03-01T01:00:00Z' },
       }),
     ).createActivity.activity.id;
+    await publishPersons(p.subgraphs.organizations!.services, [ghost], '330381');
     for (const personId of [real, ghost]) {
       expectData(await p.request(ADD_MEMBERSHIP, { input: { personId, organizationId: orgId, role: 'MEMBER', startDate: '2025-01-01' } }));
       expectData(await p.request(RECORD_PARTICIPATION, { input: { activityId, personId, attendance: 'ATTENDED', hours: 2 } }));

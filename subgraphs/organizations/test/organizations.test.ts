@@ -1,6 +1,7 @@
 import { randomIds, systemContext, todayInChina } from '@tongxin/common';
 import { MembershipDraft, OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { errorCodes, expectData } from '../../../test/harness/graphql-client';
+import { publishedPersonPool } from '../../../test/harness/published-persons';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) {
@@ -283,10 +284,11 @@ describe('organizations', () => {
         parentId: parents[i % 2],
       }) as OrganizationDraft),
     );
+    const newPerson = await publishedPersonPool(sg.running.services, 600);
     const memberships: MembershipDraft[] = units.flatMap((organizationId, i) => [
-      { personId: randomIds.next(), organizationId, role: 'MEMBER', startDate: '2020-01-01', endDate: today, endReason: i % 2 ? '换届' : null },
-      { personId: randomIds.next(), organizationId, role: 'LEADER', startDate: '2020-01-01' },
-      { personId: randomIds.next(), organizationId, role: 'LIAISON', startDate: '2020-01-01' },
+      { personId: newPerson(), organizationId, role: 'MEMBER', startDate: '2020-01-01', endDate: today, endReason: i % 2 ? '换届' : null },
+      { personId: newPerson(), organizationId, role: 'LEADER', startDate: '2020-01-01' },
+      { personId: newPerson(), organizationId, role: 'LIAISON', startDate: '2020-01-01' },
     ]);
     await sg.running.services.memberships.addMany(ctx, memberships);
 

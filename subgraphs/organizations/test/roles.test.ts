@@ -2,6 +2,7 @@ import { createLogger, randomIds, RequestContext, Role, systemContext, Viewer } 
 import { OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
 import { expectData, expectEntityOutcomes, GraphQLResponse } from '../../../test/harness/graphql-client';
+import { publishArchived, publishedPersonPool } from '../../../test/harness/published-persons';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -38,7 +39,7 @@ const ORGANIZATION_SCOPES = `query($ids: [ID!]!) { organizationScopes(ids: $ids)
 const CROSS_MEMBERS = `query($a: String!, $b: String!) { crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 100) { edges { node { id } } } }`;
 const PERSON_MEMBERSHIPS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id memberships { id } } } }`;
 
-type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT';
+type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
 type Caller = 'city' | 'district' | 'association' | 'otherAssociation' | 'analyst' | 'person';
 const CALLERS: readonly Caller[] = ['city', 'district', 'association', 'otherAssociation', 'analyst', 'person'];
 
@@ -79,6 +80,8 @@ describe('roles in the organizations subgraph', () => {
   let ownMeeting: string;
   let otherMeeting: string;
   const headers = {} as Record<Caller, Record<string, string>>;
+  /** A person of the register, published to this subgraph's replica (test/harness/published-persons.ts). */
+  let newPerson: () => string;
 
   let seq = 0;
   const orgInput = (districtCode: string, level = 'DISTRICT') => {
@@ -126,15 +129,17 @@ describe('roles in the organizations subgraph', () => {
     ownOrg = await createdOrg({ name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN });
     siblingOrg = await createdOrg({ name: '鹿城区律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: OWN });
     otherOrg = await createdOrg({ name: '龙湾区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OTHER });
+    // Memberships are only of persons the replica knows: P and Q are published first.
+    await sg.running.services.relations.applyPersonDistricts(systemContext(), [
+      { personId: P, districtCode: OWN, version: 1 },
+      { personId: Q, districtCode: OTHER, version: 1 },
+    ]);
+    newPerson = await publishedPersonPool(sg.running.services, 1000);
     mOwn = await added(P, ownOrg);
     mPSibling = await added(P, siblingOrg);
     mPOther = await added(P, otherOrg);
     mOther = await added(Q, otherOrg);
     mQOwn = await added(Q, ownOrg);
-    await sg.running.services.relations.applyPersonDistricts(systemContext(), [
-      { personId: P, districtCode: OWN, version: 1 },
-      { personId: Q, districtCode: OTHER, version: 1 },
-    ]);
     cityOrg = await createdOrg({ name: '温州市新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'CITY', districtCode: '330300' });
     ownJoint = await createdOrg({ name: '鹿城区联席会议', kind: 'JOINT_MEETING', level: 'DISTRICT', districtCode: OWN });
     ownUnit = await createdOrg({ name: '鹿城区委统战部', kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: OWN, parentId: ownJoint });
@@ -158,19 +163,40 @@ describe('roles in the organizations subgraph', () => {
   const orgField = (name: string) => (data: Record<string, any> | null | undefined) => data?.organization?.[name] ?? null;
   const endOf = (organizationId: () => string): Operation => ({
     action: 'endMembership',
-    prepare: async () => ({ kind: 'membership', id: await added(randomIds.next(), organizationId()) }),
+    prepare: async () => ({ kind: 'membership', id: await added(newPerson(), organizationId()) }),
     run: (h, t) => sg.request(END, { input: { id: (t as { id: string }).id, expectedVersion: 1 } }, h),
     pick: root('endMembership'),
   });
-  const addTo = (organizationId: () => string, personId: () => string = () => randomIds.next()): Operation => ({
+  const addTo = (organizationId: () => string, personId: () => string | Promise<string> = () => newPerson()): Operation => ({
     action: 'addMembership',
     prepare: async () => ({ kind: 'members', organizationId: organizationId() }),
-    run: (h) => sg.request(ADD, { input: { personId: personId(), organizationId: organizationId(), role: 'MEMBER' } }, h),
+    run: async (h) => sg.request(ADD, { input: { personId: await personId(), organizationId: organizationId(), role: 'MEMBER' } }, h),
     pick: root('addMembership'),
   });
+  /** A person published as registered, then as archived (registered nowhere). */
+  const archivedPerson = async (): Promise<string> => {
+    const id = newPerson();
+    await publishArchived(sg.running.services, id);
+    return id;
+  };
+  /** A change of role of a running membership whose person has been archived since it was added. */
+  const changeRoleOfArchived: Operation = {
+    action: 'changeMembershipRole',
+    prepare: async () => {
+      const personId = newPerson();
+      const id = await added(personId, ownOrg);
+      await publishArchived(sg.running.services, personId);
+      return { kind: 'membership', id };
+    },
+    run: async (h, t) => {
+      const { version } = await membershipAsCity((t as { id: string }).id);
+      return sg.request(CHANGE_ROLE, { input: { id: (t as { id: string }).id, expectedVersion: version, role: 'DIRECTOR' } }, h);
+    },
+    pick: root('changeMembershipRole'),
+  };
   const changeRoleIn = (organizationId: () => string): Operation => ({
     action: 'changeMembershipRole',
-    prepare: async () => ({ kind: 'membership', id: await added(randomIds.next(), organizationId()) }),
+    prepare: async () => ({ kind: 'membership', id: await added(newPerson(), organizationId()) }),
     run: (h, t) => sg.request(CHANGE_ROLE, { input: { id: (t as { id: string }).id, expectedVersion: 1, role: 'DIRECTOR', termEnd: '2030-01-01' } }, h),
     pick: root('changeMembershipRole'),
   });
@@ -220,10 +246,17 @@ describe('roles in the organizations subgraph', () => {
       () => ownOrg,
       () => 'nobody',
     ),
+    // Issue 15: persons the register never published, and archived ones, are refused (input.personId).
+    'addMembership of a person unknown to the register': addTo(
+      () => ownOrg,
+      () => randomIds.next(),
+    ),
+    'addMembership of an archived person': addTo(() => ownOrg, archivedPerson),
     'endMembership in own organization': endOf(() => ownOrg),
     'endMembership in another district': endOf(() => otherOrg),
     'changeMembershipRole in own organization': changeRoleIn(() => ownOrg),
     'changeMembershipRole in another district': changeRoleIn(() => otherOrg),
+    'changeMembershipRole of an archived person': changeRoleOfArchived,
     'createMeeting of own district': meetingOf(
       () => ownJoint,
       () => ownUnit,
@@ -252,17 +285,18 @@ describe('roles in the organizations subgraph', () => {
   const ok = 'ok' as const;
   const no = 'FORBIDDEN' as const;
   const bad = 'BAD_USER_INPUT' as const;
+  const late = 'CONFLICT' as const;
   // Columns follow `operations`, in order. cross↛ (persons of own district in another district's
   // organizations) is refused to the district administrator, as membership(id) refuses its rows
   // (issue 14: it was listed).
   const table: Record<Caller, Outcome[]> = {
-    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  end  end↛ chg  chg↛ mtg  mtg↛ rd   rd↛  mtgs stat ostat scope cross↛ cross
-    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, ok, no, ok, no, ok, no, ok, no, no, ok, ok, ok, no, ok],
-    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, ok, no, ok, no, no, no, no, no, no, ok, ok, ok, no, no],
-    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, no, no],
-    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok, ok, ok, ok],
-    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, no, no],
+    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  unkn arch end  end↛ chg  chg↛ chgA mtg  mtg↛ rd   rd↛  mtgs stat ostat scope cross↛ cross
+    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, bad, bad, ok, ok, ok, ok, late, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, bad, bad, ok, no, ok, no, late, ok, no, ok, no, no, ok, ok, ok, no, ok],
+    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, bad, bad, ok, no, ok, no, late, no, no, no, no, no, ok, ok, ok, no, no],
+    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, no, no],
+    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok, ok, ok, ok],
+    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, no, no],
   };
   const names = Object.keys(operations);
   const cases = CALLERS.flatMap((caller) => {
@@ -314,7 +348,7 @@ describe('roles in the organizations subgraph', () => {
   }
 
   it('answers memberPersonIds with the running members among the ids asked, in the order asked, each once', async () => {
-    const ended = randomIds.next();
+    const ended = newPerson();
     const m = await added(ended, ownOrg);
     expectData(await sg.request(END, { input: { id: m, expectedVersion: 1 } }));
     const stranger = randomIds.next();
@@ -505,9 +539,9 @@ describe('roles in the organizations subgraph', () => {
 
   it('counts members with memberCount as members.totalCount does', async () => {
     const org = await createdOrg(orgInput(OWN));
-    await added(randomIds.next(), org);
-    const running = await added(randomIds.next(), org);
-    const ended = await added(randomIds.next(), org);
+    await added(newPerson(), org);
+    const running = await added(newPerson(), org);
+    const ended = await added(newPerson(), org);
     expectData(await sg.request(END, { input: { id: ended, expectedVersion: 1 } }));
     expect(running).toBeTruthy();
     expect(expectData(await sg.request(MEMBER_COUNT, { id: org }, headers.city)).organization).toEqual({ id: org, memberCount: 2, all: 3 });
@@ -573,9 +607,9 @@ describe('roles in the organizations subgraph', () => {
       expect(created[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Organization', entityId: null, detail: '2 records' });
 
       await sg.running.services.memberships.addMany(system(), [
-        { personId: randomIds.next(), organizationId: orgs[0], role: 'MEMBER' },
-        { personId: randomIds.next(), organizationId: orgs[1], role: 'MEMBER' },
-        { personId: randomIds.next(), organizationId: orgs[1], role: 'DIRECTOR' },
+        { personId: newPerson(), organizationId: orgs[0], role: 'MEMBER' },
+        { personId: newPerson(), organizationId: orgs[1], role: 'MEMBER' },
+        { personId: newPerson(), organizationId: orgs[1], role: 'DIRECTOR' },
       ]);
       expect((await auditOf('addMany'))[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Membership', entityId: null, detail: '3 records' });
     });
@@ -596,8 +630,8 @@ describe('roles in the organizations subgraph', () => {
       const before = [await memberTotal(ownOrg), await memberTotal(mine!)];
       await expect(
         sg.running.services.memberships.addMany(association, [
-          { personId: randomIds.next(), organizationId: ownOrg, role: 'MEMBER' },
-          { personId: randomIds.next(), organizationId: mine, role: 'MEMBER' },
+          { personId: newPerson(), organizationId: ownOrg, role: 'MEMBER' },
+          { personId: newPerson(), organizationId: mine, role: 'MEMBER' },
         ]),
       ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: An association administrator can change memberships of their own organization only.' });
       expect([await memberTotal(ownOrg), await memberTotal(mine!)]).toEqual(before);

@@ -2,6 +2,7 @@ import { randomIds, Role, systemContext, todayInChina } from '@tongxin/common';
 import { MembershipDraft, OrganizationDraft, organizationsSubgraph, OrganizationsServices } from '@tongxin/organizations';
 import { tokenFor } from '../../../test/harness/auth';
 import { errorCodes, expectData } from '../../../test/harness/graphql-client';
+import { publishedPersonPool } from '../../../test/harness/published-persons';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
 /**
@@ -28,8 +29,11 @@ describe('association self-management and statistics', () => {
   let sg: TestSubgraph<OrganizationsServices>;
   let association: string;
   let streetGroup: string;
+  /** A person of the register, published to this subgraph's replica (test/harness/published-persons.ts). */
+  let newPerson: () => string;
   beforeAll(async () => {
     sg = await startTestSubgraph(organizationsSubgraph);
+    newPerson = await publishedPersonPool(sg.running.services, 1000);
     const create = async (input: Record<string, unknown>) => expectData(await sg.request(CREATE_ORG, { input })).createOrganization.organization.id as string;
     association = await create({ name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: LUCHENG, foundedOn: '2010-05-04' });
     streetGroup = await create({ name: '五马街道领导小组', kind: 'STREET_LEADING_GROUP', level: 'STREET', districtCode: LUCHENG, streetCode: '330302006' });
@@ -39,7 +43,7 @@ describe('association self-management and statistics', () => {
   });
 
   const add = async (input: Record<string, unknown>, headers?: Record<string, string>) =>
-    expectData(await sg.request(ADD, { input: { personId: randomIds.next(), organizationId: association, startDate: '2020-01-01', ...input } }, headers)).addMembership.membership;
+    expectData(await sg.request(ADD, { input: { personId: newPerson(), organizationId: association, startDate: '2020-01-01', ...input } }, headers)).addMembership.membership;
 
   it('keeps an officer’s term of office apart from the membership’s own dates', async () => {
     const m = await add({ role: 'PRESIDENT', termStart: '2021-01-01', termEnd: '2026-01-01' });
@@ -55,13 +59,13 @@ describe('association self-management and statistics', () => {
     ['a term that ends before it starts', { role: 'DIRECTOR', termStart: '2021-01-01', termEnd: '2021-01-01' }, ['input.termEnd']],
     ['a working body’s role in an association', { role: 'LIAISON' }, ['input.role']],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_label, input, fields) => {
-    const res = await sg.request(ADD, { input: { personId: randomIds.next(), organizationId: association, startDate: '2020-01-01', ...input } });
+    const res = await sg.request(ADD, { input: { personId: newPerson(), organizationId: association, startDate: '2020-01-01', ...input } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field)).toEqual(fields);
   });
 
   it('refuses an association’s role in a working body', async () => {
-    const res = await sg.request(ADD, { input: { personId: randomIds.next(), organizationId: streetGroup, role: 'PRESIDENT' } });
+    const res = await sg.request(ADD, { input: { personId: newPerson(), organizationId: streetGroup, role: 'PRESIDENT' } });
     expect(res.errors![0]!.extensions!.fields).toEqual([{ field: 'input.role', message: expect.stringContaining('LEADER, DEPUTY_LEADER, LIAISON, MEMBER') }]);
   });
 
@@ -136,11 +140,11 @@ describe('association self-management and statistics', () => {
     const org = expectData(await sg.request(CREATE_ORG, { input: { name: '鹿城区律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: LUCHENG } })).createOrganization.organization.id;
     const ctx = systemContext();
     const drafts: MembershipDraft[] = [
-      { personId: randomIds.next(), organizationId: org, role: 'PRESIDENT', startDate: '2019-03-01' },
-      { personId: randomIds.next(), organizationId: org, role: 'MEMBER', startDate: '2019-05-01' },
-      { personId: randomIds.next(), organizationId: org, role: 'MEMBER', startDate: '2020-05-01' },
-      { personId: randomIds.next(), organizationId: org, role: 'MEMBER', startDate: '2020-06-01', endDate: '2022-01-01', endReason: '工作调动' },
-      { personId: randomIds.next(), organizationId: org, role: 'MEMBER', startDate: '2021-06-01' },
+      { personId: newPerson(), organizationId: org, role: 'PRESIDENT', startDate: '2019-03-01' },
+      { personId: newPerson(), organizationId: org, role: 'MEMBER', startDate: '2019-05-01' },
+      { personId: newPerson(), organizationId: org, role: 'MEMBER', startDate: '2020-05-01' },
+      { personId: newPerson(), organizationId: org, role: 'MEMBER', startDate: '2020-06-01', endDate: '2022-01-01', endReason: '工作调动' },
+      { personId: newPerson(), organizationId: org, role: 'MEMBER', startDate: '2021-06-01' },
     ];
     const ids = await sg.running.services.memberships.addMany(ctx, drafts);
     expectData(await sg.request(CHANGE, { input: { id: ids[4], expectedVersion: 1, role: 'DIRECTOR', changedOn: '2023-01-01' } }));
@@ -178,8 +182,8 @@ describe('association self-management and statistics', () => {
     await sg.running.services.memberships.addMany(
       ctx,
       orgs.flatMap((organizationId, i) => [
-        { personId: randomIds.next(), organizationId, role: 'PRESIDENT', startDate: `20${10 + (i % 10)}-01-01` },
-        { personId: randomIds.next(), organizationId, role: 'MEMBER', startDate: '2015-01-01', endDate: '2016-01-01' },
+        { personId: newPerson(), organizationId, role: 'PRESIDENT', startDate: `20${10 + (i % 10)}-01-01` },
+        { personId: newPerson(), organizationId, role: 'MEMBER', startDate: '2015-01-01', endDate: '2016-01-01' },
       ]),
     );
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id memberStats { running left byRole { role count } joinedPerYear { year count } } } } }`;

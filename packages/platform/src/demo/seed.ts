@@ -57,7 +57,7 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
   const chunk = opts.chunk ?? 5000;
   const today = opts.today ?? todayInChina();
   const persons = (services.persons as PersonsServices).persons;
-  const { organizations, memberships } = services.organizations as OrganizationsServices;
+  const { organizations, memberships, relations } = services.organizations as OrganizationsServices;
   const { activities, participations } = services.activities as ActivitiesServices;
   const { evaluations } = services.evaluation as EvaluationServices;
   const summary: DemoSummary = { persons: 0, organizations: 0, memberships: 0, activities: 0, participations: 0, evaluations: 0 };
@@ -96,7 +96,12 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
   summary.organizations = orgs.size;
   opts.log.info({ organizations: orgs.size }, 'demo: organizations');
 
-  // Memberships.
+  // Memberships, only of persons the organizations subgraph's replica of the register knows
+  // (docs/CROSS-DISTRICT.md). In this one process the persons subgraph's outbox delivers nothing
+  // until the subgraph starts: the replica is told here what that delivery will say (which then
+  // changes nothing: a change applies only when its version is newer).
+  const published = people.map((p) => ({ personId: p.id, districtCode: p.districtCode, version: 1 }));
+  await inChunks(published, 1000 /* what applyPersonDistricts takes at once */, (changes) => relations.applyPersonDistricts(ctx, changes));
   const membershipRows = people.flatMap((p) => membershipDrafts(rng, p, orgs, today));
   await inChunks(membershipRows, chunk, (rows) => memberships.addMany(ctx, rows));
   summary.memberships = membershipRows.length;

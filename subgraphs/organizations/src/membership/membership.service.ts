@@ -36,7 +36,7 @@ import { MemberDistrictEntity } from '../relations/member-district.entity';
 import { countedMember, MembershipEntity } from './membership.entity';
 import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } from './membership.inputs';
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
-import { checkMembershipRecord, checkTerm, MembershipDraft, MembershipRecord } from './membership.validation';
+import { checkMembershipRecord, checkTerm, isArchivedPerson, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
 
 /** The most person ids one `memberPersonIds` call may ask about. */
@@ -219,7 +219,10 @@ export class MembershipService {
           termStart: input.termStart,
           termEnd: input.termEnd,
         };
-        const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined);
+        // The person as the replica knows them: an unknown or archived person is refused with the other problems.
+        const personId = lowerId(input.personId);
+        const person = personId ? (await this.personDistricts(tx, [personId])).get(personId) : undefined;
+        const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined, () => person);
         if (!record) return check.throwIfInvalid() as never;
         const running = await this.conn.repo(tx, MembershipEntity).findOne({
           select: { id: true },
@@ -227,9 +230,8 @@ export class MembershipService {
         });
         if (running) throw alreadyMember(running.id);
         const newId = tx.ids.next();
-        const known = (await this.personDistricts(tx, [record.personId])).get(record.personId);
         try {
-          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, known));
+          await this.conn.repo(tx, MembershipEntity).insert(toRow(record, organization!, newId, person));
         } catch (error) {
           if (isUniqueViolation(error)) throw alreadyMember(null);
           throw error;
@@ -244,7 +246,8 @@ export class MembershipService {
   /**
    * Adds many memberships at once, all or nothing (demo data); a draft with an endDate records
    * a membership that has ended already. Every row is checked first (problems named
-   * `rows[i].field`), including a second running membership of the same person in the same
+   * `rows[i].field`), including a person the replica of the register does not know, an archived
+   * one in a running membership, and a second running membership of the same person in the same
    * organization, within the batch or against the stored ones; then each row against the
    * caller's write scope (the rule of addMembership); then the rows are inserted in chunks in
    * one transaction, which also records one audit event for the batch.
@@ -257,10 +260,11 @@ export class MembershipService {
       return this.conn.transaction(ctx, async (tx) => {
         const organizationIds = distinctIds(drafts.map((d) => d.organizationId));
         const organizations = await this.conn.mapByIds(tx, OrganizationEntity, organizationIds);
+        const personDistricts = await this.personDistricts(tx, distinctIds(drafts.map((d) => d.personId)));
 
         const runningPairs = new Map<string, number>();
         const records = checkRows(drafts, (check, draft, row) => {
-          const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id));
+          const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id), (id) => personDistricts.get(id));
           if (!record) return null;
           if (record.endDate === null) {
             const pair = `${record.personId}/${record.organizationId}`;
@@ -288,7 +292,6 @@ export class MembershipService {
           }
         }
 
-        const personDistricts = await this.personDistricts(tx, records.map(({ record }) => record.personId));
         const rows = records.map(({ record }) =>
           toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId)),
         );
@@ -347,6 +350,13 @@ export class MembershipService {
       check.throwIfInvalid();
 
       return this.changeRunning(ctx, scope, input.id, input.expectedVersion, async (tx, current) => {
+        // A new role is a new running membership: not for a person archived since (published as registered nowhere).
+        const person = (await this.personDistricts(tx, [current.personId])).get(current.personId);
+        if (person && isArchivedPerson(person)) {
+          throw new ConflictError(`The person of membership ${current.id} is archived, no longer in the register: end the membership rather than change its role.`, {
+            currentVersion: current.version,
+          });
+        }
         const organization = await this.conn.repo(tx, OrganizationEntity).findOneByOrFail({ id: current.organizationId });
         const allowed = ROLES_BY_KIND[organization.kind as OrganizationKind];
         if (role === current.role) check.fail('role', `is the current role (${role}) already`);
@@ -420,7 +430,8 @@ export class MembershipService {
   /**
    * Where these persons are registered and their status, as the replica knows them (one statement per IN_LIST_CHUNK ids).
    * The rows are read with a shared lock (on MySQL; SQLite runs one writer at a time): a district
-   * change applied meanwhile waits for this transaction, then updates the memberships it adds too.
+   * change applied meanwhile waits for this transaction, then updates the memberships it adds too;
+   * an archiving cannot slip between the check that the person is not archived and the insert.
    */
   private async personDistricts(tx: RequestContext<unknown>, personIds: readonly string[]): Promise<Map<string, MemberDistrictEntity>> {
     const ids = [...new Set(personIds)];
