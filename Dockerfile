@@ -21,5 +21,5 @@ ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app /app
 USER node
-# The gateway by default, with its heap capped and single-threaded as gateway/src/node-options.ts explains.
-CMD ["node", "--max-old-space-size=512", "--initial-old-space-size=128", "--single-threaded", "gateway/dist/main.js"]
+# The gateway by default, with its heap capped as gateway/src/node-options.ts explains.
+CMD ["node", "--max-old-space-size=512", "--initial-old-space-size=128", "gateway/dist/main.js"]

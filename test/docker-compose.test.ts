@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { SERVICE_NODE_FLAGS } from '@tongxin/common';
-import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
+import { ConfigError, SINGLE_THREADED_FLAG, serviceNodeFlags } from '@tongxin/common';
+import { GATEWAY_HEAP_FLAGS, gatewayNodeFlags } from '@tongxin/gateway';
 import { SUBGRAPHS } from '@tongxin/platform';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -43,8 +43,9 @@ describe('docker-compose.yml', () => {
     expect(svc.depends_on.mysql.condition).toBe('service_healthy');
     expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     expect(svc.ports).toBeUndefined();
-    // As production runs a subgraph's Node (and the bench measures it).
-    expect(svc.command).toEqual(['node', ...SERVICE_NODE_FLAGS, `subgraphs/${name}/dist/main.js`]);
+    // As production runs a subgraph's Node (and the bench measures it): no flags by default.
+    expect(svc.command).toEqual(['node', ...serviceNodeFlags({}), `subgraphs/${name}/dist/main.js`]);
+    expect(svc.command).toEqual(['node', `subgraphs/${name}/dist/main.js`]);
     const script = svc.command[svc.command.length - 1] as string;
     expect(fs.existsSync(path.join(ROOT, script.replace('/dist/', '/src/').replace(/\.js$/, '.ts')))).toBe(true);
     expect(services.gateway.depends_on[name].condition).toBe('service_healthy');
@@ -57,8 +58,9 @@ describe('docker-compose.yml', () => {
     expect(services.gateway.healthcheck.test.join(' ')).toContain('/health/ready');
     // The gateway refuses service tokens outright and never holds their key.
     expect(services.gateway.environment.TONGXIN_SERVICE_SECRET).toBeUndefined();
-    // The gateway's heap is capped as production runs it (and the bench measures it).
-    const command = ['node', ...GATEWAY_NODE_FLAGS, 'gateway/dist/main.js'];
+    // The gateway's heap is capped as production runs it (and the bench measures it); not single-threaded.
+    const command = ['node', ...gatewayNodeFlags({}), 'gateway/dist/main.js'];
+    expect(command).toEqual(['node', ...GATEWAY_HEAP_FLAGS, 'gateway/dist/main.js']);
     expect(services.gateway.command).toEqual(command);
     expect(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(`CMD ${JSON.stringify(command).replace(/","/g, '", "')}`);
     expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
@@ -82,5 +84,27 @@ describe('docker-compose.yml', () => {
     // Only the administrator's steps (migrate, seed) run as root.
     const asRoot = Object.entries(services).filter(([, s]) => s.environment?.MYSQL_USER === 'root').map(([n]) => n);
     expect(asRoot.sort()).toEqual(['migrate', 'seed']);
+  });
+});
+
+/** V8's --single-threaded is a deployment choice tuned on a 2-core machine (issue 15 §2): off by default. */
+describe("the services' Node flags", () => {
+  it('hold no --single-threaded by default, anywhere production or npm start runs a service', () => {
+    expect(serviceNodeFlags({})).toEqual([]);
+    expect(gatewayNodeFlags({})).toEqual([...GATEWAY_HEAP_FLAGS]);
+    expect(serviceNodeFlags({ TONGXIN_SINGLE_THREADED: 'false' })).toEqual([]);
+    for (const file of ['docker-compose.yml', 'Dockerfile']) {
+      const commands = fs
+        .readFileSync(path.join(ROOT, file), 'utf8')
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('#'));
+      expect({ file, flagged: commands.filter((line) => line.includes(SINGLE_THREADED_FLAG)) }).toEqual({ file, flagged: [] });
+    }
+  });
+
+  it('add it to every service with TONGXIN_SINGLE_THREADED=true, keeping the gateway\'s heap flags, and refuse a value that is not a boolean', () => {
+    expect(serviceNodeFlags({ TONGXIN_SINGLE_THREADED: 'true' })).toEqual(['--single-threaded']);
+    expect(gatewayNodeFlags({ TONGXIN_SINGLE_THREADED: 'true' })).toEqual([...GATEWAY_HEAP_FLAGS, '--single-threaded']);
+    expect(() => serviceNodeFlags({ TONGXIN_SINGLE_THREADED: 'sometimes' })).toThrow(new ConfigError('TONGXIN_SINGLE_THREADED=sometimes is not a boolean (true/false)'));
   });
 });

@@ -27,7 +27,8 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ NODE_ENV: 'staging' }, 'NODE_ENV=staging is not one of production, development, test'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV=prod is not one of production, development, test'],
     [{ SUBGRAPH_MAX_BODY_BYTES: '100' }, 'SUBGRAPH_MAX_BODY_BYTES=100 is not a whole number from 1024 to 1073741824'],
-    [{ SUBGRAPH_EXECUTOR: 'graphql' }, 'SUBGRAPH_EXECUTOR=graphql is not one of jit, graphql-js'],
+    [{ SUBGRAPH_EXECUTOR: 'jit' }, "SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution. Remove it from the environment"],
+    [{ SUBGRAPH_EXECUTOR: 'graphql-js' }, "SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution. Remove it from the environment"],
   ])('refuses %j', (extra, message) => {
     expect(() => subgraphOptionsFromEnv(personsSubgraph, env(extra))).toThrow(new ConfigError(message));
   });
@@ -43,8 +44,8 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     const options = subgraphOptionsFromEnv(personsSubgraph, env({ NODE_ENV: 'production', LOG_LEVEL: 'debug', LOADER_MAX_BATCH_SIZE: '200', PORT: '0' }));
     expect(options).toMatchObject({ logLevel: 'debug', production: true, port: 0, migrate: true, maxBodyBytes: 16 * 1024 * 1024 });
     expect(subgraphOptionsFromEnv(personsSubgraph, env({ SUBGRAPH_MAX_BODY_BYTES: '2048' })).maxBodyBytes).toBe(2048);
-    expect(subgraphOptionsFromEnv(personsSubgraph, env({ SUBGRAPH_EXECUTOR: 'graphql-js' })).executor).toBe('graphql-js');
-    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).toMatchObject({ logLevel: 'info', production: false, port: 4001, executor: 'jit' });
+    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).toMatchObject({ logLevel: 'info', production: false, port: 4001 });
+    expect(subgraphOptionsFromEnv(personsSubgraph, env({}))).not.toHaveProperty('executor');
     expect(() => createLogger('x', 'loud')).toThrow(ConfigError);
   });
 
@@ -60,6 +61,7 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     ],
     [{ TONGXIN_SERVICE_SECRET: 'short' }, /^persons cannot start: TONGXIN_SERVICE_SECRET must be at least 32 bytes long\n$/],
     [{ TONGXIN_SERVICE_SECRET: SECRET }, /^persons cannot start: TONGXIN_SERVICE_SECRET must differ from TONGXIN_JWT_SECRET/],
+    [{ SUBGRAPH_EXECUTOR: 'jit' }, /^persons cannot start: SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution\. Remove it from the environment\n$/],
     [{ TONGXIN_SERVICE_TOKEN: 'a.b.c' }, /^persons cannot start: TONGXIN_SERVICE_TOKEN is no longer read: service calls are signed with their own key\. Remove it and set TONGXIN_SERVICE_SECRET\n$/],
     [{ TONGXIN_JWT_MAX_LIFETIME: 'forever' }, /^persons cannot start: TONGXIN_JWT_MAX_LIFETIME=forever is not a lifetime from 1m to 30d: write seconds \(86400\) or a number with s, m, h or d \(24h\)\n$/],
   ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {

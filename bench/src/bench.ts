@@ -5,7 +5,8 @@
  * found (what the writes added is deleted, and the counts are checked).
  */
 import * as os from 'node:os';
-import { hs256Config, mintToken, PersonalDataCipher, Role } from '@tongxin/common';
+import { hs256Config, mintToken, PersonalDataCipher, Role, serviceNodeFlags } from '@tongxin/common';
+import { gatewayNodeFlags } from '@tongxin/gateway';
 import { SUBGRAPHS } from '@tongxin/platform';
 import { Caller, FloorDb, ImportOperation, OPERATIONS, Operation, ReadOperation, Sample, WriteOperation } from '../operations';
 import { compareSnapshots, databaseNow, DatasetCheck, datasetSnapshot, removePersons, Removed, waitDelivered } from './cleanup';
@@ -89,6 +90,8 @@ export interface BenchResults {
     generatedSeconds: number;
     only: readonly string[] | null;
     hive: string;
+    /** The Node flags the services ran with (the floor has the subgraphs'): `--single-threaded` only with TONGXIN_SINGLE_THREADED=true. */
+    nodeFlags: { subgraphs: readonly string[]; gateway: readonly string[] };
   };
   dataset: DatasetCounts & { databasePrefix: string };
   sample: Sample;
@@ -527,6 +530,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
         generatedSeconds: Math.round(dataset.generatedSeconds),
         only: o.only,
         hive: hiveSettings(),
+        nodeFlags: { subgraphs: serviceNodeFlags(), gateway: gatewayNodeFlags() },
       },
       dataset: { ...dataset.counts, databasePrefix: dataset.config.databasePrefix },
       sample: dataset.sample,

@@ -3,14 +3,14 @@
  * `dist/main.js`, NODE_ENV=production, MariaDB), the floor's HTTP server and the peer gateway.
  * Every child is registered here so that it is stopped at the end, on an error and on Ctrl-C.
  */
-import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
+import { gatewayNodeFlags } from '@tongxin/gateway';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { databaseConfigToEnv, type MysqlConfig, SERVICE_NODE_FLAGS } from '@tongxin/common';
+import { databaseConfigToEnv, type MysqlConfig, serviceNodeFlags } from '@tongxin/common';
 import { SUBGRAPHS } from '@tongxin/platform';
 import { BENCH_DATA_KEY } from './dataset';
 
@@ -171,8 +171,9 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
           path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'),
           { ...base, PORT: String(port) },
           `http://127.0.0.1:${port}/health/ready`,
-          // As docker-compose.yml and `npm start` run them (single-threaded V8).
-          SERVICE_NODE_FLAGS,
+          // As docker-compose.yml and `npm start` run them: no flags, or --single-threaded when
+          // the bench runs with TONGXIN_SINGLE_THREADED=true.
+          serviceNodeFlags(),
         );
         started.push(child);
         return { name: def.subgraph, pid: child.pid!, url: `http://127.0.0.1:${port}/graphql`, metricsUrl: `http://127.0.0.1:${port}/metrics`, log };
@@ -184,8 +185,9 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
       { ...base, ...gatewaySettings, PORT: String(gatewayPort) },
       `http://127.0.0.1:${gatewayPort}/health/ready`,
-      // As docker-compose.yml and the Dockerfile run it (the heap's cap and initial size, single-threaded V8).
-      GATEWAY_NODE_FLAGS,
+      // As docker-compose.yml and the Dockerfile run it (the heap's cap and initial size; --single-threaded
+      // with TONGXIN_SINGLE_THREADED=true).
+      gatewayNodeFlags(),
     );
     started.push(child);
     return {
@@ -215,8 +217,8 @@ export async function startFloor(db: MysqlConfig): Promise<{ service: Service; s
       FLOOR_DATA_KEY: BENCH_DATA_KEY,
     },
     `http://127.0.0.1:${port}/health`,
-    // The services' Node flags: single-threaded V8 saves the floor's process CPU as it saves theirs.
-    SERVICE_NODE_FLAGS,
+    // The services' Node flags, so that the floor runs as they do.
+    serviceNodeFlags(),
   );
   return { service: { name: 'floor', pid: child.pid!, url: `http://127.0.0.1:${port}`, metricsUrl: null, log }, stop: () => stopChildren([child]) };
 }

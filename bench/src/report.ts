@@ -17,7 +17,7 @@ export function formatResults(r: BenchResults): string {
     `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}${r.machine.loadAverage ? `, load average ${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}` : ''}`,
     `dataset: ${d.persons} persons, ${d.organizations} organizations, ${d.memberships} memberships (${d.membershipsPerPerson}/person), ` +
       `${d.activities} activities, ${d.participations} participations, ${d.evaluations} evaluations (${d.databasePrefix}*${r.settings.reused ? ', reused' : ''})`,
-    `load: ${r.settings.duration} s per target in ${r.settings.rounds} rounds, the targets taking turns, ${r.settings.connections} connections, after ${r.settings.warmup} s of warm-up; peer: ${r.settings.hive}`,
+    `load: ${r.settings.duration} s per target in ${r.settings.rounds} rounds, the targets taking turns, ${r.settings.connections} connections, after ${r.settings.warmup} s of warm-up; peer: ${r.settings.hive}; Node flags: subgraphs ${r.settings.nodeFlags?.subgraphs.join(' ') || 'none'}, gateway ${r.settings.nodeFlags?.gateway.join(' ') || 'none'}`,
     '',
   ];
   const rows = r.operations.flatMap((o) => {

@@ -1,5 +1,3 @@
-// First: @apollo/gateway must load after it (see the module).
-import './federation-internals-exports';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';

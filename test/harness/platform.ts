@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { createLogger, DatabaseConfig, RunningSubgraph, startSubgraph, SubgraphExecutor } from '@tongxin/common';
+import { createLogger, DatabaseConfig, RunningSubgraph, startSubgraph } from '@tongxin/common';
 import { createGateway, Gateway } from '@tongxin/gateway';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@tongxin/platform';
 import { cityAdminHeaders, TEST_AUTH } from './auth';
@@ -22,8 +22,6 @@ export interface TestPlatform {
 }
 
 export interface TestPlatformOptions {
-  /** Who runs the subgraphs' operations (default: jit, as in production). */
-  readonly executor?: SubgraphExecutor;
   /** Serve this platform's databases instead of fresh ones (left to it to drop). */
   readonly sameDataAs?: TestPlatform;
   /** The gateway's large bodies at once (default: as GATEWAY_MAX_LARGE_BODIES says). */
@@ -49,7 +47,6 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
         port: 0,
         log: createLogger(def.subgraph, level),
         peerUrls,
-        executor: opts.executor,
       });
       peerUrls[def.subgraph] = subgraphs[def.subgraph]!.url;
     }

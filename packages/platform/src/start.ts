@@ -8,8 +8,8 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, formatDuration, maxTokenLifetime, mintToken, Role, SERVICE_NODE_FLAGS } from '@tongxin/common';
-import { GATEWAY_NODE_FLAGS } from '@tongxin/gateway';
+import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, formatDuration, maxTokenLifetime, mintToken, Role, serviceNodeFlags } from '@tongxin/common';
+import { gatewayNodeFlags } from '@tongxin/gateway';
 import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
@@ -54,6 +54,9 @@ async function main(): Promise<void> {
   const config = databaseConfigFromEnv(env);
   const persons = envInt(env, 'DEMO_PERSONS', DEFAULT_DEMO_SIZE.persons, 0);
   const gatewayAt = gatewayAddress(env);
+  // Read before anything starts: a bad TONGXIN_SINGLE_THREADED stops the launch at once.
+  const subgraphFlags = serviceNodeFlags(env);
+  const gatewayFlags = gatewayNodeFlags(env);
   // Made (or read) before the services start, so that all of them verify with the same keys (the
   // users' and, outside production, the service calls' in data/service-secret).
   const auth = authConfigFromEnv(env);
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   if (interrupt.signal.aborted) process.exit(130);
   running = true;
 
-  // Each with the Node flags production gives it (SERVICE_NODE_FLAGS, GATEWAY_NODE_FLAGS).
+  // Each with the Node flags production gives it (the gateway's heap flags; --single-threaded
+  // only with TONGXIN_SINGLE_THREADED=true: serviceNodeFlags, gatewayNodeFlags).
   const run = (name: string, script: string, host: string, port: number, nodeFlags: readonly string[]) => {
     const child = spawn(process.execPath, [...nodeFlags, script], {
       env: serviceEnv(env, host, port),
@@ -145,11 +149,11 @@ async function main(): Promise<void> {
   try {
     await Promise.all(
       SUBGRAPHS.map((def) => {
-        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort, SERVICE_NODE_FLAGS);
+        const child = run(def.subgraph, path.join(ROOT, 'subgraphs', def.subgraph, 'dist', 'main.js'), SUBGRAPH_HOST, def.defaultPort, subgraphFlags);
         return waitReady(`http://${SUBGRAPH_HOST}:${def.defaultPort}/health/ready`, child);
       }),
     );
-    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port, GATEWAY_NODE_FLAGS);
+    const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port, gatewayFlags);
     await waitReady(`${gatewayAt.url}/health/ready`, gateway);
     const url = `${gatewayAt.url}/graphql`;
     // 12 hours, or the longest lifetime TONGXIN_JWT_MAX_LIFETIME allows when that is shorter.

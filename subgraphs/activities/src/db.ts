@@ -1,6 +1,5 @@
 import { ChildIdPage, childIdPages, ChildPageKey, ForbiddenError, RequestContext, RowScope, TransactionalConnection } from '@tongxin/common';
-import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityTarget, ObjectLiteral, QueryDeepPartialEntity, SelectQueryBuilder } from 'typeorm';
 
 /** An extra condition on a table's rows, with `?` placeholders (as `childIdPages` takes it). */
 export interface SqlCondition {

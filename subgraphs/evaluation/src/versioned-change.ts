@@ -1,6 +1,5 @@
 import { assertInScope, AuditLog, HeldRecord, RequestContext, RowScope, StaleVersionError, TransactionalConnection } from '@tongxin/common';
-import type { EntityTarget } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityTarget, QueryDeepPartialEntity } from 'typeorm';
 
 /** One change of one row under optimistic locking (talent pool entries, political arrangements). */
 export interface VersionedChange<E extends { id: string; version: number }> {

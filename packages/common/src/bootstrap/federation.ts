@@ -3,7 +3,6 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, ContainerType, createResolversMap, NonEmptyArray } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { leanFieldResolvers } from './lean-field-resolvers';
 
 /** The one Federation 2 version every subgraph links. */
 export const FEDERATION_LINK =
@@ -32,25 +31,19 @@ export interface FederatedSchema {
  * type-graphql's resolvers and the entities' reference resolvers.
  */
 export async function buildFederatedSchema(spec: FederatedSchemaSpec, container?: ContainerType): Promise<FederatedSchema> {
-  // No auth checker, no global middleware, no validation: what leanFieldResolvers is told.
-  const build = { validate: false, authChecker: undefined, globalMiddlewares: [] } as const;
   const typeGraphqlSchema = await buildSchema({
     resolvers: spec.resolvers,
     orphanedTypes: spec.orphanedTypes,
     container,
     skipCheck: true,
-    validate: build.validate,
+    // Inputs are checked by the services (packages/common/src/validation), not by class-validator.
+    validate: false,
     scalarsMap: [
       { type: Date, scalar: DateTimeScalar },
     ],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
-  if (container) {
-    for (const [typeName, fields] of Object.entries(leanFieldResolvers(spec.resolvers, container, build))) {
-      resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...fields };
-    }
-  }
   resolvers.Date ??= DateScalar as never;
   for (const [typeName, resolveReference] of Object.entries(spec.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference };

@@ -4,7 +4,6 @@ export * from './http';
 export * from './subgraph';
 export * from './peers';
 export * from './node-options';
-export * from './jit-executor';
 export * from './operation-limits';
 export * from './request-checks';
 export * from './request-ids';

@@ -1,13 +1,23 @@
+import { envBool } from '../config';
+
 /**
- * How production runs the Node of every service, subgraphs and gateway (docker-compose.yml, the
- * Dockerfile, `npm start`, the bench; the gateway adds its heap cap, GATEWAY_NODE_FLAGS).
+ * V8's `--single-threaded`: garbage collection and compilation on the main thread instead of on
+ * helper threads. A deployment choice, off by default. On a small machine that runs the five Node
+ * processes and the database on a few cores (the bench's has two), the helper threads only compete
+ * with the other processes for the same cores: there the flag saved a subgraph 12–16% of its CPU
+ * per request under load (bench/README.md). On a machine with cores to spare, the helper threads
+ * shorten the pauses of a full collection instead, which is why it is not the default.
  *
- * `--single-threaded`: V8 collects garbage and compiles on the main thread instead of on helper
- * threads. The platform runs five Node processes and its database on a few cores (the bench's
- * machine has two); there, the helper threads only compete with the other processes for the same
- * cores, and their hand-offs cost more than they save: a subgraph's helper threads took a fifth
- * of its CPU. With the flag a subgraph spends 12–16% less CPU per request under load, and the
- * slowest answers (p99) came sooner, not later (bench/README.md). On a machine with cores to
- * spare, dropping the flag shortens the pauses of a full collection instead.
+ * Turned on with `TONGXIN_SINGLE_THREADED=true` for `npm start` and the bench; in docker-compose.yml
+ * or the Dockerfile, add `--single-threaded` after `node` in the command (Node does not take it
+ * from NODE_OPTIONS).
  */
-export const SERVICE_NODE_FLAGS: readonly string[] = ['--single-threaded'];
+export const SINGLE_THREADED_FLAG = '--single-threaded';
+
+/**
+ * The Node flags of every service, subgraphs and gateway (`npm start`, the bench; the gateway adds
+ * its heap flags, gatewayNodeFlags): none, or `--single-threaded` when TONGXIN_SINGLE_THREADED is true.
+ */
+export function serviceNodeFlags(env: Readonly<Record<string, string | undefined>> = process.env): readonly string[] {
+  return envBool(env, 'TONGXIN_SINGLE_THREADED', false) ? [SINGLE_THREADED_FLAG] : [];
+}

@@ -149,8 +149,8 @@ export function operationProtection(limits: OperationLimits): OperationProtectio
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reportRejection] },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    // Hidden below instead: Armor's plugin writes every error's message, which throws on graphql-jit's
-    // errors (their message is read-only) and turned each refusal in a subgraph into a 500.
+    // Hidden below instead (hideSuggestions): Armor's plugin writes every error's message, which
+    // throws on an error whose message is read-only (graphql-jit's were) and so answers 500.
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
@@ -257,8 +257,8 @@ const reportRejection = (context: ValidationContext | null, error: GraphQLError)
 /**
  * graphql-js suggests names in validation and variable errors (`Did you mean "name"?`, `Did you
  * mean the enum value "X"?`), which would spell out the schema with introspection off: masked as
- * GraphQL Armor masks them. Only a message that holds a suggestion is rewritten (resolvers' errors,
- * read-only under graphql-jit, hold none).
+ * GraphQL Armor masks them. Only a writable message that holds a suggestion is rewritten (resolvers'
+ * errors hold none).
  */
 const SUGGESTION = /Did you mean (the enum value )?".+"/g;
 const hideSuggestions: ApolloServerPlugin = {
@@ -277,7 +277,7 @@ const hideSuggestions: ApolloServerPlugin = {
 /**
  * A valid document whose operation cannot be picked (an `operationName` it does not hold, or
  * several operations and no name) is a 400 naming the problem. Apollo Server leaves it to the
- * executor, and neither the gateway's nor graphql-jit's expects it: both answered 500.
+ * executor, and the gateway's does not expect it: it answered 500.
  */
 const operationResolution: ApolloServerPlugin = {
   async requestDidStart() {

@@ -21,7 +21,6 @@ import { statsMinGroup } from '../stats/disclosure';
 import { buildFederatedSchema, FederatedSchema } from './federation';
 import { createErrorFormatter } from './format-error';
 import { createHttpApp, HttpApp } from './http';
-import { jitExecutorGateway } from './jit-executor';
 import { OperationLimits, operationLimitsFromEnv, operationProtection, subgraphOperationLimits } from './operation-limits';
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids';
 import { Peers, peerUrlsFromEnv } from './peers';
@@ -85,13 +84,7 @@ export interface SubgraphOptions {
    * room for the gateway's spelling of its queries (see subgraphOperationLimits).
    */
   readonly limits?: OperationLimits;
-  /** Who runs the operations (default `jit`, see jitExecutorGateway); `graphql-js` is the way back. */
-  readonly executor?: SubgraphExecutor;
 }
-
-/** `SUBGRAPH_EXECUTOR`: graphql-jit (the default), or graphql-js's own `execute`. */
-export const SUBGRAPH_EXECUTORS = ['jit', 'graphql-js'] as const;
-export type SubgraphExecutor = (typeof SUBGRAPH_EXECUTORS)[number];
 
 /**
  * Twice the gateway's default limit (8 MiB): whatever the gateway accepts reaches a subgraph,
@@ -148,8 +141,8 @@ export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: S
     const { schema } = await buildSubgraphSchemaOf(def, services);
     const protection = operationProtection(subgraphOperationLimits(opts.limits ?? operationLimitsFromEnv(opts.env ?? process.env)));
     const apollo = new ApolloServer<RequestContext<L>>({
-      // Both answer the same (test/executors.test.ts); jit spends a third less CPU on long lists.
-      ...((opts.executor ?? 'jit') === 'jit' ? { gateway: jitExecutorGateway(schema) } : { schema }),
+      // Operations run on Apollo Server's own graphql-js execution.
+      schema,
       introspection: !opts.production,
       csrfPrevention: true,
       // The process stops the server itself on SIGTERM/SIGINT (HTTP first, then Apollo, then the
@@ -228,8 +221,9 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
 /**
  * A subgraph's options from the environment (`PORT`, `HOST`, `NODE_ENV`, `LOG_LEVEL`,
  * `LOADER_MAX_BATCH_SIZE`, `TONGXIN_STATS_MIN_GROUP`, `TONGXIN_MIGRATE`, `SUBGRAPH_MAX_BODY_BYTES`, `GATEWAY_MAX_*` (the
- * operation limits, the gateway's), `SUBGRAPH_EXECUTOR`, `TONGXIN_DB`, `MYSQL_*`,
- * `TONGXIN_JWT_*`), every value checked: a bad one is a ConfigError that names it.
+ * operation limits, the gateway's), `TONGXIN_DB`, `MYSQL_*`, `TONGXIN_JWT_*`), every value checked:
+ * a bad one is a ConfigError that names it. `SUBGRAPH_EXECUTOR`, which once chose graphql-jit, is
+ * refused (it is no longer read: a deployment that sets it learns so at start, not never).
  */
 export function subgraphOptionsFromEnv<S, L>(
   def: SubgraphDefinition<S, L>,
@@ -239,6 +233,11 @@ export function subgraphOptionsFromEnv<S, L>(
   const logLevel = logLevelFromEnv(env);
   loaderMaxBatchSize(env);
   statsMinGroup(env);
+  if (env.SUBGRAPH_EXECUTOR !== undefined) {
+    throw new ConfigError(
+      "SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution. Remove it from the environment",
+    );
+  }
   return {
     logLevel,
     db: databaseConfigFromEnv(env),
@@ -248,7 +247,6 @@ export function subgraphOptionsFromEnv<S, L>(
     migrate: envBool(env, 'TONGXIN_MIGRATE', true),
     maxBodyBytes: envInt(env, 'SUBGRAPH_MAX_BODY_BYTES', DEFAULT_SUBGRAPH_MAX_BODY_BYTES, 1024, 1024 ** 3),
     limits: operationLimitsFromEnv(env),
-    executor: envChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'jit'),
     production: nodeEnv === 'production',
     peerUrls: peerUrlsFromEnv(def.peers ?? {}, env),
     env,

@@ -6,4 +6,3 @@ export * from './keyset';
 export * from './transformers';
 export * from './child-pages';
 export * from './in-lists';
-export * from './raw-entities';

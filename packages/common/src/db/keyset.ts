@@ -1,6 +1,5 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { encodeCursor, Page, PageRequest } from '../graphql/relay';
-import { getEntities } from './raw-entities';
 
 export interface KeysetColumn<E> {
   /** The query-builder expression, e.g. `p.id`. */
@@ -33,7 +32,7 @@ export async function keysetPage<E extends ObjectLiteral>(
   }
   order.forEach((col, i) => (i === 0 ? qb.orderBy(col.expr, 'ASC') : qb.addOrderBy(col.expr, 'ASC')));
   qb.take(undefined).limit(page.first + 1);
-  const rows = await getEntities(qb);
+  const rows = await qb.getMany();
   const hasNextPage = rows.length > page.first;
   if (hasNextPage) rows.pop();
   return {

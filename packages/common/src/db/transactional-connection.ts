@@ -1,10 +1,8 @@
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, type QueryDeepPartialEntity, Repository } from 'typeorm';
 import type { RequestContext } from '../context';
 import { NotFoundError } from '../errors';
 import { InputChecker } from '../validation/input-checker';
 import { chunksOf } from './in-lists';
-import { getEntities } from './raw-entities';
 
 /**
  * SQLite has one writing connection per data source: its transactions must not interleave on
@@ -66,7 +64,7 @@ export class TransactionalConnection {
   /** The rows of these ids (in no particular order; loaders put them back in key order). */
   findByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return getEntities(this.repo(ctx, entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }));
+    return this.repo(ctx, entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }).getMany();
   }
 
   /** The rows of these ids by id, any number of ids (IN lists of IN_LIST_CHUNK): what bulk checks look rows up in. */

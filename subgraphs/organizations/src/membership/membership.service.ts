@@ -9,7 +9,6 @@ import {
   chunksOf,
   ConflictError,
   countsByKey,
-  getEntities,
   ForbiddenError,
   HeldRecord,
   InputChecker,
@@ -155,13 +154,12 @@ export class MembershipService {
   /** Every membership (running and ended) of many persons, each person's oldest first. */
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<MembershipEntity[]> {
     if (personIds.length === 0) return Promise.resolve([]);
-    return getEntities(
-      this.conn
-        .repo(ctx, MembershipEntity)
-        .createQueryBuilder('m')
-        .where('m.personId IN (:...personIds)', { personIds: [...personIds] })
-        .orderBy('m.id', 'ASC'),
-    );
+    return this.conn
+      .repo(ctx, MembershipEntity)
+      .createQueryBuilder('m')
+      .where('m.personId IN (:...personIds)', { personIds: [...personIds] })
+      .orderBy('m.id', 'ASC')
+      .getMany();
   }
 
   /** For each organization, the ids of one page of its memberships (one statement for all). */
