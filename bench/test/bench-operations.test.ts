@@ -183,19 +183,20 @@ describe('SQL statements per request do not grow with the rows', () => {
 
   // The import inserts and looks up its rows in chunks (the persons subgraph's insertChunked and
   // chunksOf, of INSERT_CHUNK_ROWS and IN_LIST_CHUNK rows), and its outbox delivers the new
-  // districts to the organizations subgraph in batches of as many. Within a chunk, rows cost no
+  // districts and statuses to the organizations and evaluation subgraphs in batches of as many. Within a chunk, rows cost no
   // statement; each further chunk costs at most the statements repeated per chunk:
   const CHUNK = INSERT_CHUNK_ROWS;
   const PER_CHUNK: Record<string, number> = {
-    // look-up of the ID numbers, INSERT of the persons, INSERT of their outbox events; the
-    // delivery: the batch read, START / UPDATE delivered_at / COMMIT, and one more read when a
-    // batch was full.
-    persons: 3 + 4 + 1,
+    // look-up of the ID numbers, INSERT of the persons, INSERT of their outbox events; then for
+    // each of the two receivers: the batch read, START / UPDATE of its delivered-at column /
+    // COMMIT, and one more read when a batch was full.
+    persons: 3 + 2 * (4 + 1),
     // One delivery (applyPersonDistricts): START, the replica's rows read, INSERT, one UPDATE of
     // memberships per district of the batch (12 districts), the audit event, COMMIT.
     organizations: 5 + 12,
     activities: 0,
-    evaluation: 0,
+    // One delivery (applyPersonStatuses): START, the replica's rows read, INSERT, the audit event, COMMIT.
+    evaluation: 5,
   };
   const chunks = (rows: number) => Math.ceil(rows / CHUNK);
 
