@@ -39,7 +39,7 @@ const RENEW = `mutation($input: RenewTalentPoolInput!) { renewTalentPool(input: 
 let seq = 0;
 describe('archived and moved-away persons in every count', () => {
   let p: TestPlatform;
-  const people: Array<{ id: string; version: number }> = [];
+  const people: Array<{ id: string; version: number; status?: string }> = [];
   let orgId: string;
 
   /** Waits until the persons subgraph has delivered its outbox to every receiver. */
