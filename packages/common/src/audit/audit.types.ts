@@ -1,5 +1,6 @@
 import { Arg, ClassType, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
+import { Authorization } from '../auth/authorization';
 import { registerLabelledEnum } from '../graphql/enums';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditLog, AuditOutcome } from './audit-log';
@@ -123,6 +124,7 @@ export function auditEventsResolver<S>(subgraph: string, auditOf: (services: S) 
   class SubgraphAuditResolver {
     constructor(private readonly services: S) {}
 
+    @Authorization({ operation: auditFieldName(subgraph), roles: { CITY_ADMIN: 'all' }, note: 'internal (@inaccessible): asked by persons for auditEvents with the caller\'s own token' })
     @Query(() => AuditEventPage, { name: auditFieldName(subgraph), description: `A page of the ${subgraph} subgraph's audit log, newest first.` })
     @Directive('@inaccessible')
     async events(

@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './access';
 export * from './service-credentials';
 export * from './service-wall';
+export * from './authorization';

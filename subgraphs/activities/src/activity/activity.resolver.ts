@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ActivitiesLoaders } from '../loaders';
 import { ParticipationConnection, toParticipation } from '../participation/participation.type';
@@ -17,12 +17,14 @@ const payload = (activity: Activity) => Object.assign(new ActivityPayload(), { a
 export class ActivityResolver {
   constructor(private readonly services: ActivitiesServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => Activity, { nullable: true, description: 'An activity, or null when there is none with this id.' })
   async activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Activity | null> {
     const entity = await loadById(ctx.loaders.activityById, id);
     return entity ? toActivity(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => ActivityConnection, { description: 'The activities, filtered, in the order they were entered.' })
   async activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
@@ -34,6 +36,7 @@ export class ActivityResolver {
     return toConnection(ActivityConnection, result, toActivity);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'exact', DISTRICT_ADMIN: 'exact within own district, disclosure-controlled elsewhere', ASSOCIATION_ADMIN: 'exact for own organization, controlled elsewhere', ANALYST: 'controlled' } })
   @Query(() => [ActivityStatsGroup], {
     description:
       'Counts of activities, participations, attendances and hours, grouped by any of kind, month (of the start, China time) and district, for the activities the filter selects: one GROUP BY statement. Unlike counts of members and of the talent pool, it counts every participation recorded, persons archived or moved away since included: an attendance is a record of what took place. An aggregate: FORBIDDEN to persons.',
@@ -70,11 +73,13 @@ export class ActivityResolver {
     return this.services.participations.participantCount(ctx, activity, await ctx.loaders.participationCountByActivity.load(activity.id));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'any existing organization as organizer', DISTRICT_ADMIN: 'own district, organizer an organization of own district', ASSOCIATION_ADMIN: 'those it organizes (organizer its organization, in its organization\'s district)' } })
   @Mutation(() => ActivityPayload, { description: 'Enters a new activity.' })
   async createActivity(@Arg('input') input: CreateActivityInput, @Ctx() ctx: Ctx): Promise<ActivityPayload> {
     return payload(toActivity(await this.services.activities.create(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district', ASSOCIATION_ADMIN: 'those it organizes' } })
   @Mutation(() => ActivityPayload, {
     description:
       'Changes an activity (fields left out keep their value). CONFLICT when it changed since expectedVersion, for a status change not allowed, or a capacity below the participations recorded.',

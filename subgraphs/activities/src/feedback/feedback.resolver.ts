@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, loadChildPage, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
@@ -13,12 +13,14 @@ type Ctx = RequestContext<ActivitiesLoaders>;
 export class FeedbackResolver {
   constructor(private readonly services: ActivitiesServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' } })
   @Query(() => Feedback, { nullable: true, description: 'A feedback, or null when there is none with this id; FORBIDDEN when the caller may not read it.' })
   async feedback(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Feedback | null> {
     const entity = await loadById(ctx.loaders.feedbackById, id);
     return entity ? toFeedback(entity, this.services.feedback.today()) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' } })
   @Query(() => FeedbackConnection, {
     description:
       'The feedback the caller may read (city administrators and analysts all, district administrators their district, association administrators those from activities they organize, persons their own), oldest first.',
@@ -58,6 +60,7 @@ export class FeedbackResolver {
     return toConnection(FeedbackStepConnection, result, (e) => toFeedbackStep(e, internal));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'on a person\'s behalf', DISTRICT_ADMIN: 'on behalf of a person of own district', PERSON: 'own' } })
   @Mutation(() => FeedbackPayload, {
     description: 'Submits an opinion, suggestion, report or service request: by a person for themselves, or by a city or district administrator on their behalf.',
   })
@@ -65,6 +68,7 @@ export class FeedbackResolver {
     return Object.assign(new FeedbackPayload(), { feedback: toFeedback(await this.services.feedback.submit(ctx, input), this.services.feedback.today()) });
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district' } })
   @Mutation(() => FeedbackPayload, {
     description: 'Takes one step of the handling workflow (city administrators; district administrators for their district); the step is kept in Feedback.steps.',
   })

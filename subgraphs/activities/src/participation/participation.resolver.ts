@@ -1,4 +1,4 @@
-import { loadById, RequestContext } from '@tongxin/common';
+import { Authorization, loadById, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
@@ -20,6 +20,7 @@ const payload = (participation: Participation) => Object.assign(new Participatio
 export class ParticipationResolver {
   constructor(private readonly services: ActivitiesServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'activities of own district', ASSOCIATION_ADMIN: 'activities it organizes', ANALYST: 'all', PERSON: 'own' } })
   @Query(() => Participation, { nullable: true, description: 'A participation, or null when there is none with this id; FORBIDDEN when the caller may not read it.' })
   async participation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Participation | null> {
     const entity = await loadById(ctx.loaders.participationById, id);
@@ -34,6 +35,7 @@ export class ParticipationResolver {
     return toActivity(entity);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'activities of own district', ASSOCIATION_ADMIN: 'activities it organizes' } })
   @Mutation(() => ParticipationPayload, {
     description: 'Records that a person takes part in an activity; CONFLICT when they do already, or the activity is cancelled or full.',
   })
@@ -41,6 +43,7 @@ export class ParticipationResolver {
     return payload(toParticipation(await this.services.participations.record(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'activities of own district', ASSOCIATION_ADMIN: 'activities it organizes' } })
   @Mutation(() => ParticipationPayload, {
     description:
       'Records attendance and hours (after the activity has begun) or changes the role; CONFLICT when it changed since expectedVersion or the activity is cancelled.',
@@ -49,6 +52,7 @@ export class ParticipationResolver {
     return payload(toParticipation(await this.services.participations.update(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'activities of own district', ASSOCIATION_ADMIN: 'activities it organizes' } })
   @Mutation(() => WithdrawParticipationPayload, {
     description: 'Withdraws a registration before the activity starts, freeing its place; CONFLICT once it has started, or for an attendance already recorded.',
   })

@@ -1,4 +1,4 @@
-import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EvaluationServices } from '../services';
 import { EvaluationFilter, EvaluationPayload, RecordEvaluationInput } from './evaluation.inputs';
@@ -11,12 +11,14 @@ type Ctx = RequestContext<EvaluationLoaders>;
 export class EvaluationResolver {
   constructor(private readonly services: EvaluationServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'made by own district\'s department', ANALYST: 'read' } })
   @Query(() => Evaluation, { nullable: true, description: 'An evaluation, or null when there is none with this id.' })
   async evaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
     const entity = await loadById(ctx.loaders.evaluationById, id);
     return entity ? toEvaluation(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'made by own district\'s department', ANALYST: 'read' } })
   @Query(() => EvaluationConnection, { description: 'Evaluations, filtered, in the order they were recorded.' })
   async evaluations(
     @Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null,
@@ -28,6 +30,7 @@ export class EvaluationResolver {
     return toConnection(EvaluationConnection, result, toEvaluation);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'for own district' } })
   @Mutation(() => EvaluationPayload, { description: 'Records an evaluation; evaluations cannot be changed once recorded.' })
   async recordEvaluation(@Arg('input') input: RecordEvaluationInput, @Ctx() ctx: Ctx): Promise<EvaluationPayload> {
     const evaluation = toEvaluation(await this.services.evaluations.record(ctx, input));

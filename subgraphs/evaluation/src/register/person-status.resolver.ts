@@ -1,4 +1,4 @@
-import { RequestContext } from '@tongxin/common';
+import { Authorization, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { EvaluationServices } from '../services';
 
@@ -18,6 +18,7 @@ export class PersonStatusChangeInput {
 export class PersonStatusResolver {
   constructor(private readonly services: EvaluationServices) {}
 
+  @Authorization({ roles: {}, services: ['persons'] })
   @Mutation(() => Int, { description: "Internal: the persons subgraph publishes persons' statuses. Returns how many rows changed." })
   @Directive('@inaccessible')
   async applyPersonStatuses(

@@ -1,4 +1,4 @@
-import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { EvaluationServices } from '../services';
 import {
@@ -22,12 +22,14 @@ const entryPayload = (e: Parameters<typeof toTalentPoolEntry>[0]) => Object.assi
 export class TalentPoolResolver {
   constructor(private readonly services: EvaluationServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s', ANALYST: 'read' } })
   @Query(() => TalentPoolEntry, { nullable: true })
   async talentPoolEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<TalentPoolEntry | null> {
     const e = await loadById(ctx.loaders.talentPoolEntryById, id);
     return e ? toTalentPoolEntry(e) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s', ANALYST: 'read' } })
   @Query(() => TalentPoolEntryConnection, { description: 'Talent pool entries, filtered, in the order they were added: by default those of registered persons only (filter.registeredOnly).' })
   async talentPool(
     @Arg('filter', () => TalentPoolFilter, { nullable: true }) filter: TalentPoolFilter | null,
@@ -39,6 +41,7 @@ export class TalentPoolResolver {
     return toConnection(TalentPoolEntryConnection, result, toTalentPoolEntry);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s', ANALYST: 'read' } })
   @Query(() => TalentPoolCandidateConnection, {
     description:
       "Persons registered now and evaluated in the year by the district's department (330300: the city's), best first: by the mean composite of those evaluations (rounded half up to 2 decimals), then by more evaluations, then by person id.",
@@ -53,26 +56,31 @@ export class TalentPoolResolver {
     return toConnection(TalentPoolCandidateConnection, result, (c) => c);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'exact', DISTRICT_ADMIN: 'own district\'s (the city pool\'s size only)', ANALYST: 'controlled' } })
   @Query(() => [PoolCompliance], { description: 'The city pool and each of the 12 district pools of a year against their quotas (§7), counting registered persons only: archived and moved-away persons are not counted.' })
   talentPoolCompliance(@Arg('year', () => Int) year: number, @Ctx() ctx: Ctx): Promise<PoolCompliance[]> {
     return this.services.poolQuotas.compliance(ctx, year);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s pool' } })
   @Mutation(() => TalentPoolEntryPayload)
   async addToTalentPool(@Arg('input') input: AddToTalentPoolInput, @Ctx() ctx: Ctx): Promise<TalentPoolEntryPayload> {
     return entryPayload(await this.services.talentPool.add(ctx, input));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s pool' } })
   @Mutation(() => TalentPoolEntryPayload)
   async removeFromTalentPool(@Arg('input') input: RemoveFromTalentPoolInput, @Ctx() ctx: Ctx): Promise<TalentPoolEntryPayload> {
     return entryPayload(await this.services.talentPool.remove(ctx, input));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s pool' } })
   @Mutation(() => TalentPoolEntryPayload)
   async confirmTalentPoolEntry(@Arg('input') input: ConfirmTalentPoolEntryInput, @Ctx() ctx: Ctx): Promise<TalentPoolEntryPayload> {
     return entryPayload(await this.services.talentPool.confirm(ctx, input));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s pool' } })
   @Mutation(() => RenewTalentPoolPayload, {
     description: "Rolls a year's ACTIVE entries of registered persons into the next year as UNDER_REVIEW (archived and moved-away persons are not carried over).",
   })
@@ -80,6 +88,7 @@ export class TalentPoolResolver {
     return Object.assign(new RenewTalentPoolPayload(), await this.services.talentPool.renew(ctx, input));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all' } })
   @Mutation(() => TalentPoolQuotaPayload, { description: "Sets a pool's quota for a year (city administrators)." })
   async setTalentPoolQuota(@Arg('input') input: SetTalentPoolQuotaInput, @Ctx() ctx: Ctx): Promise<TalentPoolQuotaPayload> {
     return Object.assign(new TalentPoolQuotaPayload(), { compliance: await this.services.poolQuotas.setQuota(ctx, input) });

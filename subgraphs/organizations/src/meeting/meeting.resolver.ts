@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { Organization, toOrganization } from '../organization/organization.type';
@@ -14,6 +14,7 @@ type Ctx = RequestContext<OrganizationsLoaders>;
 export class MeetingResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'bodies of own district', ANALYST: 'all' } })
   @Query(() => Meeting, {
     nullable: true,
     description: 'A meeting of a joint meeting, or null when there is none with this id. City administrators and analysts read all, district administrators those of their district\'s bodies.',
@@ -23,6 +24,7 @@ export class MeetingResolver {
     return entity ? toMeeting(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'bodies of own district' } })
   @Mutation(() => MeetingPayload, { description: 'Records a meeting of a joint meeting: its date, topic, attending member units and decisions.' })
   async createMeeting(@Arg('input') input: CreateMeetingInput, @Ctx() ctx: Ctx): Promise<MeetingPayload> {
     const meeting = toMeeting(await this.services.meetings.create(ctx, input));

@@ -1,3 +1,4 @@
+import { Authorization } from '@tongxin/common';
 import type { RequestContext } from '@tongxin/common';
 import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { OrganizationsServices } from '../services';
@@ -11,6 +12,7 @@ import type { OrganizationsServices } from '../services';
 export class MemberPersonIdsResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'organizations of own district', ASSOCIATION_ADMIN: 'own organization', ANALYST: 'all', PERSON: 'own' }, note: 'internal (@inaccessible): asked by persons with the caller\'s own token; as memberships' })
   @Query(() => [ID], {
     description:
       'Of personIds (at most 1000), those with a running membership in the organization, in the order asked. Allowed when the caller may read the memberships of that organization.',

@@ -1,4 +1,4 @@
-import { loadById, RequestContext } from '@tongxin/common';
+import { Authorization, loadById, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { Organization, toOrganization } from '../organization/organization.type';
@@ -14,22 +14,26 @@ const payload = (membership: Membership) => Object.assign(new MembershipPayload(
 export class MembershipResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'organizations of own district', ASSOCIATION_ADMIN: 'own organization', ANALYST: 'all', PERSON: 'own' } })
   @Query(() => Membership, { nullable: true, description: 'A membership, or null when there is none with this id.' })
   async membership(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Membership | null> {
     const entity = await loadById(ctx.loaders.membershipById, id);
     return entity ? toMembership(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'organizations of own district', ASSOCIATION_ADMIN: 'own organization' } })
   @Mutation(() => MembershipPayload, { description: 'Adds a person to an organization in a role.' })
   async addMembership(@Arg('input') input: AddMembershipInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
     return payload(toMembership(await this.services.memberships.add(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'organizations of own district', ASSOCIATION_ADMIN: 'own organization' } })
   @Mutation(() => MembershipPayload, { description: 'Ends a membership; it stays as history.' })
   async endMembership(@Arg('input') input: EndMembershipInput, @Ctx() ctx: Ctx): Promise<MembershipPayload> {
     return payload(toMembership(await this.services.memberships.end(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'organizations of own district', ASSOCIATION_ADMIN: 'own organization' } })
   @Mutation(() => MembershipPayload, {
     description: 'Changes the role of a running membership: it ends (职务变更) and a new membership in the new role starts the same day; returns the new one, whose `previous` is the old.',
   })

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { loadMemberPage } from '../membership/membership.loader';
@@ -14,12 +14,14 @@ type Ctx = RequestContext<OrganizationsLoaders>;
 export class OrganizationResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => Organization, { nullable: true, description: 'An organization, or null when there is none with this id.' })
   async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Organization | null> {
     const entity = await loadById(ctx.loaders.organizationById, id);
     return entity ? toOrganization(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => OrganizationConnection, { description: 'Organizations, filtered, in creation order.' })
   async organizations(
     @Args() page: PageArgs,
@@ -31,6 +33,7 @@ export class OrganizationResolver {
     return toConnection(OrganizationConnection, result, toOrganization);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district, below city level' } })
   @Mutation(() => OrganizationPayload, { description: 'Sets up an association or working body.' })
   async createOrganization(@Arg('input') input: CreateOrganizationInput, @Ctx() ctx: Ctx): Promise<OrganizationPayload> {
     const organization = toOrganization(await this.services.organizations.create(ctx, input));

@@ -1,4 +1,4 @@
-import { District, districtOf, PageArgs, RequestContext, toConnection } from '@tongxin/common';
+import { Authorization, District, districtOf, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { MembershipConnection, toMembership } from '../membership/membership.type';
 import type { OrganizationsServices } from '../services';
@@ -50,6 +50,7 @@ export class PersonDistrictChangeInput {
 export class RelationsResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'rows and columns of own district', ANALYST: 'all' } })
   @Query(() => [CrossDistrictCell], {
     description:
       'The district × district matrix of memberships (docs/CROSS-DISTRICT.md): persons registered in one district who belong to organizations of another or the same. Rows (personDistrict) are the 12 county-level units, where persons are registered; columns (organizationDistrict) are those 12 and 温州市 for city-level organizations: 12 × 13 = 156 cells, the diagonal (same district) included, ordered by personDistrict and then organizationDistrict code. Cells without memberships are left out unless zeroFilled. District administrators get the row and the column of their district (24 cells when zero-filled). A membership is filed under the district its person is registered in now, ended memberships too: the matrix keeps no history of moves.',
@@ -82,6 +83,7 @@ export class RelationsResolver {
     );
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s organizations only', ANALYST: 'all' } })
   @Query(() => MembershipConnection, {
     description:
       "The running memberships of persons registered in one district in organizations of another, in creation order. Its rows are memberships as membership(id) reads them: a district administrator lists those in their own district's organizations only (FORBIDDEN otherwise; the matrix counts the rest).",
@@ -96,6 +98,7 @@ export class RelationsResolver {
     return toConnection(MembershipConnection, result, toMembership);
   }
 
+  @Authorization({ roles: {}, services: ['persons'] })
   @Mutation(() => Int, { description: 'Internal: the persons subgraph publishes where persons are registered. Returns how many rows changed.' })
   @Directive('@inaccessible')
   async applyPersonDistricts(

@@ -1,4 +1,4 @@
-import { RequestContext } from '@tongxin/common';
+import { Authorization, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { OrganizationsLoaders } from '../loaders';
 import { OrganizationFilter } from '../organization/organization.inputs';
@@ -13,6 +13,7 @@ type Ctx = RequestContext<OrganizationsLoaders>;
 export class OrganizationStatsResolver {
   constructor(private readonly services: OrganizationsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'yes', DISTRICT_ADMIN: 'yes', ASSOCIATION_ADMIN: 'yes', ANALYST: 'yes' } })
   @Query(() => [OrganizationStatsRow], {
     description:
       'How many organizations there are, grouped by district, kind and level (any combination; none gives the total), filtered as organizations is: one GROUP BY. Every role but a person.',

@@ -1,4 +1,4 @@
-import { AuditEvent, AuditEventFilter, PageArgs, PageInfo, RequestContext } from '@tongxin/common';
+import { Authorization, AuditEvent, AuditEventFilter, PageArgs, PageInfo, RequestContext } from '@tongxin/common';
 import { Arg, Args, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { PersonsServices } from '../services';
 
@@ -24,6 +24,7 @@ export class AuditEventConnection {
 export class AuditResolver {
   constructor(private readonly services: PersonsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all' } })
   @Query(() => AuditEventConnection, {
     description:
       'The audit log of every subgraph (mutations, full reads of ID and mobile numbers, refusals), newest first. City administrators only.',

@@ -1,4 +1,4 @@
-import { RequestContext } from '@tongxin/common';
+import { Authorization, RequestContext } from '@tongxin/common';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonFilter } from '../person/person.inputs';
@@ -9,6 +9,7 @@ import { ExportFile, ImportReport, PersonImportRow } from './person-import.types
 export class PersonImportResolver {
   constructor(private readonly services: PersonsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district (other districts\' rows are row errors)' } })
   @Mutation(() => ImportReport, {
     description:
       'Imports rows of the registration form (登记表), all or nothing: every row is checked first and every problem reported by row and column; with any, nothing is written. Rows already registered (same ID number) are skipped and counted. dryRun checks and reports without writing.',
@@ -21,6 +22,7 @@ export class PersonImportResolver {
     return this.services.personImport.importRows(ctx, rows, dryRun ?? false);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district', ANALYST: 'all, masked' } })
   @Query(() => ExportFile, {
     description: 'The register as filtered (as persons), as an .xlsx sheet of the registration form with masked ID and mobile numbers; at most 50,000 rows.',
   })
@@ -30,6 +32,7 @@ export class PersonImportResolver {
     return Object.assign(new ExportFile(), { fileName: file.fileName, contentType: XLSX_CONTENT_TYPE, base64: bytes.toString('base64'), rowCount: file.rowCount });
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district', ANALYST: 'all, masked' } })
   @Query(() => ExportFile, { description: 'The community ledger (社区基础台账) of one community, grouped by category, as .xlsx with masked identifiers.' })
   async exportCommunityLedger(
     @Arg('streetCode', () => String) streetCode: string,

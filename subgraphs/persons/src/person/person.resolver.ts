@@ -1,4 +1,4 @@
-import { DateScalar, ForbiddenError, loadById, PageArgs, RequestContext, sensitiveReadRefusal, toConnection } from '@tongxin/common';
+import { Authorization, DateScalar, ForbiddenError, loadById, PageArgs, RequestContext, sensitiveReadRefusal, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonLoaders } from './person.loader';
@@ -15,12 +15,14 @@ const payload = (person: Person) => Object.assign(new PersonPayload(), { person 
 export class PersonResolver {
   constructor(private readonly services: PersonsServices) {}
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district', ASSOCIATION_ADMIN: 'running members of own organization', ANALYST: 'all', PERSON: 'self' } })
   @Query(() => Person, { nullable: true, description: 'A person of the register, or null when there is none with this id.' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Person | null> {
     const entity = await loadById(ctx.loaders.personById, id);
     return entity ? toPerson(entity) : null;
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district', ASSOCIATION_ADMIN: 'running members of own organization', ANALYST: 'all', PERSON: 'self' } })
   @Query(() => PersonConnection, {
     description:
       'The register, filtered, in the order the records were entered, oldest first (an import in the order of its rows). The order is that of the id, a UUIDv7 that begins with the moment the record was made, so pages never shift when a record changes. Not by registeredOn, the date on the form, which may be earlier than its entry.',
@@ -35,16 +37,19 @@ export class PersonResolver {
     return toConnection(PersonConnection, result, toPerson);
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district' } })
   @Mutation(() => PersonPayload, { description: 'Adds a person to the register (the registration form).' })
   async registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
     return payload(toPerson(await this.services.persons.register(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district (also the district moved to)' } })
   @Mutation(() => PersonPayload, { description: 'Changes a person; refused with CONFLICT if someone changed them since you read them.' })
   async updatePerson(@Arg('input') input: UpdatePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
     return payload(toPerson(await this.services.persons.update(ctx, input)));
   }
 
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district' } })
   @Mutation(() => PersonPayload, { description: 'Archives a person: kept for the record, hidden from default lists.' })
   async archivePerson(@Arg('input') input: ArchivePersonInput, @Ctx() ctx: Ctx): Promise<PersonPayload> {
     return payload(toPerson(await this.services.persons.archive(ctx, input)));
