@@ -103,7 +103,7 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     process.env.LOADER_MAX_BATCH_SIZE = 'lots';
     try {
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs a synchronous, fresh load of the module
         const common = require('../packages/common/src') as typeof import('@tongxin/common');
         expect(() => common.rowLoader(async () => [], (r: { id: string }) => r.id)).toThrow(/LOADER_MAX_BATCH_SIZE=lots/);
         process.env.LOADER_MAX_BATCH_SIZE = '3';

@@ -87,7 +87,7 @@ const median = (xs: readonly number[]) => {
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function postStatus(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { data?: any; errors?: Array<{ message?: string }> } | null; text: string }> {
+async function postStatus(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { data?: { importPersons?: { rowCount?: number; written?: boolean; registered?: number }; rows?: number; statements?: number }; errors?: Array<{ message?: string }> } | null; text: string }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await res.text();
   let json = null;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IdGenerator, randomIds } from './ids';
-import type { Logger } from './logger';
+import { createLogger, type Logger } from './logger';
 
 /** The roles of DOMAIN.md ("Who may do what"). */
 export enum Role {
@@ -108,8 +108,7 @@ export function systemContext<L = never>(opts: { log?: Logger; ids?: IdGenerator
   return new RequestContext<L>({
     requestId: 'system',
     viewer: SYSTEM_VIEWER,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    log: opts.log ?? (require('./logger') as typeof import('./logger')).createLogger('system', process.env.LOG_LEVEL ?? 'warn'),
+    log: opts.log ?? createLogger('system', process.env.LOG_LEVEL ?? 'warn'),
     ids: opts.ids,
     createLoaders:
       opts.createLoaders ??

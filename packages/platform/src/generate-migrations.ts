@@ -78,9 +78,9 @@ function writeIndex(dir: string): void {
 // \`npm run migration:generate -- <Name>\`; never edit one that has shipped.
 ${imports.join('\n')}
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const mysqlMigrations: Function[] = [${mysql.map((m) => `Mysql${m.cls}`).join(', ')}];
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [${sqlite.map((m) => `Sqlite${m.cls}`).join(', ')}];
 `;
   fs.writeFileSync(path.join(dir, 'index.ts'), body);
@@ -88,7 +88,7 @@ export const sqliteMigrations: Function[] = [${sqlite.map((m) => `Sqlite${m.cls}
 
 /** A subgraph's definition by name, from its package's exports (`@tongxin/<name>`). */
 function loadSubgraph(name: string): AnySubgraphDefinition {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package is named at run time; this CommonJS CLI loads it synchronously
   const exports = require(`@tongxin/${name}`) as Record<string, unknown>;
   const def = Object.values(exports).find((v) => (v as { subgraph?: string })?.subgraph === name);
   if (!def) throw new Error(`@tongxin/${name} exports no subgraph definition named ${name}`);

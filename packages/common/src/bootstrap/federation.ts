@@ -8,7 +8,7 @@ import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema types resolvers and orphanedTypes as Function
 type ClassLike = Function;
 
 export type ReferenceResolver = (reference: { __typename: string; id: string }, context: never) => unknown;

@@ -25,7 +25,7 @@ import { OperationLimits, operationLimitsFromEnv, operationProtection, subgraphO
 import { CLIENT_REQUEST_ID_HEADER, clientRequestIdFrom, REQUEST_ID_HEADER, requestIdFrom } from './request-ids';
 import { Peers, peerUrlsFromEnv } from './peers';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema types resolvers and orphanedTypes as Function
 type ClassLike = Function;
 
 /**
@@ -310,5 +310,5 @@ export async function runSubgraphMain<S, L>(
 }
 
 /** A subgraph of any services and loaders: for lists of all four (composition, the launcher). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one type for the four definitions, whose services and loaders types differ
 export type AnySubgraphDefinition = SubgraphDefinition<any, any>;

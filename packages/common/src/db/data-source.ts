@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { DatabaseConfig, databaseName, describeDatabase, MysqlConfig } from './database-config';
 import { CountingTypeOrmLogger, SqlStatementCounter } from './sql-counter';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types entities and migrations as Function
 type Constructor = Function;
 
 export interface DataSourceSpec {

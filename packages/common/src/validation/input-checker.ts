@@ -10,7 +10,7 @@ export interface TextRule {
   patternMessage?: string;
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -9,7 +9,7 @@ import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1
 import { ActivityUpdatesAndFeedback1795611184090 as SqliteActivityUpdatesAndFeedback1795611184090 } from './sqlite/1795611184090-ActivityUpdatesAndFeedback';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const mysqlMigrations: Function[] = [MysqlInit1795604015773, MysqlAuditLog1795608860658, MysqlActivityUpdatesAndFeedback1795611184090, MysqlAuditClientRequestId1796650000000];
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [SqliteInit1795604015773, SqliteAuditLog1795608860658, SqliteActivityUpdatesAndFeedback1795611184090, SqliteAuditClientRequestId1796650000000];

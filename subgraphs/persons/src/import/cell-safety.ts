@@ -19,6 +19,7 @@ export function neutralizeCell(text: string): string {
  */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are among those a file name must not hold
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
     .replace(/\.{2,}/g, (dots) => '_'.repeat(dots.length))
     .replace(/^[.\s]+/, (dots) => '_'.repeat(dots.length));
