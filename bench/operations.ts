@@ -160,9 +160,7 @@ export const personList: ReadOperation = {
         WHERE district_code = ? AND ${LISTED} ORDER BY id LIMIT ?`,
       [v.district, first + 1],
     );
-    const [{ total }] = (await db.query<{ total: number }>(`SELECT COUNT(*) AS total FROM ${db.db('persons')}.person WHERE district_code = ? AND ${LISTED}`, [v.district])) as [
-      { total: number },
-    ];
+    const [{ total }] = (await db.query<{ total: number }>(`SELECT COUNT(*) AS total FROM ${db.db('persons')}.person WHERE district_code = ? AND ${LISTED}`, [v.district])) as [{ total: number }];
     const page = persons.slice(0, first);
     const memberships = await membershipsOf(
       db,
@@ -195,16 +193,7 @@ export const personList: ReadOperation = {
 };
 
 /** The evaluation dimensions in the order the API lists a score's dimensions (the order of the evaluation subgraph's enum). */
-const DIMENSIONS = [
-  'POLITICAL_QUALITY',
-  'SOCIAL_CONTRIBUTION',
-  'PARTICIPATION_ABILITY',
-  'STRATUM_INFLUENCE',
-  'POLITICAL_THINKING',
-  'PROFESSIONAL_QUALITY',
-  'OVERALL_STRENGTH',
-  'PUBLIC_IMAGE',
-]
+const DIMENSIONS = ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE', 'POLITICAL_THINKING', 'PROFESSIONAL_QUALITY', 'OVERALL_STRENGTH', 'PUBLIC_IMAGE']
   .map((d) => `'${d}'`)
   .join(', ');
 
@@ -478,9 +467,7 @@ export const dashboardStatistics: ReadOperation = {
       db.query<{ district_code: string; kind: string; n: number }>(
         `SELECT district_code, kind, COUNT(*) AS n FROM ${organizations}.organization GROUP BY district_code, kind ORDER BY district_code, kind`,
       ),
-      db.query<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM ${organizations}.organization WHERE level = 'CITY' ORDER BY id LIMIT ?`, [
-        v.organizations,
-      ]),
+      db.query<{ id: string; name: string; kind: string }>(`SELECT id, name, kind FROM ${organizations}.organization WHERE level = 'CITY' ORDER BY id LIMIT ?`, [v.organizations]),
       // Every activity starting in the year (China time), whatever its status; the month of its start in China time (UTC+8).
       db.query<{ month: string; kind: string; activities: number; participations: number; attended: string; hours: string }>(
         `SELECT DATE_FORMAT(DATE_ADD(a.starts_at, INTERVAL 8 HOUR), '%Y-%m') AS month, a.kind, COUNT(DISTINCT a.id) AS activities, COUNT(p.id) AS participations,
@@ -495,10 +482,9 @@ export const dashboardStatistics: ReadOperation = {
            FROM ${evaluation}.talent_pool_entry WHERE year = ? GROUP BY level, district_code`,
         [year],
       ),
-      db.query<{ level: string; district_code: string; minimum: number; maximum: number | null }>(
-        `SELECT level, district_code, minimum, maximum FROM ${evaluation}.talent_pool_quota WHERE year = ?`,
-        [year],
-      ),
+      db.query<{ level: string; district_code: string; minimum: number; maximum: number | null }>(`SELECT level, district_code, minimum, maximum FROM ${evaluation}.talent_pool_quota WHERE year = ?`, [
+        year,
+      ]),
     ]);
 
     // Member statistics of the listed organizations: one GROUP BY, folded per organization.
@@ -518,7 +504,7 @@ export const dashboardStatistics: ReadOperation = {
       const byRole = new Map<string, number>();
       const joinedPerYear = new Map<number, number>();
       const leftPerYear = new Map<number, number>();
-      const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+      const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
       for (const g of groups) {
         if (g.organization_id !== organizationId) continue;
         const n = Number(g.n);
@@ -619,12 +605,54 @@ export const crossDistrictMatrix: ReadOperation = {
  * holds the Chinese labels). Six kinds of person, in turn.
  */
 const IMPORT_PROFILES = [
-  { politicalAffiliation: ['中共党员', 'CPC_MEMBER'], education: ['本科', 'BACHELOR'], category: ['私营企业主', 'PRIVATE_BUSINESS_OWNER'], profession: ['企业主', 'BUSINESS_OWNER'], employer: '温州瓯江电器有限公司', position: '总经理' },
-  { politicalAffiliation: ['群众', 'MASSES'], education: ['大专', 'JUNIOR_COLLEGE'], category: ['个体户', 'SELF_EMPLOYED'], profession: ['个体经营者', 'INDIVIDUAL_BUSINESS'], employer: '鹿城五金商行', position: '业主' },
-  { politicalAffiliation: ['无党派人士', 'NON_PARTY'], education: ['硕士研究生', 'MASTER'], category: ['中介组织从业人员', 'INTERMEDIARY'], profession: ['律师', 'LAWYER'], employer: '浙江瓯越律师事务所', position: '合伙人' },
-  { politicalAffiliation: ['民革党员', 'RCCK'], education: ['博士研究生', 'DOCTORATE'], category: ['民营科技企业创业人员和技术人员', 'PRIVATE_TECH'], profession: ['技术人员', 'TECHNICAL_STAFF'], employer: '温州数智科技有限公司', position: '研发总监' },
-  { politicalAffiliation: ['九三学社社员', 'JIUSAN'], education: ['高中/中专', 'SENIOR_HIGH'], category: ['自由职业人员', 'FREELANCER'], profession: ['经纪人', 'BROKER'], employer: null, position: null },
-  { politicalAffiliation: ['民建会员', 'CNDCA'], education: ['本科', 'BACHELOR'], category: ['外资企业管理技术人员', 'FOREIGN_ENTERPRISE'], profession: ['管理人员', 'MANAGER'], employer: '温州华瑞电子有限公司', position: '部门经理' },
+  {
+    politicalAffiliation: ['中共党员', 'CPC_MEMBER'],
+    education: ['本科', 'BACHELOR'],
+    category: ['私营企业主', 'PRIVATE_BUSINESS_OWNER'],
+    profession: ['企业主', 'BUSINESS_OWNER'],
+    employer: '温州瓯江电器有限公司',
+    position: '总经理',
+  },
+  {
+    politicalAffiliation: ['群众', 'MASSES'],
+    education: ['大专', 'JUNIOR_COLLEGE'],
+    category: ['个体户', 'SELF_EMPLOYED'],
+    profession: ['个体经营者', 'INDIVIDUAL_BUSINESS'],
+    employer: '鹿城五金商行',
+    position: '业主',
+  },
+  {
+    politicalAffiliation: ['无党派人士', 'NON_PARTY'],
+    education: ['硕士研究生', 'MASTER'],
+    category: ['中介组织从业人员', 'INTERMEDIARY'],
+    profession: ['律师', 'LAWYER'],
+    employer: '浙江瓯越律师事务所',
+    position: '合伙人',
+  },
+  {
+    politicalAffiliation: ['民革党员', 'RCCK'],
+    education: ['博士研究生', 'DOCTORATE'],
+    category: ['民营科技企业创业人员和技术人员', 'PRIVATE_TECH'],
+    profession: ['技术人员', 'TECHNICAL_STAFF'],
+    employer: '温州数智科技有限公司',
+    position: '研发总监',
+  },
+  {
+    politicalAffiliation: ['九三学社社员', 'JIUSAN'],
+    education: ['高中/中专', 'SENIOR_HIGH'],
+    category: ['自由职业人员', 'FREELANCER'],
+    profession: ['经纪人', 'BROKER'],
+    employer: null,
+    position: null,
+  },
+  {
+    politicalAffiliation: ['民建会员', 'CNDCA'],
+    education: ['本科', 'BACHELOR'],
+    category: ['外资企业管理技术人员', 'FOREIGN_ENTERPRISE'],
+    profession: ['管理人员', 'MANAGER'],
+    employer: '温州华瑞电子有限公司',
+    position: '部门经理',
+  },
 ] as const;
 
 /** The floor's reading of the cells: label to stored value. */
@@ -634,9 +662,32 @@ const chineseDigits = (n: number) => [...String(n)].map((d) => DIGITS[Number(d)]
 
 /** The register's columns the import writes (created_at and updated_at take their defaults). */
 const PERSON_COLUMNS = [
-  'id', 'name', 'gender', 'birth_date_enc', 'birth_year', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee',
-  'returnee_country', 'district_code', 'street_code', 'community', 'status', 'registered_on', 'version',
-  'id_number_enc', 'id_number_hash', 'id_number_masked', 'mobile_enc', 'mobile_hash', 'mobile_masked',
+  'id',
+  'name',
+  'gender',
+  'birth_date_enc',
+  'birth_year',
+  'ethnicity',
+  'political_affiliation',
+  'education',
+  'category',
+  'profession',
+  'employer',
+  'position',
+  'returnee',
+  'returnee_country',
+  'district_code',
+  'street_code',
+  'community',
+  'status',
+  'registered_on',
+  'version',
+  'id_number_enc',
+  'id_number_hash',
+  'id_number_masked',
+  'mobile_enc',
+  'mobile_hash',
+  'mobile_masked',
 ];
 
 /** Rows per INSERT of the import's floor (10 statements for 10,000 rows, well within max_allowed_packet). */
@@ -731,15 +782,6 @@ export const importPersons: ImportOperation = {
   },
 };
 
-export const OPERATIONS: readonly Operation[] = [
-  personList,
-  personProfile,
-  exportRows,
-  associationMembers,
-  dashboardStatistics,
-  crossDistrictMatrix,
-  registerPerson,
-  importPersons,
-];
+export const OPERATIONS: readonly Operation[] = [personList, personProfile, exportRows, associationMembers, dashboardStatistics, crossDistrictMatrix, registerPerson, importPersons];
 
 export const READ_OPERATIONS = OPERATIONS.filter((o): o is ReadOperation => o.kind === 'read');

@@ -78,25 +78,26 @@ describe('who may see and change what, through the gateway', () => {
     return { id: (await city(Q.register, { input })).registerPerson.person.id as string, idNumber: input.idNumber };
   };
   const newMembership = async () =>
-    (await city(Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOwn, role: 'MEMBER', startDate: '2024-01-01' } })).addMembership
-      .membership as { id: string; version: number };
+    (await city(Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOwn, role: 'MEMBER', startDate: '2024-01-01' } })).addMembership.membership as {
+      id: string;
+      version: number;
+    };
   /** Audit events of an action and outcome across the four subgraphs, as a city administrator reads them. */
-  const audited = async (action: string, outcome: string): Promise<number> =>
-    (await city(Q.audit, { f: { action, outcome }, first: 1000 })).auditEvents.edges.length;
+  const audited = async (action: string, outcome: string): Promise<number> => (await city(Q.audit, { f: { action, outcome }, first: 1000 })).auditEvents.edges.length;
 
   beforeAll(async () => {
     p = await startTestPlatform();
     const own = await newPerson(OWN);
     const other = await newPerson(OTHER);
     const org = async (districtCode: string) =>
-      (await city(Q.createOrganization, { input: { name: `${districtCode}新的社会阶层人士联谊会`, kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode } }))
-        .createOrganization.organization.id as string;
+      (await city(Q.createOrganization, { input: { name: `${districtCode}新的社会阶层人士联谊会`, kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode } })).createOrganization.organization
+        .id as string;
     const orgOwn = await org(OWN);
     const orgOther = await org(OTHER);
     await city(Q.addMembership, { input: { personId: own.id, organizationId: orgOwn, role: 'MEMBER', startDate: '2024-01-01' } });
     await city(Q.addMembership, { input: { personId: other.id, organizationId: orgOther, role: 'MEMBER', startDate: '2024-01-01' } });
-    const actOwn = (await city(Q.createActivity, { input: { title: '年度学习培训', kind: 'STUDY_TRAINING', districtCode: OWN, organizerId: orgOwn, startsAt: '2026-03-01T01:00:00Z' } }))
-      .createActivity.activity.id as string;
+    const actOwn = (await city(Q.createActivity, { input: { title: '年度学习培训', kind: 'STUDY_TRAINING', districtCode: OWN, organizerId: orgOwn, startsAt: '2026-03-01T01:00:00Z' } })).createActivity
+      .activity.id as string;
     await city(Q.recordParticipation, { input: { activityId: actOwn, personId: own.id, attendance: 'ATTENDED', hours: 2 } });
     await city(Q.recordEvaluation, { input: { personId: own.id, year: 2025, evaluator: '鹿城区委统战部', districtCode: OWN, scores: SCORES } });
     w = { own, other, orgOwn, orgOther, actOwn };
@@ -116,8 +117,7 @@ describe('who may see and change what, through the gateway', () => {
     registerPerson: (c) => as(c, Q.register, { input: form(OWN) }),
     updatePerson: async (c) => as(c, Q.update, { input: { id: (await newPerson(OWN)).id, expectedVersion: 1, employer: '温州律师事务所' } }),
     archivePerson: async (c) => as(c, Q.archive, { input: { id: (await newPerson(OWN)).id, expectedVersion: 1 } }),
-    createOrganization: (c) =>
-      as(c, Q.createOrganization, { input: { name: '五马街道统战工作领导小组', kind: 'STREET_LEADING_GROUP', level: 'STREET', districtCode: OWN, streetCode: '330302006' } }),
+    createOrganization: (c) => as(c, Q.createOrganization, { input: { name: '五马街道统战工作领导小组', kind: 'STREET_LEADING_GROUP', level: 'STREET', districtCode: OWN, streetCode: '330302006' } }),
     addMembership: async (c) => as(c, Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOwn, role: 'MEMBER', startDate: '2024-01-01' } }),
     endMembership: async (c) => {
       const m = await newMembership();
@@ -125,8 +125,7 @@ describe('who may see and change what, through the gateway', () => {
     },
     createActivity: (c) => as(c, Q.createActivity, { input: { title: '考察调研', kind: 'INSPECTION_RESEARCH', districtCode: OWN, organizerId: w.orgOwn, startsAt: '2026-05-01T01:00:00Z' } }),
     recordParticipation: async (c) => as(c, Q.recordParticipation, { input: { activityId: w.actOwn, personId: (await newPerson(OWN)).id, attendance: 'ATTENDED', hours: 1 } }),
-    recordEvaluation: async (c) =>
-      as(c, Q.recordEvaluation, { input: { personId: (await newPerson(OWN)).id, year: 2025, evaluator: '鹿城区委统战部', districtCode: OWN, scores: SCORES } }),
+    recordEvaluation: async (c) => as(c, Q.recordEvaluation, { input: { personId: (await newPerson(OWN)).id, year: 2025, evaluator: '鹿城区委统战部', districtCode: OWN, scores: SCORES } }),
   };
 
   // Columns follow `mutations`, in order.
@@ -157,7 +156,10 @@ describe('who may see and change what, through the gateway', () => {
       expect(res.data?.[action] ?? null).toBeNull();
       expect(after).toEqual({ ok: before.ok, refused: before.refused + 1 });
       const [latest] = (await city(Q.audit, { f: { action, outcome: 'REFUSED' }, first: 1 })).auditEvents.edges;
-      expect(latest.node).toMatchObject({ outcome: 'REFUSED', role: Role[caller === 'city' ? 'CITY_ADMIN' : caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'association' ? 'ASSOCIATION_ADMIN' : caller === 'analyst' ? 'ANALYST' : 'PERSON'] });
+      expect(latest.node).toMatchObject({
+        outcome: 'REFUSED',
+        role: Role[caller === 'city' ? 'CITY_ADMIN' : caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'association' ? 'ASSOCIATION_ADMIN' : caller === 'analyst' ? 'ANALYST' : 'PERSON'],
+      });
       expect(latest.node.detail).toMatch(/^FORBIDDEN: /);
     }
   });
@@ -171,7 +173,7 @@ describe('who may see and change what, through the gateway', () => {
     "the association's members": (c) => as(c, `query($id: ID!) { organization(id: $id) { members { edges { node { person { id } } } } } }`, { id: w.orgOwn }),
     "another district's organization's members": (c) => as(c, `query($id: ID!) { organization(id: $id) { members { edges { node { id } } } } }`, { id: w.orgOther }),
     "the association's activity's participations": (c) => as(c, `query($id: ID!) { activity(id: $id) { participations { edges { node { id } } } } }`, { id: w.actOwn }),
-    'evaluations': (c) => as(c, `{ evaluations(first: 5) { edges { node { id } } } }`),
+    evaluations: (c) => as(c, `{ evaluations(first: 5) { edges { node { id } } } }`),
     'the audit log': (c) => as(c, Q.audit, { first: 1 }),
   };
   const queryTable: Record<Caller, Outcome[]> = {
@@ -302,15 +304,17 @@ describe('who may see and change what, through the gateway', () => {
       expect(read.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(read.data?.activity).toEqual({ id, participations: null });
       // Within their district the district administrator still changes the organizer.
-      const ownStreetGroup = (await city(Q.createOrganization, {
-        input: { name: '五马街道新阶层人士联谊小组', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN },
-      })).createOrganization.organization.id as string;
+      const ownStreetGroup = (
+        await city(Q.createOrganization, {
+          input: { name: '五马街道新阶层人士联谊小组', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: OWN },
+        })
+      ).createOrganization.organization.id as string;
       expect(expectData(await as('district', UPDATE_ACTIVITY, { input: { id, expectedVersion: 1, organizerId: ownStreetGroup } })).updateActivity.activity.organizer).toEqual({ id: ownStreetGroup });
     });
 
     it("lists crossDistrictMembers to a district administrator only for their own district's organizations, as membership(id) reads them", async () => {
-      const membership = (await city(Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOther, role: 'MEMBER', startDate: '2024-03-01' } })).addMembership
-        .membership.id as string;
+      const membership = (await city(Q.addMembership, { input: { personId: (await newPerson(OWN)).id, organizationId: w.orgOther, role: 'MEMBER', startDate: '2024-03-01' } })).addMembership.membership
+        .id as string;
       const MEMBERS = `query($a: String!, $b: String!) { crossDistrictMembers(personDistrictCode: $a, organizationDistrictCode: $b, first: 100) { edges { node { id } } } }`;
       expect((await city(MEMBERS, { a: OWN, b: OTHER })).crossDistrictMembers.edges.map((e: any) => e.node.id)).toContain(membership);
       const listed = await as('district', MEMBERS, { a: OWN, b: OTHER });
@@ -325,7 +329,11 @@ describe('who may see and change what, through the gateway', () => {
       const HANDLE = `mutation($input: HandleFeedbackInput!) { handleFeedback(input: $input) { feedback { version } } }`;
       const READ = `query($id: ID!) { feedback(id: $id) { status department answer steps { edges { node { to at actor actorRole department note } } } } }`;
       const id = expectData(await as('person', SUBMIT, { input: { kind: 'CONSULTATION', title: '政策咨询', content: '想了解人才引进政策。', districtCode: OWN } })).submitFeedback.feedback.id;
-      for (const [i, step] of [{ to: 'ACCEPTED', note: '内部备注' }, { to: 'FORWARDED', department: '区人力社保局' }, { to: 'ANSWERED', answer: '已答复政策要点。' }].entries()) {
+      for (const [i, step] of [
+        { to: 'ACCEPTED', note: '内部备注' },
+        { to: 'FORWARDED', department: '区人力社保局' },
+        { to: 'ANSWERED', answer: '已答复政策要点。' },
+      ].entries()) {
         expectData(await as('district', HANDLE, { input: { id, expectedVersion: i + 1, ...step } }));
       }
       const staff = expectData(await as('district', READ, { id })).feedback;

@@ -48,8 +48,8 @@ describe('activities through the gateway: life of an activity, summaries and sta
   });
 
   it('runs an activity from registration to hours, and sums them per person in one statement for 2 or 10 persons', async () => {
-    const { id } = (await city(Q.create, { input: { title: '瓯海区新阶层人士培训班', kind: 'STUDY_TRAINING', districtCode: OWN, startsAt: '2026-03-02T09:00:00+08:00', capacity: 20 } }))
-      .createActivity.activity;
+    const { id } = (await city(Q.create, { input: { title: '瓯海区新阶层人士培训班', kind: 'STUDY_TRAINING', districtCode: OWN, startsAt: '2026-03-02T09:00:00+08:00', capacity: 20 } })).createActivity
+      .activity;
     await city(Q.update, { input: { id, expectedVersion: 1, status: 'OPEN' } });
     const registrations = [];
     for (const personId of persons) registrations.push((await city(Q.record, { input: { activityId: id, personId } })).recordParticipation.participation.id);

@@ -53,9 +53,8 @@ describe("an association administrator's member list after a member changed role
     // (in the order memberships were made) names person 0 twice, first: the gateway sends the
     // persons subgraph [0, 0, 1, 2], where jit answered five elements for four.
     const m0 = await add(0, '2021-01-01');
-    const changed = expectData(
-      await p.request(Q.change, { input: { id: m0.id, expectedVersion: m0.version, role: 'SECRETARY_GENERAL', changedOn: '2023-01-01', termEnd: '2028-01-01' } }, association),
-    ).changeMembershipRole.membership;
+    const changed = expectData(await p.request(Q.change, { input: { id: m0.id, expectedVersion: m0.version, role: 'SECRETARY_GENERAL', changedOn: '2023-01-01', termEnd: '2028-01-01' } }, association))
+      .changeMembershipRole.membership;
     expectData(await p.request(Q.end, { input: { id: changed.id, expectedVersion: changed.version, reason: '本人申请退出' } }, association));
     await add(1, '2024-02-01');
     await add(2, '2024-03-01');
@@ -90,7 +89,12 @@ describe("an association administrator's member list after a member changed role
 
   it('has the persons subgraph answer as many `_entities` as it was sent, a refused person repeated included', async () => {
     const ids = persons.map((x) => x.id);
-    for (const order of [[0, 0, 1, 2], [0, 0, 1], [1, 0, 0], [0, 1, 0, 2]]) {
+    for (const order of [
+      [0, 0, 1, 2],
+      [0, 0, 1],
+      [1, 0, 0],
+      [0, 1, 0, 2],
+    ]) {
       const res = await postGraphQL(
         p.subgraphs.persons!.url,
         'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }',

@@ -51,7 +51,7 @@ async function badTokens(): Promise<Array<[string, string | undefined, RegExp]>>
     ['a token living longer than 24 hours', `Bearer ${await signed({ ...claims, exp: claims.iat + DEFAULT_MAX_TOKEN_LIFETIME_SECONDS + 1 })}`, /at most 24h/],
     ['a token living a year', `Bearer ${await signed({ ...claims, iat: now() - 3600, exp: now() + 365 * 86400 })}`, /at most 24h/],
     // Two keys: a user's key never signs a service token, the service key never a user's.
-    ['a service token signed with the users\' key', `Bearer ${await signed(service)}`, atGatewayOr(/signed with the key of service calls/)],
+    ["a service token signed with the users' key", `Bearer ${await signed(service)}`, atGatewayOr(/signed with the key of service calls/)],
     ['a city administrator token signed with the service key', `Bearer ${await signed(claims, serviceKey)}`, /signature/],
     ['a city administrator token signed with the service key and issuer', `Bearer ${await signed({ ...claims, iss: 'tongxin-service' }, serviceKey)}`, /signature|iss/],
     ['a district administrator without a district', `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN })}`, /district/],
@@ -129,7 +129,14 @@ describe('RS256 keys', () => {
   it('verifies with a PEM public key and refuses HS256 tokens against it', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const verifier = new TokenVerifier({ kind: 'rs256-pem', publicKeyPem: await exportSPKI(publicKey), issuer: 'tongxin', audience: 'tongxin' });
-    const good = await new SignJWT({ role: 'ANALYST' }).setProtectedHeader({ alg: 'RS256' }).setSubject('a').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const good = await new SignJWT({ role: 'ANALYST' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('a')
+      .setIssuer('tongxin')
+      .setAudience('tongxin')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     await expect(verifier.verify(`Bearer ${good}`)).resolves.toMatchObject({ role: Role.ANALYST, subject: 'a' });
     const hs = await mintToken(TEST_AUTH, { sub: 'a', role: Role.CITY_ADMIN });
     await expect(verifier.verify(`Bearer ${hs}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
@@ -146,10 +153,24 @@ describe('RS256 keys', () => {
     try {
       const { port } = server.address() as { port: number };
       const verifier = new TokenVerifier({ kind: 'rs256-jwks', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'tongxin', audience: 'tongxin' });
-      const token = await new SignJWT({ role: 'DISTRICT_ADMIN', district: '330302' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      const token = await new SignJWT({ role: 'DISTRICT_ADMIN', district: '330302' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('d')
+        .setIssuer('tongxin')
+        .setAudience('tongxin')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
       await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: Role.DISTRICT_ADMIN, districtCode: '330302' });
       const other = await generateKeyPair('RS256');
-      const forged = await new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('d').setIssuer('tongxin').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(other.privateKey);
+      const forged = await new SignJWT({ role: 'CITY_ADMIN' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('d')
+        .setIssuer('tongxin')
+        .setAudience('tongxin')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(other.privateKey);
       await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     } finally {
       server.close();
@@ -195,9 +216,7 @@ describe('token configuration', () => {
 
   it.each(['forever', '24 hours', '1.5h', '-1h', '0', '59s', '31d', '1w', '12h30m'])('refuses to start on TONGXIN_JWT_MAX_LIFETIME=%s, saying what it takes', (value) => {
     const env = { TONGXIN_JWT_SECRET: SECRET, TONGXIN_JWT_MAX_LIFETIME: value };
-    expect(() => authConfigFromEnv(env)).toThrow(
-      new ConfigError(`TONGXIN_JWT_MAX_LIFETIME=${value} is not a lifetime from 1m to 30d: write seconds (86400) or a number with s, m, h or d (24h)`),
-    );
+    expect(() => authConfigFromEnv(env)).toThrow(new ConfigError(`TONGXIN_JWT_MAX_LIFETIME=${value} is not a lifetime from 1m to 30d: write seconds (86400) or a number with s, m, h or d (24h)`));
   });
 });
 
@@ -232,7 +251,7 @@ describe('token lifetime', () => {
     });
   });
 
-  it('carries iat in every token the platform mints (users\' and services\')', async () => {
+  it("carries iat in every token the platform mints (users' and services')", async () => {
     for (const token of [await tokenFor({ role: Role.CITY_ADMIN }), await mintToken(TEST_AUTH, { sub: 'a', role: Role.ANALYST }), await mintServiceToken(TEST_AUTH, 'persons')]) {
       const { iat, exp } = decodeJwt(token);
       expect(typeof iat).toBe('number');

@@ -16,11 +16,7 @@ const SNAPSHOT = path.join(__dirname, 'authorization-declarations.json');
 /** Federation's own root fields: `_entities` is authorized field by field on the entities. */
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 /** Where roles tests live: the subgraphs' roles tests, the gateway's, and the internal operations'. */
-const ROLES_TEST_FILES = [
-  ...SUBGRAPHS.map((s) => `subgraphs/${s.subgraph}/test/roles.test.ts`),
-  'test/access.test.ts',
-  'test/service-identity.test.ts',
-];
+const ROLES_TEST_FILES = [...SUBGRAPHS.map((s) => `subgraphs/${s.subgraph}/test/roles.test.ts`), 'test/access.test.ts', 'test/service-identity.test.ts'];
 
 interface Operation {
   readonly subgraph: string;
@@ -28,8 +24,7 @@ interface Operation {
   readonly name: string;
 }
 
-const rootFields = (type: GraphQLObjectType | null | undefined): string[] =>
-  type ? Object.keys(type.getFields()).filter((f) => !FEDERATION_FIELDS.has(f)) : [];
+const rootFields = (type: GraphQLObjectType | null | undefined): string[] => (type ? Object.keys(type.getFields()).filter((f) => !FEDERATION_FIELDS.has(f)) : []);
 
 let operations: Operation[];
 let declarations: ReadonlyMap<string, DeclaredAuthorization>;
@@ -57,7 +52,7 @@ function snapshot(): Record<string, Record<string, unknown>> {
 }
 
 describe('authorization declarations (docs/SECURITY.md "Declarations")', () => {
-  it('reads every subgraph\'s root operations from its schema', () => {
+  it("reads every subgraph's root operations from its schema", () => {
     const names = operations.map((o) => o.name);
     for (const expected of ['persons', 'registerPerson', 'addMembership', 'applyPersonDistricts', 'organizationScopes', 'createActivity', 'confirmTalentPoolEntry', 'applyPersonStatuses']) {
       expect(names).toContain(expected);
@@ -96,7 +91,7 @@ describe('authorization declarations (docs/SECURITY.md "Declarations")', () => {
       throw new Error(
         'The authorization declarations differ from test/authorization-declarations.json. If the change of who may call what is ' +
           'intended, update it with `UPDATE_AUTHORIZATIONS=1 npx jest test/authorization-declarations.test.ts`, commit it, and ' +
-          'update docs/SECURITY.md\'s table to match.',
+          "update docs/SECURITY.md's table to match.",
       );
     }
   });

@@ -131,7 +131,10 @@ describe('cross-district relations', () => {
     const ARCHIVE = `mutation($input: ArchivePersonInput!) { archivePerson(input: $input) { person { id version } } }`;
     people['戊'] = expectData(await p.request(ARCHIVE, { input: { id: people['戊']!.id, expectedVersion: people['戊']!.version } })).archivePerson.person;
     await delivered();
-    memberships.splice(memberships.findIndex(([who]) => who === '戊'), 1);
+    memberships.splice(
+      memberships.findIndex(([who]) => who === '戊'),
+      1,
+    );
     expect(await matrix()).toEqual(expected());
     const page = expectData(await p.request(MEMBERS, { a: LUCHENG, b: LONGWAN })).crossDistrictMembers;
     expect(page.totalCount).toBe(1);
@@ -162,22 +165,22 @@ describe('cross-district relations', () => {
   describe('zeroFilled: every cell, for dashboards', () => {
     type FullCell = Cell & { suppressed: boolean };
     const grid = async (headers?: Record<string, string>, activeOnly = true): Promise<Array<{ from: string; to: string; persons: number | null; memberships: number | null; suppressed: boolean }>> =>
-      expectData(await p.request(MATRIX_OF, { zeroFilled: true, activeOnly }, headers)).crossDistrictMatrix.map((c: { personDistrict: { code: string }; organizationDistrict: { code: string }; persons: number | null; memberships: number | null; suppressed: boolean }) => ({
-        from: c.personDistrict.code,
-        to: c.organizationDistrict.code,
-        persons: c.persons,
-        memberships: c.memberships,
-        suppressed: c.suppressed,
-      }));
+      expectData(await p.request(MATRIX_OF, { zeroFilled: true, activeOnly }, headers)).crossDistrictMatrix.map(
+        (c: { personDistrict: { code: string }; organizationDistrict: { code: string }; persons: number | null; memberships: number | null; suppressed: boolean }) => ({
+          from: c.personDistrict.code,
+          to: c.organizationDistrict.code,
+          persons: c.persons,
+          memberships: c.memberships,
+          suppressed: c.suppressed,
+        }),
+      );
 
     it('answers the 12 × 13 grid (persons registered in the 12 districts × organizations of those and of the city, the diagonal included), in order, zeros where the data has none', async () => {
       expect(GRID).toHaveLength(156);
       const cells = await grid();
       expect(cells.map(({ from, to }) => ({ from, to }))).toEqual(GRID);
       const counted = new Map(expected().map((c) => [`${c.from}>${c.to}`, c]));
-      expect(cells).toEqual(
-        GRID.map(({ from, to }): FullCell => ({ ...(counted.get(`${from}>${to}`) ?? { from, to, persons: 0, memberships: 0 }), suppressed: false })),
-      );
+      expect(cells).toEqual(GRID.map(({ from, to }): FullCell => ({ ...(counted.get(`${from}>${to}`) ?? { from, to, persons: 0, memberships: 0 }), suppressed: false })));
       // The default answer: the same cells without the empty ones.
       expect(await matrix()).toEqual(expected());
       // The shape: the diagonal and the city's column are cells; nobody is registered in the city itself.
@@ -214,7 +217,10 @@ describe('cross-district relations', () => {
     });
 
     it('refuses the roles that may not read the matrix, zero-filled or not', async () => {
-      for (const claims of [{ role: Role.PERSON, person: people['乙']!.id }, { role: Role.ASSOCIATION_ADMIN, org: orgs['鹿城区新的社会阶层人士联谊会']! }]) {
+      for (const claims of [
+        { role: Role.PERSON, person: people['乙']!.id },
+        { role: Role.ASSOCIATION_ADMIN, org: orgs['鹿城区新的社会阶层人士联谊会']! },
+      ]) {
         const res = await p.request(MATRIX_OF, { zeroFilled: true }, { authorization: `Bearer ${await tokenFor(claims)}` });
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
         expect(res.data?.crossDistrictMatrix ?? null).toBeNull();
@@ -233,7 +239,10 @@ describe('cross-district relations', () => {
     expect(cells).toEqual(own.map((c) => (c.to === LONGWAN ? c : { ...c, persons: null, memberships: null })));
     const elsewhere = await p.request(MEMBERS, { a: OUHAI, b: CITY }, district);
     expect(elsewhere.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    for (const claims of [{ role: Role.PERSON, person: people['乙']!.id }, { role: Role.ASSOCIATION_ADMIN, org: orgs['鹿城区新的社会阶层人士联谊会']! }]) {
+    for (const claims of [
+      { role: Role.PERSON, person: people['乙']!.id },
+      { role: Role.ASSOCIATION_ADMIN, org: orgs['鹿城区新的社会阶层人士联谊会']! },
+    ]) {
       const res = await p.request(MATRIX, {}, { authorization: `Bearer ${await tokenFor(claims)}` });
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }
@@ -289,7 +298,9 @@ describe('cross-district relations', () => {
       const refused = await p.request(ADD, { input: { personId: people['丁']!.id, organizationId: orgs['鹿城区新的社会阶层人士联谊会']!, role: 'MEMBER' } });
       expect(refused.errors).toEqual([
         expect.objectContaining({
-          message: expect.stringMatching(/^input\.personId: is not a person of the register known here: check the id\. A person registered a moment ago becomes known here within seconds: if so, try again shortly/),
+          message: expect.stringMatching(
+            /^input\.personId: is not a person of the register known here: check the id\. A person registered a moment ago becomes known here within seconds: if so, try again shortly/,
+          ),
           extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.personId' }),
         }),
       ]);
@@ -315,9 +326,8 @@ describe('cross-district relations', () => {
         }),
       );
     await person('己', LUCHENG);
-    const added = expectData(
-      await p.request(ADD_V, { input: { personId: people['己']!.id, organizationId: orgs['龙湾区新的社会阶层人士联谊会']!, role: 'MEMBER', startDate: '2024-01-01' } }),
-    ).addMembership.membership;
+    const added = expectData(await p.request(ADD_V, { input: { personId: people['己']!.id, organizationId: orgs['龙湾区新的社会阶层人士联谊会']!, role: 'MEMBER', startDate: '2024-01-01' } }))
+      .addMembership.membership;
     expectData(await p.request(END, { input: { id: added.id, expectedVersion: added.version, endDate: '2025-06-30', reason: '任期届满' } }));
     ended.push(['己', '龙湾区新的社会阶层人士联谊会']);
     await delivered();

@@ -50,9 +50,8 @@ describe('references to a person who is not in the register', () => {
         },
       }),
     ).registerPerson.person.id;
-    orgId = expectData(
-      await p.request(CREATE_ORG, { input: { name: '瑞安市新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: '330381' } }),
-    ).createOrganization.organization.id;
+    orgId = expectData(await p.request(CREATE_ORG, { input: { name: '瑞安市新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: '330381' } })).createOrganization
+      .organization.id;
     activityId = expectData(
       await p.request(CREATE_ACTIVITY, {
         input: { title: '瑞安年度学习培训', kind: 'STUDY_TRAINING', districtCode: '330381', organizerId: orgId, startsAt: '2026-03-01T01:00:00Z' },
@@ -63,10 +62,10 @@ describe('references to a person who is not in the register', () => {
       expectData(await p.request(ADD_MEMBERSHIP, { input: { personId, organizationId: orgId, role: 'MEMBER', startDate: '2025-01-01' } }));
       expectData(await p.request(RECORD_PARTICIPATION, { input: { activityId, personId, attendance: 'ATTENDED', hours: 2 } }));
     }
-    realEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: real, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } }))
-      .recordEvaluation.evaluation.id;
-    ghostEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: ghost, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } }))
-      .recordEvaluation.evaluation.id;
+    realEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: real, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } })).recordEvaluation
+      .evaluation.id;
+    ghostEvaluation = expectData(await p.request(RECORD_EVALUATION, { input: { personId: ghost, year: 2025, evaluator: '市委统战部', districtCode: '330300', scores: SCORES } })).recordEvaluation
+      .evaluation.id;
   });
   afterAll(async () => {
     await p?.stop();

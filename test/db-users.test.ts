@@ -65,7 +65,9 @@ describe('the subgraphs’ database accounts', () => {
           ),
         );
         expect(registered.registerPerson.person.id).toBeDefined();
-        const audit = expectData(await postGraphQL(running.url, `{ auditEvents(filter: { subgraph: "persons", action: "registerPerson" }, first: 5) { edges { node { outcome } } } }`, {}, await cityAdminHeaders()));
+        const audit = expectData(
+          await postGraphQL(running.url, `{ auditEvents(filter: { subgraph: "persons", action: "registerPerson" }, first: 5) { edges { node { outcome } } } }`, {}, await cityAdminHeaders()),
+        );
         expect(audit.auditEvents.edges).toEqual([{ node: { outcome: 'SUCCEEDED' } }]);
       } finally {
         await running.stop();

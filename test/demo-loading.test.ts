@@ -5,13 +5,7 @@ import pino from 'pino';
 import { createLogger, DatabaseConfig } from '@tongxin/common';
 import { evaluationSubgraph } from '@tongxin/evaluation';
 import { SUBGRAPHS } from '@tongxin/platform';
-import {
-  DemoLoadInterruptedError,
-  IncompleteDataError,
-  loadDemoCityIfEmpty,
-  openPlatformDatabases,
-  platformDataState,
-} from '../packages/platform/src/databases';
+import { DemoLoadInterruptedError, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases, platformDataState } from '../packages/platform/src/databases';
 import { DemoOptions, seedDemoData } from '../packages/platform/src/demo/seed';
 import { freshDatabase } from './harness/database';
 

@@ -52,11 +52,7 @@ describe('the check', () => {
     ['type-graphql metadata storage', `import { getMetadataStorage } from 'type-graphql';\nconst storage = getMetadataStorage();`, ['metadata-storage', 'metadata-storage']],
     ['type-graphql metadata on global', `const storage = (global as any)['TypeGraphQLMetadataStorage'];`, ['metadata-storage']],
     // federation-internals-exports.ts: a dependency's module exports swapped in Node's cache.
-    [
-      'require.cache and module.exports',
-      `const module = require.cache[id] as NodeJS.Module;\nmodule.exports = flat;`,
-      ['module-cache', 'module-cache'],
-    ],
+    ['require.cache and module.exports', `const module = require.cache[id] as NodeJS.Module;\nmodule.exports = flat;`, ['module-cache', 'module-cache']],
     ["Module's loader internals", `import Module from 'node:module';\n(Module as any)._cache[id] = x;\n(Module as any)._load = load;`, ['module-cache', 'module-cache']],
     ['exports redefined', `Object.defineProperty(mod, 'exports', { value: flat });`, ['module-cache']],
     ['dist of federation-internals', `import { isLeafType } from '@apollo/federation-internals/dist/definitions';`, ['deep-import']],
@@ -89,7 +85,10 @@ describe('the check', () => {
     ['a subpath its exports name', `import { unwrapResolverError } from '@apollo/server/errors';\nimport mysql from 'mysql2/promise';`],
     ['Node built-ins', `import * as fs from 'node:fs';\nimport { Writable } from 'stream';`],
     ['our own workspaces and relative paths', `import { seedDemoData } from '@tongxin/platform/dist/demo/seed';\nimport { x } from '../db/keyset';`],
-    ['@apollo/gateway behind the gateway option', `import { ApolloGateway } from '@apollo/gateway';\nimport { ApolloServer } from '@apollo/server';\nnew ApolloServer({ gateway: new ApolloGateway({ supergraphSdl }) });`],
+    [
+      '@apollo/gateway behind the gateway option',
+      `import { ApolloGateway } from '@apollo/gateway';\nimport { ApolloServer } from '@apollo/server';\nnew ApolloServer({ gateway: new ApolloGateway({ supergraphSdl }) });`,
+    ],
     ['words in comments and strings', `// require.cache, new Function(, getMetadataStorage, 'typeorm/driver/DriverUtils'\nconst s = 'eval(x) and module.exports = y';`],
   ])('lets %s be', (_name, text) => {
     expect(rules(text)).toEqual([]);

@@ -53,7 +53,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the gateway, with a health check, from a Dockerfile that exists', () => {
-    const published = Object.entries(services).filter(([, s]) => s.ports).map(([n]) => n);
+    const published = Object.entries(services)
+      .filter(([, s]) => s.ports)
+      .map(([n]) => n);
     expect(published).toEqual(['gateway']);
     expect(services.gateway.healthcheck.test.join(' ')).toContain('/health/ready');
     // The gateway refuses service tokens outright and never holds their key.
@@ -67,7 +69,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(['activities', 'evaluation', 'gateway', 'migrate', 'mysql', 'organizations', 'persons', 'seed'].sort());
   });
 
-  it('migrates as MySQL\'s administrator and grants each subgraph its own account before any starts; no password is written in the file', () => {
+  it("migrates as MySQL's administrator and grants each subgraph its own account before any starts; no password is written in the file", () => {
     const migrate = services.migrate;
     expect(migrate.command).toEqual(['node', 'packages/platform/dist/migrate.js', '--grant']);
     expect(fs.existsSync(path.join(ROOT, 'packages/platform/src/migrate.ts'))).toBe(true);
@@ -82,7 +84,9 @@ describe('docker-compose.yml', () => {
       }
     }
     // Only the administrator's steps (migrate, seed) run as root.
-    const asRoot = Object.entries(services).filter(([, s]) => s.environment?.MYSQL_USER === 'root').map(([n]) => n);
+    const asRoot = Object.entries(services)
+      .filter(([, s]) => s.environment?.MYSQL_USER === 'root')
+      .map(([n]) => n);
     expect(asRoot.sort()).toEqual(['migrate', 'seed']);
   });
 });
@@ -102,7 +106,7 @@ describe("the services' Node flags", () => {
     }
   });
 
-  it('add it to every service with TONGXIN_SINGLE_THREADED=true, keeping the gateway\'s heap flags, and refuse a value that is not a boolean', () => {
+  it("add it to every service with TONGXIN_SINGLE_THREADED=true, keeping the gateway's heap flags, and refuse a value that is not a boolean", () => {
     expect(serviceNodeFlags({ TONGXIN_SINGLE_THREADED: 'true' })).toEqual(['--single-threaded']);
     expect(gatewayNodeFlags({ TONGXIN_SINGLE_THREADED: 'true' })).toEqual([...GATEWAY_HEAP_FLAGS, '--single-threaded']);
     expect(() => serviceNodeFlags({ TONGXIN_SINGLE_THREADED: 'sometimes' })).toThrow(new ConfigError('TONGXIN_SINGLE_THREADED=sometimes is not a boolean (true/false)'));

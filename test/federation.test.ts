@@ -75,9 +75,7 @@ async function makeDistrict(p: TestPlatform, districtCode: string, people: numbe
         ).registerPerson.person;
         const score = 60 + (i % 30);
         expectData(await p.request(ADD_MEMBERSHIP, { input: { personId: person.id, organizationId: org.id, role: 'MEMBER', startDate: '2025-01-01' } }));
-        expectData(
-          await p.request(RECORD_PARTICIPATION, { input: { activityId: activity.id, personId: person.id, attendance: 'ATTENDED', hours: 3.5 } }),
-        );
+        expectData(await p.request(RECORD_PARTICIPATION, { input: { activityId: activity.id, personId: person.id, attendance: 'ATTENDED', hours: 3.5 } }));
         expectData(await p.request(RECORD_EVALUATION, { input: { personId: person.id, year: 2025, evaluator: '区委统战部', districtCode, scores: SCORES(score) } }));
         return { personId: person.id, name, score };
       }),
@@ -109,9 +107,7 @@ describe('the federated platform through the gateway', () => {
         id: m.personId,
         name: m.name,
         district: { code: '330324', name: '永嘉县' },
-        memberships: [
-          { role: 'MEMBER', active: true, organization: { id: orgId, name: '330324新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', district: { code: '330324' } } },
-        ],
+        memberships: [{ role: 'MEMBER', active: true, organization: { id: orgId, name: '330324新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', district: { code: '330324' } } }],
         participations: {
           totalCount: 1,
           edges: [{ node: { role: 'PARTICIPANT', attendance: 'ATTENDED', hours: 3.5, activity: { id: activityId, title: '330324年度学习培训', kind: 'STUDY_TRAINING' } } }],

@@ -51,7 +51,11 @@ describe('the register in bulk, through the gateway', () => {
   const total = async () => expectData(await platform.request(COUNT, { f: { text: MARK } })).persons.totalCount as number;
 
   it('imports all or nothing, reports each bad row kind by row and column, and skips rows registered already', async () => {
-    const good = [row(), row({ district: '330302', street: '五马街道', community: '锦绣社区' }), row({ returnee: '是', returneeCountry: '日本', category: '民营科技企业创业人员和技术人员', profession: '技术人员' })];
+    const good = [
+      row(),
+      row({ district: '330302', street: '五马街道', community: '锦绣社区' }),
+      row({ returnee: '是', returneeCountry: '日本', category: '民营科技企业创业人员和技术人员', profession: '技术人员' }),
+    ];
     const bad: [Record<string, string | null>, string][] = [
       [{ idNumber: wrongCheckCharacter(makeIdNumber('330381', '1979-11-12', 998)) }, '身份证号'],
       [{ idNumber: '33****************' }, '身份证号'],
@@ -83,13 +87,13 @@ describe('the register in bulk, through the gateway', () => {
     const WHOLE = '同心整表导入测试所';
     const count = async () => expectData(await platform.request(COUNT, { f: { text: WHOLE } })).persons.totalCount as number;
     // Unique numbers: 20 birth days × 500 sequence numbers, none used by the other tests (born 1979).
-    const rows = Array.from({ length: 10_000 }, (_, i) =>
-      row({ employer: WHOLE, idNumber: makeIdNumber('330381', `1985-03-${String(1 + Math.floor(i / 500)).padStart(2, '0')}`, i % 500) }),
-    );
+    const rows = Array.from({ length: 10_000 }, (_, i) => row({ employer: WHOLE, idNumber: makeIdNumber('330381', `1985-03-${String(1 + Math.floor(i / 500)).padStart(2, '0')}`, i % 500) }));
     const body = JSON.stringify({ query: IMPORT, variables: { rows } });
     expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
     // One bad row among them: nothing is written.
-    const refused = expectData(await platform.request(IMPORT, { rows: [...rows.slice(0, 9_999), row({ employer: WHOLE, politicalAffiliation: '团员', idNumber: makeIdNumber('330381', '1985-04-01', 1) })] })).importPersons;
+    const refused = expectData(
+      await platform.request(IMPORT, { rows: [...rows.slice(0, 9_999), row({ employer: WHOLE, politicalAffiliation: '团员', idNumber: makeIdNumber('330381', '1985-04-01', 1) })] }),
+    ).importPersons;
     expect(refused.written).toBe(false);
     expect(refused.errors).toEqual([{ row: 10_001, column: '政治面貌', message: expect.any(String) }]);
     expect(await count()).toBe(0);
@@ -126,7 +130,11 @@ describe('the register in bulk, through the gateway', () => {
       direct.set(k, (direct.get(k) ?? 0) + 1);
     }
     const stats = expectData(await platform.request(STATS, { g: ['DISTRICT', 'POLITICAL_AFFILIATION', 'RETURNEE'], f: { text: MARK } })).personStats;
-    expect(new Map(stats.map((s: { district: { code: string }; politicalAffiliation: string; returnee: boolean; count: number }) => [`${s.district.code}|${s.politicalAffiliation}|${s.returnee}`, s.count]))).toEqual(direct);
+    expect(
+      new Map(
+        stats.map((s: { district: { code: string }; politicalAffiliation: string; returnee: boolean; count: number }) => [`${s.district.code}|${s.politicalAffiliation}|${s.returnee}`, s.count]),
+      ),
+    ).toEqual(direct);
 
     const district = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: '330302' })}` };
     const own = expectData(await platform.request(STATS, { g: ['DISTRICT'], f: { text: MARK } }, district)).personStats;

@@ -35,8 +35,8 @@ describe('addMembership takes persons of the register only, through the gateway'
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    org = expectData(await p.request(CREATE_ORG, { input: { name: '永嘉县新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: '330324' } }))
-      .createOrganization.organization.id;
+    org = expectData(await p.request(CREATE_ORG, { input: { name: '永嘉县新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: '330324' } })).createOrganization
+      .organization.id;
   });
   afterAll(async () => {
     await p?.stop();

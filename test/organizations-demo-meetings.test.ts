@@ -35,7 +35,10 @@ describe('demo meetings of the joint meetings', () => {
     expect(ids).toHaveLength(52);
     const city = orgs.get('city:joint')!.id;
     const read = expectData(
-      await sg.request(`query($id: ID!) { organization(id: $id) { meetings(first: 1) { totalCount edges { node { heldOn topic attendingUnits { unitRole contactName contactPhone } decisions { responsibleUnit { name } } } } } } }`, { id: city }),
+      await sg.request(
+        `query($id: ID!) { organization(id: $id) { meetings(first: 1) { totalCount edges { node { heldOn topic attendingUnits { unitRole contactName contactPhone } decisions { responsibleUnit { name } } } } } } }`,
+        { id: city },
+      ),
     ).organization.meetings;
     expect(read.totalCount).toBe(4);
     const first = read.edges[0].node;

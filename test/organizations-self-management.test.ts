@@ -65,9 +65,8 @@ describe('association self-management, meetings and organization statistics thro
   it('lets an association administrator add members, change a role, end a membership, list them by name and count them', async () => {
     const m0 = expectData(await p.request(Q.add, { input: { personId: persons[0], organizationId: own, role: 'MEMBER', startDate: '2022-01-01' } }, association)).addMembership.membership;
     const m1 = expectData(await p.request(Q.add, { input: { personId: persons[1], organizationId: own, role: 'MEMBER', startDate: '2022-03-01' } }, association)).addMembership.membership;
-    const changed = expectData(
-      await p.request(Q.change, { input: { id: m0.id, expectedVersion: 1, role: 'SECRETARY_GENERAL', changedOn: '2024-01-01', termEnd: '2029-01-01' } }, association),
-    ).changeMembershipRole.membership;
+    const changed = expectData(await p.request(Q.change, { input: { id: m0.id, expectedVersion: 1, role: 'SECRETARY_GENERAL', changedOn: '2024-01-01', termEnd: '2029-01-01' } }, association))
+      .changeMembershipRole.membership;
     expect(changed).toMatchObject({ role: 'SECRETARY_GENERAL', version: 1, previous: { id: m0.id, active: false } });
 
     const members = expectData(await p.request(Q.members, { id: own }, association)).organization;
@@ -88,12 +87,20 @@ describe('association self-management, meetings and organization statistics thro
         { role: 'MEMBER', count: 1 },
       ],
     });
-    expect(expectData(await p.request(Q.end, { input: { id: m1.id, expectedVersion: m1.version, reason: '本人申请退出' } }, association)).endMembership.membership).toEqual({ id: m1.id, active: false });
+    expect(expectData(await p.request(Q.end, { input: { id: m1.id, expectedVersion: m1.version, reason: '本人申请退出' } }, association)).endMembership.membership).toEqual({
+      id: m1.id,
+      active: false,
+    });
     expect(expectData(await p.request(Q.stats, { id: own }, association)).organization.memberStats).toMatchObject({ running: 1, left: 1 });
     // A person belongs to several organizations: the city adds person 0 to the other one too.
     expectData(await p.request(Q.add, { input: { personId: persons[0], organizationId: other, role: 'DIRECTOR', startDate: '2023-01-01' } }));
     const memberships = expectData(await p.request(`query($id: ID!) { person(id: $id) { memberships { organization { id } active } } }`, { id: persons[0] })).person.memberships;
-    expect(memberships.filter((m: any) => m.active).map((m: any) => m.organization.id).sort()).toEqual([own, other].sort());
+    expect(
+      memberships
+        .filter((m: any) => m.active)
+        .map((m: any) => m.organization.id)
+        .sort(),
+    ).toEqual([own, other].sort());
   });
 
   it("refuses an association administrator's attempts on another organization: FORBIDDEN, nothing written, REFUSED in the audit log", async () => {
@@ -115,8 +122,7 @@ describe('association self-management, meetings and organization statistics thro
     expect(list.data!.organization.memberCount).toBeNull();
 
     expect(expectData(await p.request(Q.members, { id: other })).organization.members).toEqual(before);
-    const refused = async (action: string) =>
-      (await city(Q.audit, { f: { action, outcome: 'REFUSED' } })).auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.role === 'ASSOCIATION_ADMIN');
+    const refused = async (action: string) => (await city(Q.audit, { f: { action, outcome: 'REFUSED' } })).auditEvents.edges.map((e: any) => e.node).filter((e: any) => e.role === 'ASSOCIATION_ADMIN');
     expect(await refused('addMembership')).toHaveLength(1);
     expect(await refused('changeMembershipRole')).toEqual([expect.objectContaining({ subgraph: 'organizations', entityId: running.id })]);
     expect(await refused('endMembership')).toHaveLength(1);

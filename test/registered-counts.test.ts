@@ -64,7 +64,8 @@ describe('archived and moved-away persons in every count', () => {
       const input = { name: `计数${'甲乙丙丁戊己庚'[i]}`, idNumber: makeIdNumber(LUCHENG, '1983-04-05', 300 + seq * 2), politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: LUCHENG };
       people.push(expectData(await p.request(REGISTER, { input })).registerPerson.person);
     }
-    orgId = expectData(await p.request(CREATE_ORG, { input: { name: '龙湾区计数联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: LONGWAN } })).createOrganization.organization.id;
+    orgId = expectData(await p.request(CREATE_ORG, { input: { name: '龙湾区计数联谊会', kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode: LONGWAN } })).createOrganization.organization
+      .id;
     for (const person of people) {
       expectData(await p.request(ADD, { input: { personId: person.id, organizationId: orgId, role: 'MEMBER', startDate: '2024-01-01' } }));
       expectData(await p.request(ADD_ENTRY, { input: { personId: person.id, level: 'DISTRICT', districtCode: LUCHENG, year: YEAR, reason: '计数测试' } }));
@@ -90,7 +91,10 @@ describe('archived and moved-away persons in every count', () => {
     expect([people[0]!.status, people[1]!.status]).toEqual(['ARCHIVED', 'MOVED_AWAY']);
     await delivered();
 
-    const registered = people.slice(2).map((x) => x.id).sort();
+    const registered = people
+      .slice(2)
+      .map((x) => x.id)
+      .sort();
     const org = await organization();
     expect(org).toMatchObject({ memberCount: 5, allTime: 5, memberStats: { running: 5, left: 0, byRole: [{ role: 'MEMBER', count: 5 }], joinedPerYear: [{ year: 2024, count: 5 }] } });
     expect(org.members.totalCount).toBe(5);
@@ -111,7 +115,7 @@ describe('archived and moved-away persons in every count', () => {
     expect(renewal).toEqual({ created: 5, alreadyPresent: 0, notRegistered: 2 });
   });
 
-  it("does not count an archived person again when their district is corrected, and counts a person who moves back", async () => {
+  it('does not count an archived person again when their district is corrected, and counts a person who moves back', async () => {
     const [archived, moved] = people as [{ id: string; version: number }, { id: string; version: number }];
     people[0] = expectData(await p.request(UPDATE, { input: { id: archived.id, expectedVersion: archived.version, districtCode: RUIAN } })).updatePerson.person;
     expect(people[0]).toMatchObject({ status: 'ARCHIVED' });

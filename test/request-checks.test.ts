@@ -46,8 +46,7 @@ async function post(url: string, body: string): Promise<GraphQLResponse> {
 
 const subgraphRequests = () => Object.values(p.subgraphs).reduce((sum, s) => sum + s.http.graphqlRequests(), 0);
 const persons = async () => expectData(await p.request(COUNT)).persons.totalCount as number;
-const auditEvents = async () =>
-  expectData(await p.request('{ auditEvents(first: 1000) { edges { node { id } } } }')).auditEvents.edges.length as number;
+const auditEvents = async () => expectData(await p.request('{ auditEvents(first: 1000) { edges { node { id } } } }')).auditEvents.edges.length as number;
 
 /** The refusal of an unpaired surrogate at `field`, and that nothing was written. */
 async function expectSurrogateRefused(target: Target, body: string, field: string, unit: string, via = ''): Promise<void> {
@@ -56,9 +55,7 @@ async function expectSurrogateRefused(target: Target, body: string, field: strin
   expect(result.status).toBe(400);
   expect(result.data ?? undefined).toBeUndefined();
   expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-  expect(result.errors![0]!.message).toBe(
-    `${field}: contains ${unit}, half of a UTF-16 surrogate pair without its other half, which is no character: send the text as it was typed${via}`,
-  );
+  expect(result.errors![0]!.message).toBe(`${field}: contains ${unit}, half of a UTF-16 surrogate pair without its other half, which is no character: send the text as it was typed${via}`);
   expect(result.errors![0]!.extensions).toMatchObject({ field, fields: [{ field }] });
   // Refused before anything ran: at the gateway, no subgraph was asked.
   if (target === 'gateway') expect(subgraphRequests() - before.requests).toBe(0);

@@ -104,9 +104,7 @@ describe('at the gateway', () => {
     const forbidden = await send(p.url, REGISTER, { input: { ...personInput(), districtCode: '330303' } }, { 'x-request-id': 'client-refused-1', authorization: `Bearer ${token}` });
     expect(forbidden.requestId).toMatch(UUID);
     expect(errorCodes(forbidden.response)).toEqual(['FORBIDDEN']);
-    expect(await events({ action: 'registerPerson', outcome: 'REFUSED' })).toEqual([
-      expect.objectContaining({ requestId: forbidden.requestId, clientRequestId: 'client-refused-1' }),
-    ]);
+    expect(await events({ action: 'registerPerson', outcome: 'REFUSED' })).toEqual([expect.objectContaining({ requestId: forbidden.requestId, clientRequestId: 'client-refused-1' })]);
 
     const unauthenticated = await send(p.url, '{ __typename }', {}, { authorization: '', 'x-request-id': 'client-no-token' });
     expect(unauthenticated.response.status).toBe(401);

@@ -55,7 +55,12 @@ interface World {
 
 const AGGREGATES: Record<string, Aggregate> = {
   'Organization.memberCount': { subgraph: 'organizations', query: `query($id: ID!) { organization(id: $id) { id memberCount } }`, variables: (w) => ({ id: w.orgId }), roots: ['organization'] },
-  'Organization.memberStats': { subgraph: 'organizations', query: `query($id: ID!) { organization(id: $id) { id memberStats { running } } }`, variables: (w) => ({ id: w.orgId }), roots: ['organization'] },
+  'Organization.memberStats': {
+    subgraph: 'organizations',
+    query: `query($id: ID!) { organization(id: $id) { id memberStats { running } } }`,
+    variables: (w) => ({ id: w.orgId }),
+    roots: ['organization'],
+  },
   organizationStats: { subgraph: 'organizations', query: `{ organizationStats(groupBy: [DISTRICT]) { count } }`, variables: () => ({}), roots: ['organizationStats'] },
   'Activity.participantCount': { subgraph: 'activities', query: `query($id: ID!) { activity(id: $id) { id participantCount } }`, variables: (w) => ({ id: w.activityId }), roots: ['activity'] },
   activityStats: { subgraph: 'activities', query: `{ activityStats(groupBy: [KIND]) { activities } }`, variables: () => ({}), roots: ['activityStats'] },
@@ -117,7 +122,12 @@ describe('the service identity, through the real subgraphs', () => {
     expect(await statuses()).toEqual([{ id: w.personId, status: 'ACTIVE', v: 1 }]);
     const apply = `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) }`;
     expect(expectData(await postGraphQL(url, apply, { c: [{ personId: w.personId, status: 'ACTIVE', version: 1 }] }, await serviceHeaders())).applyPersonStatuses).toBe(0);
-    const other = await postGraphQL(url, `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) setTalentPoolQuota(input: { year: 2025, level: CITY, minimum: 1 }) { compliance { minimum } } }`, { c: [] }, await serviceHeaders());
+    const other = await postGraphQL(
+      url,
+      `mutation($c: [PersonStatusChangeInput!]!) { applyPersonStatuses(changes: $c) setTalentPoolQuota(input: { year: 2025, level: CITY, minimum: 1 }) { compliance { minimum } } }`,
+      { c: [] },
+      await serviceHeaders(),
+    );
     expect({ status: other.status, codes: codes(other) }).toEqual({ status: 403, codes: ['FORBIDDEN'] });
     expect(other.errors![0]!.message).toBe('The persons service identity may call only applyPersonStatuses on the evaluation subgraph, not setTalentPoolQuota.');
     const before = await auditEvents('evaluation');
@@ -181,7 +191,7 @@ describe('the service identity, through the real subgraphs', () => {
     expect(await p.subgraphs.organizations!.dataSource.query('SELECT * FROM member_district')).toEqual(before.replica);
   });
 
-  it('leaves a user\'s own requests untouched, and refuses a user applyPersonDistricts with a REFUSED event', async () => {
+  it("leaves a user's own requests untouched, and refuses a user applyPersonDistricts with a REFUSED event", async () => {
     const before = await auditEvents('organizations');
     const res = await postGraphQL(p.subgraphs.organizations!.url, APPLY, { c: [] }, { authorization: `Bearer ${await tokenFor({ role: Role.CITY_ADMIN })}` });
     expect(codes(res)).toEqual(['FORBIDDEN']);
@@ -194,14 +204,17 @@ describe('the service identity, through the real subgraphs', () => {
     const opened: Record<string, RunningSubgraph<unknown>> = {};
     beforeAll(async () => {
       for (const [name, a] of Object.entries(AGGREGATES)) {
-        opened[name] = await startSubgraph({ ...DEFINITIONS[a.subgraph], serviceOperations: a.roots }, {
-          db: p.db,
-          auth: TEST_AUTH,
-          port: 0,
-          migrate: false,
-          log: createLogger(a.subgraph, 'silent'),
-          peerUrls: p.peerUrls,
-        });
+        opened[name] = await startSubgraph(
+          { ...DEFINITIONS[a.subgraph], serviceOperations: a.roots },
+          {
+            db: p.db,
+            auth: TEST_AUTH,
+            port: 0,
+            migrate: false,
+            log: createLogger(a.subgraph, 'silent'),
+            peerUrls: p.peerUrls,
+          },
+        );
       }
     });
     afterAll(async () => {
@@ -218,11 +231,11 @@ describe('the service identity, through the real subgraphs', () => {
   });
 });
 
-describe('the service calls\' own key', () => {
+describe("the service calls' own key", () => {
   const rsa = generateKeyPair('RS256');
   const rs256 = async () => withServiceSecret({ kind: 'rs256-pem', publicKeyPem: await exportSPKI((await rsa).publicKey), issuer: 'https://idp.example', audience: 'tongxin' }, TEST_SERVICE_SECRET);
 
-  it('signs service tokens, verified only with that key, whatever the users\' key is (HS256 or RS256)', async () => {
+  it("signs service tokens, verified only with that key, whatever the users' key is (HS256 or RS256)", async () => {
     for (const config of [TEST_AUTH, await rs256()]) {
       const token = await mintServiceToken(config, 'persons');
       await expect(new TokenVerifier(config).verify(`Bearer ${token}`)).resolves.toMatchObject({ service: 'persons', role: null, system: false, subject: 'service:persons' });
@@ -239,7 +252,7 @@ describe('the service calls\' own key', () => {
     }
   });
 
-  it('never carries a user\'s role, and a user\'s key never signs role SERVICE (RS256 users)', async () => {
+  it("never carries a user's role, and a user's key never signs role SERVICE (RS256 users)", async () => {
     const config = await rs256();
     const verifier = new TokenVerifier(config);
     const { privateKey } = await rsa;
@@ -250,26 +263,35 @@ describe('the service calls\' own key', () => {
     await expect(verifier.verify(`Bearer ${await user('SERVICE', { svc: 'persons' }).sign(privateKey)}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     // ... and the service key cannot make a user's (HS256 is not the users' algorithm here).
     const serviceKey = new TextEncoder().encode(TEST_SERVICE_SECRET);
-    const forged = await new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer('https://idp.example').setAudience('tongxin').setIssuedAt().setExpirationTime('5m').sign(serviceKey);
+    const forged = await new SignJWT({ role: 'CITY_ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer('https://idp.example')
+      .setAudience('tongxin')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(serviceKey);
     await expect(verifier.verify(`Bearer ${forged}`)).rejects.toMatchObject({ message: 'The token is signed with an algorithm this platform does not accept.' });
     // HS256 users: a city administrator token signed with the service key is a bad signature.
     const hsForged = await mintToken({ ...hs256Config(TEST_SERVICE_SECRET), serviceSecret: undefined }, { sub: 'u', role: Role.CITY_ADMIN });
     await expect(new TokenVerifier(TEST_AUTH).verify(`Bearer ${hsForged}`)).rejects.toMatchObject({ message: 'The token signature is not valid.' });
   });
 
-  it('mints the persons subgraph\'s credentials with it and renews them; refuses the old TONGXIN_SERVICE_TOKEN', async () => {
+  it("mints the persons subgraph's credentials with it and renews them; refuses the old TONGXIN_SERVICE_TOKEN", async () => {
     for (const config of [TEST_AUTH, await rs256()]) {
       const credentials = new ServiceCredentials(config, 'persons');
       const first = await credentials.authorization(0);
       expect(await credentials.authorization(60_000)).toBe(first);
       await expect(new TokenVerifier(config).verify(first)).resolves.toMatchObject({ service: 'persons' });
     }
-    expect(() => new ServiceCredentials({ ...TEST_AUTH, serviceSecret: undefined }, 'persons')).toThrow(new ConfigError('Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): the persons subgraph calls others for the platform and signs those calls with it'));
+    expect(() => new ServiceCredentials({ ...TEST_AUTH, serviceSecret: undefined }, 'persons')).toThrow(
+      new ConfigError('Set TONGXIN_SERVICE_SECRET (32 bytes or more, not TONGXIN_JWT_SECRET): the persons subgraph calls others for the platform and signs those calls with it'),
+    );
     expect(() => new ServiceCredentials(TEST_AUTH, 'persons', { TONGXIN_SERVICE_TOKEN: 'issued.by.idp' })).toThrow(/TONGXIN_SERVICE_TOKEN is no longer read.*TONGXIN_SERVICE_SECRET/);
   });
 });
 
-describe('configuration of the service calls\' key', () => {
+describe("configuration of the service calls' key", () => {
   const SECRET = 'users-secret-of-enough-length-0123456789';
   let dir: string;
   beforeEach(() => {
@@ -277,7 +299,7 @@ describe('configuration of the service calls\' key', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('reads TONGXIN_SERVICE_SECRET, 32 bytes or more and not the users\' secret', () => {
+  it("reads TONGXIN_SERVICE_SECRET, 32 bytes or more and not the users' secret", () => {
     const service = 'service-secret-of-enough-length-0123456789';
     expect(Buffer.from(authConfigFromEnv({ TONGXIN_JWT_SECRET: SECRET, TONGXIN_SERVICE_SECRET: service, NODE_ENV: 'production' }).serviceSecret!).toString()).toBe(service);
     expect(() => authConfigFromEnv({ TONGXIN_JWT_SECRET: SECRET, TONGXIN_SERVICE_SECRET: 'short' })).toThrow(new ConfigError('TONGXIN_SERVICE_SECRET must be at least 32 bytes long'));

@@ -19,18 +19,17 @@ describe('SQL errors in the logs', () => {
     try {
       const idNumber = makeIdNumber('330302', '1979-03-08', 77);
       const ctx = systemContext({ ids: randomIds });
-      const [firstId] = await running.services.persons.registerMany(ctx, [
-        { name: '潘玉洁', idNumber, politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' },
-      ] as never);
+      const [firstId] = await running.services.persons.registerMany(ctx, [{ name: '潘玉洁', idNumber, politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' }] as never);
       const [first] = await running.services.persons.findByIds(ctx, [firstId!]);
-      const [row] = await running.services.persons.findByIds(ctx, await running.services.persons.registerMany(ctx, [
-        { name: '潘玉洁', idNumber: makeIdNumber('330302', '1979-03-08', 79), politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' },
-      ] as never));
+      const [row] = await running.services.persons.findByIds(
+        ctx,
+        await running.services.persons.registerMany(ctx, [
+          { name: '潘玉洁', idNumber: makeIdNumber('330302', '1979-03-08', 79), politicalAffiliation: 'MASSES', category: 'FREELANCER', districtCode: '330302' },
+        ] as never),
+      );
       // Straight to the table, past the service's own check: the database refuses it.
       const conn = new TransactionalConnection(running.dataSource);
-      await expect(
-        conn.transaction(ctx, (tx) => conn.repo(tx, PersonEntity).update({ id: row!.id }, { idNumberHash: first!.idNumberHash, mobileMasked: '139******78' })),
-      ).rejects.toThrow();
+      await expect(conn.transaction(ctx, (tx) => conn.repo(tx, PersonEntity).update({ id: row!.id }, { idNumberHash: first!.idNumberHash, mobileMasked: '139******78' }))).rejects.toThrow();
       expect(lines.join('')).not.toMatch(new RegExp(`${idNumber}|${first!.idNumberHash}|139\\*\\*\\*\\*5678|潘玉洁|Duplicate entry|UNIQUE constraint`));
       const errors = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'sql error');
       expect(errors).toHaveLength(1);

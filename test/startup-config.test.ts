@@ -61,9 +61,15 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     ],
     [{ TONGXIN_SERVICE_SECRET: 'short' }, /^persons cannot start: TONGXIN_SERVICE_SECRET must be at least 32 bytes long\n$/],
     [{ TONGXIN_SERVICE_SECRET: SECRET }, /^persons cannot start: TONGXIN_SERVICE_SECRET must differ from TONGXIN_JWT_SECRET/],
-    [{ SUBGRAPH_EXECUTOR: 'jit' }, /^persons cannot start: SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution\. Remove it from the environment\n$/],
+    [
+      { SUBGRAPH_EXECUTOR: 'jit' },
+      /^persons cannot start: SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution\. Remove it from the environment\n$/,
+    ],
     [{ TONGXIN_SERVICE_TOKEN: 'a.b.c' }, /^persons cannot start: TONGXIN_SERVICE_TOKEN is no longer read: service calls are signed with their own key\. Remove it and set TONGXIN_SERVICE_SECRET\n$/],
-    [{ TONGXIN_JWT_MAX_LIFETIME: 'forever' }, /^persons cannot start: TONGXIN_JWT_MAX_LIFETIME=forever is not a lifetime from 1m to 30d: write seconds \(86400\) or a number with s, m, h or d \(24h\)\n$/],
+    [
+      { TONGXIN_JWT_MAX_LIFETIME: 'forever' },
+      /^persons cannot start: TONGXIN_JWT_MAX_LIFETIME=forever is not a lifetime from 1m to 30d: write seconds \(86400\) or a number with s, m, h or d \(24h\)\n$/,
+    ],
   ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -80,7 +86,7 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     expect(written.join('')).toMatch(line);
   });
 
-  it('starts the organizations subgraph in production only with the service calls\' key (it takes applyPersonDistricts with it)', async () => {
+  it("starts the organizations subgraph in production only with the service calls' key (it takes applyPersonDistricts with it)", async () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -105,7 +111,12 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules needs a synchronous, fresh load of the module
         const common = require('../packages/common/src') as typeof import('@tongxin/common');
-        expect(() => common.rowLoader(async () => [], (r: { id: string }) => r.id)).toThrow(/LOADER_MAX_BATCH_SIZE=lots/);
+        expect(() =>
+          common.rowLoader(
+            async () => [],
+            (r: { id: string }) => r.id,
+          ),
+        ).toThrow(/LOADER_MAX_BATCH_SIZE=lots/);
         process.env.LOADER_MAX_BATCH_SIZE = '3';
         expect(common.loaderMaxBatchSize()).toBe(3);
       });

@@ -81,8 +81,7 @@ describe('statistics that cannot single out a person', () => {
       expectData(await p.request(CREATE_ORG, { input: { name, kind: 'FRIENDSHIP_ASSOCIATION', level: 'DISTRICT', districtCode } })).createOrganization.organization.id as string;
     smallOrg = await createOrg('鹿城统计联谊会', LUCHENG);
     largeOrg = await createOrg('龙湾统计联谊会', LONGWAN);
-    const join = async (personId: string, organizationId: string) =>
-      expectData(await p.request(ADD, { input: { personId, organizationId, role: 'MEMBER', startDate: '2024-01-01' } }));
+    const join = async (personId: string, organizationId: string) => expectData(await p.request(ADD, { input: { personId, organizationId, role: 'MEMBER', startDate: '2024-01-01' } }));
     for (const id of few) await join(id, smallOrg);
     for (const id of lawyers.slice(0, 7)) await join(id, largeOrg);
     const persons = p.subgraphs.persons!.services as PersonsServices;
@@ -90,18 +89,16 @@ describe('statistics that cannot single out a person', () => {
     expect(await persons.outbox.pending()).toBe(0);
 
     const createActivity = async (title: string, districtCode: string, organizerId: string) =>
-      expectData(await p.request(CREATE_ACTIVITY, { input: { title, kind: 'STUDY_TRAINING', districtCode, organizerId, startsAt: '2026-03-01T02:00:00Z', status: 'ONGOING' } }))
-        .createActivity.activity.id as string;
+      expectData(await p.request(CREATE_ACTIVITY, { input: { title, kind: 'STUDY_TRAINING', districtCode, organizerId, startsAt: '2026-03-01T02:00:00Z', status: 'ONGOING' } })).createActivity.activity
+        .id as string;
     smallActivity = await createActivity('鹿城小组学习', LUCHENG, smallOrg);
     largeActivity = await createActivity('龙湾集中学习', LONGWAN, largeOrg);
-    const participate = async (activityId: string, personId: string) =>
-      expectData(await p.request(PARTICIPATE, { input: { activityId, personId, attendance: 'ATTENDED', hours: 2 } }));
+    const participate = async (activityId: string, personId: string) => expectData(await p.request(PARTICIPATE, { input: { activityId, personId, attendance: 'ATTENDED', hours: 2 } }));
     for (const id of few) await participate(smallActivity, id);
     for (const id of lawyers.slice(0, 6)) await participate(largeActivity, id);
     await participate(largeActivity, target);
 
-    const pool = async (personId: string, districtCode: string) =>
-      expectData(await p.request(POOL, { input: { personId, level: 'DISTRICT', districtCode, year: YEAR, reason: '统计测试入库' } }));
+    const pool = async (personId: string, districtCode: string) => expectData(await p.request(POOL, { input: { personId, level: 'DISTRICT', districtCode, year: YEAR, reason: '统计测试入库' } }));
     for (const id of few) await pool(id, LUCHENG);
     for (const id of lawyers.slice(0, 7)) await pool(id, LONGWAN);
 
@@ -177,9 +174,7 @@ describe('statistics that cannot single out a person', () => {
         delete process.env.TONGXIN_STATS_MIN_GROUP;
       }
       for (const bad of ['1', '0', 'five', '1001']) {
-        expect(() => subgraphOptionsFromEnv(personsSubgraph, { TONGXIN_STATS_MIN_GROUP: bad })).toThrow(
-          new ConfigError(`TONGXIN_STATS_MIN_GROUP=${bad} is not a whole number from 2 to 1000`),
-        );
+        expect(() => subgraphOptionsFromEnv(personsSubgraph, { TONGXIN_STATS_MIN_GROUP: bad })).toThrow(new ConfigError(`TONGXIN_STATS_MIN_GROUP=${bad} is not a whole number from 2 to 1000`));
       }
       expect(() => subgraphOptionsFromEnv(personsSubgraph, { TONGXIN_STATS_MIN_GROUP: '10' })).not.toThrow();
     });
@@ -187,9 +182,39 @@ describe('statistics that cannot single out a person', () => {
 
   describe('members', () => {
     it('memberCount and memberStats: exact for those who read the memberships, suppressed or rounded for the others', async () => {
-      const hidden = { memberCount: null, memberStats: { running: null, left: null, roleChanges: null, suppressed: true, byRole: [{ role: 'MEMBER', count: null, suppressed: true }], joinedPerYear: [{ year: 2024, count: null, suppressed: true }] } };
-      const exactSmall = { memberCount: 3, memberStats: { running: 3, left: 0, roleChanges: 0, suppressed: false, byRole: [{ role: 'MEMBER', count: 3, suppressed: false }], joinedPerYear: [{ year: 2024, count: 3, suppressed: false }] } };
-      const roundedLarge = { memberCount: 5, memberStats: { running: 5, left: null, roleChanges: null, suppressed: true, byRole: [{ role: 'MEMBER', count: 5, suppressed: false }], joinedPerYear: [{ year: 2024, count: 5, suppressed: false }] } };
+      const hidden = {
+        memberCount: null,
+        memberStats: {
+          running: null,
+          left: null,
+          roleChanges: null,
+          suppressed: true,
+          byRole: [{ role: 'MEMBER', count: null, suppressed: true }],
+          joinedPerYear: [{ year: 2024, count: null, suppressed: true }],
+        },
+      };
+      const exactSmall = {
+        memberCount: 3,
+        memberStats: {
+          running: 3,
+          left: 0,
+          roleChanges: 0,
+          suppressed: false,
+          byRole: [{ role: 'MEMBER', count: 3, suppressed: false }],
+          joinedPerYear: [{ year: 2024, count: 3, suppressed: false }],
+        },
+      };
+      const roundedLarge = {
+        memberCount: 5,
+        memberStats: {
+          running: 5,
+          left: null,
+          roleChanges: null,
+          suppressed: true,
+          byRole: [{ role: 'MEMBER', count: 5, suppressed: false }],
+          joinedPerYear: [{ year: 2024, count: 5, suppressed: false }],
+        },
+      };
       expect(await org(smallOrg, as.analyst)).toEqual(hidden);
       expect(await org(smallOrg, as.longwan)).toEqual(hidden);
       // Its own organization's numbers are the association administrator's own data; the district's, its administrators'.
@@ -203,7 +228,13 @@ describe('statistics that cannot single out a person', () => {
 
     it('the cross-district matrix: cells of a district administrator’s own organizations exact, the others controlled', async () => {
       const matrix = async (h?: Headers) =>
-        (expectData(await p.request(MATRIX, {}, h)).crossDistrictMatrix as any[]).map((c) => ({ from: c.personDistrict.code, to: c.organizationDistrict.code, persons: c.persons, memberships: c.memberships, suppressed: c.suppressed }));
+        (expectData(await p.request(MATRIX, {}, h)).crossDistrictMatrix as any[]).map((c) => ({
+          from: c.personDistrict.code,
+          to: c.organizationDistrict.code,
+          persons: c.persons,
+          memberships: c.memberships,
+          suppressed: c.suppressed,
+        }));
       expect(await matrix()).toEqual([
         { from: LUCHENG, to: LUCHENG, persons: 3, memberships: 3, suppressed: false },
         { from: LUCHENG, to: LONGWAN, persons: 7, memberships: 7, suppressed: false },

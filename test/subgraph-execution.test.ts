@@ -76,9 +76,24 @@ describe('requests through the gateway and at a subgraph', () => {
   const count = async (subgraph: string, table: string) => Number((await p.subgraphs[subgraph]!.dataSource.query(`SELECT COUNT(*) AS v FROM ${table}`))[0].v);
 
   it.each([
-    ['an unknown enum value in a variable', 'organizations', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId, role: 'KING' } })],
-    ['an impossible date', 'organizations', `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, () => ({ input: { personId, organizationId, role: 'MEMBER', startDate: '2021-02-30' } })],
-    ['a date-time without its offset', 'activities', `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`, () => ({ input: { title: '政策宣讲会', kind: 'SOCIAL_SERVICE', districtCode: OWN, startsAt: '2026-05-20T09:00:00' } })],
+    [
+      'an unknown enum value in a variable',
+      'organizations',
+      `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`,
+      () => ({ input: { personId, organizationId, role: 'KING' } }),
+    ],
+    [
+      'an impossible date',
+      'organizations',
+      `mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`,
+      () => ({ input: { personId, organizationId, role: 'MEMBER', startDate: '2021-02-30' } }),
+    ],
+    [
+      'a date-time without its offset',
+      'activities',
+      `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id } } }`,
+      () => ({ input: { title: '政策宣讲会', kind: 'SOCIAL_SERVICE', districtCode: OWN, startsAt: '2026-05-20T09:00:00' } }),
+    ],
     ['a missing required field', 'persons', register, () => ({ input: { name: '陈明', category: 'INTERMEDIARY', politicalAffiliation: 'NON_PARTY' } })],
     ['an unknown input field', 'persons', register, () => ({ input: { ...form(903), nickname: '小陈' } })],
     ['a wrong check character (refused by the service)', 'persons', register, () => ({ input: form(905, { idNumber: '330302198607211234' }) })],

@@ -14,7 +14,12 @@ describe('the demo city: schemes, talent pools and political arrangements', () =
     const db = freshDatabase();
     const platform = await openPlatformDatabases(db.config, createLogger('demo-test', 'silent'));
     try {
-      await seedDemoData(platform.services, { seed: 11, size: { persons: 3000, activitiesPerPerson: 0.02, participantsPerActivity: 10 }, log: createLogger('demo-test', 'silent'), today: '2026-06-30' });
+      await seedDemoData(platform.services, {
+        seed: 11,
+        size: { persons: 3000, activitiesPerPerson: 0.02, participantsPerActivity: 10 },
+        log: createLogger('demo-test', 'silent'),
+        today: '2026-06-30',
+      });
       const services = platform.services.evaluation as EvaluationServices;
       const ctx = systemContext();
       expect((await services.schemes.get(ctx, 2026)).scheme.name).toBe('2026年度综合评价方案（§17）');

@@ -49,16 +49,42 @@ describe('evaluation schemes, the talent pool and political arrangements through
     const seq = ++sequence;
     return expectData(
       await p.request(REGISTER, {
-        input: { name, idNumber: makeIdNumber(districtCode, `19${70 + (seq % 30)}-0${1 + (seq % 9)}-1${seq % 10}`, (seq % 400) * 2 + 1), politicalAffiliation: 'NON_PARTY', category: 'PRIVATE_TECH', districtCode },
+        input: {
+          name,
+          idNumber: makeIdNumber(districtCode, `19${70 + (seq % 30)}-0${1 + (seq % 9)}-1${seq % 10}`, (seq % 400) * 2 + 1),
+          politicalAffiliation: 'NON_PARTY',
+          category: 'PRIVATE_TECH',
+          districtCode,
+        },
       }),
     ).registerPerson.person.id as string;
   };
 
   it('refuses scheme weights that do not add up to 1, naming input.weights', async () => {
-    const res = await p.request(DEFINE, { input: { year: 2013, weights: [{ dimension: 'POLITICAL_QUALITY', weight: 0.6 }, { dimension: 'PUBLIC_IMAGE', weight: 0.3 }] } });
+    const res = await p.request(DEFINE, {
+      input: {
+        year: 2013,
+        weights: [
+          { dimension: 'POLITICAL_QUALITY', weight: 0.6 },
+          { dimension: 'PUBLIC_IMAGE', weight: 0.3 },
+        ],
+      },
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.fields).toEqual([{ field: 'input.weights', message: 'must add up to 1, not 0.9' }]);
-    expect(expectData(await p.request(DEFINE, { input: { year: 2013, weights: [{ dimension: 'POLITICAL_QUALITY', weight: 0.6 }, { dimension: 'PUBLIC_IMAGE', weight: 0.4 }] } })).defineEvaluationScheme.scheme).toEqual({ year: 2013, version: 1 });
+    expect(
+      expectData(
+        await p.request(DEFINE, {
+          input: {
+            year: 2013,
+            weights: [
+              { dimension: 'POLITICAL_QUALITY', weight: 0.6 },
+              { dimension: 'PUBLIC_IMAGE', weight: 0.4 },
+            ],
+          },
+        }),
+      ).defineEvaluationScheme.scheme,
+    ).toEqual({ year: 2013, version: 1 });
   });
 
   it('reports district pools of 49, 50 and 51 against the quota of 50', async () => {
@@ -98,9 +124,11 @@ describe('evaluation schemes, the talent pool and political arrangements through
     for (let i = 0; i < 12; i++) ids.push(await register(`吴${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`, d));
     // Pairs of equal composites: the tie goes to the smaller person id.
     for (const [i, id] of ids.entries()) {
-      expectData(await p.request(`mutation($input: RecordEvaluationInput!) { recordEvaluation(input: $input) { evaluation { id } } }`, {
-        input: { personId: id, year, districtCode: d, evaluator: '乐清市委统战部', scores: four(70 + Math.floor(i / 2)) },
-      }));
+      expectData(
+        await p.request(`mutation($input: RecordEvaluationInput!) { recordEvaluation(input: $input) { evaluation { id } } }`, {
+          input: { personId: id, year, districtCode: d, evaluator: '乐清市委统战部', scores: four(70 + Math.floor(i / 2)) },
+        }),
+      );
     }
     const ranked = expectData(await p.request(CANDIDATES, { year, d })).talentPoolCandidates.edges.map((e: any) => e.node);
     expect(ranked.map((c: any) => c.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -114,7 +142,9 @@ describe('evaluation schemes, the talent pool and political arrangements through
     // Some in the pool, one appointed: isRepresentative, talentPool and politicalArrangements per person.
     expectData(await p.request(`mutation { addToTalentPool(input: { personId: "${ids[0]}", level: DISTRICT, districtCode: "${d}", year: ${THIS_YEAR}, reason: "综合评价第一" }) { entry { id } } }`));
     expectData(
-      await p.request(`mutation { recordPoliticalArrangement(input: { personId: "${ids[1]}", kind: CPPCC_MEMBER, level: DISTRICT, body: "乐清市政协", districtCode: "${d}", termStart: "${THIS_YEAR - 1}-01-01", termEnd: "${THIS_YEAR + 3}-12-31", status: APPOINTED }) { arrangement { id } } }`),
+      await p.request(
+        `mutation { recordPoliticalArrangement(input: { personId: "${ids[1]}", kind: CPPCC_MEMBER, level: DISTRICT, body: "乐清市政协", districtCode: "${d}", termStart: "${THIS_YEAR - 1}-01-01", termEnd: "${THIS_YEAR + 3}-12-31", status: APPOINTED }) { arrangement { id } } }`,
+      ),
     );
     const small = await p.statements(() => p.request(PERSONS, { d }));
     const people = expectData(small.result).persons.edges.map((e: any) => e.node);

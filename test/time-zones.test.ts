@@ -69,9 +69,7 @@ describe('time zones: neither the process nor the database session zone shifts d
       } finally {
         await admin.query('SET GLOBAL time_zone = ?', [globalZone]);
       }
-      const zones: Array<Array<{ tz: string }>> = await Promise.all(
-        Array.from({ length: 5 }, () => sg.running.dataSource.query('SELECT @@session.time_zone AS tz, SLEEP(0.05) AS s')),
-      );
+      const zones: Array<Array<{ tz: string }>> = await Promise.all(Array.from({ length: 5 }, () => sg.running.dataSource.query('SELECT @@session.time_zone AS tz, SLEEP(0.05) AS s')));
       expect(new Set(zones.map((r) => r[0]!.tz))).toEqual(new Set(['+00:00']));
 
       const { person } = expectData(await sg.request(REGISTER, { input: form('1990-12-31', 13) })).registerPerson;

@@ -128,9 +128,7 @@ async function post(url: string, body: string, headers: Record<string, string>):
 }
 
 async function sqlBySubgraph(subgraphs: readonly Service[]): Promise<Record<string, number>> {
-  return Object.fromEntries(
-    await Promise.all(subgraphs.map(async (s) => [s.name, ((await (await fetch(s.metricsUrl!)).json()) as { sqlStatements: number }).sqlStatements] as const)),
-  );
+  return Object.fromEntries(await Promise.all(subgraphs.map(async (s) => [s.name, ((await (await fetch(s.metricsUrl!)).json()) as { sqlStatements: number }).sqlStatements] as const)));
 }
 
 async function sqlStatements(subgraphs: readonly Service[]): Promise<number> {

@@ -92,11 +92,7 @@ export async function removePersons(db: FloorDb, cipher: PersonalDataCipher, idN
   for (const chunk of chunks(hashes)) {
     // Only persons registered since the run began: a number a write was refused for (CONFLICT) may
     // belong to a person of the dataset, who stays.
-    ids.push(
-      ...(await db.query<{ id: string }>(`SELECT id FROM ${persons}.person WHERE id_number_hash IN (${inList(chunk.length)}) AND created_at >= ?`, [...chunk, since])).map(
-        (r) => r.id,
-      ),
-    );
+    ids.push(...(await db.query<{ id: string }>(`SELECT id FROM ${persons}.person WHERE id_number_hash IN (${inList(chunk.length)}) AND created_at >= ?`, [...chunk, since])).map((r) => r.id));
   }
   const removed: Removed = { persons: 0, outboxEvents: 0, memberDistricts: 0, auditEvents: 0 };
   const idSet = new Set(ids);

@@ -57,12 +57,7 @@ export function floorDb(pool: MysqlPool, prefix: string): FloorDb {
 }
 
 /** Makes (or, with `reuse`, finds) the dataset of `persons` persons and reads its counts and sample. */
-export async function prepareDataset(
-  mysql: { host: string; port: number; user: string; password: string },
-  persons: number,
-  reuse: boolean,
-  say: (line: string) => void,
-): Promise<Dataset> {
+export async function prepareDataset(mysql: { host: string; port: number; user: string; password: string }, persons: number, reuse: boolean, say: (line: string) => void): Promise<Dataset> {
   const config = datasetConfig(mysql, persons);
   // The persons service reads its key from the environment when the platform opens.
   process.env.TONGXIN_DATA_KEY = BENCH_DATA_KEY;
@@ -101,8 +96,7 @@ export async function prepareDataset(
 }
 
 export async function countRows(db: FloorDb): Promise<DatasetCounts> {
-  const count = async (subgraph: Parameters<FloorDb['db']>[0], table: string) =>
-    Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.db(subgraph)}.${table}`))[0]!.n);
+  const count = async (subgraph: Parameters<FloorDb['db']>[0], table: string) => Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.db(subgraph)}.${table}`))[0]!.n);
   const counts = {
     persons: await count('persons', 'person'),
     organizations: await count('organizations', 'organization'),
@@ -122,10 +116,7 @@ export async function pickSample(db: FloorDb): Promise<Sample> {
     return row.v;
   };
   return {
-    districtCode: await first(
-      `SELECT district_code AS v FROM ${db.db('persons')}.person GROUP BY district_code ORDER BY COUNT(*) DESC, district_code LIMIT 1`,
-      'person',
-    ),
+    districtCode: await first(`SELECT district_code AS v FROM ${db.db('persons')}.person GROUP BY district_code ORDER BY COUNT(*) DESC, district_code LIMIT 1`, 'person'),
     personId: await first(
       `SELECT m.person_id AS v FROM ${db.db('organizations')}.membership m
         WHERE EXISTS (SELECT 1 FROM ${db.db('evaluation')}.evaluation e WHERE e.person_id = m.person_id)

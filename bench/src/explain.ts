@@ -125,10 +125,7 @@ async function captureLocked(
   const [{ n: before }] = (await query<{ n: number }>('SELECT COUNT(*) AS n FROM mysql.general_log')) as [{ n: number }];
   const threads = new Map<number, string>();
   const readThreads = async () => {
-    for (const p of await query<{ id: number; db: string | null }>(
-      `SELECT ID AS id, DB AS db FROM information_schema.PROCESSLIST WHERE DB IN (${databases.map(() => '?').join(', ')})`,
-      databases,
-    )) {
+    for (const p of await query<{ id: number; db: string | null }>(`SELECT ID AS id, DB AS db FROM information_schema.PROCESSLIST WHERE DB IN (${databases.map(() => '?').join(', ')})`, databases)) {
       if (p.db) threads.set(Number(p.id), p.db);
     }
   };
@@ -145,10 +142,9 @@ async function captureLocked(
       await query('SET GLOBAL log_output = ?', [settings!.log_output]);
     }
     await readThreads();
-    logged = await query<LogRow>(
-      "SELECT thread_id, command_type, argument FROM mysql.general_log WHERE event_time >= ? AND command_type IN ('Query', 'Connect', 'Init DB') ORDER BY event_time",
-      [since],
-    );
+    logged = await query<LogRow>("SELECT thread_id, command_type, argument FROM mysql.general_log WHERE event_time >= ? AND command_type IN ('Query', 'Connect', 'Init DB') ORDER BY event_time", [
+      since,
+    ]);
   } finally {
     // Leave the log table as it was found: empty, when it was.
     if (Number(before) === 0) await query('TRUNCATE TABLE mysql.general_log');

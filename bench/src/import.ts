@@ -87,7 +87,15 @@ const median = (xs: readonly number[]) => {
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function postStatus(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { data?: { importPersons?: { rowCount?: number; written?: boolean; registered?: number }; rows?: number; statements?: number }; errors?: Array<{ message?: string }> } | null; text: string }> {
+async function postStatus(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{
+  status: number;
+  json: { data?: { importPersons?: { rowCount?: number; written?: boolean; registered?: number }; rows?: number; statements?: number }; errors?: Array<{ message?: string }> } | null;
+  text: string;
+}> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await res.text();
   let json = null;
@@ -129,8 +137,27 @@ function side(runs: ImportRun[], rows: number): ImportSide {
 
 /** Columns the floor's rows must hold as Tongxin stored them (id, encrypted values and times differ by nature). */
 const COMPARED = [
-  'name', 'gender', 'birth_year', 'ethnicity', 'political_affiliation', 'education', 'category', 'profession', 'employer', 'position', 'returnee', 'returnee_country',
-  'district_code', 'street_code', 'community', 'status', 'registered_on', 'version', 'id_number_masked', 'mobile_hash', 'mobile_masked',
+  'name',
+  'gender',
+  'birth_year',
+  'ethnicity',
+  'political_affiliation',
+  'education',
+  'category',
+  'profession',
+  'employer',
+  'position',
+  'returnee',
+  'returnee_country',
+  'district_code',
+  'street_code',
+  'community',
+  'status',
+  'registered_on',
+  'version',
+  'id_number_masked',
+  'mobile_hash',
+  'mobile_masked',
 ];
 
 /** The floor's rows against Tongxin's, joined on the ID number's hash: null when every row is stored the same. */
@@ -157,11 +184,7 @@ async function compareStored(ctx: ImportContext, rows: number): Promise<string |
   return null;
 }
 
-export async function measureImport(
-  op: ImportOperation,
-  ctx: ImportContext,
-  opts: { rows: number; imports: number },
-): Promise<{ figures: ImportFigures; floorDifference: string | null }> {
+export async function measureImport(op: ImportOperation, ctx: ImportContext, opts: { rows: number; imports: number }): Promise<{ figures: ImportFigures; floorDifference: string | null }> {
   const run = Math.floor(Math.random() * 1000);
   let next = 0;
   const take = (count: number) => {
@@ -336,7 +359,13 @@ export async function measureImport(
     await ctx.db.query(`DROP TABLE IF EXISTS ${persons}.${FLOOR_TABLE}`);
     await waitDelivered(ctx.db);
     await ctx.quiet();
-    const removed = await removePersons(ctx.db, ctx.cipher, written.flat().map((r) => op.idNumberOf(r)), since, ctx.subject);
+    const removed = await removePersons(
+      ctx.db,
+      ctx.cipher,
+      written.flat().map((r) => op.idNumberOf(r)),
+      since,
+      ctx.subject,
+    );
     ctx.say(`${op.name}: removed ${removed.persons} persons, ${removed.outboxEvents} outbox events, ${removed.memberDistricts} replica rows, ${removed.auditEvents} audit events`);
     // Reached only when measure() resolved: a failure is rethrown after the clean-up.
     if (result) result.figures.removed = removed;

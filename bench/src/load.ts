@@ -180,9 +180,7 @@ export const SLOW_LOAD_TIMEOUT_SECONDS = 300;
 
 /** Each process's largest and mean VmRSS, MB, from its samples. */
 export function memoryFigures(rss: Readonly<Record<string, readonly number[]>>): Record<string, MemoryFigures> {
-  return Object.fromEntries(
-    Object.entries(rss).map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]),
-  );
+  return Object.fromEntries(Object.entries(rss).map(([name, mbs]) => [name, { maxMb: round(Math.max(0, ...mbs), 1), avgMb: round(mbs.length ? mbs.reduce((a, b) => a + b, 0) / mbs.length : 0, 1) }]));
 }
 
 /** What one load saw, to be summed with the other rounds of the same target (`summarize`). */
@@ -218,25 +216,28 @@ export async function sampleLoad(req: LoadRequest): Promise<LoadSample> {
       resolveResult = resolve;
       rejectResult = reject;
     });
-    const instance = autocannon({
-      url: req.url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...req.headers },
-      connections: req.connections,
-      ...(req.amount ? { amount: req.amount, timeout: SLOW_LOAD_TIMEOUT_SECONDS } : { duration: req.duration }),
-      // autocannon notices the end of a load (its duration, or its amount answered) only on its
-      // sampling tick, by default once a second: a load by amount then seemed to last whole
-      // seconds (10 exports answered in 1.1 s took "2 s"), halving or doubling its throughput.
-      sampleInt: 100,
-      requests: [
-        {
-          setupRequest: (request) => ({ ...request, body: req.body(n++) }),
-          onResponse: (status, body) => {
-            if (status === 200 && body.includes('"errors":')) graphqlErrors++;
+    const instance = autocannon(
+      {
+        url: req.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...req.headers },
+        connections: req.connections,
+        ...(req.amount ? { amount: req.amount, timeout: SLOW_LOAD_TIMEOUT_SECONDS } : { duration: req.duration }),
+        // autocannon notices the end of a load (its duration, or its amount answered) only on its
+        // sampling tick, by default once a second: a load by amount then seemed to last whole
+        // seconds (10 exports answered in 1.1 s took "2 s"), halving or doubling its throughput.
+        sampleInt: 100,
+        requests: [
+          {
+            setupRequest: (request) => ({ ...request, body: req.body(n++) }),
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"errors":')) graphqlErrors++;
+            },
           },
-        },
-      ],
-    }, (err: unknown, result: autocannon.Result) => (err ? rejectResult(err) : resolveResult(result)));
+        ],
+      },
+      (err: unknown, result: autocannon.Result) => (err ? rejectResult(err) : resolveResult(result)),
+    );
     let lastAnswer = started;
     instance.on('response', (_client: unknown, _status: number, resBytes: number, responseTime: number) => {
       latencies.push(responseTime);
@@ -247,9 +248,7 @@ export async function sampleLoad(req: LoadRequest): Promise<LoadSample> {
     rss = memory.stop();
     // A load by time lasts its duration (and the tick after it, sending all the while); a load by
     // amount lasts until its last answer.
-    const seconds = req.amount
-      ? Math.max(Number(lastAnswer - started) / 1e9, 0.001)
-      : Math.max(Number(process.hrtime.bigint() - started) / 1e9, result.duration, 0.001);
+    const seconds = req.amount ? Math.max(Number(lastAnswer - started) / 1e9, 0.001) : Math.max(Number(process.hrtime.bigint() - started) / 1e9, result.duration, 0.001);
     const cpu: Record<string, number> = {};
     for (const w of req.watch ?? []) {
       const before = cpuBefore.get(w.name);

@@ -229,7 +229,14 @@ export async function startHive(subgraphUrls: Readonly<Record<string, string>>):
   const { child, log } = await startChild(
     'hive',
     path.join(BENCH_DIST, 'hive-server.js'),
-    { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: SUPERGRAPH, SUBGRAPH_URLS: JSON.stringify(subgraphUrls), HIVE_DEDUPLICATE: process.env.HIVE_DEDUPLICATE ?? 'false' },
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      SUPERGRAPH_PATH: SUPERGRAPH,
+      SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+      HIVE_DEDUPLICATE: process.env.HIVE_DEDUPLICATE ?? 'false',
+    },
     `http://127.0.0.1:${port}/health`,
   );
   return { service: { name: 'hive', pid: child.pid!, url: `http://127.0.0.1:${port}/graphql`, metricsUrl: null, log }, stop: () => stopChildren([child]) };

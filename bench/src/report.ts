@@ -23,7 +23,20 @@ export function formatResults(r: BenchResults): string {
   const rows = r.operations.flatMap((o) => {
     if (o.kind === 'import') return [];
     const fig = (label: string, f: typeof o.tongxin | null | undefined, extra: string | null = null) =>
-      f ? [label === 'tongxin' ? o.name : '', label, f.requestsPerSecond, f.p50Ms, f.p99Ms, f.errors, label === 'tongxin' ? o.sqlPerRequest : null, f.memory.gateway?.maxMb ?? f.memory.hive?.maxMb ?? f.memory.floor?.maxMb ?? null, Math.round(f.bytesPerResponse / 1024), extra] : [];
+      f
+        ? [
+            label === 'tongxin' ? o.name : '',
+            label,
+            f.requestsPerSecond,
+            f.p50Ms,
+            f.p99Ms,
+            f.errors,
+            label === 'tongxin' ? o.sqlPerRequest : null,
+            f.memory.gateway?.maxMb ?? f.memory.hive?.maxMb ?? f.memory.floor?.maxMb ?? null,
+            Math.round(f.bytesPerResponse / 1024),
+            extra,
+          ]
+        : [];
     return [
       fig('tongxin', o.tongxin, o.floorMatches === undefined ? null : `floor rows ${o.floorMatches ? 'match' : `DIFFER ${o.floorDifference}`}`),
       fig('floor', o.floor, o.ratios?.p50VsFloor !== null && o.ratios ? `tongxin/floor p50 ${o.ratios.p50VsFloor}x, rps ${o.ratios.throughputVsFloor}x` : null),
@@ -37,14 +50,29 @@ export function formatResults(r: BenchResults): string {
       Object.entries(a)
         .flatMap(([target, n]) => (n ? [`${target} ${n}`] : []))
         .join(', ');
-    out.push('', `loaded by an amount of requests shared by the rounds, each awaited, not by time (a request alone too slow for ${MIN_REQUESTS_PER_CONNECTION} per connection in a round): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`);
+    out.push(
+      '',
+      `loaded by an amount of requests shared by the rounds, each awaited, not by time (a request alone too slow for ${MIN_REQUESTS_PER_CONNECTION} per connection in a round): ${byAmount.map((o) => `${o.name} (${which(o.loadAmount!)})`).join('; ')}`,
+    );
   }
   const subgraphRss = r.operations.flatMap((o) =>
-    o.tongxin ? [`${o.name}: ${Object.entries(o.tongxin.memory).map(([name, m]) => `${name} ${m.maxMb}`).join(', ')}`] : [],
+    o.tongxin
+      ? [
+          `${o.name}: ${Object.entries(o.tongxin.memory)
+            .map(([name, m]) => `${name} ${m.maxMb}`)
+            .join(', ')}`,
+        ]
+      : [],
   );
   if (subgraphRss.length) out.push('', 'max RSS under Tongxin load (MB):', ...subgraphRss.map((l) => `  ${l}`));
   const cpu = (label: string, f: LoadFigures | null | undefined) =>
-    f && Object.keys(f.cpuMsPerRequest ?? {}).length ? [`  ${label}: ${Object.entries(f.cpuMsPerRequest).map(([name, ms]) => `${name} ${ms}`).join(', ')}`] : [];
+    f && Object.keys(f.cpuMsPerRequest ?? {}).length
+      ? [
+          `  ${label}: ${Object.entries(f.cpuMsPerRequest)
+            .map(([name, ms]) => `${name} ${ms}`)
+            .join(', ')}`,
+        ]
+      : [];
   const cpuLines = r.operations.flatMap((o) => [...cpu(`${o.name} tongxin`, o.tongxin), ...cpu(`${o.name} floor`, o.floor), ...cpu(`${o.name} hive`, o.hive)]);
   if (cpuLines.length) out.push('', 'CPU ms per request, by process:', ...cpuLines);
   for (const o of r.operations) {
@@ -81,7 +109,10 @@ export function formatResults(r: BenchResults): string {
 
 function formatImport(name: string, f: NonNullable<BenchResults['operations'][number]['import']>, floorMatches?: boolean, floorDifference?: string | null): string[] {
   const runs = (xs: ReadonlyArray<{ seconds: number }>) => xs.map((x) => x.seconds).join(', ');
-  const rss = (m: Record<string, number>) => Object.entries(m).map(([n, mb]) => `${n} ${mb}`).join(', ');
+  const rss = (m: Record<string, number>) =>
+    Object.entries(m)
+      .map(([n, mb]) => `${n} ${mb}`)
+      .join(', ');
   return [
     `${name}: ${f.imports} imports of ${f.rows} rows, one after the other (after one of 100 rows to warm up)`,
     f.refusal
@@ -89,7 +120,9 @@ function formatImport(name: string, f: NonNullable<BenchResults['operations'][nu
       : `  the whole file in one request`,
     `  tongxin: median ${f.tongxin.medianSeconds} s, max ${f.tongxin.maxSeconds} s (${runs(f.tongxin.runs)}), ${f.tongxin.rowsPerSecond} rows/s; ` +
       `until the replica had the new persons: ${f.tongxin.runs.map((x) => x.untilDeliveredSeconds).join(', ')} s`,
-    `    SQL statements per import ${f.tongxin.medianStatements} (${f.tongxin.statementsPer1000Rows} per 1,000 rows; ${Object.entries(f.tongxin.runs[0]?.bySubgraph ?? {}).map(([n, c]) => `${n} ${c}`).join(', ')}); max RSS MB: ${rss(f.tongxin.maxRssMb)}`,
+    `    SQL statements per import ${f.tongxin.medianStatements} (${f.tongxin.statementsPer1000Rows} per 1,000 rows; ${Object.entries(f.tongxin.runs[0]?.bySubgraph ?? {})
+      .map(([n, c]) => `${n} ${c}`)
+      .join(', ')}); max RSS MB: ${rss(f.tongxin.maxRssMb)}`,
     `  floor: median ${f.floor.medianSeconds} s, max ${f.floor.maxSeconds} s (${runs(f.floor.runs)}), ${f.floor.rowsPerSecond} rows/s, ${f.floor.statementsPerImport} INSERTs per import; ` +
       `stored rows ${floorMatches ? 'match' : `DIFFER: ${floorDifference}`}`,
     f.hive

@@ -34,7 +34,7 @@ describe('EXPLAIN records', () => {
     expect(isExplainable('SELECT VERSION() AS version')).toBe(false);
     expect(isExplainable('START TRANSACTION')).toBe(false);
     expect(isExplainable("UPDATE outbox_event SET delivered_at = NOW() WHERE id IN ('a')")).toBe(false);
-    expect(isExplainable("INSERT INTO person (id) SELECT id FROM person_floor_scratch")).toBe(false);
+    expect(isExplainable('INSERT INTO person (id) SELECT id FROM person_floor_scratch')).toBe(false);
   });
 
   it('shortens the selected columns and long IN lists, keeps the conditions', () => {
@@ -213,7 +213,13 @@ describe('the warm-up', () => {
       roundRatios: { p50VsFloor: [2.7, 3.1, 2.9], throughputVsHive: [0.97, 1.05, 1.04] },
     } as OperationResult;
     const targets = judgeTargets({ operations: [result], scaleCheck: null, settings: { persons: 100000, only: ['person-list'] } as never });
-    expect(targets.find((t) => t.name === 'person-list: p50 tongxin / floor <= 3')).toEqual({ name: 'person-list: p50 tongxin / floor <= 3', value: 2.9, limit: 3, met: true, rounds: [2.7, 3.1, 2.9] });
+    expect(targets.find((t) => t.name === 'person-list: p50 tongxin / floor <= 3')).toEqual({
+      name: 'person-list: p50 tongxin / floor <= 3',
+      value: 2.9,
+      limit: 3,
+      met: true,
+      rounds: [2.7, 3.1, 2.9],
+    });
     expect(targets.find((t) => t.name === 'person-list: throughput tongxin / hive >= 1')).toMatchObject({ value: 1.02, met: true, rounds: [0.97, 1.05, 1.04] });
   });
 

@@ -68,9 +68,7 @@ const IMPORT_ROWS = 1000;
     expect(results.operations.map((o) => o.name)).toEqual(OPERATIONS.map((o) => o.name));
     // What the writes added was deleted: the counts are those of the start, here and in the databases.
     expect(results.datasetCheck?.unchanged).toBe(true);
-    expect(await countRows(floorDb(pool, datasetConfig(options.mysql, PERSONS).databasePrefix))).toEqual(
-      Object.fromEntries(Object.entries(results.dataset).filter(([k]) => k !== 'databasePrefix')),
-    );
+    expect(await countRows(floorDb(pool, datasetConfig(options.mysql, PERSONS).databasePrefix))).toEqual(Object.fromEntries(Object.entries(results.dataset).filter(([k]) => k !== 'databasePrefix')));
     for (const op of results.operations) {
       if (op.kind === 'import') {
         const f = op.import!;
@@ -121,7 +119,13 @@ const IMPORT_ROWS = 1000;
       expect(names.some((n) => pattern.test(n))).toBe(true);
     }
     // Every new operation and target measured (the pagination target needs --scale-check).
-    for (const name of ['dashboard-statistics: p50 tongxin / floor <= 3', 'cross-district-matrix: p50 tongxin / floor <= 3', 'import-10000: seconds tongxin / floor <= 5', 'import-10000: throughput tongxin / hive >= 1', NO_FULL_SCANS]) {
+    for (const name of [
+      'dashboard-statistics: p50 tongxin / floor <= 3',
+      'cross-district-matrix: p50 tongxin / floor <= 3',
+      'import-10000: seconds tongxin / floor <= 5',
+      'import-10000: throughput tongxin / hive >= 1',
+      NO_FULL_SCANS,
+    ]) {
       expect({ name, value: typeof results.targets.find((t) => t.name === name)?.value }).toEqual({ name, value: 'number' });
     }
     for (const t of results.targets) {

@@ -219,8 +219,7 @@ describe('the default limits', () => {
   it('pass an operation at the token limit whose field of another subgraph makes the gateway’s query to a subgraph longer', async () => {
     // The persons subgraph is asked for `__typename id` where the client wrote isRepresentative
     // (the evaluation subgraph's): 1,001 tokens for the client's 1,000.
-    const withBoundary = (padding: string) =>
-      `query($s: [PersonStatus!] = [${padding} ]) { persons(first: 1, filter: { statuses: $s }) { edges { node { isRepresentative } } } }`;
+    const withBoundary = (padding: string) => `query($s: [PersonStatus!] = [${padding} ]) { persons(first: 1, filter: { statuses: $s }) { edges { node { isRepresentative } } } }`;
     const atTokens = withBoundary(' ACTIVE'.repeat(DEFAULT_GATEWAY_LIMITS.maxTokens - tokenCount(withBoundary(''))));
     expect(tokenCount(atTokens)).toBe(DEFAULT_GATEWAY_LIMITS.maxTokens);
     const { result, reached } = await reaching(() => post(p.url, JSON.stringify({ query: atTokens, variables: { s: ['ACTIVE'] } })));
@@ -375,9 +374,7 @@ describe('the depth, as users read it (a connection’s edges { node } one level
   type Page<T> = { edges: { node: T }[] };
   type Member = { memberships: { organization: { activities: Page<{ participations: Page<{ person: { name: string } }> }> } }[] };
   const participants = (persons: Page<Member>): string[] =>
-    persons.edges.flatMap((e) =>
-      e.node.memberships.flatMap((m) => m.organization.activities.edges.flatMap((a) => a.node.participations.edges.map((x) => x.node.person.name))),
-    );
+    persons.edges.flatMap((e) => e.node.memberships.flatMap((m) => m.organization.activities.edges.flatMap((a) => a.node.participations.edges.map((x) => x.node.person.name))));
 
   it("answers the analyst's person › memberships › organization › activities › participations › person at the default depth limit", async () => {
     const { result, reached } = await reaching(() => p.request(ANALYST_QUERY, undefined, analyst));

@@ -177,7 +177,10 @@ export function checkSource(file: string, text: string, lookup: PackageLookup = 
     // `something.exports = …`: a module's exports swapped (our sources are ES modules and never assign their own).
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const left = node.left;
-      if ((ts.isPropertyAccessExpression(left) && left.name.text === 'exports') || (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression) && left.argumentExpression.text === 'exports')) {
+      if (
+        (ts.isPropertyAccessExpression(left) && left.name.text === 'exports') ||
+        (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression) && left.argumentExpression.text === 'exports')
+      ) {
         report(node, 'module-cache');
       }
     }
@@ -221,7 +224,12 @@ export function findDependencyInternals(root: string): Finding[] {
 
 /** The denied packages any workspace's package.json depends on. */
 export function deniedDependencies(root: string): Array<{ manifest: string; name: string }> {
-  const manifests = ['package.json', ...['packages', 'subgraphs'].flatMap((g) => fs.readdirSync(path.join(root, g)).map((n) => path.join(g, n, 'package.json'))), 'gateway/package.json', 'bench/package.json'];
+  const manifests = [
+    'package.json',
+    ...['packages', 'subgraphs'].flatMap((g) => fs.readdirSync(path.join(root, g)).map((n) => path.join(g, n, 'package.json'))),
+    'gateway/package.json',
+    'bench/package.json',
+  ];
   return manifests
     .filter((m) => fs.existsSync(path.join(root, m)))
     .flatMap((manifest) => {

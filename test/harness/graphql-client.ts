@@ -5,12 +5,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** Posts one operation as a browser or dashboard would (JSON, CSRF-safe content type). */
-export async function postGraphQL<T = Record<string, any>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = Record<string, any>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

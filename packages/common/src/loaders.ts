@@ -33,11 +33,7 @@ export function loaderMaxBatchSize(env: Record<string, string | undefined> = pro
  * `refuse`, each loaded row is checked after the batch's one fetch: a row it returns an error for
  * rejects that key's load with the error (the viewer may not read it), the others load as usual.
  */
-export function rowLoader<K extends string, V>(
-  fetch: (keys: readonly K[]) => Promise<readonly V[]>,
-  keyOf: (row: V) => K,
-  refuse?: (row: V) => Error | null,
-): DataLoader<K, V | null> {
+export function rowLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<readonly V[]>, keyOf: (row: V) => K, refuse?: (row: V) => Error | null): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(
     async (keys) => {
       const rows = await fetch(keys);
@@ -54,10 +50,7 @@ export function rowLoader<K extends string, V>(
 }
 
 /** Loads every row that belongs to each key (a person's memberships); none gives []. */
-export function groupLoader<K extends string, V>(
-  fetch: (keys: readonly K[]) => Promise<readonly V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
+export function groupLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<readonly V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(
     async (keys) => {
       const rows = await fetch(keys);
@@ -75,9 +68,7 @@ export function groupLoader<K extends string, V>(
 }
 
 /** Loads one number per key (counts), 0 when the key has no rows. */
-export function countLoader<K extends string>(
-  fetch: (keys: readonly K[]) => Promise<ReadonlyArray<{ key: K; count: number | string }>>,
-): DataLoader<K, number> {
+export function countLoader<K extends string>(fetch: (keys: readonly K[]) => Promise<ReadonlyArray<{ key: K; count: number | string }>>): DataLoader<K, number> {
   return new DataLoader<K, number>(
     async (keys) => {
       const rows = await fetch(keys);

@@ -92,7 +92,7 @@ describe('persons', () => {
     ['person', true, false, person],
     ['association admin', false, false, association],
     ['a viewer without a role', false, false, roleless],
-  ])('%s reads their own (or own district\'s) record: %s, another district\'s: %s', (_label, own, other, v) => {
+  ])("%s reads their own (or own district's) record: %s, another district's: %s", (_label, own, other, v) => {
     expect(personReadRefusal(v, mine) === null).toBe(own);
     expect(personReadRefusal(v, theirs) === null).toBe(other);
   });

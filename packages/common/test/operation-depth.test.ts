@@ -26,7 +26,11 @@ const schema = buildSchema(`
 
 const depth = (query: string): number => {
   const document = parse(query);
-  return operationDepth(schema, document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!);
+  return operationDepth(
+    schema,
+    document,
+    document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!,
+  );
 };
 
 describe('operationDepth', () => {

@@ -26,18 +26,13 @@ describe('DateTime', () => {
     expect(() => DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: text }, undefined)).toThrow(/no time zone/);
   });
 
-  it.each([
-    '2026-05-01',
-    '2026-05-01 09:30:00Z',
-    '2026-02-30T09:30:00Z',
-    '2026-05-01T24:00:00Z',
-    '2026-05-01T09:30:00+0800',
-    'Fri May 01 2026 09:30:00 GMT+0800',
-    '1746063000000',
-  ])('refuses %s', (text) => {
-    expect(() => DateTimeScalar.parseValue(text)).toThrow(GraphQLError);
-    expect('error' in readInstant(text)).toBe(true);
-  });
+  it.each(['2026-05-01', '2026-05-01 09:30:00Z', '2026-02-30T09:30:00Z', '2026-05-01T24:00:00Z', '2026-05-01T09:30:00+0800', 'Fri May 01 2026 09:30:00 GMT+0800', '1746063000000'])(
+    'refuses %s',
+    (text) => {
+      expect(() => DateTimeScalar.parseValue(text)).toThrow(GraphQLError);
+      expect('error' in readInstant(text)).toBe(true);
+    },
+  );
 
   it('refuses what is not a string', () => {
     expect(() => DateTimeScalar.parseValue(1746063000000)).toThrow(GraphQLError);

@@ -1,16 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  createLogger,
-  DatabaseConfig,
-  databaseName,
-  dropMysqlDatabase,
-  Logger,
-  openDatabase,
-  Peers,
-  AnySubgraphDefinition,
-  TransactionalConnection,
-} from '@tongxin/common';
+import { createLogger, DatabaseConfig, databaseName, dropMysqlDatabase, Logger, openDatabase, Peers, AnySubgraphDefinition, TransactionalConnection } from '@tongxin/common';
 import type { DataSource } from 'typeorm';
 import { DemoOptions, DemoSummary, seedDemoData } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
@@ -23,11 +13,7 @@ export interface OpenedPlatform {
 }
 
 /** Opens (and migrates) every subgraph's database in this process: for seeding and scripts. */
-export async function openPlatformDatabases(
-  config: DatabaseConfig,
-  log: Logger = createLogger('platform'),
-  defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS,
-): Promise<OpenedPlatform> {
+export async function openPlatformDatabases(config: DatabaseConfig, log: Logger = createLogger('platform'), defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS): Promise<OpenedPlatform> {
   const services: Record<string, unknown> = {};
   const dataSources: Record<string, DataSource> = {};
   try {
@@ -174,11 +160,7 @@ function interruptible(services: Readonly<Record<string, unknown>>, signal: Abor
  * closed and what it wrote is deleted (they were all empty before), so the next run starts
  * from empty again.
  */
-export async function loadDemoCityIfEmpty(
-  config: DatabaseConfig,
-  opts: LoadDemoCityOptions,
-  defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS,
-): Promise<LoadDemoCityResult> {
+export async function loadDemoCityIfEmpty(config: DatabaseConfig, opts: LoadDemoCityOptions, defs: ReadonlyArray<AnySubgraphDefinition> = SUBGRAPHS): Promise<LoadDemoCityResult> {
   const signal = opts.signal ?? new AbortController().signal;
   signal.throwIfAborted();
   const platform = await openPlatformDatabases(config, opts.log, defs);

@@ -70,10 +70,7 @@ function writeIndex(dir: string): void {
       .map((f) => ({ file: f.replace(/\.ts$/, ''), cls: /export class (\w+)/.exec(fs.readFileSync(path.join(dir, dialect, f), 'utf8'))![1]! }));
   const mysql = list('mysql');
   const sqlite = list('sqlite');
-  const imports = [
-    ...mysql.map((m) => `import { ${m.cls} as Mysql${m.cls} } from './mysql/${m.file}';`),
-    ...sqlite.map((m) => `import { ${m.cls} as Sqlite${m.cls} } from './sqlite/${m.file}';`),
-  ];
+  const imports = [...mysql.map((m) => `import { ${m.cls} as Mysql${m.cls} } from './mysql/${m.file}';`), ...sqlite.map((m) => `import { ${m.cls} as Sqlite${m.cls} } from './sqlite/${m.file}';`)];
   const body = `// Versioned schema changes, one list per dialect, oldest first. Generated with
 // \`npm run migration:generate -- <Name>\`; never edit one that has shipped.
 ${imports.join('\n')}
@@ -107,7 +104,10 @@ async function main(): Promise<void> {
   const only = process.argv[3];
   for (const def of only ? [loadSubgraph(only)] : SUBGRAPHS) {
     const dir = path.join(ROOT, 'subgraphs', def.subgraph, 'src', 'migrations');
-    for (const [dialect, config] of [['mysql', mysqlConfig], ['sqlite', sqliteConfig]] as const) {
+    for (const [dialect, config] of [
+      ['mysql', mysqlConfig],
+      ['sqlite', sqliteConfig],
+    ] as const) {
       fs.mkdirSync(path.join(dir, dialect), { recursive: true });
       const log = await pendingSchemaChanges(def, config);
       if (log.upQueries.length === 0) {

@@ -163,7 +163,9 @@ async function main(): Promise<void> {
       [
         '',
         `  Tongxin is running: ${url}${gatewayAt.host === '0.0.0.0' || gatewayAt.host === '::' ? ` (listening on ${gatewayAt.host}:${gatewayAt.port})` : ''}`,
-        token ? `  A city administrator's token (${formatDuration(lifetime)}; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n` : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
+        token
+          ? `  A city administrator's token (${formatDuration(lifetime)}; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n`
+          : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
         `  Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
         `         -d '{"query":"{ persons(first: 3, filter: {districtCode: \\"330302\\"}) { totalCount edges { node { name category district { name } } } } }"}'`,
         '  Ctrl-C stops everything.',

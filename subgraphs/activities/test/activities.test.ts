@@ -47,10 +47,8 @@ describe('activities subgraph: activities', () => {
       }),
     ).createOrganization.organization.id;
 
-  const total = async (f: Record<string, unknown> = {}) =>
-    expectData(await sg.request<{ activities: { totalCount: number } }>(COUNT, { f })).activities.totalCount;
-  const create = async (overrides: Record<string, unknown> = {}) =>
-    expectData(await sg.request(CREATE, { input: form(overrides) })).createActivity.activity;
+  const total = async (f: Record<string, unknown> = {}) => expectData(await sg.request<{ activities: { totalCount: number } }>(COUNT, { f })).activities.totalCount;
+  const create = async (overrides: Record<string, unknown> = {}) => expectData(await sg.request(CREATE, { input: form(overrides) })).createActivity.activity;
 
   it('creates an activity with every field, cut to the second, and reads it back', async () => {
     const organizerId = await newOrganizer('330328');
@@ -132,9 +130,7 @@ describe('activities subgraph: activities', () => {
     const before = await total();
     const res = await sg.request(CREATE, { input: form({ title: 'x', capacity: -1, endsAt: '2026-04-01T00:00:00Z', districtCode: '110101' }) });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    expect(res.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field).sort()).toEqual(
-      ['input.capacity', 'input.districtCode', 'input.endsAt', 'input.title'].sort(),
-    );
+    expect(res.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field).sort()).toEqual(['input.capacity', 'input.districtCode', 'input.endsAt', 'input.title'].sort());
     expect(await total()).toBe(before);
   });
 
@@ -164,8 +160,7 @@ describe('activities subgraph: activities', () => {
     const b = await make('文体', { kind: 'CULTURE_SPORTS', startsAt: '2026-04-01T09:00:00+08:00', organizerId, status: 'COMPLETED' });
     const c = await make('教育 100%', { kind: 'EDUCATION', startsAt: '2026-05-01T09:00:00+08:00', districtCode: '330300' });
 
-    const ids = async (f: Record<string, unknown>) =>
-      expectData(await sg.request(LIST, { f: { text: marker, ...f }, first: 50 })).activities.edges.map((e: any) => e.node.id);
+    const ids = async (f: Record<string, unknown>) => expectData(await sg.request(LIST, { f: { text: marker, ...f }, first: 50 })).activities.edges.map((e: any) => e.node.id);
     expect(await ids({})).toEqual([a.id, b.id, c.id]);
     expect(await ids({ districtCode: '330305' })).toEqual([a.id, b.id]);
     expect(await ids({ districtCode: '330300' })).toEqual([c.id]);
@@ -244,12 +239,7 @@ describe('activities subgraph: activities', () => {
     await expect(sg.running.services.activities.createMany(systemContext(), bad)).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
-        fields: [
-          { field: 'rows[1].endsAt' },
-          { field: 'rows[1].capacity' },
-          { field: 'rows[2].kind' },
-          { field: 'rows[2].districtCode' },
-        ].map(expect.objectContaining),
+        fields: [{ field: 'rows[1].endsAt' }, { field: 'rows[1].capacity' }, { field: 'rows[2].kind' }, { field: 'rows[2].districtCode' }].map(expect.objectContaining),
       },
     });
     expect(await total()).toBe(before);
@@ -280,9 +270,7 @@ describe('activities subgraph: activities', () => {
     const orgs = Array.from({ length: 200 }, () => randomIds.next());
     await sg.running.services.activities.createMany(
       systemContext(),
-      orgs.flatMap((organizerId, i) =>
-        [0, 1].map((k) => ({ title: `协会活动 ${i}-${k}`, kind: 'STUDY_TRAINING', districtCode: '330382', startsAt: new Date(Date.UTC(2026, 9, 1 + k)), organizerId })),
-      ),
+      orgs.flatMap((organizerId, i) => [0, 1].map((k) => ({ title: `协会活动 ${i}-${k}`, kind: 'STUDY_TRAINING', districtCode: '330382', startsAt: new Date(Date.UTC(2026, 9, 1 + k)), organizerId }))),
     );
     const measure = async (n: number) => {
       const r = orgs.slice(0, n).map((id) => ({ __typename: 'Organization', id }));

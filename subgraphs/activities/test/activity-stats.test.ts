@@ -22,13 +22,13 @@ describe('activities subgraph: activityStats and Person.activitySummary', () => 
     const system = systemContext();
     const a = (title: string, kind: string, districtCode: string, startsAt: string, status = 'COMPLETED') => ({ title, kind, districtCode, startsAt, status });
     // 2026-05-31T18:00Z is 1 June 02:00 in China: a June activity. 2026-06-30T15:59:59Z is 23:59:59 on 30 June.
-    const [may, june, juneLate, july, empty] = await sg.running.services.activities.createMany(system, [
+    const [may, june, juneLate, july, empty] = (await sg.running.services.activities.createMany(system, [
       a('五月学习', 'STUDY_TRAINING', '330302', '2026-05-31T15:59:59Z'),
       a('六月学习', 'STUDY_TRAINING', '330302', '2026-05-31T18:00:00Z'),
       a('六月服务', 'SOCIAL_SERVICE', '330303', '2026-06-30T15:59:59Z'),
       a('七月服务', 'SOCIAL_SERVICE', '330303', '2026-06-30T16:00:00Z'),
       a('无人参加', 'EDUCATION', '330303', '2026-06-10T02:00:00Z', 'PLANNED'),
-    ]) as [string, string, string, string, string];
+    ])) as [string, string, string, string, string];
     await sg.running.services.participations.recordMany(system, [
       { activityId: may, personId: p1, attendance: 'ATTENDED', hours: 2 },
       { activityId: june, personId: p1, attendance: 'ATTENDED', hours: 3.5 },
@@ -44,8 +44,7 @@ describe('activities subgraph: activityStats and Person.activitySummary', () => 
     await sg?.stop();
   });
 
-  const stats = async (groupBy: string[], filter?: Record<string, unknown>, headers?: Record<string, string>) =>
-    sg.statements(() => sg.request(STATS, { groupBy, filter }, headers));
+  const stats = async (groupBy: string[], filter?: Record<string, unknown>, headers?: Record<string, string>) => sg.statements(() => sg.request(STATS, { groupBy, filter }, headers));
 
   it('groups by month in China time, in one statement', async () => {
     const { result, statements } = await stats(['MONTH']);
@@ -65,9 +64,7 @@ describe('activities subgraph: activityStats and Person.activitySummary', () => 
       { kind: 'SOCIAL_SERVICE', month: null, district: { code: '330303' }, activities: 2, participations: 3, attended: 2, hours: 5.5 },
       { kind: 'STUDY_TRAINING', month: null, district: { code: '330302' }, activities: 2, participations: 23, attended: 22, hours: 25.5 },
     ]);
-    expect(expectData((await stats([])).result).activityStats).toEqual([
-      { kind: null, month: null, district: null, activities: 5, participations: 26, attended: 24, hours: 31 },
-    ]);
+    expect(expectData((await stats([])).result).activityStats).toEqual([{ kind: null, month: null, district: null, activities: 5, participations: 26, attended: 24, hours: 31 }]);
   });
 
   it('applies the filter of activities, and names a bad one', async () => {
@@ -98,10 +95,15 @@ describe('activities subgraph: activityStats and Person.activitySummary', () => 
         { kind: 'SOCIAL_SERVICE', joined: 2, attended: 1, hours: 4 },
       ],
     });
-    expect(res[1].activitySummary).toEqual({ joined: 2, attended: 1, hours: 1.5, byKind: [
-      { kind: 'STUDY_TRAINING', joined: 1, attended: 0, hours: 0 },
-      { kind: 'SOCIAL_SERVICE', joined: 1, attended: 1, hours: 1.5 },
-    ] });
+    expect(res[1].activitySummary).toEqual({
+      joined: 2,
+      attended: 1,
+      hours: 1.5,
+      byKind: [
+        { kind: 'STUDY_TRAINING', joined: 1, attended: 0, hours: 0 },
+        { kind: 'SOCIAL_SERVICE', joined: 1, attended: 1, hours: 1.5 },
+      ],
+    });
     expect(res[2].activitySummary).toEqual({ joined: 0, attended: 0, hours: 0, byKind: [] });
   });
 

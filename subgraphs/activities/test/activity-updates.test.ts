@@ -44,7 +44,8 @@ describe('activities subgraph: updating activities and participations', () => {
 
   it('changes the given fields, keeps the others, clears with null, and counts the version up', async () => {
     const a = await newActivity({ description: '律师坐诊', location: '社区文化家园', capacity: 30, status: 'OPEN' });
-    const res = expectData(await update({ id: a.id, expectedVersion: 1, title: '法律咨询日', location: null, capacity: 40, endsAt: '2099-05-20T12:00:00+08:00', status: null })).updateActivity.activity;
+    const res = expectData(await update({ id: a.id, expectedVersion: 1, title: '法律咨询日', location: null, capacity: 40, endsAt: '2099-05-20T12:00:00+08:00', status: null })).updateActivity
+      .activity;
     expect(res).toMatchObject({ status: 'OPEN', title: '法律咨询日', kind: 'SOCIAL_SERVICE', description: '律师坐诊', location: null, capacity: 40, version: 2, endsAt: '2099-05-20T04:00:00.000Z' });
     expect(await read(a.id)).toMatchObject({ title: '法律咨询日', version: 2 });
   });

@@ -52,7 +52,14 @@ describe('activities subgraph: concurrent writes and reads', () => {
       creates.push(afterTicks(i * 7).then(async () => (await activities.create(ctx, activityInput(`并发活动 ${i}`) as never)).id));
     }
     expect(new Set(await Promise.all(refusals))).toEqual(new Set(['CONFLICT']));
-    const outcomes = await Promise.all(creates.map((p) => p.then((id) => ({ id, error: null }), (e: Error) => ({ id: null, error: e.message }))));
+    const outcomes = await Promise.all(
+      creates.map((p) =>
+        p.then(
+          (id) => ({ id, error: null }),
+          (e: Error) => ({ id: null, error: e.message }),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o.error !== null)).toEqual([]);
     const ids = outcomes.map((o) => o.id!);
     const stored = await activities.findByIds(ctx, ids);
@@ -100,9 +107,7 @@ describe('activities subgraph: concurrent writes and reads', () => {
     let started!: () => void;
     const inside = new Promise<void>((resolve) => (started = resolve));
     const writing = conn.transaction(ctx, async (tx) => {
-      await conn
-        .repo(tx, ActivityEntity)
-        .insert({ id, title: '尚未提交', kind: 'SOCIAL_SERVICE', districtCode: '330304', startsAt: new Date('2026-05-20T01:00:00Z'), status: 'PLANNED' });
+      await conn.repo(tx, ActivityEntity).insert({ id, title: '尚未提交', kind: 'SOCIAL_SERVICE', districtCode: '330304', startsAt: new Date('2026-05-20T01:00:00Z'), status: 'PLANNED' });
       started();
       await gate;
     });

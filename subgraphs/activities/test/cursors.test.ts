@@ -19,7 +19,11 @@ describe('activities subgraph: cursors', () => {
       Array.from({ length: 5 }, (_, i) => ({ title: `游标活动 ${i}`, kind: 'SOCIAL_SERVICE', districtCode: '330302', startsAt: '2026-05-20T09:00:00+08:00' })) as never,
     );
     activityId = ids[0]!;
-    await sg.running.services.participations.recordMany(ctx, [{ activityId, personId }, { activityId, personId: randomIds.next() }, { activityId, personId: randomIds.next() }] as never);
+    await sg.running.services.participations.recordMany(ctx, [
+      { activityId, personId },
+      { activityId, personId: randomIds.next() },
+      { activityId, personId: randomIds.next() },
+    ] as never);
   });
   afterAll(async () => {
     await sg?.stop();

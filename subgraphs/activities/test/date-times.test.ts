@@ -25,9 +25,7 @@ describe('activities subgraph: date-times must name their offset', () => {
     const asVariable = await sg.request(CREATE_ACTIVITY, { input: input('2026-05-20T09:00:00') });
     expect(errorCodes(asVariable)).toEqual(['BAD_USER_INPUT']);
     expect(asVariable.errors![0]!.message).toMatch(/no time zone/);
-    const inline = await sg.request(
-      `mutation { createActivity(input: { title: "政策宣讲会", kind: SOCIAL_SERVICE, districtCode: "330302", startsAt: "2026-05-20T09:00:00" }) { activity { id } } }`,
-    );
+    const inline = await sg.request(`mutation { createActivity(input: { title: "政策宣讲会", kind: SOCIAL_SERVICE, districtCode: "330302", startsAt: "2026-05-20T09:00:00" }) { activity { id } } }`);
     // A literal in the query text fails validation of the document itself.
     expect(errorCodes(inline)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(inline.errors![0]!.message).toMatch(/no time zone/);

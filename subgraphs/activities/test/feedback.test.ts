@@ -144,7 +144,11 @@ describe('activities subgraph: feedback and its handling workflow', () => {
     const stale = await sg.request(HANDLE, { input: { id, expectedVersion: 1, to: 'REJECTED', note: '重复提交' } });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0]!.extensions).toMatchObject({ currentVersion: 2 });
-    for (const [to, field] of [['FORWARDED', 'input.department'], ['ANSWERED', 'input.answer'], ['REJECTED', 'input.note']]) {
+    for (const [to, field] of [
+      ['FORWARDED', 'input.department'],
+      ['ANSWERED', 'input.answer'],
+      ['REJECTED', 'input.note'],
+    ]) {
       const res = await sg.request(HANDLE, { input: { id, expectedVersion: 2, to } });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.fields).toEqual([expect.objectContaining({ field })]);
@@ -161,16 +165,21 @@ describe('activities subgraph: feedback and its handling workflow', () => {
     const lateForwarded = await importOne({
       submittedAt: longAgo,
       draft: { districtCode: '330381', kind: 'OPINION' },
-      steps: [{ to: 'ACCEPTED', at: new Date(longAgo.getTime() + 1000) }, { to: 'FORWARDED', at: new Date(longAgo.getTime() + 2000), department: '市发改委' }],
+      steps: [
+        { to: 'ACCEPTED', at: new Date(longAgo.getTime() + 1000) },
+        { to: 'FORWARDED', at: new Date(longAgo.getTime() + 2000), department: '市发改委' },
+      ],
     });
     const answered = await importOne({
       submittedAt: longAgo,
       draft: { districtCode: '330381' },
-      steps: [{ to: 'ACCEPTED', at: new Date(longAgo.getTime() + 1000) }, { to: 'ANSWERED', at: new Date(longAgo.getTime() + 2000), answer: '已答复' }],
+      steps: [
+        { to: 'ACCEPTED', at: new Date(longAgo.getTime() + 1000) },
+        { to: 'ANSWERED', at: new Date(longAgo.getTime() + 2000), answer: '已答复' },
+      ],
     });
     const recent = await importOne({ draft: { districtCode: '330381' } });
-    const list = async (overdue: boolean) =>
-      expectData(await sg.request(LIST, { filter: { districtCode: '330381', overdue }, first: 50 })).feedbacks.edges.map((e: any) => e.node);
+    const list = async (overdue: boolean) => expectData(await sg.request(LIST, { filter: { districtCode: '330381', overdue }, first: 50 })).feedbacks.edges.map((e: any) => e.node);
     expect((await list(true)).map((n: any) => n.id)).toEqual([late, lateForwarded]);
     expect((await list(true)).every((n: any) => n.overdue)).toBe(true);
     expect((await list(false)).map((n: any) => n.id)).toEqual([answered, recent]);
@@ -187,7 +196,14 @@ describe('activities subgraph: feedback and its handling workflow', () => {
     await expect(
       sg.running.services.feedback.submitMany(systemContext(), [
         { draft: { ...base, personId: randomIds.next() }, submittedAt: earlier, steps: [{ to: 'CLOSED', at: now }] },
-        { draft: { ...base, personId: randomIds.next() }, submittedAt: earlier, steps: [{ to: 'ACCEPTED', at: now }, { to: 'FORWARDED', at: now }] },
+        {
+          draft: { ...base, personId: randomIds.next() },
+          submittedAt: earlier,
+          steps: [
+            { to: 'ACCEPTED', at: now },
+            { to: 'FORWARDED', at: now },
+          ],
+        },
         { draft: { ...base, personId: randomIds.next() }, submittedAt: now, steps: [{ to: 'ACCEPTED', at: earlier }] },
       ]),
     ).rejects.toMatchObject({
@@ -203,7 +219,7 @@ describe('activities subgraph: feedback and its handling workflow', () => {
     expect(await count('feedback')).toBe(before);
   });
 
-  it('refuses a list filter outside the caller\'s scope (FORBIDDEN) rather than narrowing it, and limits an unfiltered list to it', async () => {
+  it("refuses a list filter outside the caller's scope (FORBIDDEN) rather than narrowing it, and limits an unfiltered list to it", async () => {
     const district = { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: '330302' })}` };
     expect(errorCodes(await sg.request(LIST, { filter: { districtCode: '330303' } }, district))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await sg.request(LIST, { filter: { personId: randomIds.next() } }, personHeaders))).toEqual(['FORBIDDEN']);

@@ -33,8 +33,7 @@ describe('activities subgraph: participations', () => {
       }),
     ).createActivity.activity.id;
   const record = (input: Record<string, unknown>) => sg.request(RECORD, { input });
-  const count = async (activityId: string): Promise<number> =>
-    expectData(await sg.request(ACTIVITY_PARTICIPATIONS, { id: activityId, first: 1 })).activity.participantCount;
+  const count = async (activityId: string): Promise<number> => expectData(await sg.request(ACTIVITY_PARTICIPATIONS, { id: activityId, first: 1 })).activity.participantCount;
   const personTotal = async (personId: string): Promise<number> =>
     expectData(await sg.request(PERSON_PARTICIPATIONS, { r: [{ __typename: 'Person', id: personId }], first: 1 }))._entities[0].participations.totalCount;
 
@@ -267,7 +266,9 @@ describe('activities subgraph: participations', () => {
   });
 
   it('pages the participations of 1,200 persons at once (SQLite takes 500 pages per statement)', async () => {
-    const activityId = (await sg.running.services.activities.createMany(systemContext(), [{ title: '千人活动', kind: 'EDUCATION', districtCode: '330302', startsAt: new Date(Date.UTC(2026, 6, 1)) }]))[0]!;
+    const activityId = (
+      await sg.running.services.activities.createMany(systemContext(), [{ title: '千人活动', kind: 'EDUCATION', districtCode: '330302', startsAt: new Date(Date.UTC(2026, 6, 1)) }])
+    )[0]!;
     const persons = Array.from({ length: 1_200 }, () => randomIds.next());
     await sg.running.services.participations.recordMany(
       systemContext(),

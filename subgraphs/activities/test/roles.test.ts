@@ -135,13 +135,13 @@ describe('roles in the activities subgraph', () => {
     ]);
     sg = await startTestSubgraph(activitiesSubgraph, { peerUrls: { organizations: orgs.running.url } });
     const system = systemContext();
-    [a1, a2, a3, a4, cancelled] = await sg.running.services.activities.createMany(system, [
+    [a1, a2, a3, a4, cancelled] = (await sg.running.services.activities.createMany(system, [
       activityInput(OWN, ORG, { title: '鹿城律师服务日' }),
       activityInput(OTHER, OTHER_ORG, { title: '龙湾学习培训' }),
       activityInput(OTHER, ORG, { title: '龙湾考察调研' }),
       activityInput(OWN, OTHER_ORG, { title: '鹿城文娱活动' }),
       activityInput(OTHER, OTHER_ORG, { title: '已取消的活动', status: 'CANCELLED' }),
-    ]) as [string, string, string, string, string];
+    ])) as [string, string, string, string, string];
     const ids = await sg.running.services.participations.recordMany(system, [
       { activityId: a1, personId: personQ },
       { activityId: a2, personId: personP },
@@ -159,13 +159,11 @@ describe('roles in the activities subgraph', () => {
     headers.associationOther = await bearer({ role: Role.ASSOCIATION_ADMIN, org: OTHER_ORG });
     headers.analyst = await bearer({ role: Role.ANALYST });
     headers.person = await bearer({ role: Role.PERSON, person: personP });
-    [future] = (await sg.running.services.activities.createMany(system, [
-      activityInput(OWN, ORG, { title: '明年的学习会', startsAt: '2099-05-20T09:00:00+08:00', status: 'OPEN' }),
-    ])) as [string];
-    [feedbackOwn, feedbackP] = await sg.running.services.feedback.submitMany(system, [
+    [future] = (await sg.running.services.activities.createMany(system, [activityInput(OWN, ORG, { title: '明年的学习会', startsAt: '2099-05-20T09:00:00+08:00', status: 'OPEN' })])) as [string];
+    [feedbackOwn, feedbackP] = (await sg.running.services.feedback.submitMany(system, [
       { draft: { kind: 'SUGGESTION', title: '建言献策', content: '关于优化营商环境的几点建议。', districtCode: OWN, personId: personQ, activityId: a1 } },
       { draft: { kind: 'CONSULTATION', title: '政策咨询', content: '想了解人才引进政策。', districtCode: OTHER, personId: personP } },
-    ]) as [string, string];
+    ])) as [string, string];
   });
   afterAll(async () => {
     await sg?.stop();
@@ -215,7 +213,6 @@ describe('roles in the activities subgraph', () => {
     'recordParticipation in an activity that does not exist': record(() => randomIds.next()),
   };
 
-
   // Records the issue-5 operations work on, made in `prepare` so that every run finds them as the
   // table expects: a future activity of own district and organization with a registration in it,
   // a feedback of own district (submitted) and one from an activity of own organization.
@@ -224,8 +221,7 @@ describe('roles in the activities subgraph', () => {
   let feedbackOwn: string; // personQ's, submitted in own district, from a1 (own organization)
   let feedbackP: string; // the person's own, submitted in the other district, no activity
   let fresh: string; // a feedback made afresh for each run of handleFeedback
-  const version = async (table: string, id: string): Promise<number> =>
-    Number((await sg.running.dataSource.query(`SELECT version AS v FROM ${table} WHERE id = ?`, [id]))[0].v);
+  const version = async (table: string, id: string): Promise<number> => Number((await sg.running.dataSource.query(`SELECT version AS v FROM ${table} WHERE id = ?`, [id]))[0].v);
   const rowOf = (table: string, id: () => string) => async () => JSON.stringify(await sg.running.dataSource.query(`SELECT * FROM ${table} WHERE id = ?`, [id()]));
   const SUMMARY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id activitySummary { joined hours } } } }`;
   const STATS = `query { activityStats(groupBy: [KIND, DISTRICT]) { kind activities } }`;
@@ -241,11 +237,11 @@ describe('roles in the activities subgraph', () => {
 
   const issue5Operations = (): Record<string, Operation> => ({
     activityStats: { run: (h) => sg.request(STATS, {}, h) },
-    "Person.activitySummary of somebody else": {
+    'Person.activitySummary of somebody else': {
       refusedAt: ['_entities', 0, 'activitySummary'],
       run: (h) => sg.request(SUMMARY, { r: [{ __typename: 'Person', id: personQ }] }, h),
     },
-    "Person.activitySummary of the person": { run: (h) => sg.request(SUMMARY, { r: [{ __typename: 'Person', id: personP }] }, h) },
+    'Person.activitySummary of the person': { run: (h) => sg.request(SUMMARY, { r: [{ __typename: 'Person', id: personP }] }, h) },
     'updateActivity in own district, by own organization': {
       write: { action: 'updateActivity', entityType: 'Activity', createdId: () => a1, entityId: () => a1 },
       snapshot: rowOf('activity', () => a1),
@@ -268,7 +264,7 @@ describe('roles in the activities subgraph', () => {
     },
     'withdrawParticipation before the start, own district and organization': {
       prepare: async () => {
-        [registration] = await sg.running.services.participations.recordMany(systemContext(), [{ activityId: future, personId: randomIds.next() }]) as [string];
+        [registration] = (await sg.running.services.participations.recordMany(systemContext(), [{ activityId: future, personId: randomIds.next() }])) as [string];
       },
       write: { action: 'withdrawParticipation', entityType: 'Participation', createdId: () => registration, entityId: () => registration },
       run: (h) => sg.request(WITHDRAW, { input: { id: registration, expectedVersion: 1 } }, h),
@@ -287,7 +283,7 @@ describe('roles in the activities subgraph', () => {
     },
     'handleFeedback of own district': {
       prepare: async () => {
-        [fresh] = await sg.running.services.feedback.submitMany(systemContext(), [{ draft: { ...feedbackInput, personId: personQ } }]) as [string];
+        [fresh] = (await sg.running.services.feedback.submitMany(systemContext(), [{ draft: { ...feedbackInput, personId: personQ } }])) as [string];
       },
       write: { action: 'handleFeedback', entityType: 'Feedback', createdId: () => fresh, entityId: () => fresh },
       snapshot: rowOf('feedback', () => fresh),
@@ -451,9 +447,7 @@ describe('roles in the activities subgraph', () => {
   };
   it.each(Object.entries(entityTable))('%s: _entities of two participations → %j, the participations and their activities in one statement each', async (caller, outcomes) => {
     const ids = [qInA1, pInA2];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(PARTICIPATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Participation', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(PARTICIPATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Participation', id })) }, headers[caller as Caller]));
     expect(statements).toBe(2);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
   });
@@ -471,7 +465,11 @@ describe('roles in the activities subgraph', () => {
   it.each(Object.entries(feedbackEntityTable))('%s: _entities of two feedbacks → %j, the feedback and their activities in one statement each', async (caller, outcomes) => {
     const ids = [feedbackOwn, feedbackP];
     const { result, statements } = await sg.statements(() =>
-      sg.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Feedback { id person { id } } } }`, { r: ids.map((id) => ({ __typename: 'Feedback', id })) }, headers[caller as Caller]),
+      sg.request(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Feedback { id person { id } } } }`,
+        { r: ids.map((id) => ({ __typename: 'Feedback', id })) },
+        headers[caller as Caller],
+      ),
     );
     expect(statements).toBe(2);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? personQ : personP } }));
@@ -659,21 +657,18 @@ describe('roles in the activities subgraph', () => {
       });
 
     it('createMany records one event for the batch', async () => {
-      const { result: ids, events } = await auditedDuring(() =>
-        sg.running.services.activities.createMany(systemContext(), [activityInput(OWN, ORG), activityInput('330300', null)]),
-      );
+      const { result: ids, events } = await auditedDuring(() => sg.running.services.activities.createMany(systemContext(), [activityInput(OWN, ORG), activityInput('330300', null)]));
       expect(ids).toHaveLength(2);
-      expect(events).toEqual([
-        expect.objectContaining({ action: 'createMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Activity', entityId: null, detail: '2 records' }),
-      ]);
+      expect(events).toEqual([expect.objectContaining({ action: 'createMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Activity', entityId: null, detail: '2 records' })]);
     });
 
     it('createMany applies the rule to every row, and writes nothing when one is refused', async () => {
       const before = await count('activity');
       const { result, events } = await auditedDuring(() =>
-        sg.running.services.activities
-          .createMany(viewerContext({ role: Role.DISTRICT_ADMIN, districtCode: OWN }), [activityInput(OWN, ORG), activityInput(OTHER, ORG)])
-          .then(() => null, (e: { extensions?: { code?: string }; message: string }) => e),
+        sg.running.services.activities.createMany(viewerContext({ role: Role.DISTRICT_ADMIN, districtCode: OWN }), [activityInput(OWN, ORG), activityInput(OTHER, ORG)]).then(
+          () => null,
+          (e: { extensions?: { code?: string }; message: string }) => e,
+        ),
       );
       expect(result).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: A district administrator of 鹿城区 (330302) cannot create activities of 龙湾区 (330303).' });
       expect(await count('activity')).toBe(before);
@@ -692,7 +687,10 @@ describe('roles in the activities subgraph', () => {
         await sg.running.services.activities.createMany(district, [activityInput(OWN, ORG), activityInput(OWN, OTHER_ORG), activityInput(OWN, CITY_ORG)]).catch((e) => e),
         await sg.running.services.activities.createMany(district, [activityInput(OWN, UNKNOWN_ORG), activityInput(OWN, ORG), activityInput(OWN, UNKNOWN_ORG)]).catch((e) => e),
       ]);
-      expect(result[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[1]: A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.' });
+      expect(result[0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: 'rows[1]: A district administrator of 鹿城区 (330302) can name only organizations of their own district as organizers.',
+      });
       expect(result[1]).toMatchObject({
         extensions: {
           code: 'BAD_USER_INPUT',
@@ -721,9 +719,7 @@ describe('roles in the activities subgraph', () => {
         ]),
       );
       expect(ids).toHaveLength(3);
-      expect(events).toEqual([
-        expect.objectContaining({ action: 'recordMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Participation', entityId: null, detail: '3 records' }),
-      ]);
+      expect(events).toEqual([expect.objectContaining({ action: 'recordMany', outcome: 'SUCCEEDED', role: 'SYSTEM', entityType: 'Participation', entityId: null, detail: '3 records' })]);
     });
 
     it('recordMany applies the rule to every row, and writes nothing when one is refused', async () => {
@@ -735,15 +731,18 @@ describe('roles in the activities subgraph', () => {
             { activityId: a3, personId: randomIds.next() },
             { activityId: a4, personId: randomIds.next() },
           ])
-          .then(() => null, (e: { extensions?: { code?: string }; message: string }) => e),
+          .then(
+            () => null,
+            (e: { extensions?: { code?: string }; message: string }) => e,
+          ),
       );
       expect(result).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'rows[2]: An association administrator can record participations of their own organization only.' });
       expect(await count('participation')).toBe(before);
       expect(events).toEqual([expect.objectContaining({ action: 'recordMany', outcome: 'REFUSED', role: 'ASSOCIATION_ADMIN', entityId: null })]);
 
-      await expect(
-        sg.running.services.participations.recordMany(viewerContext({ role: Role.PERSON, personId: personP }), [{ activityId: a1, personId: personP }]),
-      ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      await expect(sg.running.services.participations.recordMany(viewerContext({ role: Role.PERSON, personId: personP }), [{ activityId: a1, personId: personP }])).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+      });
       expect(await count('participation')).toBe(before);
     });
   });

@@ -26,25 +26,14 @@ export interface VersionedChange<E extends { id: string; version: number }> {
  * audit event, all in one transaction; a row changed meanwhile (nothing updated) is a CONFLICT with
  * the version it has now. Returns the row as it is afterwards. Input is checked before this.
  */
-export async function changeVersioned<E extends { id: string; version: number }>(
-  conn: TransactionalConnection,
-  audit: AuditLog,
-  ctx: RequestContext<unknown>,
-  change: VersionedChange<E>,
-): Promise<E> {
+export async function changeVersioned<E extends { id: string; version: number }>(conn: TransactionalConnection, audit: AuditLog, ctx: RequestContext<unknown>, change: VersionedChange<E>): Promise<E> {
   const { entity, typeName, label, action, id, expectedVersion } = change;
   const lost = await conn.transaction(ctx, async (tx) => {
     const current = await conn.getEntityOrThrow(tx, entity, id, typeName);
     assertInScope(change.scope, tx.viewer, change.held(current), change.verb);
     if (current.version !== expectedVersion) throw new StaleVersionError(`${label} ${current.id}`, current.version, expectedVersion);
     const { set, detail } = change.next(current);
-    const result = await conn
-      .repo(tx, entity)
-      .createQueryBuilder()
-      .update(entity)
-      .set(set)
-      .where('id = :id AND version = :version', { id: current.id, version: current.version })
-      .execute();
+    const result = await conn.repo(tx, entity).createQueryBuilder().update(entity).set(set).where('id = :id AND version = :version', { id: current.id, version: current.version }).execute();
     if (result.affected === 0) return true;
     await audit.record(tx, { action, entityType: typeName, entityId: current.id, detail });
     return false;

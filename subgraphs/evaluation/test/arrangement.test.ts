@@ -135,7 +135,10 @@ describe('political arrangements', () => {
     for (let i = 0; i < ids.length; i += 10) {
       const doc = `mutation { ${ids
         .slice(i, i + 10)
-        .map((p, j) => `a${j}: recordPoliticalArrangement(input: { personId: "${p}", kind: CPPCC_MEMBER, level: CITY, body: "温州市政协", districtCode: "330300", termStart: "${YEAR - 1}-01-01", termEnd: "${YEAR + 2}-12-31", status: APPOINTED }) { arrangement { id } }`)
+        .map(
+          (p, j) =>
+            `a${j}: recordPoliticalArrangement(input: { personId: "${p}", kind: CPPCC_MEMBER, level: CITY, body: "温州市政协", districtCode: "330300", termStart: "${YEAR - 1}-01-01", termEnd: "${YEAR + 2}-12-31", status: APPOINTED }) { arrangement { id } }`,
+        )
         .join(' ')} }`;
       expectData(await sg.request(doc));
     }

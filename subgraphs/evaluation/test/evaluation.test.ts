@@ -1,15 +1,5 @@
 import { AuditLog, randomIds, RequestContext, systemContext, todayInChina, TransactionalConnection } from '@tongxin/common';
-import {
-  compositeOf,
-  defineScheme,
-  EvaluationDimension,
-  EvaluationDraft,
-  EvaluationSchemeSource,
-  EvaluationService,
-  evaluationSubgraph,
-  EvaluationServices,
-  weightedOf,
-} from '@tongxin/evaluation';
+import { compositeOf, defineScheme, EvaluationDimension, EvaluationDraft, EvaluationSchemeSource, EvaluationService, evaluationSubgraph, EvaluationServices, weightedOf } from '@tongxin/evaluation';
 import { errorCodes, expectData, GraphQLResponse } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
 
@@ -56,10 +46,8 @@ describe('evaluation subgraph', () => {
     await sg?.stop();
   });
 
-  const total = async (f: Record<string, unknown> = {}) =>
-    expectData(await sg.request<{ evaluations: { totalCount: number } }>(COUNT, { f })).evaluations.totalCount;
-  const personFields = async (ids: readonly string[]) =>
-    expectData(await sg.request(PERSON_FIELDS, { r: ids.map((id) => ({ __typename: 'Person', id })) }))._entities;
+  const total = async (f: Record<string, unknown> = {}) => expectData(await sg.request<{ evaluations: { totalCount: number } }>(COUNT, { f })).evaluations.totalCount;
+  const personFields = async (ids: readonly string[]) => expectData(await sg.request(PERSON_FIELDS, { r: ids.map((id) => ({ __typename: 'Person', id })) }))._entities;
 
   it('records an evaluation with its weighted scores and a composite rounded half up, and reads it back', async () => {
     // Σ 0.25 × score is 69.225 exactly; summing doubles gives 69.22499… and would round down.
@@ -84,16 +72,19 @@ describe('evaluation subgraph', () => {
 
     const id = recordEvaluation.evaluation.id;
     const read = expectData(
-      await sg.request(`query($id: ID!) { evaluation(id: $id) { id person { id } year district { code name } evaluator composite comment createdAt scores { dimension score weight weighted } } }`, { id }),
+      await sg.request(`query($id: ID!) { evaluation(id: $id) { id person { id } year district { code name } evaluator composite comment createdAt scores { dimension score weight weighted } } }`, {
+        id,
+      }),
     );
     expect(read.evaluation).toEqual(recordEvaluation.evaluation);
-    const listed = expectData(
-      await sg.request(`query($p: ID!) { evaluations(filter: { personId: $p }) { totalCount edges { node { id composite } } } }`, { p: input.personId }),
-    );
+    const listed = expectData(await sg.request(`query($p: ID!) { evaluations(filter: { personId: $p }) { totalCount edges { node { id composite } } } }`, { p: input.personId }));
     expect(listed.evaluations).toEqual({ totalCount: 1, edges: [{ node: { id, composite: 69.23 } }] });
     const entities = expectData(
       await sg.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Evaluation { id composite } } }`, {
-        r: [{ __typename: 'Evaluation', id }, { __typename: 'Evaluation', id: randomIds.next() }],
+        r: [
+          { __typename: 'Evaluation', id },
+          { __typename: 'Evaluation', id: randomIds.next() },
+        ],
       }),
     );
     expect(entities._entities).toEqual([{ id, composite: 69.23 }, null]);
@@ -127,7 +118,14 @@ describe('evaluation subgraph', () => {
 
   it('reports every problem of an evaluation at once', async () => {
     const res = await sg.request(RECORD, {
-      input: form({ year: 2000, evaluator: 'x', scores: [{ dimension: 'POLITICAL_QUALITY', score: 101 }, { dimension: 'POLITICAL_QUALITY', score: 50 }] }),
+      input: form({
+        year: 2000,
+        evaluator: 'x',
+        scores: [
+          { dimension: 'POLITICAL_QUALITY', score: 101 },
+          { dimension: 'POLITICAL_QUALITY', score: 50 },
+        ],
+      }),
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(fields(res).sort()).toEqual(['input.evaluator', 'input.scores[0].score', 'input.scores[1].dimension', 'input.year']);
@@ -169,7 +167,10 @@ describe('evaluation subgraph', () => {
     const cityHeld = await ids({ personId, districtCode: '330300' });
     expect(cityHeld.totalCount).toBe(2);
     expect(cityHeld.edges.map((e: any) => e.node).sort((a: any, b: any) => a.id.localeCompare(b.id))).toEqual(
-      [{ id: inCity, district: { code: '330300' } }, { id: legacy, district: null }].sort((a, b) => a.id.localeCompare(b.id)),
+      [
+        { id: inCity, district: { code: '330300' } },
+        { id: legacy, district: null },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
     );
     expect((await ids({ personId })).totalCount).toBe(4);
     const bad = await sg.request(`{ evaluations(filter: { districtCode: "999999" }) { totalCount } }`);
@@ -258,7 +259,10 @@ describe('evaluation subgraph', () => {
     let pages = 0;
     for (;;) {
       const page: any = expectData(
-        await sg.request(`query($after: String) { evaluations(first: 3, after: $after, filter: { year: 2015, evaluator: "分页评议组" }) { totalCount edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, { after }),
+        await sg.request(
+          `query($after: String) { evaluations(first: 3, after: $after, filter: { year: 2015, evaluator: "分页评议组" }) { totalCount edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+          { after },
+        ),
       );
       expect(page.evaluations.totalCount).toBe(7);
       expect(page.evaluations.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -299,7 +303,10 @@ describe('evaluation subgraph', () => {
       expect(ids).toHaveLength(620);
       expect(await total({ evaluator: '千人评议组' })).toBe(620);
       const read = expectData(
-        await sg.request(`query($a: ID!, $b: ID!) { a: evaluation(id: $a) { person { id } composite scores { score } } b: evaluation(id: $b) { person { id } composite } }`, { a: ids[0], b: ids[619] }),
+        await sg.request(`query($a: ID!, $b: ID!) { a: evaluation(id: $a) { person { id } composite scores { score } } b: evaluation(id: $b) { person { id } composite } }`, {
+          a: ids[0],
+          b: ids[619],
+        }),
       );
       expect(read.a).toEqual({ person: { id: drafts[0]!.personId }, composite: 37.5, scores: [0, 50, 50, 50].map((score) => ({ score })) });
       expect(read.b).toEqual({ person: { id: drafts[619]!.personId }, composite: 40.75 });
@@ -310,11 +317,15 @@ describe('evaluation subgraph', () => {
       await expect(sg.running.services.evaluations.recordMany(systemContext(), drafts)).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'rows[1].scores[3].score' }, { field: 'rows[2].year' }] },
       });
+      await expect(sg.running.services.evaluations.recordMany(systemContext(), [draft({ evaluator: '全无评议组', scores: [{ dimension: 'COURAGE', score: 80 }] })])).rejects.toMatchObject({
+        extensions: { fields: [{ field: 'rows[0].scores[0].dimension' }, { field: 'rows[0].scores' }] },
+      });
       await expect(
-        sg.running.services.evaluations.recordMany(systemContext(), [draft({ evaluator: '全无评议组', scores: [{ dimension: 'COURAGE', score: 80 }] })]),
-      ).rejects.toMatchObject({ extensions: { fields: [{ field: 'rows[0].scores[0].dimension' }, { field: 'rows[0].scores' }] } });
-      await expect(
-        sg.running.services.evaluations.recordMany(systemContext(), [draft({ evaluator: '全无评议组' }), draft({ evaluator: '全无评议组', districtCode: null }), draft({ evaluator: '全无评议组', districtCode: '110101' })]),
+        sg.running.services.evaluations.recordMany(systemContext(), [
+          draft({ evaluator: '全无评议组' }),
+          draft({ evaluator: '全无评议组', districtCode: null }),
+          draft({ evaluator: '全无评议组', districtCode: '110101' }),
+        ]),
       ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'rows[1].districtCode' }, { field: 'rows[2].districtCode' }] } });
       expect(await total({ evaluator: '全无评议组' })).toBe(0);
     });
@@ -348,7 +359,14 @@ describe('evaluation subgraph', () => {
     await expect(service.recordMany(ctx, [{ ...base, scores: scores(80, 80, 80, 80) }])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     await expect(service.recordMany(ctx, [{ ...base, year: 2026, scores: [{ dimension: 'PUBLIC_IMAGE', score: 90 }] }])).rejects.toMatchObject({ extensions: { fields: [{ field: 'rows[0].year' }] } });
     const [id] = await service.recordMany(ctx, [
-      { ...base, scores: [{ dimension: 'PUBLIC_IMAGE', score: 90 }, { dimension: 'POLITICAL_THINKING', score: 85.5 }, { dimension: 'PROFESSIONAL_QUALITY', score: 70 }] },
+      {
+        ...base,
+        scores: [
+          { dimension: 'PUBLIC_IMAGE', score: 90 },
+          { dimension: 'POLITICAL_THINKING', score: 85.5 },
+          { dimension: 'PROFESSIONAL_QUALITY', score: 70 },
+        ],
+      },
     ]);
     const read = expectData(await sg.request(`query($id: ID!) { evaluation(id: $id) { composite scores { dimension weight weighted } } }`, { id }));
     expect(read.evaluation).toEqual({
@@ -392,9 +410,25 @@ describe('scoring rules', () => {
   it('refuses schemes whose weights do not add up to 1, repeat a dimension or are not positive', () => {
     const d = EvaluationDimension;
     expect(() => defineScheme('s', [{ dimension: d.PUBLIC_IMAGE, weight: 0.5 }])).toThrow(/add up/);
-    expect(() => defineScheme('s', [{ dimension: d.PUBLIC_IMAGE, weight: 0.5 }, { dimension: d.PUBLIC_IMAGE, weight: 0.5 }])).toThrow(/twice/);
-    expect(() => defineScheme('s', [{ dimension: d.PUBLIC_IMAGE, weight: 1.5 }, { dimension: d.OVERALL_STRENGTH, weight: -0.5 }])).toThrow(/positive/);
+    expect(() =>
+      defineScheme('s', [
+        { dimension: d.PUBLIC_IMAGE, weight: 0.5 },
+        { dimension: d.PUBLIC_IMAGE, weight: 0.5 },
+      ]),
+    ).toThrow(/twice/);
+    expect(() =>
+      defineScheme('s', [
+        { dimension: d.PUBLIC_IMAGE, weight: 1.5 },
+        { dimension: d.OVERALL_STRENGTH, weight: -0.5 },
+      ]),
+    ).toThrow(/positive/);
     expect(() => defineScheme('s', [])).toThrow(/no dimensions/);
-    expect(defineScheme('s', [{ dimension: d.PUBLIC_IMAGE, weight: 0.1 }, { dimension: d.OVERALL_STRENGTH, weight: 0.2 }, { dimension: d.POLITICAL_THINKING, weight: 0.7 }]).weights).toHaveLength(3);
+    expect(
+      defineScheme('s', [
+        { dimension: d.PUBLIC_IMAGE, weight: 0.1 },
+        { dimension: d.OVERALL_STRENGTH, weight: 0.2 },
+        { dimension: d.POLITICAL_THINKING, weight: 0.7 },
+      ]).weights,
+    ).toHaveLength(3);
   });
 });

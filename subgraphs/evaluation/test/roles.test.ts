@@ -26,8 +26,7 @@ const AUDIT = `query($f: AuditEventFilter, $first: Int!) {
   evaluationAuditEvents(filter: $f, first: $first) { hasMore events { id action entityType entityId outcome role subject viewerScope detail } }
 }`;
 
-const scores = (s: number) =>
-  ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: s }));
+const scores = (s: number) => ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: s }));
 
 /** A new evaluation of a new person, so that no two collide on (person, year, evaluator). */
 function form(districtCode: string, overrides: Record<string, unknown> = {}) {
@@ -199,7 +198,10 @@ describe('roles in the evaluation subgraph', () => {
     const ownRows = all.edges.filter((e: any) => e.node.district?.code === OWN);
     expect(all.edges.some((e: any) => e.node.district?.code !== OWN)).toBe(true);
     expect(all.edges.some((e: any) => e.node.district === null)).toBe(true);
-    for (const [caller, district] of [['district', OWN], ['otherDistrict', OTHER]] as const) {
+    for (const [caller, district] of [
+      ['district', OWN],
+      ['otherDistrict', OTHER],
+    ] as const) {
       const listed = expectData(await sg.request(LIST, {}, headers[caller])).evaluations;
       expect(listed.totalCount).toBeGreaterThan(0);
       expect(listed.totalCount).toBe(all.edges.filter((e: any) => e.node.district?.code === district).length);
@@ -225,9 +227,7 @@ describe('roles in the evaluation subgraph', () => {
   };
   it.each(Object.entries(entityTable))('%s: _entities of evaluations held by own district, another, the city and none → %j, in one statement', async (caller, outcomes) => {
     const ids = [own, other, city, legacy];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(EVALUATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Evaluation', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(EVALUATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Evaluation', id })) }, headers[caller as Caller]));
     // A viewer who may read no evaluation is refused before any SQL.
     expect(statements).toBe(outcomes.every((o) => o === no) ? 0 : 1);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], composite: expect.any(Number) }));
@@ -244,9 +244,7 @@ describe('roles in the evaluation subgraph', () => {
   };
   it.each(Object.keys(personTable))("%s: Person.evaluations and latestEvaluation through _entities hold the caller's scope only", async (caller) => {
     const expected = personTable[caller as Caller];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(PERSON_ENTITIES, { r: [subject, unevaluated].map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(PERSON_ENTITIES, { r: [subject, unevaluated].map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]));
     if (expected === 'FORBIDDEN') {
       // The persons still resolve; each field is FORBIDDEN, and no SQL was sent.
       expect(result.data?._entities).toEqual([
@@ -254,9 +252,7 @@ describe('roles in the evaluation subgraph', () => {
         { id: unevaluated, evaluations: null, latestEvaluation: null },
       ]);
       const paths = (result.errors ?? []).map((e) => `${e.extensions?.code} ${e.path?.join('.')}`).sort();
-      expect(paths).toEqual(
-        ['_entities.0.evaluations', '_entities.0.latestEvaluation', '_entities.1.evaluations', '_entities.1.latestEvaluation'].map((p) => `FORBIDDEN ${p}`),
-      );
+      expect(paths).toEqual(['_entities.0.evaluations', '_entities.0.latestEvaluation', '_entities.1.evaluations', '_entities.1.latestEvaluation'].map((p) => `FORBIDDEN ${p}`));
       expect(statements).toBe(0);
       return;
     }
@@ -268,7 +264,7 @@ describe('roles in the evaluation subgraph', () => {
     expect(statements).toBe(1);
   });
 
-  it("names an existing evaluation in a CONFLICT only to a caller who may read it", async () => {
+  it('names an existing evaluation in a CONFLICT only to a caller who may read it', async () => {
     // `other` is held by 330303: the same evaluator, person and year recorded by 鹿城区's administrator clashes with it.
     const input = { personId: subject, year: THIS_YEAR - 1, districtCode: OWN, evaluator: '龙湾区委统战部', scores: scores(71) };
     const district = await sg.request(RECORD, { input }, headers.district);
@@ -317,7 +313,12 @@ describe('roles in the evaluation subgraph', () => {
     });
 
     it.each([
-      ['a district administrator, one row of another district', { role: Role.DISTRICT_ADMIN, districtCode: OWN }, [draft(OWN), draft(OTHER)], 'rows[1]: A district administrator of 鹿城区 (330302) cannot record evaluations of 龙湾区 (330303).'],
+      [
+        'a district administrator, one row of another district',
+        { role: Role.DISTRICT_ADMIN, districtCode: OWN },
+        [draft(OWN), draft(OTHER)],
+        'rows[1]: A district administrator of 鹿城区 (330302) cannot record evaluations of 龙湾区 (330303).',
+      ],
       ['an analyst, before the rows are checked', { role: Role.ANALYST }, [draft(null, { scores: [] })], 'An analyst can read evaluations but cannot change them.'],
       ['a person', { role: Role.PERSON, personId: randomIds.next() }, [draft(OWN)], 'A person cannot change evaluations.'],
     ] as const)('refuses %s: FORBIDDEN, nothing written, one REFUSED event', async (_label, viewer, drafts, message) => {
@@ -386,8 +387,7 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
 
   const entry = async (districtCode: string | null, year = THIS_YEAR) =>
     (await sg.running.services.talentPool.add(sys(), { personId: subject, level: districtCode ? 'DISTRICT' : 'CITY', districtCode, year, reason: '角色测试' } as never)).id;
-  const freshEntry = (districtCode: string) =>
-    sg.running.services.talentPool.add(sys(), { personId: randomIds.next(), level: 'DISTRICT', districtCode, year: THIS_YEAR, reason: '角色测试' } as never);
+  const freshEntry = (districtCode: string) => sg.running.services.talentPool.add(sys(), { personId: randomIds.next(), level: 'DISTRICT', districtCode, year: THIS_YEAR, reason: '角色测试' } as never);
   /** An entry the renewal would have put UNDER_REVIEW, in a pool (null: the city's). */
   const reviewEntry = async (districtCode: string | null) => {
     const { id } = await sg.running.services.talentPool.add(sys(), {
@@ -573,8 +573,7 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
     expect(table[caller]).toHaveLength(names.length);
     return names.map((op, i) => [caller, op, table[caller][i]!] as const);
   });
-  const auditCount = async (action: string, outcome: string) =>
-    expectData(await sg.request(AUDITED, { f: { action, outcome } })).evaluationAuditEvents.events.length;
+  const auditCount = async (action: string, outcome: string) => expectData(await sg.request(AUDITED, { f: { action, outcome } })).evaluationAuditEvents.events.length;
 
   it.each(cases)('%s: %s → %s', async (caller, name, outcome) => {
     const op = operations[name]!;

@@ -45,11 +45,46 @@ describe('evaluation schemes per year', () => {
   });
 
   it.each([
-    ['weights that add up to 0.99', [{ dimension: 'POLITICAL_QUALITY', weight: 0.5 }, { dimension: 'PUBLIC_IMAGE', weight: 0.49 }], ['input.weights']],
-    ['weights that add up to 1.01', [{ dimension: 'POLITICAL_QUALITY', weight: 0.5 }, { dimension: 'PUBLIC_IMAGE', weight: 0.51 }], ['input.weights']],
-    ['a dimension twice', [{ dimension: 'POLITICAL_QUALITY', weight: 0.5 }, { dimension: 'POLITICAL_QUALITY', weight: 0.5 }], ['input.weights[1].dimension']],
-    ['a weight of 0', [{ dimension: 'POLITICAL_QUALITY', weight: 1 }, { dimension: 'PUBLIC_IMAGE', weight: 0 }], ['input.weights[1].weight']],
-    ['a negative weight and one with 5 decimals', [{ dimension: 'POLITICAL_QUALITY', weight: -0.5 }, { dimension: 'PUBLIC_IMAGE', weight: 0.50001 }], ['input.weights[0].weight', 'input.weights[1].weight']],
+    [
+      'weights that add up to 0.99',
+      [
+        { dimension: 'POLITICAL_QUALITY', weight: 0.5 },
+        { dimension: 'PUBLIC_IMAGE', weight: 0.49 },
+      ],
+      ['input.weights'],
+    ],
+    [
+      'weights that add up to 1.01',
+      [
+        { dimension: 'POLITICAL_QUALITY', weight: 0.5 },
+        { dimension: 'PUBLIC_IMAGE', weight: 0.51 },
+      ],
+      ['input.weights'],
+    ],
+    [
+      'a dimension twice',
+      [
+        { dimension: 'POLITICAL_QUALITY', weight: 0.5 },
+        { dimension: 'POLITICAL_QUALITY', weight: 0.5 },
+      ],
+      ['input.weights[1].dimension'],
+    ],
+    [
+      'a weight of 0',
+      [
+        { dimension: 'POLITICAL_QUALITY', weight: 1 },
+        { dimension: 'PUBLIC_IMAGE', weight: 0 },
+      ],
+      ['input.weights[1].weight'],
+    ],
+    [
+      'a negative weight and one with 5 decimals',
+      [
+        { dimension: 'POLITICAL_QUALITY', weight: -0.5 },
+        { dimension: 'PUBLIC_IMAGE', weight: 0.50001 },
+      ],
+      ['input.weights[0].weight', 'input.weights[1].weight'],
+    ],
     ['no weights', [], ['input.weights']],
   ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_what, weights, expected) => {
     const res = await define({ year: 2013, weights });
@@ -66,7 +101,14 @@ describe('evaluation schemes per year', () => {
   });
 
   it('adds weights exactly: 0.1 + 0.2 + 0.7 is 1', async () => {
-    const res = await define({ year: 2012, weights: [{ dimension: 'POLITICAL_QUALITY', weight: 0.1 }, { dimension: 'SOCIAL_CONTRIBUTION', weight: 0.2 }, { dimension: 'PUBLIC_IMAGE', weight: 0.7 }] });
+    const res = await define({
+      year: 2012,
+      weights: [
+        { dimension: 'POLITICAL_QUALITY', weight: 0.1 },
+        { dimension: 'SOCIAL_CONTRIBUTION', weight: 0.2 },
+        { dimension: 'PUBLIC_IMAGE', weight: 0.7 },
+      ],
+    });
     expect(expectData(res).defineEvaluationScheme.scheme).toMatchObject({ year: 2012, name: 'the 2012 scheme', isDefault: false, version: 1 });
   });
 
@@ -98,8 +140,7 @@ describe('evaluation schemes per year', () => {
       { dimension: 'OVERALL_STRENGTH', score: 90.1 },
       { dimension: 'PUBLIC_IMAGE', score: 66.6 },
     ];
-    const recorded = expectData(await sg.request(RECORD, { input: { personId: randomIds.next(), year, districtCode: '330302', evaluator: '评议组', scores } }))
-      .recordEvaluation.evaluation;
+    const recorded = expectData(await sg.request(RECORD, { input: { personId: randomIds.next(), year, districtCode: '330302', evaluator: '评议组', scores } })).recordEvaluation.evaluation;
     // 26.55 + 23.1 + 22.525 + 9.99 = 82.165, rounded half up to 82.17.
     expect(recorded).toMatchObject({
       composite: 82.17,
@@ -148,14 +189,18 @@ describe('evaluation schemes per year', () => {
     expectData(await define({ year, weights: W17 }));
     const schemes = sg.running.services.schemes;
     // The caller read the default scheme (before the year's was defined); the check in the transaction reads the real one.
-    const stale = new EvaluationService(
-      new TransactionalConnection(sg.running.dataSource),
-      new AuditLog(new TransactionalConnection(sg.running.dataSource), 'evaluation'),
-      undefined,
-      { schemesFor: async (_ctx, years) => new Map(years.map((y) => [y, DEFAULT_SCHEME])), lockedSchemesFor: (tx, years) => schemes.lockedSchemesFor(tx, years) },
-    );
+    const stale = new EvaluationService(new TransactionalConnection(sg.running.dataSource), new AuditLog(new TransactionalConnection(sg.running.dataSource), 'evaluation'), undefined, {
+      schemesFor: async (_ctx, years) => new Map(years.map((y) => [y, DEFAULT_SCHEME])),
+      lockedSchemesFor: (tx, years) => schemes.lockedSchemesFor(tx, years),
+    });
     const personId = randomIds.next();
-    const draft = { personId, year, districtCode: '330302', evaluator: '并发评议组', scores: ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: 80 })) };
+    const draft = {
+      personId,
+      year,
+      districtCode: '330302',
+      evaluator: '并发评议组',
+      scores: ['POLITICAL_QUALITY', 'SOCIAL_CONTRIBUTION', 'PARTICIPATION_ABILITY', 'STRATUM_INFLUENCE'].map((dimension) => ({ dimension, score: 80 })),
+    };
     await expect(stale.recordMany(systemContext() as RequestContext<unknown>, [draft])).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
     const count = expectData(await sg.request(`query($f: EvaluationFilter) { evaluations(filter: $f) { totalCount } }`, { f: { personId } })).evaluations.totalCount;
     expect(count).toBe(0);

@@ -50,7 +50,16 @@ describe('the talent pool', () => {
   it('adds a person to a district pool and to the city pool, one entry per person, pool and year', async () => {
     const personId = randomIds.next();
     const d = await added({ personId, level: 'DISTRICT', districtCode: '330302', year: THIS_YEAR, reason: '综合评价优秀' });
-    expect(d).toMatchObject({ person: { id: personId }, level: 'DISTRICT', district: { code: '330302' }, year: THIS_YEAR, status: 'ACTIVE', reason: '综合评价优秀', addedBy: 'test-city_admin', version: 1 });
+    expect(d).toMatchObject({
+      person: { id: personId },
+      level: 'DISTRICT',
+      district: { code: '330302' },
+      year: THIS_YEAR,
+      status: 'ACTIVE',
+      reason: '综合评价优秀',
+      addedBy: 'test-city_admin',
+      version: 1,
+    });
     const c = await added({ personId, level: 'CITY', year: THIS_YEAR, reason: '市级代表人士' });
     expect(c).toMatchObject({ level: 'CITY', district: { code: '330300' } });
     const again = await add({ personId, level: 'DISTRICT', districtCode: '330302', year: THIS_YEAR, reason: '重复' });
@@ -104,7 +113,17 @@ describe('the talent pool', () => {
     expect(rows).toHaveLength(13);
     expect(rows[0]).toMatchObject({ level: 'CITY', district: { code: '330300' }, count: 0, minimum: 180, maximum: 220, compliant: false, shortfall: 180 });
     expect(rows.find((r: any) => r.district.code === '330324')).toEqual({
-      level: 'DISTRICT', district: { code: '330324' }, year, count: n, underReview: 0, minimum: 50, maximum: null, compliant, shortfall, excess: 0, defaultQuota: true,
+      level: 'DISTRICT',
+      district: { code: '330324' },
+      year,
+      count: n,
+      underReview: 0,
+      minimum: 50,
+      maximum: null,
+      compliant,
+      shortfall,
+      excess: 0,
+      defaultQuota: true,
     });
     expect(rows.filter((r: any) => r.count > 0)).toHaveLength(1);
   });
@@ -169,7 +188,8 @@ describe('the talent pool', () => {
     const removed = expectData(await sg.request(REMOVE, { input: { id: review.id, reason: '复审未通过', expectedVersion: 1 } })).removeFromTalentPool.entry;
     expect(removed).toMatchObject({ status: 'REMOVED', version: 2 });
     const entry = async (id: string) => expectData(await sg.request(`query($id: ID!) { talentPoolEntry(id: $id) { ${ENTRY} } }`, { id })).talentPoolEntry;
-    const audited = async () => Number((await sg.running.dataSource.query("SELECT COUNT(*) AS n FROM audit_event WHERE action IN ('confirmTalentPoolEntry', 'removeFromTalentPool') AND outcome = 'FAILED'"))[0].n);
+    const audited = async () =>
+      Number((await sg.running.dataSource.query("SELECT COUNT(*) AS n FROM audit_event WHERE action IN ('confirmTalentPoolEntry', 'removeFromTalentPool') AND outcome = 'FAILED'"))[0].n);
     const failedBefore = await audited();
     for (const [mutation, input, current] of [
       [CONFIRM, { id: removed.id, expectedVersion: 2 }, 'REMOVED'],
@@ -219,13 +239,20 @@ describe('the talent pool', () => {
       expect(history.totalCount).toBe(5);
       const ranked = expectData(await sg.request(CANDIDATES, { year, d, first: 10 })).talentPoolCandidates;
       expect(ranked.edges.map((e: any) => e.node.person.id).sort()).toEqual([active, unknown, returned].sort());
-      const renewal = expectData(await sg.request(RENEW.replace('alreadyPresent', 'alreadyPresent notRegistered'), { input: { fromYear: year, toYear: year + 1, level: 'DISTRICT', districtCode: d } })).renewTalentPool;
+      const renewal = expectData(
+        await sg.request(RENEW.replace('alreadyPresent', 'alreadyPresent notRegistered'), { input: { fromYear: year, toYear: year + 1, level: 'DISTRICT', districtCode: d } }),
+      ).renewTalentPool;
       expect(renewal).toEqual({ created: 3, alreadyPresent: 0, notRegistered: 2 });
       expect((await poolRows({ year: year + 1, districtCode: d, registeredOnly: false })).edges.map((e: any) => e.node.person.id).sort()).toEqual([active, unknown, returned].sort());
     });
 
     it('applies only a newer version: a repeated or older status changes nothing', async () => {
-      expect(await apply([{ personId: archived, status: 'ACTIVE', version: 2 }, { personId: movedAway, status: 'ACTIVE', version: 2 }])).toBe(0);
+      expect(
+        await apply([
+          { personId: archived, status: 'ACTIVE', version: 2 },
+          { personId: movedAway, status: 'ACTIVE', version: 2 },
+        ]),
+      ).toBe(0);
       expect((await compliance(year)).find((r: any) => r.district.code === d)).toMatchObject({ count: 3 });
       // The persons subgraph restores a person: a newer version counts them again.
       expect(await apply([{ personId: movedAway, status: 'ACTIVE', version: 4 }])).toBe(1);
@@ -252,10 +279,12 @@ describe('the talent pool', () => {
       const ev = (personId: string, evaluator: string, s: number, districtCode = d) => ({ personId, year, districtCode, evaluator, scores: four(s) });
       await sg.running.services.evaluations.recordMany(systemContext(), [
         ev(ids[0]!, '甲组', 80), // mean 80, 1 evaluation
-        ev(ids[1]!, '甲组', 70), ev(ids[1]!, '乙组', 90), // mean 80, 2 evaluations: before ids[0]
+        ev(ids[1]!, '甲组', 70),
+        ev(ids[1]!, '乙组', 90), // mean 80, 2 evaluations: before ids[0]
         ev(ids[2]!, '甲组', 80), // mean 80, 1 evaluation, id after ids[0]
         ev(ids[3]!, '甲组', 95),
-        ev(ids[4]!, '甲组', 60.1), ev(ids[4]!, '乙组', 60), // mean 60.05
+        ev(ids[4]!, '甲组', 60.1),
+        ev(ids[4]!, '乙组', 60), // mean 60.05
         ev(ids[5]!, '甲组', 99, '330382'), // another district's evaluation
       ]);
     });

@@ -17,11 +17,7 @@ export interface OrganizationsServices {
 }
 
 /** The services over one connection; member units' contact phones are sealed with TONGXIN_DATA_KEY (see `personalDataCipherFromEnv`). */
-export function createOrganizationsServices(
-  conn: TransactionalConnection,
-  _peers?: Peers,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): OrganizationsServices {
+export function createOrganizationsServices(conn: TransactionalConnection, _peers?: Peers, env: Readonly<Record<string, string | undefined>> = process.env): OrganizationsServices {
   const audit = new AuditLog(conn, 'organizations');
   const organizations = new OrganizationService(conn, audit, personalDataCipherFromEnv(env));
   return {

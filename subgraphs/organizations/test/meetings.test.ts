@@ -37,10 +37,7 @@ describe('joint meetings, member units and meetings', () => {
     heldOn: '2024-05-20',
     topic: '2024年新的社会阶层人士统战工作联席会议',
     attendingUnitIds: [units[0], units[1]],
-    decisions: [
-      { text: '开展新的社会阶层人士情况调查', responsibleUnitId: units[0], dueDate: '2024-12-31' },
-      { text: '建立联络员制度' },
-    ],
+    decisions: [{ text: '开展新的社会阶层人士情况调查', responsibleUnitId: units[0], dueDate: '2024-12-31' }, { text: '建立联络员制度' }],
     ...overrides,
   });
 
@@ -96,7 +93,12 @@ describe('joint meetings, member units and meetings', () => {
     expect(expectData(result).organizations.edges.map((e: any) => e.node.contactPhone)).toEqual(['13812345678', '0577-88960000', null]);
     const after = await events();
     expect(after.length).toBe(before + 2);
-    expect(after.slice(0, 2).map((e: any) => e.entityId).sort()).toEqual([units[0], units[1]].sort());
+    expect(
+      after
+        .slice(0, 2)
+        .map((e: any) => e.entityId)
+        .sort(),
+    ).toEqual([units[0], units[1]].sort());
     expect(after[0]).toMatchObject({ outcome: 'SUCCEEDED', role: 'CITY_ADMIN' });
     // The page, then one audit insert (inside its transaction's BEGIN/COMMIT where the driver counts them).
     expect(statements).toBeLessThanOrEqual(4);
@@ -121,7 +123,10 @@ describe('joint meetings, member units and meetings', () => {
   });
 
   it.each([
-    ['a coordination group under a friendship association', () => ({ kind: 'COMMUNITY_COORDINATION_GROUP', level: 'COMMUNITY', streetCode: '330302006', community: '墨池社区', parentId: association })],
+    [
+      'a coordination group under a friendship association',
+      () => ({ kind: 'COMMUNITY_COORDINATION_GROUP', level: 'COMMUNITY', streetCode: '330302006', community: '墨池社区', parentId: association }),
+    ],
     ['a street leading group under an association', () => ({ kind: 'STREET_LEADING_GROUP', level: 'STREET', streetCode: '330302006', parentId: association })],
     ['an industry association under a friendship association', () => ({ kind: 'INDUSTRY_ASSOCIATION', parentId: association })],
     ['a friendship association under a joint meeting', () => ({ kind: 'FRIENDSHIP_ASSOCIATION', parentId: joint })],
@@ -152,7 +157,8 @@ describe('joint meetings, member units and meetings', () => {
     expect(meeting.attendingUnits).toHaveLength(2);
     const read = expectData(await sg.request(`query($id: ID!) { meeting(id: $id) { id topic attendingUnits { id } decisions { text } } }`, { id: meeting.id })).meeting;
     expect(read).toMatchObject({ id: meeting.id, decisions: [{ text: '开展新的社会阶层人士情况调查' }, { text: '建立联络员制度' }] });
-    const audit = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting" }, first: 1000) { events { outcome entityType entityId } } }`)).organizationsAuditEvents.events;
+    const audit = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting" }, first: 1000) { events { outcome entityType entityId } } }`)).organizationsAuditEvents
+      .events;
     expect(audit[0]).toEqual({ outcome: 'SUCCEEDED', entityType: 'Meeting', entityId: meeting.id });
     expect(expectData(await sg.request(`query($id: ID!) { meeting(id: $id) { id } }`, { id: randomIds.next() })).meeting).toBeNull();
   });
@@ -175,21 +181,22 @@ describe('joint meetings, member units and meetings', () => {
     ['51 decisions', () => ({ decisions: Array.from({ length: 51 }, () => ({ text: '调研' })) }), ['input.decisions']],
     ['a body that is not a joint meeting', () => ({ bodyId: association }), ['input.bodyId']],
     ['a malformed body, and every other problem', () => ({ bodyId: 'x', topic: '', attendingUnitIds: [units[0], units[0]] }), ['input.bodyId', 'input.topic', 'input.attendingUnitIds[1]']],
-    ['several problems at once', () => ({ heldOn: '2011-01-01', topic: '', decisions: [{ text: '', dueDate: '2010-12-31' }] }), [
-      'input.heldOn',
-      'input.topic',
-      'input.decisions[0].text',
-      'input.decisions[0].dueDate',
-    ]],
+    [
+      'several problems at once',
+      () => ({ heldOn: '2011-01-01', topic: '', decisions: [{ text: '', dueDate: '2010-12-31' }] }),
+      ['input.heldOn', 'input.topic', 'input.decisions[0].text', 'input.decisions[0].dueDate'],
+    ],
   ];
   it.each(BAD)('refuses %s with BAD_USER_INPUT naming each field, and writes nothing', async (_label, overrides, fields) => {
     const before = await meetingCount(joint);
-    const failedBefore = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting", outcome: FAILED }, first: 1000) { events { id } } }`)).organizationsAuditEvents.events.length;
+    const failedBefore = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting", outcome: FAILED }, first: 1000) { events { id } } }`)).organizationsAuditEvents
+      .events.length;
     const res = await sg.request(CREATE_MEETING, { input: input(overrides()) });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.fields.map((f: { field: string }) => f.field)).toEqual(fields);
     expect(await meetingCount(joint)).toBe(before);
-    const failedAfter = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting", outcome: FAILED }, first: 1000) { events { id } } }`)).organizationsAuditEvents.events.length;
+    const failedAfter = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "createMeeting", outcome: FAILED }, first: 1000) { events { id } } }`)).organizationsAuditEvents
+      .events.length;
     expect(failedAfter).toBe(failedBefore + 1);
   });
 
@@ -267,7 +274,9 @@ describe('joint meetings, member units and meetings', () => {
       );
       const unitIds = await sg.running.services.organizations.createMany(
         ctx,
-        bodyIds.flatMap((b, i) => [0, 1].map((k) => ({ name: `成员单位${i}-${k}`, kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: districts[i % 4], parentId: b }) as OrganizationDraft)),
+        bodyIds.flatMap((b, i) =>
+          [0, 1].map((k) => ({ name: `成员单位${i}-${k}`, kind: 'JOINT_MEETING_MEMBER_UNIT', level: 'DISTRICT', districtCode: districts[i % 4], parentId: b }) as OrganizationDraft),
+        ),
       );
       for (const [i, bodyId] of bodyIds.entries()) {
         for (let m = 0; m < 2; m++) {

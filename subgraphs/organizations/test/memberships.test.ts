@@ -79,7 +79,13 @@ describe('memberships', () => {
     expect(person).toEqual({
       id: personId,
       memberships: [
-        { id: m.id, role: 'VICE_PRESIDENT', active: true, startDate: TODAY, organization: { id: association, name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', district: { code: '330302' } } },
+        {
+          id: m.id,
+          role: 'VICE_PRESIDENT',
+          active: true,
+          startDate: TODAY,
+          organization: { id: association, name: '鹿城区新的社会阶层人士联谊会', kind: 'FRIENDSHIP_ASSOCIATION', district: { code: '330302' } },
+        },
       ],
     });
   });
@@ -140,9 +146,7 @@ describe('memberships', () => {
 
   it('lets only one of two simultaneous additions of the same person through', async () => {
     const personId = newPerson();
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () => sg.request(ADD, { input: { personId, organizationId: streetGroup, role: 'MEMBER' } })),
-    );
+    const results = await Promise.all(Array.from({ length: 4 }, () => sg.request(ADD, { input: { personId, organizationId: streetGroup, role: 'MEMBER' } })));
     expect(results.map((r) => (r.errors ? errorCodes(r)[0] : 'OK')).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     const memberships = expectData(await sg.request(PERSON_MEMBERSHIPS, { r: [{ __typename: 'Person', id: personId }] }))._entities[0].memberships;
     expect(memberships).toHaveLength(1);
@@ -201,8 +205,8 @@ describe('memberships', () => {
   });
 
   it('pages through members with keyset cursors, in the order they joined', async () => {
-    const org = expectData(await sg.request(CREATE_ORG, { input: { name: '苍南县律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: '330327' } }))
-      .createOrganization.organization.id;
+    const org = expectData(await sg.request(CREATE_ORG, { input: { name: '苍南县律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: '330327' } })).createOrganization.organization
+      .id;
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) ids.push((await add({ personId: newPerson(), organizationId: org, role: 'MEMBER', startDate: '2022-01-01' })).id);
     expectData(await sg.request(END, { input: { id: ids[3], expectedVersion: 1, endDate: '2023-01-01' } }));
@@ -238,7 +242,9 @@ describe('memberships', () => {
       const madeUp = randomIds.next();
       const res = await sg.request(ADD, { input: { personId: madeUp, organizationId: association, role: 'MEMBER' } });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-      expect(res.errors![0]!.extensions!.fields).toEqual([{ field: 'input.personId', message: expect.stringMatching(/^is not a person of the register known here: check the id\. A person registered a moment ago/) }]);
+      expect(res.errors![0]!.extensions!.fields).toEqual([
+        { field: 'input.personId', message: expect.stringMatching(/^is not a person of the register known here: check the id\. A person registered a moment ago/) },
+      ]);
       expect(res.data?.addMembership ?? null).toBeNull();
       expect(await counts()).toEqual(before);
       expect(Number(await rowsOf(madeUp))).toBe(0);
@@ -368,7 +374,10 @@ describe('memberships', () => {
     const ctx = systemContext();
     const orgs = await sg.running.services.organizations.createMany(
       ctx,
-      Array.from({ length: 5 }, (_, i) => ({ name: `平阳县第${i}联谊小组`, kind: 'COMMUNITY_GROUP', level: 'COMMUNITY', districtCode: '330326', streetCode: '330326100', community: `第${i}社区` }) as OrganizationDraft),
+      Array.from(
+        { length: 5 },
+        (_, i) => ({ name: `平阳县第${i}联谊小组`, kind: 'COMMUNITY_GROUP', level: 'COMMUNITY', districtCode: '330326', streetCode: '330326100', community: `第${i}社区` }) as OrganizationDraft,
+      ),
     );
     const persons = Array.from({ length: 200 }, () => newPerson());
     await sg.running.services.memberships.addMany(

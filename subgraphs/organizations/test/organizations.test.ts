@@ -40,8 +40,7 @@ describe('organizations', () => {
   });
 
   const create = async (input: Record<string, unknown>) => expectData(await sg.request(CREATE, { input })).createOrganization.organization;
-  const total = async (f: Record<string, unknown> = {}) =>
-    expectData(await sg.request<{ organizations: { totalCount: number } }>(COUNT, { f })).organizations.totalCount;
+  const total = async (f: Record<string, unknown> = {}) => expectData(await sg.request<{ organizations: { totalCount: number } }>(COUNT, { f })).organizations.totalCount;
 
   // A small work structure: the city's joint meeting, a district's, a street's leading group and a community's group.
   let cityMeeting: { id: string };
@@ -276,13 +275,17 @@ describe('organizations', () => {
     );
     const units = await sg.running.services.organizations.createMany(
       ctx,
-      Array.from({ length: 200 }, (_, i) => ({
-        name: `成员单位${i}`,
-        kind: 'JOINT_MEETING_MEMBER_UNIT',
-        level: 'DISTRICT',
-        districtCode: districts[i % 2],
-        parentId: parents[i % 2],
-      }) as OrganizationDraft),
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          ({
+            name: `成员单位${i}`,
+            kind: 'JOINT_MEETING_MEMBER_UNIT',
+            level: 'DISTRICT',
+            districtCode: districts[i % 2],
+            parentId: parents[i % 2],
+          }) as OrganizationDraft,
+      ),
     );
     const newPerson = await publishedPersonPool(sg.running.services, 600);
     const memberships: MembershipDraft[] = units.flatMap((organizationId, i) => [

@@ -18,8 +18,7 @@ describe("the replica of persons' statuses in the organizations subgraph", () =>
   let sg: TestSubgraph<OrganizationsServices>;
   let orgId: string;
   const [registered, leaving, unknown, legacy] = Array.from({ length: 4 }, () => randomIds.next()) as [string, string, string, string];
-  const apply = (changes: Array<{ personId: string; districtCode: string | null; status?: string; version: number }>) =>
-    sg.running.services.relations.applyPersonDistricts(systemContext(), changes);
+  const apply = (changes: Array<{ personId: string; districtCode: string | null; status?: string; version: number }>) => sg.running.services.relations.applyPersonDistricts(systemContext(), changes);
   const counts = async () => {
     const org = expectData(await sg.request(COUNT, { id: orgId })).organization;
     return { memberCount: org.memberCount, listed: org.members.totalCount, running: org.memberStats.running };

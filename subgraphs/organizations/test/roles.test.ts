@@ -100,8 +100,7 @@ describe('roles in the organizations subgraph', () => {
     decisions: [{ text: '开展新的社会阶层人士调研', responsibleUnitId: unitId }],
   });
   const organizationCount = async (): Promise<number> => expectData(await sg.request(ORGANIZATIONS)).organizations.totalCount;
-  const memberTotal = async (organizationId: string): Promise<number> =>
-    expectData(await sg.request(MEMBERS, { id: organizationId })).organization.members.totalCount;
+  const memberTotal = async (organizationId: string): Promise<number> => expectData(await sg.request(MEMBERS, { id: organizationId })).organization.members.totalCount;
   const membershipAsCity = async (id: string) => expectData(await sg.request(`query($id: ID!) { membership(id: $id) { version active } }`, { id })).membership;
   const snapshot = async (target: Target): Promise<unknown> => {
     switch (target.kind) {
@@ -116,8 +115,7 @@ describe('roles in the organizations subgraph', () => {
     }
   };
   /** Every audit event of an action, newest first, read as a city administrator. */
-  const auditOf = async (action: string): Promise<Array<Record<string, any>>> =>
-    expectData(await sg.request(AUDIT, { f: { action } })).organizationsAuditEvents.events;
+  const auditOf = async (action: string): Promise<Array<Record<string, any>>> => expectData(await sg.request(AUDIT, { f: { action } })).organizationsAuditEvents.events;
   const byOutcome = (events: Array<Record<string, any>>) => ({
     SUCCEEDED: events.filter((e) => e.outcome === 'SUCCEEDED').length,
     REFUSED: events.filter((e) => e.outcome === 'REFUSED').length,
@@ -325,7 +323,8 @@ describe('roles in the organizations subgraph', () => {
     // Nothing written unless allowed; exactly one audit event of this action, with the outcome.
     const after = await snapshot(target);
     if (outcome !== 'ok') expect(after).toEqual(before);
-    else if (target.kind === 'membership') expect(after).toEqual({ version: 2, active: false }); // ended, or ended by a change of role
+    else if (target.kind === 'membership')
+      expect(after).toEqual({ version: 2, active: false }); // ended, or ended by a change of role
     else expect(after).toBe((before as number) + 1);
     const auditAfter = await auditOf(op.action);
     const expected = { SUCCEEDED: 0, REFUSED: 0, FAILED: 0 };
@@ -342,9 +341,7 @@ describe('roles in the organizations subgraph', () => {
   });
 
   function roleOf(caller: Caller): string {
-    return { city: 'CITY_ADMIN', district: 'DISTRICT_ADMIN', association: 'ASSOCIATION_ADMIN', otherAssociation: 'ASSOCIATION_ADMIN', analyst: 'ANALYST', person: 'PERSON' }[
-      caller
-    ];
+    return { city: 'CITY_ADMIN', district: 'DISTRICT_ADMIN', association: 'ASSOCIATION_ADMIN', otherAssociation: 'ASSOCIATION_ADMIN', analyst: 'ANALYST', person: 'PERSON' }[caller];
   }
 
   it('answers memberPersonIds with the running members among the ids asked, in the order asked, each once', async () => {
@@ -383,26 +380,22 @@ describe('roles in the organizations subgraph', () => {
     analyst: [false, false, false, false],
     person: [false, false, false, false],
   };
-  it.each(Object.entries(manageable))(
-    '%s: organizationScopes says which organizations exist, where they are held, and %j which the caller may manage, in one statement',
-    async (caller, expected) => {
-      const ids = [ownOrg, siblingOrg, otherOrg, cityOrg];
-      const unknown = randomIds.next();
-      const { result, statements } = await sg.statements(() =>
-        sg.request(ORGANIZATION_SCOPES, { ids: [unknown, ...ids, ownOrg.toUpperCase()] }, headers[caller as Caller]),
-      );
-      expect(statements).toBe(1);
-      expect(expectData(result).organizationScopes).toEqual([
-        { id: ownOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[0] },
-        { id: siblingOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[1] },
-        { id: otherOrg, districtCode: OTHER, level: 'DISTRICT', manageable: expected[2] },
-        { id: cityOrg, districtCode: '330300', level: 'CITY', manageable: expected[3] },
-      ]);
-    },
-  );
+  it.each(Object.entries(manageable))('%s: organizationScopes says which organizations exist, where they are held, and %j which the caller may manage, in one statement', async (caller, expected) => {
+    const ids = [ownOrg, siblingOrg, otherOrg, cityOrg];
+    const unknown = randomIds.next();
+    const { result, statements } = await sg.statements(() => sg.request(ORGANIZATION_SCOPES, { ids: [unknown, ...ids, ownOrg.toUpperCase()] }, headers[caller as Caller]));
+    expect(statements).toBe(1);
+    expect(expectData(result).organizationScopes).toEqual([
+      { id: ownOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[0] },
+      { id: siblingOrg, districtCode: OWN, level: 'DISTRICT', manageable: expected[1] },
+      { id: otherOrg, districtCode: OTHER, level: 'DISTRICT', manageable: expected[2] },
+      { id: cityOrg, districtCode: '330300', level: 'CITY', manageable: expected[3] },
+    ]);
+  });
 
   it('refuses organizationScopes with BAD_USER_INPUT for malformed or too many ids, and answers nothing for none', async () => {
-    const fields = async (ids: string[]) => (await sg.request(ORGANIZATION_SCOPES, { ids })).errors?.map((e) => [e.extensions?.code, (e.extensions?.fields as Array<{ field: string }>).map((f) => f.field)]);
+    const fields = async (ids: string[]) =>
+      (await sg.request(ORGANIZATION_SCOPES, { ids })).errors?.map((e) => [e.extensions?.code, (e.extensions?.fields as Array<{ field: string }>).map((f) => f.field)]);
     expect(await fields([ownOrg, 'x'])).toEqual([['BAD_USER_INPUT', ['ids[1]']]]);
     expect(await fields(Array.from({ length: 1001 }, () => randomIds.next()))).toEqual([['BAD_USER_INPUT', ['ids']]]);
     expect(expectData(await sg.request(ORGANIZATION_SCOPES, { ids: [] })).organizationScopes).toEqual([]);
@@ -412,7 +405,12 @@ describe('roles in the organizations subgraph', () => {
     const districtOf = { own: headers.district, other: { authorization: `Bearer ${await tokenFor({ role: Role.DISTRICT_ADMIN, district: OTHER })}` } };
     let refusedRows = 0;
     let listedRows = 0;
-    for (const [a, b] of [[OWN, OTHER], [OTHER, OWN], [OWN, OWN], [OTHER, OTHER]] as const) {
+    for (const [a, b] of [
+      [OWN, OTHER],
+      [OTHER, OWN],
+      [OWN, OWN],
+      [OTHER, OTHER],
+    ] as const) {
       const all: string[] = expectData(await sg.request(CROSS_MEMBERS, { a, b })).crossDistrictMembers.edges.map((e: any) => e.node.id);
       expect(all.length).toBeGreaterThan(0);
       for (const h of Object.values(districtOf)) {
@@ -468,9 +466,7 @@ describe('roles in the organizations subgraph', () => {
   };
   it.each(Object.entries(membershipEntities))('%s: _entities of a membership of ownOrg (P) and one of another district (Q) → %j, in one statement', async (caller, outcomes) => {
     const ids = [mOwn, mOther];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(MEMBERSHIP_ENTITIES, { r: ids.map((id) => ({ __typename: 'Membership', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(MEMBERSHIP_ENTITIES, { r: ids.map((id) => ({ __typename: 'Membership', id })) }, headers[caller as Caller]));
     expect(statements).toBe(1);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], person: { id: i === 0 ? P : Q } }));
   });
@@ -512,9 +508,7 @@ describe('roles in the organizations subgraph', () => {
   };
   it.each(Object.entries(organizationEntities))('%s: _entities of three organizations resolve, members and memberCount as allowed, counts batched', async (caller, expected) => {
     const ids = [ownOrg, siblingOrg, otherOrg];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(ORGANIZATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Organization', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(ORGANIZATION_ENTITIES, { r: ids.map((id) => ({ __typename: 'Organization', id })) }, headers[caller as Caller]));
     const allowedMembers = expected.members.some(Boolean);
     // The organizations; the running counts of all three (memberCount); for the members allowed,
     // their all-time counts (totalCount), and no page, since only the count is asked for.
@@ -553,17 +547,21 @@ describe('roles in the organizations subgraph', () => {
 
   // Person.memberships: only those inside the caller's read scope, no error.
   const personMemberships: Record<Caller, () => [string[], string[]]> = {
-    city: () => [[mOwn, mPSibling, mPOther], [mOther, mQOwn]],
+    city: () => [
+      [mOwn, mPSibling, mPOther],
+      [mOther, mQOwn],
+    ],
     district: () => [[mOwn, mPSibling], [mQOwn]],
     association: () => [[mOwn], [mQOwn]],
     otherAssociation: () => [[mPSibling], []],
-    analyst: () => [[mOwn, mPSibling, mPOther], [mOther, mQOwn]],
+    analyst: () => [
+      [mOwn, mPSibling, mPOther],
+      [mOther, mQOwn],
+    ],
     person: () => [[mOwn, mPSibling, mPOther], []],
   };
   it.each(Object.keys(personMemberships))('%s: Person.memberships of P and Q shows only the memberships in scope, in one statement', async (caller) => {
-    const { result, statements } = await sg.statements(() =>
-      sg.request(PERSON_MEMBERSHIPS, { r: [P, Q].map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(PERSON_MEMBERSHIPS, { r: [P, Q].map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]));
     const [forP, forQ] = personMemberships[caller as Caller]();
     expect(expectData(result)._entities).toEqual([
       { id: P, memberships: forP!.map((id) => ({ id })) },
@@ -572,7 +570,7 @@ describe('roles in the organizations subgraph', () => {
     expect(statements).toBe(1);
   });
 
-  it("filters Person.memberships reached through another path (membership → person → memberships)", async () => {
+  it('filters Person.memberships reached through another path (membership → person → memberships)', async () => {
     const query = `query($id: ID!) { membership(id: $id) { id person { id memberships { id } } } }`;
     expect(expectData(await sg.request(query, { id: mQOwn }, headers.association)).membership).toEqual({ id: mQOwn, person: { id: Q, memberships: [{ id: mQOwn }] } });
     expect(expectData(await sg.request(query, { id: mOwn }, headers.district)).membership.person.memberships).toEqual([{ id: mOwn }, { id: mPSibling }]);

@@ -71,9 +71,8 @@ describe('association self-management and statistics', () => {
 
   it('changes a role by ending the membership and starting one in the new role, linked both ways, audited', async () => {
     const old = await add({ role: 'MEMBER' });
-    const changed = expectData(
-      await sg.request(CHANGE, { input: { id: old.id, expectedVersion: 1, role: 'VICE_PRESIDENT', changedOn: '2023-06-01', termEnd: '2028-06-01' } }),
-    ).changeMembershipRole.membership;
+    const changed = expectData(await sg.request(CHANGE, { input: { id: old.id, expectedVersion: 1, role: 'VICE_PRESIDENT', changedOn: '2023-06-01', termEnd: '2028-06-01' } })).changeMembershipRole
+      .membership;
     expect(changed).toMatchObject({
       role: 'VICE_PRESIDENT',
       active: true,
@@ -95,8 +94,8 @@ describe('association self-management and statistics', () => {
       { id: old.id, role: 'MEMBER', active: false },
       { id: changed.id, role: 'VICE_PRESIDENT', active: true },
     ]);
-    const events = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "changeMembershipRole" }, first: 10) { events { outcome entityId detail } } }`))
-      .organizationsAuditEvents.events;
+    const events = expectData(await sg.request(`{ organizationsAuditEvents(filter: { action: "changeMembershipRole" }, first: 10) { events { outcome entityId detail } } }`)).organizationsAuditEvents
+      .events;
     expect(events[0]).toMatchObject({ outcome: 'SUCCEEDED', entityId: old.id, detail: `MEMBER → VICE_PRESIDENT as ${changed.id}` });
   });
 
@@ -137,7 +136,8 @@ describe('association self-management and statistics', () => {
   });
 
   it('counts an organization’s members by role and per year; a change of role is neither a join nor a departure', async () => {
-    const org = expectData(await sg.request(CREATE_ORG, { input: { name: '鹿城区律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: LUCHENG } })).createOrganization.organization.id;
+    const org = expectData(await sg.request(CREATE_ORG, { input: { name: '鹿城区律师协会', kind: 'INDUSTRY_ASSOCIATION', level: 'DISTRICT', districtCode: LUCHENG } })).createOrganization.organization
+      .id;
     const ctx = systemContext();
     const drafts: MembershipDraft[] = [
       { personId: newPerson(), organizationId: org, role: 'PRESIDENT', startDate: '2019-03-01' },

@@ -23,12 +23,7 @@ export interface PersonsServices {
  * subgraph's service identity (`ServiceCredentials`: tokens signed with TONGXIN_SERVICE_SECRET, which
  * it requires); in scripts it only appends, and the subgraph delivers when it starts.
  */
-export function createPersonsServices(
-  conn: TransactionalConnection,
-  peers: Peers,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  runtime?: SubgraphRuntime,
-): PersonsServices {
+export function createPersonsServices(conn: TransactionalConnection, peers: Peers, env: Readonly<Record<string, string | undefined>> = process.env, runtime?: SubgraphRuntime): PersonsServices {
   const log = new AuditLog(conn, 'persons');
   const cipher = personalDataCipherFromEnv(env);
   let delivery = null;

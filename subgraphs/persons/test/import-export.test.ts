@@ -74,20 +74,26 @@ describe('import, export and statistics of the register', () => {
 
   const total = async (f: Record<string, unknown> = {}) => expectData(await sg.request(COUNT, { f })).persons.totalCount as number;
   const importRows = async (rows: unknown[], dryRun = false, headers?: Record<string, string>) => sg.request(IMPORT, { rows, dryRun }, headers);
-  const auditEvents = async (action: string) =>
-    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
+  const auditEvents = async (action: string) => expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
 
   it('imports labels and names as the form’s values, and a second import of the same rows registers nobody twice', async () => {
-    const rows = [sheetRow(), sheetRow({ politicalAffiliation: '中共党员', category: '个体户', profession: null, street: '330302024', community: null }), sheetRow({ district: '330303', street: '永中街道', returnee: '是', returneeCountry: '英国', politicalAffiliation: '民革党员' })];
+    const rows = [
+      sheetRow(),
+      sheetRow({ politicalAffiliation: '中共党员', category: '个体户', profession: null, street: '330302024', community: null }),
+      sheetRow({ district: '330303', street: '永中街道', returnee: '是', returneeCountry: '英国', politicalAffiliation: '民革党员' }),
+    ];
     const before = await total();
     const eventsBefore = (await auditEvents('importPersons')).length;
     const first = expectData(await importRows(rows)).importPersons;
     expect(first).toEqual({ dryRun: false, written: true, rowCount: 3, registered: 3, alreadyRegistered: 0, alreadyRegisteredRows: [], errors: [] });
     expect(await total()).toBe(before + 3);
     const read = expectData(
-      await sg.request(`query($f: PersonFilter) { persons(filter: $f, first: 10) { edges { node { politicalAffiliation category gender birthDate returnee returneeCountry street { code } mobile registeredOn } } } }`, {
-        f: { text: rows[2]!.idNumber },
-      }),
+      await sg.request(
+        `query($f: PersonFilter) { persons(filter: $f, first: 10) { edges { node { politicalAffiliation category gender birthDate returnee returneeCountry street { code } mobile registeredOn } } } }`,
+        {
+          f: { text: rows[2]!.idNumber },
+        },
+      ),
     ).persons.edges[0].node;
     expect(read).toEqual({
       politicalAffiliation: 'RCCK',
@@ -112,7 +118,12 @@ describe('import, export and statistics of the register', () => {
     expectData(await importRows(rows.slice(0, 2), true));
     const matches = await auditEvents('importMatch');
     expect(matches.length).toBe(matchesBefore + 2);
-    expect(matches.slice(0, 2).map((m: { detail: string }) => m.detail).sort()).toEqual(['row 2, dry run', 'row 3, dry run']);
+    expect(
+      matches
+        .slice(0, 2)
+        .map((m: { detail: string }) => m.detail)
+        .sort(),
+    ).toEqual(['row 2, dry run', 'row 3, dry run']);
   });
 
   const badRows: [string, Record<string, string | null>, string][] = [
@@ -292,7 +303,9 @@ describe('import, export and statistics of the register', () => {
 
   it('exports the community ledger grouped by category', async () => {
     const base = { district: '瓯海区', street: '景山街道', community: '翠微社区' };
-    const imported = expectData(await importRows([sheetRow({ ...base, name: '王芳' }), sheetRow({ ...base, name: '陈明', category: '个体户', profession: null }), sheetRow({ ...base, name: '李强' })]));
+    const imported = expectData(
+      await importRows([sheetRow({ ...base, name: '王芳' }), sheetRow({ ...base, name: '陈明', category: '个体户', profession: null }), sheetRow({ ...base, name: '李强' })]),
+    );
     expect(imported.importPersons).toMatchObject({ written: true, errors: [] });
     const file = expectData(await sg.request(LEDGER, { s: '330304001', c: '翠微社区' })).exportCommunityLedger;
     expect(file.rowCount).toBe(3);
@@ -300,14 +313,7 @@ describe('import, export and statistics of the register', () => {
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]![1]).toBe('瓯海区景山街道翠微社区新的社会阶层人士基础台账');
-    expect(rows.slice(2).map((r) => (typeof r[1] === 'number' ? [r[1], r[2]] : r[1]))).toEqual([
-      '序号',
-      '一、个体户（1 人）',
-      [1, '陈明'],
-      '二、中介组织从业人员（2 人）',
-      [2, '李强'],
-      [3, '王芳'],
-    ]);
+    expect(rows.slice(2).map((r) => (typeof r[1] === 'number' ? [r[1], r[2]] : r[1]))).toEqual(['序号', '一、个体户（1 人）', [1, '陈明'], '二、中介组织从业人员（2 人）', [2, '李强'], [3, '王芳']]);
     expect(errorCodes(await sg.request(LEDGER, { s: '330304001', c: '翠微社区' }, district))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await sg.request(LEDGER, { s: '330399001', c: '翠微社区' }))).toEqual(['BAD_USER_INPUT']);
   });
@@ -316,9 +322,9 @@ describe('import, export and statistics of the register', () => {
     // The test's own rows named 林… (the 10,000 imported ones are named 导入…), fewer than a page.
     const f = { text: '林' };
     type Node = { district: { code: string }; category: string; returnee: boolean };
-    const named: Node[] = expectData(await sg.request(`query($f: PersonFilter) { persons(first: 1000, filter: $f) { edges { node { district { code } category returnee } } } }`, { f })).persons.edges.map(
-      (e: { node: Node }) => e.node,
-    );
+    const named: Node[] = expectData(
+      await sg.request(`query($f: PersonFilter) { persons(first: 1000, filter: $f) { edges { node { district { code } category returnee } } } }`, { f }),
+    ).persons.edges.map((e: { node: Node }) => e.node);
     expect(named.length).toBeGreaterThan(3);
     const key = (p: { district: { code: string }; category: string; returnee: boolean }) => `${p.district.code}|${p.category}|${p.returnee}`;
     const direct = new Map<string, number>();

@@ -32,8 +32,7 @@ describe('numbers registered outside the caller’s district', () => {
   const own: string[] = [];
   const elsewhere: { id: string; idNumber: string }[] = [];
 
-  const events = async (f: Record<string, unknown>) =>
-    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', ...f } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
+  const events = async (f: Record<string, unknown>) => expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', ...f } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
   const total = async () => expectData(await sg.request(SEARCH, { f: { statuses: ['ACTIVE'] } })).persons.totalCount as number;
 
   beforeAll(async () => {
@@ -94,7 +93,12 @@ describe('numbers registered outside the caller’s district', () => {
     // The matches of a refused request are spent, unanswered: refusals cannot be split to find them one by one.
     const matches = await events({ action: 'numberMatchElsewhere' });
     expect(matches.length).toBe(5);
-    expect(matches.filter((m: { outcome: string }) => m.outcome === 'REFUSED').map((m: { entityId: string }) => m.entityId).sort()).toEqual([elsewhere[3]!.id, elsewhere[4]!.id].sort());
+    expect(
+      matches
+        .filter((m: { outcome: string }) => m.outcome === 'REFUSED')
+        .map((m: { entityId: string }) => m.entityId)
+        .sort(),
+    ).toEqual([elsewhere[3]!.id, elsewhere[4]!.id].sort());
   });
 
   it('at the limit every look-up by number is refused alike, registered elsewhere, in the own district or not at all: no oracle', async () => {

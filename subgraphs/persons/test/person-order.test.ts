@@ -62,7 +62,14 @@ describe('persons lists the register in the order the records were entered', () 
 
     const listed = await list();
     expect(listed.map((p) => p.name)).toEqual(['顺序甲', '顺序乙', '顺序丙', '顺序丁', '顺序戊', '顺序己']);
-    expect(listed.map((p) => [p.registeredOn, p.version])).toEqual([['2024-05-01', 2], ['2020-01-02', 1], [expect.any(String), 1], ['2019-03-04', 1], ['2024-06-01', 1], ['2010-07-08', 1]]);
+    expect(listed.map((p) => [p.registeredOn, p.version])).toEqual([
+      ['2024-05-01', 2],
+      ['2020-01-02', 1],
+      [expect.any(String), 1],
+      ['2019-03-04', 1],
+      ['2024-06-01', 1],
+      ['2010-07-08', 1],
+    ]);
     // The order is the ids' (UUIDv7, time first): ascending.
     const ids = listed.map((p) => p.id);
     expect([...ids].sort()).toEqual(ids);

@@ -23,7 +23,11 @@ describe('personStats', () => {
       );
       ids.push(res.registerPerson.person);
     }
-    expectData(await sg.request(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { status } } }`, { input: { id: ids[0]!.id, expectedVersion: ids[0]!.version, status: 'MOVED_AWAY' } }));
+    expectData(
+      await sg.request(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { status } } }`, {
+        input: { id: ids[0]!.id, expectedVersion: ids[0]!.version, status: 'MOVED_AWAY' },
+      }),
+    );
     expectData(await sg.request(`mutation($input: ArchivePersonInput!) { archivePerson(input: $input) { person { status } } }`, { input: { id: ids[1]!.id, expectedVersion: ids[1]!.version } }));
     const count = async (filter: Record<string, unknown>) =>
       expectData(await sg.request(`query($f: PersonFilter) { personStats(groupBy: [], filter: $f) { count } }`, { f: { text: '计数', ...filter } })).personStats[0].count as number;

@@ -44,8 +44,7 @@ describe('personal data in the persons subgraph', () => {
   const headers: Record<string, Record<string, string>> = {};
 
   const register = async (input: ReturnType<typeof form>) => ({ id: expectData(await sg.request(REGISTER, { input })).registerPerson.person.id as string, idNumber: input.idNumber });
-  const events = async (f: Record<string, unknown>) =>
-    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', ...f } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
+  const events = async (f: Record<string, unknown>) => expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', ...f } })).auditEvents.edges.map((e: { node: unknown }) => e.node);
 
   beforeAll(async () => {
     sg = await startTestSubgraph(personsSubgraph);
@@ -153,9 +152,7 @@ describe('personal data in the persons subgraph', () => {
 
   it('finds a person by the whole ID or mobile number, through the keyed hash', async () => {
     const found = async (text: string) =>
-      expectData(await sg.request(`query($f: PersonFilter) { persons(filter: $f) { edges { node { id } } } }`, { f: { text } })).persons.edges.map(
-        (e: any) => e.node.id,
-      );
+      expectData(await sg.request(`query($f: PersonFilter) { persons(filter: $f) { edges { node { id } } } }`, { f: { text } })).persons.edges.map((e: any) => e.node.id);
     expect(await found(own.idNumber)).toEqual([own.id]);
     expect(await found(own.idNumber.toLowerCase())).toEqual([own.id]);
     expect((await found('13812345678')).includes(own.id)).toBe(true);
@@ -204,7 +201,11 @@ describe('personal data in the persons subgraph', () => {
   it("does not name another district's record's district in a refusal", async () => {
     const res = await sg.request(`query($id: ID!) { person(id: $id) { name } }`, { id: other.id }, headers.district);
     expect(res.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can read only records of their own district.');
-    const update = await sg.request(`mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }`, { input: { id: other.id, expectedVersion: 1, employer: '某公司' } }, headers.district);
+    const update = await sg.request(
+      `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }`,
+      { input: { id: other.id, expectedVersion: 1, employer: '某公司' } },
+      headers.district,
+    );
     expect(update.errors![0]!.message).toBe('A district administrator of 鹿城区 (330302) can change only records of their own district.');
   });
 

@@ -33,8 +33,7 @@ describe('persons subgraph', () => {
     await sg?.stop();
   });
 
-  const total = async (f: Record<string, unknown> = {}) =>
-    expectData(await sg.request<{ persons: { totalCount: number } }>(COUNT, { f })).persons.totalCount;
+  const total = async (f: Record<string, unknown> = {}) => expectData(await sg.request<{ persons: { totalCount: number } }>(COUNT, { f })).persons.totalCount;
 
   it('registers a person and derives gender and birth date from the ID number', async () => {
     const input = form({ name: '陈  明 ' });
@@ -134,7 +133,10 @@ describe('persons subgraph', () => {
     let after: string | null = null;
     for (;;) {
       const page: any = expectData(
-        await sg.request(`query($after: String) { persons(first: 3, after: $after, filter: { districtCode: "330329", category: FREELANCER }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }),
+        await sg.request(
+          `query($after: String) { persons(first: 3, after: $after, filter: { districtCode: "330329", category: FREELANCER }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        ),
       );
       seen.push(...page.persons.edges.map((e: any) => e.node.id));
       if (!page.persons.pageInfo.hasNextPage) break;

@@ -71,14 +71,12 @@ describe('roles in the persons subgraph', () => {
   const headers = {} as Record<Caller, Record<string, string>>;
 
   /** A new person registered by the city administrator (the default caller). */
-  const registered = async (districtCode: string): Promise<string> =>
-    expectData(await sg.request(REGISTER, { input: form(districtCode) })).registerPerson.person.id;
+  const registered = async (districtCode: string): Promise<string> => expectData(await sg.request(REGISTER, { input: form(districtCode) })).registerPerson.person.id;
   const registerCount = async (): Promise<number> => expectData(await sg.request(LIST, { f: EVERYONE })).persons.totalCount;
   const asCityAdmin = async (id: string) => expectData(await sg.request(`query($id: ID!) { person(id: $id) { version status district { code } } }`, { id })).person;
 
   /** The audit events of the persons subgraph with this action and outcome. */
-  const audited = async (action: string, outcome: string): Promise<number> =>
-    expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action, outcome } })).auditEvents.edges.length;
+  const audited = async (action: string, outcome: string): Promise<number> => expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action, outcome } })).auditEvents.edges.length;
 
   beforeAll(async () => {
     orgs = await startTestSubgraph(organizationsSubgraph);
@@ -223,16 +221,18 @@ describe('roles in the persons subgraph', () => {
   };
   it.each(Object.entries(entityTable))('%s: _entities of a person of own district and one of another → %j, in one statement, refusals audited', async (caller, outcomes) => {
     const ids = [ownPerson, otherPerson];
-    const { result, statements } = await sg.statements(() =>
-      sg.request(ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]),
-    );
+    const { result, statements } = await sg.statements(() => sg.request(ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, headers[caller as Caller]));
     // One read for the batch (an association administrator's membership check is one question to
     // organizations, not SQL here); refused rows add one audit write for the batch (BEGIN, INSERT, COMMIT).
     expect(statements).toBe(outcomes.includes(no) ? 4 : 1);
     expectEntityOutcomes(result, outcomes, (i) => ({ id: ids[i], name: '林晓' }));
     if (outcomes[1] === no) {
       const [latest] = expectData(await sg.request(AUDIT, { f: { subgraph: 'persons', action: 'readPerson', entityId: otherPerson } })).auditEvents.edges;
-      expect(latest.node).toMatchObject({ outcome: 'REFUSED', entityId: otherPerson, subject: `test-${Role[caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'person' ? 'PERSON' : 'ASSOCIATION_ADMIN'].toLowerCase()}` });
+      expect(latest.node).toMatchObject({
+        outcome: 'REFUSED',
+        entityId: otherPerson,
+        subject: `test-${Role[caller === 'district' ? 'DISTRICT_ADMIN' : caller === 'person' ? 'PERSON' : 'ASSOCIATION_ADMIN'].toLowerCase()}`,
+      });
     }
   });
 });

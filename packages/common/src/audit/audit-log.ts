@@ -137,7 +137,10 @@ export class AuditLog {
     if (f.from) qb.andWhere('a.id >= :fromId', { fromId: timeBoundId(f.from) });
     if (f.before) qb.andWhere('a.id < :beforeTimeId', { beforeTimeId: timeBoundId(f.before) });
     if (beforeId) qb.andWhere('a.id < :beforeId', { beforeId });
-    const rows = await qb.orderBy('a.id', 'DESC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     const hasMore = rows.length > first;
     if (hasMore) rows.pop();
     return { events: rows, hasMore };

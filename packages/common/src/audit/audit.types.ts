@@ -124,7 +124,7 @@ export function auditEventsResolver<S>(subgraph: string, auditOf: (services: S) 
   class SubgraphAuditResolver {
     constructor(private readonly services: S) {}
 
-    @Authorization({ operation: auditFieldName(subgraph), roles: { CITY_ADMIN: 'all' }, note: 'internal (@inaccessible): asked by persons for auditEvents with the caller\'s own token' })
+    @Authorization({ operation: auditFieldName(subgraph), roles: { CITY_ADMIN: 'all' }, note: "internal (@inaccessible): asked by persons for auditEvents with the caller's own token" })
     @Query(() => AuditEventPage, { name: auditFieldName(subgraph), description: `A page of the ${subgraph} subgraph's audit log, newest first.` })
     @Directive('@inaccessible')
     async events(

@@ -219,9 +219,7 @@ export function readScope(viewer: Viewer, rule: RowScopeRule): RowScope {
         ? { kind: 'organization', organizationId: viewer.organizationId }
         : { kind: 'none', reason: `An association administrator cannot read ${rule.what}.` };
     case Role.PERSON:
-      return rule.person && viewer.personId
-        ? { kind: 'person', personId: viewer.personId }
-        : { kind: 'none', reason: `A person cannot read ${rule.what}.` };
+      return rule.person && viewer.personId ? { kind: 'person', personId: viewer.personId } : { kind: 'none', reason: `A person cannot read ${rule.what}.` };
     default:
       return { kind: 'none', reason: `${describeViewer(viewer)} cannot read ${rule.what}.` };
   }

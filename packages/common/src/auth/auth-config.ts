@@ -26,11 +26,7 @@ interface AuthCommon {
  * calls between subgraphs are signed with a key of their own (`serviceSecret`).
  */
 export type AuthConfig = AuthCommon &
-  (
-    | { readonly kind: 'hs256'; readonly secret: Uint8Array }
-    | { readonly kind: 'rs256-pem'; readonly publicKeyPem: string }
-    | { readonly kind: 'rs256-jwks'; readonly jwksUrl: string }
-  );
+  ({ readonly kind: 'hs256'; readonly secret: Uint8Array } | { readonly kind: 'rs256-pem'; readonly publicKeyPem: string } | { readonly kind: 'rs256-jwks'; readonly jwksUrl: string });
 
 export const MIN_SECRET_BYTES = 32;
 
@@ -57,7 +53,11 @@ export function parseDuration(text: string): number | null {
 /** A duration as people write it: `24h`, `90m`, `45s`, `7d` (days from two on). */
 export function formatDuration(seconds: number): string {
   if (seconds >= 2 * 86400 && seconds % 86400 === 0) return `${seconds / 86400}d`;
-  for (const [unit, size] of [['h', 3600], ['m', 60]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  for (const [unit, size] of [
+    ['h', 3600],
+    ['m', 60],
+  ] as const)
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
   return `${seconds}s`;
 }
 
@@ -67,9 +67,7 @@ function maxLifetimeFromEnv(env: Record<string, string | undefined>): number {
   const seconds = parseDuration(text);
   const { min, max } = MAX_TOKEN_LIFETIME_BOUNDS;
   if (seconds === null || seconds < min || seconds > max) {
-    throw new ConfigError(
-      `TONGXIN_JWT_MAX_LIFETIME=${text} is not a lifetime from ${formatDuration(min)} to ${formatDuration(max)}: write seconds (86400) or a number with s, m, h or d (24h)`,
-    );
+    throw new ConfigError(`TONGXIN_JWT_MAX_LIFETIME=${text} is not a lifetime from ${formatDuration(min)} to ${formatDuration(max)}: write seconds (86400) or a number with s, m, h or d (24h)`);
   }
   return seconds;
 }

@@ -242,5 +242,3 @@ export async function mintToken(config: AuthConfig, claims: TokenClaims, expires
     .setExpirationTime(exp)
     .sign(config.secret);
 }
-
-

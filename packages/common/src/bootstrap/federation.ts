@@ -5,8 +5,7 @@ import { buildSchema, ContainerType, createResolversMap, NonEmptyArray } from 't
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 
 /** The one Federation 2 version every subgraph links. */
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
+export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema types resolvers and orphanedTypes as Function
 type ClassLike = Function;
@@ -38,9 +37,7 @@ export async function buildFederatedSchema(spec: FederatedSchemaSpec, container?
     skipCheck: true,
     // Inputs are checked by the services (packages/common/src/validation), not by class-validator.
     validate: false,
-    scalarsMap: [
-      { type: Date, scalar: DateTimeScalar },
-    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;

@@ -161,8 +161,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
         body = text;
       }
     }
-    const parts: GraphqlRequestParts | null =
-      req.method === 'GET' ? getParts(url) : body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphqlRequestParts) : null;
+    const parts: GraphqlRequestParts | null = req.method === 'GET' ? getParts(url) : body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphqlRequestParts) : null;
     const refused = parts && checkRequest(parts, surrogates);
     if (refused) return graphqlError(res, refused.status, refused.code, refused.message, refused.extensions);
     const headers = new HeaderMap();
@@ -232,10 +231,7 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => (drained = resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
-        ]);
+        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
       }
       server.closeAllConnections();
       await closed;

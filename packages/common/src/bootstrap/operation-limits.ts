@@ -366,12 +366,7 @@ function weighedVariables(document: DocumentNode, operation: OperationDefinition
  * object of the client's answer that the subgraph completes, so the 1,000 persons of the export
  * asked of the organizations subgraph for their memberships cost 1,000 × (1 + 20 × 2) = 41,000.
  */
-export function operationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> = {},
-): number {
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // A fragment spread many times over (the "fragment bomb") is weighed once per type and page size.

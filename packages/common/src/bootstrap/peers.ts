@@ -31,14 +31,7 @@ export class Peers {
   }
 
   /** Runs a query on a peer with the given `Authorization` header (a service's own, see `ServiceCredentials`). */
-  async call<T>(
-    authorization: string,
-    requestId: string,
-    peer: string,
-    query: string,
-    variables: Record<string, unknown>,
-    clientRequestId: string | null = null,
-  ): Promise<T> {
+  async call<T>(authorization: string, requestId: string, peer: string, query: string, variables: Record<string, unknown>, clientRequestId: string | null = null): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.url(peer), {
@@ -69,7 +62,5 @@ export class Peers {
 
 /** Each peer's address: `SUBGRAPH_<NAME>_URL`, else `http://127.0.0.1:<default port>/graphql`. */
 export function peerUrlsFromEnv(defaults: Readonly<Record<string, number>>, env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(defaults).map(([name, port]) => [name, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`]),
-  );
+  return Object.fromEntries(Object.entries(defaults).map(([name, port]) => [name, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`]));
 }

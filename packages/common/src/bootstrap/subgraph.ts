@@ -1,9 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { ContainerType, NonEmptyArray } from 'type-graphql';
 import { ConfigError, envBool, envChoice, envInt, envString } from '../config';
@@ -121,10 +117,7 @@ function containerFor<S>(services: S): ContainerType {
 
 /** The subgraph's schema and SDL without a database: what composition needs. */
 export function buildSubgraphSchemaOf<S, L>(def: SubgraphDefinition<S, L>, services?: S): Promise<FederatedSchema> {
-  return buildFederatedSchema(
-    { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes, references: def.references as never },
-    services === undefined ? undefined : containerFor(services),
-  );
+  return buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes, references: def.references as never }, services === undefined ? undefined : containerFor(services));
 }
 
 export async function startSubgraph<S, L>(def: SubgraphDefinition<S, L>, opts: SubgraphOptions): Promise<RunningSubgraph<S>> {
@@ -225,18 +218,13 @@ export const NODE_ENVS = ['production', 'development', 'test'] as const;
  * a bad one is a ConfigError that names it. `SUBGRAPH_EXECUTOR`, which once chose graphql-jit, is
  * refused (it is no longer read: a deployment that sets it learns so at start, not never).
  */
-export function subgraphOptionsFromEnv<S, L>(
-  def: SubgraphDefinition<S, L>,
-  env: Record<string, string | undefined> = process.env,
-): SubgraphOptions & { readonly logLevel: LogLevel } {
+export function subgraphOptionsFromEnv<S, L>(def: SubgraphDefinition<S, L>, env: Record<string, string | undefined> = process.env): SubgraphOptions & { readonly logLevel: LogLevel } {
   const nodeEnv = envChoice(env, 'NODE_ENV', NODE_ENVS, 'development');
   const logLevel = logLevelFromEnv(env);
   loaderMaxBatchSize(env);
   statsMinGroup(env);
   if (env.SUBGRAPH_EXECUTOR !== undefined) {
-    throw new ConfigError(
-      "SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution. Remove it from the environment",
-    );
+    throw new ConfigError("SUBGRAPH_EXECUTOR is no longer read: subgraphs run their operations on Apollo Server's own graphql-js execution. Remove it from the environment");
   }
   return {
     logLevel,

@@ -33,29 +33,27 @@ export function childPageFamily<E extends { id: string }, X extends object = obj
   fetchIdPages: (parents: readonly string[], key: ChildPageKey & X) => Promise<ReadonlyMap<string, ChildIdPage>>,
   fetchByIds: (ids: readonly string[]) => Promise<readonly E[]>,
 ): ChildPageFamily<E, X> {
-  return new LoaderFamily(
-    (key: ChildPageKey & X) => {
-      const batchSize = loaderMaxBatchSize();
-      return new DataLoader<string, ChildRows<E>>(
-        async (parents) => {
-          const idPages = await fetchIdPages(parents, key);
-          const ids = [...idPages.values()].flatMap((p) => p.ids);
-          const byId = new Map<string, E>();
-          for (let i = 0; i < ids.length; i += batchSize) {
-            for (const row of await fetchByIds(ids.slice(i, i + batchSize))) byId.set(row.id, row);
-          }
-          return parents.map((parent) => {
-            const page = idPages.get(parent);
-            return {
-              rows: (page?.ids ?? []).map((id) => byId.get(id)).filter((row): row is E => row !== undefined),
-              hasNextPage: page?.hasNextPage ?? false,
-            };
-          });
-        },
-        { maxBatchSize: batchSize },
-      );
-    },
-  );
+  return new LoaderFamily((key: ChildPageKey & X) => {
+    const batchSize = loaderMaxBatchSize();
+    return new DataLoader<string, ChildRows<E>>(
+      async (parents) => {
+        const idPages = await fetchIdPages(parents, key);
+        const ids = [...idPages.values()].flatMap((p) => p.ids);
+        const byId = new Map<string, E>();
+        for (let i = 0; i < ids.length; i += batchSize) {
+          for (const row of await fetchByIds(ids.slice(i, i + batchSize))) byId.set(row.id, row);
+        }
+        return parents.map((parent) => {
+          const page = idPages.get(parent);
+          return {
+            rows: (page?.ids ?? []).map((id) => byId.get(id)).filter((row): row is E => row !== undefined),
+            hasNextPage: page?.hasNextPage ?? false,
+          };
+        });
+      },
+      { maxBatchSize: batchSize },
+    );
+  });
 }
 
 /**

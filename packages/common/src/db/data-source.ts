@@ -64,12 +64,7 @@ export async function dropMysqlDatabase(config: MysqlConfig, name: string): Prom
   }
 }
 
-export function dataSourceOptions(
-  config: DatabaseConfig,
-  spec: DataSourceSpec,
-  logger: CountingTypeOrmLogger,
-  server: MysqlServer = { mariadb: false },
-): DataSourceOptions {
+export function dataSourceOptions(config: DatabaseConfig, spec: DataSourceSpec, logger: CountingTypeOrmLogger, server: MysqlServer = { mariadb: false }): DataSourceOptions {
   const common = {
     entities: spec.entities as MixedList<Constructor>,
     synchronize: false,

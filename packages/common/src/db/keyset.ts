@@ -12,11 +12,7 @@ export interface KeysetColumn<E> {
  * `a > x OR (a = x AND b > y)`, which MySQL serves from a composite index `(a, b)`; no OFFSET.
  * The last column must be unique (the id) so that the order is total.
  */
-export async function keysetPage<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  order: readonly KeysetColumn<E>[],
-  page: PageRequest,
-): Promise<Page<E>> {
+export async function keysetPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, order: readonly KeysetColumn<E>[], page: PageRequest): Promise<Page<E>> {
   const countQb = qb.clone();
   if (page.after) {
     const after = page.after;
@@ -115,11 +111,7 @@ export async function childIdPages(manager: EntityManager, spec: ParentPageSpec)
  * How many rows of `qb` (already filtered as needed) each key has, in one GROUP BY statement:
  * the lazy `totalCount` of per-parent connections. Keys without rows are absent.
  */
-export async function countsByKey<E extends ObjectLiteral>(
-  qb: SelectQueryBuilder<E>,
-  property: string,
-  keys: readonly string[],
-): Promise<Array<{ key: string; count: number }>> {
+export async function countsByKey<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, property: string, keys: readonly string[]): Promise<Array<{ key: string; count: number }>> {
   const column = `${qb.alias}.${property}`;
   const rows: Array<{ key: string; count: number | string }> = await qb
     .select(column, 'key')

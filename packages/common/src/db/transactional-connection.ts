@@ -64,7 +64,10 @@ export class TransactionalConnection {
   /** The rows of these ids (in no particular order; loaders put them back in key order). */
   findByIds<T extends ObjectLiteral & { id: string }>(ctx: RequestContext<unknown>, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo(ctx, entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }).getMany();
+    return this.repo(ctx, entity)
+      .createQueryBuilder('e')
+      .where('e.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
   /** The rows of these ids by id, any number of ids (IN lists of IN_LIST_CHUNK): what bulk checks look rows up in. */
@@ -108,7 +111,13 @@ export class TransactionalConnection {
   async insertChunked<T extends ObjectLiteral>(tx: RequestContext<unknown>, entity: EntityTarget<T>, rows: readonly QueryDeepPartialEntity<T>[]): Promise<void> {
     if (!tx.manager) throw new Error('insertChunked runs inside conn.transaction');
     for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-      await tx.manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK_ROWS)).updateEntity(false).execute();
+      await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows.slice(i, i + INSERT_CHUNK_ROWS))
+        .updateEntity(false)
+        .execute();
     }
   }
 }

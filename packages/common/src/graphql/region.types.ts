@@ -44,4 +44,3 @@ export function streetOf(code: string | null | undefined): Street | null {
   if (!code) return null;
   return streetTypes.get(code) ?? null;
 }
-

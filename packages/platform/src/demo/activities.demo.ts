@@ -55,19 +55,19 @@ export function activityDraft(rng: SeededRandom, organizer: DemoOrganization, to
 }
 
 /** Who took part: members of the organizer first, then others of its district, up to the capacity. */
-export function participationDrafts(
-  rng: SeededRandom,
-  activityId: string,
-  plan: PlannedActivity,
-  target: number,
-  districtPeople: readonly string[],
-): ParticipationDraft[] {
+export function participationDrafts(rng: SeededRandom, activityId: string, plan: PlannedActivity, target: number, districtPeople: readonly string[]): ParticipationDraft[] {
   const want = Math.min(target, plan.capacity ?? target);
   const chosen = new Set<string>(rng.sample(plan.organizer.members, want));
   for (let tries = 0; chosen.size < want && districtPeople.length > 0 && tries < want * 3; tries++) chosen.add(rng.pick(districtPeople));
   let first = true;
   return [...chosen].map((personId) => {
-    const attendance = plan.past ? rng.weighted([['ATTENDED', 80], ['ABSENT', 10], ['EXCUSED', 10]] as const) : 'REGISTERED';
+    const attendance = plan.past
+      ? rng.weighted([
+          ['ATTENDED', 80],
+          ['ABSENT', 10],
+          ['EXCUSED', 10],
+        ] as const)
+      : 'REGISTERED';
     const role = first ? 'ORGANIZER' : rng.chance(0.03) ? 'SPEAKER' : rng.chance(0.05) ? 'VOLUNTEER' : 'PARTICIPANT';
     first = false;
     return {

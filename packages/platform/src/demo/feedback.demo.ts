@@ -54,13 +54,7 @@ const DAY = 24 * 3600_000;
  * their way, and some of those past their due date, so that `feedbacks(filter: { overdue: true })`
  * has something to show. A quarter come from an activity of the person's district.
  */
-export function feedbackImports(
-  rng: SeededRandom,
-  people: ReadonlyArray<{ id: string; districtCode: string }>,
-  activities: readonly DemoActivity[],
-  today: string,
-  count: number,
-): FeedbackImport[] {
+export function feedbackImports(rng: SeededRandom, people: ReadonlyArray<{ id: string; districtCode: string }>, activities: readonly DemoActivity[], today: string, count: number): FeedbackImport[] {
   const midnight = Date.parse(`${today}T00:00:00+08:00`);
   const pastByDistrict = new Map<string, string[]>();
   for (const a of activities) {
@@ -81,9 +75,28 @@ export function feedbackImports(
     // Steps follow each other in time; none later than 20:00 of today in China.
     const next = (days: number) => (at = Math.max(at, Math.min(at + days * DAY + rng.int(1, 8) * 3600_000, midnight + 20 * 3600_000)));
     // How far it got: older feedback further along; some stall (overdue).
-    const stage = ageDays > 30 ? rng.weighted([['CLOSED', 70], ['ANSWERED', 10], ['REJECTED', 8], ['FORWARDED', 7], ['ACCEPTED', 5]] as const)
-      : ageDays > 7 ? rng.weighted([['ANSWERED', 35], ['FORWARDED', 25], ['ACCEPTED', 20], ['SUBMITTED', 10], ['REJECTED', 10]] as const)
-      : rng.weighted([['SUBMITTED', 50], ['ACCEPTED', 35], ['FORWARDED', 15]] as const);
+    const stage =
+      ageDays > 30
+        ? rng.weighted([
+            ['CLOSED', 70],
+            ['ANSWERED', 10],
+            ['REJECTED', 8],
+            ['FORWARDED', 7],
+            ['ACCEPTED', 5],
+          ] as const)
+        : ageDays > 7
+          ? rng.weighted([
+              ['ANSWERED', 35],
+              ['FORWARDED', 25],
+              ['ACCEPTED', 20],
+              ['SUBMITTED', 10],
+              ['REJECTED', 10],
+            ] as const)
+          : rng.weighted([
+              ['SUBMITTED', 50],
+              ['ACCEPTED', 35],
+              ['FORWARDED', 15],
+            ] as const);
     if (stage === 'REJECTED') {
       if (rng.chance(0.5)) steps.push({ to: 'ACCEPTED', at: new Date(next(1)) });
       steps.push({ to: 'REJECTED', at: new Date(next(2)), note: '不属于统战部门受理范围，已告知向有关部门反映。' });

@@ -62,9 +62,7 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
     org('city:cpa', 'CITY', '温州市注册会计师协会', 'INDUSTRY_ASSOCIATION', CITY.code),
     org('city:joint', 'CITY', '温州市新的社会阶层人士统战工作联席会议', 'JOINT_MEETING', CITY.code),
   ];
-  const cityUnits = UNIT_NAMES.map((u) =>
-    org(`city:unit:${u}`, 'CITY', unitName(CITY.name, u), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, memberUnitDetails(`city:unit:${u}`, u), 'city:joint'),
-  );
+  const cityUnits = UNIT_NAMES.map((u) => org(`city:unit:${u}`, 'CITY', unitName(CITY.name, u), 'JOINT_MEETING_MEMBER_UNIT', CITY.code, memberUnitDetails(`city:unit:${u}`, u), 'city:joint'));
   const district: OrgSpec[] = [];
   const districtUnits: OrgSpec[] = [];
   const street: OrgSpec[] = [];
@@ -79,9 +77,7 @@ export function organizationLevels(foundedFrom = 2004): Array<{ level: Level; sp
       org(`d:${d.code}:joint`, 'DISTRICT', `${d.name}新的社会阶层人士统战工作联席会议`, 'JOINT_MEETING', d.code),
     );
     for (const u of UNIT_NAMES.slice(0, 4)) {
-      districtUnits.push(
-        org(`d:${d.code}:unit:${u}`, 'DISTRICT', unitName(d.name, u), 'JOINT_MEETING_MEMBER_UNIT', d.code, memberUnitDetails(`d:${d.code}:unit:${u}`, u), `d:${d.code}:joint`),
-      );
+      districtUnits.push(org(`d:${d.code}:unit:${u}`, 'DISTRICT', unitName(d.name, u), 'JOINT_MEETING_MEMBER_UNIT', d.code, memberUnitDetails(`d:${d.code}:unit:${u}`, u), `d:${d.code}:joint`));
     }
     for (const s of streetsOf(d.code)) {
       street.push(org(`s:${s.code}`, 'STREET', `${s.name}新的社会阶层人士统战工作领导小组`, 'STREET_LEADING_GROUP', d.code, { streetCode: s.code }, `d:${d.code}:joint`));
@@ -173,7 +169,6 @@ export function membershipDrafts(rng: SeededRandom, person: DemoPerson, orgs: Re
   }
   return drafts.filter((m) => !m.endDate || (m.endDate as string) >= (m.startDate as string)).map((m) => (m.endDate && (m.endDate as string) > today ? { ...m, endDate: today } : m));
 }
-
 
 const MEETING_TOPICS = ['年度新的社会阶层人士统战工作部署', '代表人士队伍建设和人才库推荐', '新的社会阶层人士联谊会换届筹备'];
 const DECISIONS: ReadonlyArray<[string, string | null]> = [

@@ -53,7 +53,13 @@ async function inChunks<T>(items: readonly T[], size: number, write: (chunk: T[]
  */
 export async function seedDemoData(services: Readonly<Record<string, unknown>>, opts: DemoOptions): Promise<DemoSummary> {
   const rng = new SeededRandom(opts.seed);
-  const ctx = systemContext({ log: opts.log, ids: new UuidV7Generator(() => DEMO_EPOCH, (n) => rng.bytes(n)) });
+  const ctx = systemContext({
+    log: opts.log,
+    ids: new UuidV7Generator(
+      () => DEMO_EPOCH,
+      (n) => rng.bytes(n),
+    ),
+  });
   const chunk = opts.chunk ?? 5000;
   const today = opts.today ?? todayInChina();
   const persons = (services.persons as PersonsServices).persons;
@@ -89,9 +95,7 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
   for (const { specs } of organizationLevels()) {
     const drafts = specs.map((s) => ({ ...s.draft, parentId: s.parentKey ? orgs.get(s.parentKey)!.id : null }));
     const ids = await organizations.createMany(ctx, drafts);
-    specs.forEach((s, i) =>
-      orgs.set(s.key, { id: ids[i]!, kind: s.draft.kind as string, level: s.draft.level as string, districtCode: s.draft.districtCode as string, members: [], leaders: 0 }),
-    );
+    specs.forEach((s, i) => orgs.set(s.key, { id: ids[i]!, kind: s.draft.kind as string, level: s.draft.level as string, districtCode: s.draft.districtCode as string, members: [], leaders: 0 }));
   }
   summary.organizations = orgs.size;
   opts.log.info({ organizations: orgs.size }, 'demo: organizations');
@@ -122,7 +126,10 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
     const plans: PlannedActivity[] = Array.from({ length: Math.min(perBatch, activityCount - start) }, () =>
       activityDraft(rng, rng.chance(0.7) ? rng.pick(organizers.filter((o) => o.members.length > 5)) : rng.pick(organizers), today),
     );
-    const ids = await activities.createMany(ctx, plans.map((p) => p.draft));
+    const ids = await activities.createMany(
+      ctx,
+      plans.map((p) => p.draft),
+    );
     plans.forEach((p, i) => demoActivities.push({ id: ids[i]!, districtCode: p.organizer.districtCode, past: p.past }));
     const rows = plans.flatMap((plan, i) => {
       const district = peopleByDistrict.get(plan.organizer.districtCode) ?? peopleByDistrict.get(rng.pick([...peopleByDistrict.keys()]))!;
@@ -136,7 +143,13 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
 
   // Feedback and its handling, from a random stream of its own so that the rest of the city does not change with it.
   const feedbackRng = new SeededRandom(opts.seed * 31 + 5);
-  const feedbackCtx = systemContext({ log: opts.log, ids: new UuidV7Generator(() => DEMO_EPOCH, (n) => feedbackRng.bytes(n)) });
+  const feedbackCtx = systemContext({
+    log: opts.log,
+    ids: new UuidV7Generator(
+      () => DEMO_EPOCH,
+      (n) => feedbackRng.bytes(n),
+    ),
+  });
   const feedbackRows = feedbackImports(feedbackRng, people, demoActivities, today, Math.round(people.length * 0.1));
   await inChunks(feedbackRows, chunk, (rows) => (services.activities as ActivitiesServices).feedback.submitMany(feedbackCtx, rows));
   opts.log.info({ feedback: feedbackRows.length }, 'demo: feedback');
@@ -152,7 +165,13 @@ export async function seedDemoData(services: Readonly<Record<string, unknown>>, 
 
   // Meetings of the joint meetings, with ids from a stream of their own (the rest of the city does not change with them).
   const meetingRng = new SeededRandom(opts.seed * 37 + 11);
-  const meetingCtx = systemContext({ log: opts.log, ids: new UuidV7Generator(() => DEMO_EPOCH, (n) => meetingRng.bytes(n)) });
+  const meetingCtx = systemContext({
+    log: opts.log,
+    ids: new UuidV7Generator(
+      () => DEMO_EPOCH,
+      (n) => meetingRng.bytes(n),
+    ),
+  });
   const meetingRows = meetingDrafts(orgs, today);
   await (services.organizations as OrganizationsServices).meetings.createMany(meetingCtx, meetingRows);
   opts.log.info({ meetings: meetingRows.length }, 'demo: meetings');

@@ -45,29 +45,35 @@ export async function seedRepresentatives(services: EvaluationServices, ctx: Req
   await services.talentPool.renew(ctx, { fromYear: year, toYear: year + 1, level: PoolLevel.DISTRICT });
   await services.talentPool.renew(ctx, { fromYear: year, toYear: year + 1, level: PoolLevel.CITY });
 
-  const arrangements = cityPool.filter(() => rng.chance(0.3)).map((c) => {
-    const kind = rng.pick([ArrangementKind.PEOPLES_CONGRESS_DEPUTY, ArrangementKind.CPPCC_MEMBER, ArrangementKind.CPPCC_MEMBER, ArrangementKind.ORGANIZATION_LEADER]);
-    const cityLevel = rng.chance(0.4);
-    const body =
-      kind === ArrangementKind.PEOPLES_CONGRESS_DEPUTY
-        ? cityLevel ? '温州市人民代表大会' : '县（市、区）人民代表大会'
-        : kind === ArrangementKind.CPPCC_MEMBER
-          ? cityLevel ? '政协温州市委员会' : '县（市、区）政协'
-          : rng.pick(['温州市工商业联合会', '温州市律师协会', '温州市注册会计师协会', '温州市青年联合会']);
-    const start = rng.pick([year - 4, year - 3, year - 2, year - 1, year]);
-    const status = start < year ? ArrangementStatus.APPOINTED : rng.pick([ArrangementStatus.RECOMMENDED, ArrangementStatus.APPOINTED]);
-    return {
-      personId: c.personId,
-      kind,
-      level: cityLevel || kind === ArrangementKind.ORGANIZATION_LEADER ? ArrangementLevel.CITY : ArrangementLevel.DISTRICT,
-      body,
-      position: kind === ArrangementKind.ORGANIZATION_LEADER ? rng.pick(['副会长', '常务理事', '副主席']) : null,
-      districtCode: cityLevel || kind === ArrangementKind.ORGANIZATION_LEADER ? CITY.code : c.districtCode,
-      termStart: `${start}-01-01`,
-      termEnd: `${start + 5}-12-31`,
-      status,
-    };
-  });
+  const arrangements = cityPool
+    .filter(() => rng.chance(0.3))
+    .map((c) => {
+      const kind = rng.pick([ArrangementKind.PEOPLES_CONGRESS_DEPUTY, ArrangementKind.CPPCC_MEMBER, ArrangementKind.CPPCC_MEMBER, ArrangementKind.ORGANIZATION_LEADER]);
+      const cityLevel = rng.chance(0.4);
+      const body =
+        kind === ArrangementKind.PEOPLES_CONGRESS_DEPUTY
+          ? cityLevel
+            ? '温州市人民代表大会'
+            : '县（市、区）人民代表大会'
+          : kind === ArrangementKind.CPPCC_MEMBER
+            ? cityLevel
+              ? '政协温州市委员会'
+              : '县（市、区）政协'
+            : rng.pick(['温州市工商业联合会', '温州市律师协会', '温州市注册会计师协会', '温州市青年联合会']);
+      const start = rng.pick([year - 4, year - 3, year - 2, year - 1, year]);
+      const status = start < year ? ArrangementStatus.APPOINTED : rng.pick([ArrangementStatus.RECOMMENDED, ArrangementStatus.APPOINTED]);
+      return {
+        personId: c.personId,
+        kind,
+        level: cityLevel || kind === ArrangementKind.ORGANIZATION_LEADER ? ArrangementLevel.CITY : ArrangementLevel.DISTRICT,
+        body,
+        position: kind === ArrangementKind.ORGANIZATION_LEADER ? rng.pick(['副会长', '常务理事', '副主席']) : null,
+        districtCode: cityLevel || kind === ArrangementKind.ORGANIZATION_LEADER ? CITY.code : c.districtCode,
+        termStart: `${start}-01-01`,
+        termEnd: `${start + 5}-12-31`,
+        status,
+      };
+    });
   await services.arrangements.recordMany(ctx, arrangements);
   log.info({ talentPool: entries.length, politicalArrangements: arrangements.length }, 'demo: talent pool and political arrangements');
 }

@@ -41,7 +41,10 @@ export function withTheirActivities<R>(
 
 export function createActivityLoaders(activities: ActivityService, ctx: RequestContext<unknown>): ActivityLoaders {
   return {
-    activityById: rowLoader((ids) => activities.findByIds(ctx, ids), (a) => a.id),
+    activityById: rowLoader(
+      (ids) => activities.findByIds(ctx, ids),
+      (a) => a.id,
+    ),
     activitiesByOrganizer: childPageFamily(
       (organizerIds, key) => activities.pagesByOrganizer(ctx, organizerIds, key),
       (ids) => activities.findByIds(ctx, ids),

@@ -26,17 +26,20 @@ export class ActivityResolver {
 
   @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => ActivityConnection, { description: 'The activities, filtered, in the order they were entered.' })
-  async activities(
-    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
-    @Args() page: PageArgs,
-    @Ctx() ctx: Ctx,
-  ): Promise<ActivityConnection> {
+  async activities(@Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<ActivityConnection> {
     const result = await this.services.activities.list(ctx, filter, page);
     for (const a of result.nodes) ctx.loaders.activityById.prime(a.id, a);
     return toConnection(ActivityConnection, result, toActivity);
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'exact', DISTRICT_ADMIN: 'exact within own district, disclosure-controlled elsewhere', ASSOCIATION_ADMIN: 'exact for own organization, controlled elsewhere', ANALYST: 'controlled' } })
+  @Authorization({
+    roles: {
+      CITY_ADMIN: 'exact',
+      DISTRICT_ADMIN: 'exact within own district, disclosure-controlled elsewhere',
+      ASSOCIATION_ADMIN: 'exact for own organization, controlled elsewhere',
+      ANALYST: 'controlled',
+    },
+  })
   @Query(() => [ActivityStatsGroup], {
     description:
       'Counts of activities, participations, attendances and hours, grouped by any of kind, month (of the start, China time) and district, for the activities the filter selects: one GROUP BY statement. Unlike counts of members and of the talent pool, it counts every participation recorded, persons archived or moved away since included: an attendance is a record of what took place. An aggregate: FORBIDDEN to persons.',
@@ -56,10 +59,7 @@ export class ActivityResolver {
   })
   async participations(@Root() activity: Activity, @Args() page: PageArgs, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<ParticipationConnection> {
     this.services.participations.assertCanReadParticipationsOf(ctx, activity);
-    const result = await loadChildPage(ctx.loaders.participationsByActivity, activity.id, page, {}, () =>
-      ctx.loaders.participationCountByActivity.load(activity.id),
-      info,
-    );
+    const result = await loadChildPage(ctx.loaders.participationsByActivity, activity.id, page, {}, () => ctx.loaders.participationCountByActivity.load(activity.id), info);
     return toConnection(ParticipationConnection, result, toParticipation);
   }
 
@@ -73,7 +73,13 @@ export class ActivityResolver {
     return this.services.participations.participantCount(ctx, activity, await ctx.loaders.participationCountByActivity.load(activity.id));
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'any existing organization as organizer', DISTRICT_ADMIN: 'own district, organizer an organization of own district', ASSOCIATION_ADMIN: 'those it organizes (organizer its organization, in its organization\'s district)' } })
+  @Authorization({
+    roles: {
+      CITY_ADMIN: 'any existing organization as organizer',
+      DISTRICT_ADMIN: 'own district, organizer an organization of own district',
+      ASSOCIATION_ADMIN: "those it organizes (organizer its organization, in its organization's district)",
+    },
+  })
   @Mutation(() => ActivityPayload, { description: 'Enters a new activity.' })
   async createActivity(@Arg('input') input: CreateActivityInput, @Ctx() ctx: Ctx): Promise<ActivityPayload> {
     return payload(toActivity(await this.services.activities.create(ctx, input)));

@@ -101,7 +101,10 @@ export class ActivityService {
    * transaction ends (SQLite serialises its transactions anyway).
    */
   lockByIds(tx: RequestContext<unknown>, ids: readonly string[]): Promise<ActivityEntity[]> {
-    const qb = this.conn.repo(tx, ActivityEntity).createQueryBuilder('a').where('a.id IN (:...ids)', { ids: [...ids] });
+    const qb = this.conn
+      .repo(tx, ActivityEntity)
+      .createQueryBuilder('a')
+      .where('a.id IN (:...ids)', { ids: [...ids] });
     if (!this.conn.isSqlite) qb.setLock('pessimistic_write');
     return qb.getMany();
   }
@@ -253,18 +256,16 @@ export class ActivityService {
     const rows: Array<Record<string, string | number | null>> = await qb.getRawMany();
     const groups = rows
       .filter((r) => Number(r.activities) > 0)
-      .map(
-        (r): ActivityStatsRow => ({
-          kind: dims.includes(ActivityStatsDimension.KIND) ? (r.g_kind as ActivityKind) : null,
-          month: dims.includes(ActivityStatsDimension.MONTH) ? String(r.g_month) : null,
-          district: dims.includes(ActivityStatsDimension.DISTRICT) ? districtOf(String(r.g_district)) : null,
-          activities: Number(r.activities),
-          persons: Number(r.persons),
-          participations: Number(r.participations),
-          attended: Number(r.attended),
-          hours: Number(r.hours),
-        }),
-      );
+      .map((r): ActivityStatsRow => ({
+        kind: dims.includes(ActivityStatsDimension.KIND) ? (r.g_kind as ActivityKind) : null,
+        month: dims.includes(ActivityStatsDimension.MONTH) ? String(r.g_month) : null,
+        district: dims.includes(ActivityStatsDimension.DISTRICT) ? districtOf(String(r.g_district)) : null,
+        activities: Number(r.activities),
+        persons: Number(r.persons),
+        participations: Number(r.participations),
+        attended: Number(r.attended),
+        hours: Number(r.hours),
+      }));
     // Counts of persons: disclosure-controlled below city administrators (docs/SECURITY.md, "Statistics").
     return discloseActivityStats(new StatsDisclosure(ctx.viewer), groups, filter);
   }
@@ -294,7 +295,10 @@ export class ActivityService {
         if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
       }
       // The organizers, as createActivity checks one (the system is not asked: see organizerScopes).
-      const organizers = await this.organizerScopes(ctx, records.map((r) => r.record.organizerId));
+      const organizers = await this.organizerScopes(
+        ctx,
+        records.map((r) => r.record.organizerId),
+      );
       const unknown: FieldError[] = [];
       let refused: ForbiddenError | null = null;
       for (const { row, record } of records) {

@@ -13,7 +13,7 @@ export class SubmitFeedbackInput {
   @Field({ description: '5 to 4000 characters.' })
   content!: string;
 
-  @Field(() => ID, { nullable: true, description: "Whose it is: required of administrators; a person may leave it out (their own) but name nobody else." })
+  @Field(() => ID, { nullable: true, description: 'Whose it is: required of administrators; a person may leave it out (their own) but name nobody else.' })
   personId?: string | null;
 
   @Field({

@@ -16,22 +16,28 @@ export interface FeedbackLoaders {
   readonly stepCountByFeedback: DataLoader<string, number>;
 }
 
-export function createFeedbackLoaders(
-  feedback: FeedbackService,
-  ctx: RequestContext<unknown>,
-  activityById: DataLoader<string, ActivityEntity | null>,
-): FeedbackLoaders {
+export function createFeedbackLoaders(feedback: FeedbackService, ctx: RequestContext<unknown>, activityById: DataLoader<string, ActivityEntity | null>): FeedbackLoaders {
   // Their activities (if any), for the association administrators' rule.
-  const withActivities = withTheirActivities((ids) => feedback.findByIds(ctx, ids), (f) => f.activityId, activityById);
+  const withActivities = withTheirActivities(
+    (ids) => feedback.findByIds(ctx, ids),
+    (f) => f.activityId,
+    activityById,
+  );
   return {
     feedbackById: rowLoader(
       withActivities.load,
       (f) => f.id,
       (f) => feedback.readRefusal(ctx, f, withActivities.activityOf(f)),
     ),
-    feedbackByPerson: childPageFamily((personIds, key) => feedback.pagesByPerson(ctx, personIds, key), (ids) => feedback.findByIds(ctx, ids)),
+    feedbackByPerson: childPageFamily(
+      (personIds, key) => feedback.pagesByPerson(ctx, personIds, key),
+      (ids) => feedback.findByIds(ctx, ids),
+    ),
     feedbackCountByPerson: countLoader((personIds) => feedback.countByPersons(ctx, personIds)),
-    stepsByFeedback: childPageFamily((ids, key) => feedback.stepPages(ctx, ids, key), (ids) => feedback.findStepsByIds(ctx, ids)),
+    stepsByFeedback: childPageFamily(
+      (ids, key) => feedback.stepPages(ctx, ids, key),
+      (ids) => feedback.findStepsByIds(ctx, ids),
+    ),
     stepCountByFeedback: countLoader((ids) => feedback.stepCounts(ctx, ids)),
   };
 }

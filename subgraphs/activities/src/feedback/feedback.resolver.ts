@@ -13,23 +13,23 @@ type Ctx = RequestContext<ActivitiesLoaders>;
 export class FeedbackResolver {
   constructor(private readonly services: ActivitiesServices) {}
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' } })
+  @Authorization({
+    roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' },
+  })
   @Query(() => Feedback, { nullable: true, description: 'A feedback, or null when there is none with this id; FORBIDDEN when the caller may not read it.' })
   async feedback(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Feedback | null> {
     const entity = await loadById(ctx.loaders.feedbackById, id);
     return entity ? toFeedback(entity, this.services.feedback.today()) : null;
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' } })
+  @Authorization({
+    roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'submitted in own district', ASSOCIATION_ADMIN: 'from activities it organizes (public fields)', ANALYST: 'all', PERSON: 'own (public fields)' },
+  })
   @Query(() => FeedbackConnection, {
     description:
       'The feedback the caller may read (city administrators and analysts all, district administrators their district, association administrators those from activities they organize, persons their own), oldest first.',
   })
-  async feedbacks(
-    @Arg('filter', () => FeedbackFilter, { nullable: true }) filter: FeedbackFilter | null,
-    @Args() page: PageArgs,
-    @Ctx() ctx: Ctx,
-  ): Promise<FeedbackConnection> {
+  async feedbacks(@Arg('filter', () => FeedbackFilter, { nullable: true }) filter: FeedbackFilter | null, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<FeedbackConnection> {
     const result = await this.services.feedback.list(ctx, filter, page);
     const today = this.services.feedback.today();
     return toConnection(FeedbackConnection, result, (e) => toFeedback(e, today));
@@ -60,7 +60,7 @@ export class FeedbackResolver {
     return toConnection(FeedbackStepConnection, result, (e) => toFeedbackStep(e, internal));
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'on a person\'s behalf', DISTRICT_ADMIN: 'on behalf of a person of own district', PERSON: 'own' } })
+  @Authorization({ roles: { CITY_ADMIN: "on a person's behalf", DISTRICT_ADMIN: 'on behalf of a person of own district', PERSON: 'own' } })
   @Mutation(() => FeedbackPayload, {
     description: 'Submits an opinion, suggestion, report or service request: by a person for themselves, or by a city or district administrator on their behalf.',
   })

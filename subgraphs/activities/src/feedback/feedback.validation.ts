@@ -42,11 +42,7 @@ export interface StepDetail {
 }
 
 /** Checks what a step to `to` needs: a department to forward to, an answer, a reason to reject. */
-export function checkStepDetail(
-  check: InputChecker,
-  to: FeedbackStatus | undefined,
-  draft: { department?: string | null; answer?: string | null; note?: string | null },
-): StepDetail | null {
+export function checkStepDetail(check: InputChecker, to: FeedbackStatus | undefined, draft: { department?: string | null; answer?: string | null; note?: string | null }): StepDetail | null {
   const department = check.text('department', draft.department, { required: to === FeedbackStatus.FORWARDED, min: 2, max: 100 });
   const answer = check.text('answer', draft.answer, { required: to === FeedbackStatus.ANSWERED, min: 2, max: 4000 });
   const note = check.text('note', draft.note, { required: to === FeedbackStatus.REJECTED, min: to === FeedbackStatus.REJECTED ? 2 : 0, max: 500 });

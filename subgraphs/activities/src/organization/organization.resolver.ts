@@ -9,16 +9,8 @@ import { OrganizationRef } from './organization.ref';
 @Resolver(() => OrganizationRef)
 export class OrganizationActivitiesResolver {
   @FieldResolver(() => ActivityConnection, { description: 'The activities this organization holds, in the order entered.' })
-  async activities(
-    @Root() organization: OrganizationRef,
-    @Args() page: PageArgs,
-    @Ctx() ctx: RequestContext<ActivitiesLoaders>,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<ActivityConnection> {
-    const result = await loadChildPage(ctx.loaders.activitiesByOrganizer, organization.id, page, {}, () =>
-      ctx.loaders.activityCountByOrganizer.load(organization.id),
-      info,
-    );
+  async activities(@Root() organization: OrganizationRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext<ActivitiesLoaders>, @Info() info: GraphQLResolveInfo): Promise<ActivityConnection> {
+    const result = await loadChildPage(ctx.loaders.activitiesByOrganizer, organization.id, page, {}, () => ctx.loaders.activityCountByOrganizer.load(organization.id), info);
     return toConnection(ActivityConnection, result, toActivity);
   }
 }

@@ -24,11 +24,7 @@ export interface ParticipationLoaders {
   readonly activitySummaryRowsByPerson: DataLoader<string, SummaryRow[]>;
 }
 
-export function createParticipationLoaders(
-  participations: ParticipationService,
-  ctx: RequestContext<unknown>,
-  activityById: DataLoader<string, ActivityEntity | null>,
-): ParticipationLoaders {
+export function createParticipationLoaders(participations: ParticipationService, ctx: RequestContext<unknown>, activityById: DataLoader<string, ActivityEntity | null>): ParticipationLoaders {
   const byIds = (ids: readonly string[]) => participations.findByIds(ctx, ids);
   // Their activities, for the read rule.
   const withActivities = withTheirActivities(byIds, (p) => p.activityId, activityById);
@@ -42,6 +38,9 @@ export function createParticipationLoaders(
     participationsByPerson: childPageFamily((personIds, key) => participations.pagesByPerson(ctx, personIds, key), byIds),
     participationCountByActivity: countLoader((activityIds) => participations.countByActivities(ctx, activityIds)),
     participationCountByPerson: countLoader((personIds) => participations.countByPersons(ctx, personIds)),
-    activitySummaryRowsByPerson: groupLoader((personIds) => participations.summariesByPersons(ctx, personIds), (r) => r.personId),
+    activitySummaryRowsByPerson: groupLoader(
+      (personIds) => participations.summariesByPersons(ctx, personIds),
+      (r) => r.personId,
+    ),
   };
 }

@@ -3,13 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { Activity, toActivity } from '../activity/activity.type';
 import type { ActivitiesLoaders } from '../loaders';
 import type { ActivitiesServices } from '../services';
-import {
-  ParticipationPayload,
-  RecordParticipationInput,
-  UpdateParticipationInput,
-  WithdrawParticipationInput,
-  WithdrawParticipationPayload,
-} from './participation.inputs';
+import { ParticipationPayload, RecordParticipationInput, UpdateParticipationInput, WithdrawParticipationInput, WithdrawParticipationPayload } from './participation.inputs';
 import { Participation, toParticipation } from './participation.type';
 
 type Ctx = RequestContext<ActivitiesLoaders>;
@@ -45,8 +39,7 @@ export class ParticipationResolver {
 
   @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'activities of own district', ASSOCIATION_ADMIN: 'activities it organizes' } })
   @Mutation(() => ParticipationPayload, {
-    description:
-      'Records attendance and hours (after the activity has begun) or changes the role; CONFLICT when it changed since expectedVersion or the activity is cancelled.',
+    description: 'Records attendance and hours (after the activity has begun) or changes the role; CONFLICT when it changed since expectedVersion or the activity is cancelled.',
   })
   async updateParticipation(@Arg('input') input: UpdateParticipationInput, @Ctx() ctx: Ctx): Promise<ParticipationPayload> {
     return payload(toParticipation(await this.services.participations.update(ctx, input)));

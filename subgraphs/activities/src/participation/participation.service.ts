@@ -53,8 +53,7 @@ function participationHolder(activity: ActivityEntity, personId: string): HeldRe
 }
 
 /** The condition limiting the `participation` table to a scope: a district holds those of its activities. */
-const participationScope = (scope: RowScope): SqlCondition | undefined =>
-  scopeCondition(scope, 'activity_id IN (SELECT id FROM activity WHERE district_code = ?)');
+const participationScope = (scope: RowScope): SqlCondition | undefined => scopeCondition(scope, 'activity_id IN (SELECT id FROM activity WHERE district_code = ?)');
 
 /**
  * Who takes part in which activity. A person takes part in an activity at most once; a
@@ -236,7 +235,10 @@ export class ParticipationService {
           const refusal = activity && scopeRefusal(scope, tx.viewer, participationHolder(activity, record.personId), 'record participations');
           if (refusal) throw new ForbiddenError(`rows[${row}]: ${refusal.message}`);
         }
-        const recorded = await this.recordedPairs(tx, records.map((r) => r.record));
+        const recorded = await this.recordedPairs(
+          tx,
+          records.map((r) => r.record),
+        );
         for (const { row, record } of records) {
           const activity = activities.get(record.activityId);
           if (!activity) errors.push({ field: `rows[${row}].activityId`, message: 'is not an activity of this register' });
@@ -363,7 +365,7 @@ export class ParticipationService {
   /** `Person.activitySummary`: every role but a person reads anyone's (an aggregate); a person their own. */
   summaryRefusal(ctx: RequestContext<unknown>, personId: string): ForbiddenError | null {
     if (ctx.viewer.system || ctx.viewer.role !== Role.PERSON) return aggregateRefusal(ctx.viewer);
-    return ctx.viewer.personId === personId ? null : new ForbiddenError("A person can read only their own activity summary.");
+    return ctx.viewer.personId === personId ? null : new ForbiddenError('A person can read only their own activity summary.');
   }
 
   /**
@@ -410,12 +412,7 @@ export class ParticipationService {
     return found;
   }
 
-  private counts(
-    ctx: RequestContext<unknown>,
-    property: 'activityId' | 'personId',
-    keys: readonly string[],
-    where?: SqlCondition,
-  ): Promise<Array<{ key: string; count: number }>> {
+  private counts(ctx: RequestContext<unknown>, property: 'activityId' | 'personId', keys: readonly string[], where?: SqlCondition): Promise<Array<{ key: string; count: number }>> {
     const qb = this.conn.repo(ctx, ParticipationEntity).createQueryBuilder('p');
     andWhereCondition(qb, where);
     return countsByKey(qb, property, keys);

@@ -30,16 +30,8 @@ export class PersonParticipationsResolver {
     description:
       'The activities this person takes part in, in the order recorded: those the caller may read (a district administrator those in activities of their district, an association administrator those its organization organizes, a person their own).',
   })
-  async participations(
-    @Root() person: PersonRef,
-    @Args() page: PageArgs,
-    @Ctx() ctx: RequestContext<ActivitiesLoaders>,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<ParticipationConnection> {
-    const result = await loadChildPage(ctx.loaders.participationsByPerson, person.id, page, {}, () =>
-      ctx.loaders.participationCountByPerson.load(person.id),
-      info,
-    );
+  async participations(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext<ActivitiesLoaders>, @Info() info: GraphQLResolveInfo): Promise<ParticipationConnection> {
+    const result = await loadChildPage(ctx.loaders.participationsByPerson, person.id, page, {}, () => ctx.loaders.participationCountByPerson.load(person.id), info);
     return toConnection(ParticipationConnection, result, toParticipation);
   }
 
@@ -47,12 +39,7 @@ export class PersonParticipationsResolver {
     description:
       "This person's feedback, oldest first: those the caller may read (a person their own, a district administrator those submitted in their district, an association administrator those from its activities).",
   })
-  async feedback(
-    @Root() person: PersonRef,
-    @Args() page: PageArgs,
-    @Ctx() ctx: RequestContext<ActivitiesLoaders>,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<FeedbackConnection> {
+  async feedback(@Root() person: PersonRef, @Args() page: PageArgs, @Ctx() ctx: RequestContext<ActivitiesLoaders>, @Info() info: GraphQLResolveInfo): Promise<FeedbackConnection> {
     const result = await loadChildPage(ctx.loaders.feedbackByPerson, person.id, page, {}, () => ctx.loaders.feedbackCountByPerson.load(person.id), info);
     const today = this.services.feedback.today();
     return toConnection(FeedbackConnection, result, (e) => toFeedback(e, today));

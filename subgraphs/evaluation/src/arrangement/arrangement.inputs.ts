@@ -20,7 +20,7 @@ export class RecordPoliticalArrangementInput {
   position?: string | null;
 
   @Field({
-    description: 'The district whose united-front department arranges it and holds the record (330300: the city\'s). A DISTRICT-level arrangement needs one of the 12 county-level codes.',
+    description: "The district whose united-front department arranges it and holds the record (330300: the city's). A DISTRICT-level arrangement needs one of the 12 county-level codes.",
   })
   districtCode!: string;
 

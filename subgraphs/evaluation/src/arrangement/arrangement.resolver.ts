@@ -12,14 +12,14 @@ const payload = (e: Parameters<typeof toPoliticalArrangement>[0]) => Object.assi
 export class ArrangementResolver {
   constructor(private readonly services: EvaluationServices) {}
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s', ANALYST: 'read' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "own district's", ANALYST: 'read' } })
   @Query(() => PoliticalArrangement, { nullable: true })
   async politicalArrangement(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<PoliticalArrangement | null> {
     const e = await loadById(ctx.loaders.arrangementById, id);
     return e ? toPoliticalArrangement(e) : null;
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s', ANALYST: 'read' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "own district's", ANALYST: 'read' } })
   @Query(() => PoliticalArrangementConnection, { description: 'Political arrangements, filtered, in the order they were recorded.' })
   async politicalArrangements(
     @Arg('filter', () => PoliticalArrangementFilter, { nullable: true }) filter: PoliticalArrangementFilter | null,
@@ -31,14 +31,16 @@ export class ArrangementResolver {
     return toConnection(PoliticalArrangementConnection, result, toPoliticalArrangement);
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "own district's" } })
   @Mutation(() => PoliticalArrangementPayload, { description: 'Records a recommendation (RECOMMENDED) or an appointment (APPOINTED).' })
   async recordPoliticalArrangement(@Arg('input') input: RecordPoliticalArrangementInput, @Ctx() ctx: Ctx): Promise<PoliticalArrangementPayload> {
     return payload(await this.services.arrangements.record(ctx, input));
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s' } })
-  @Mutation(() => PoliticalArrangementPayload, { description: 'RECOMMENDED → APPOINTED or WITHDRAWN; APPOINTED → ENDED. Anything else is a CONFLICT (the arrangement\'s status refuses it) naming input.status.' })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "own district's" } })
+  @Mutation(() => PoliticalArrangementPayload, {
+    description: "RECOMMENDED → APPOINTED or WITHDRAWN; APPOINTED → ENDED. Anything else is a CONFLICT (the arrangement's status refuses it) naming input.status.",
+  })
   async changePoliticalArrangementStatus(@Arg('input') input: ChangePoliticalArrangementStatusInput, @Ctx() ctx: Ctx): Promise<PoliticalArrangementPayload> {
     return payload(await this.services.arrangements.changeStatus(ctx, input));
   }

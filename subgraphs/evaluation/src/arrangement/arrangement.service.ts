@@ -56,7 +56,10 @@ export class ArrangementService {
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<PoliticalArrangementEntity[]> {
     const scope = readScope(ctx.viewer, ARRANGEMENTS);
     assertScopeNotEmpty(scope);
-    const qb = this.conn.repo(ctx, PoliticalArrangementEntity).createQueryBuilder('a').where('a.personId IN (:...personIds)', { personIds: [...personIds] });
+    const qb = this.conn
+      .repo(ctx, PoliticalArrangementEntity)
+      .createQueryBuilder('a')
+      .where('a.personId IN (:...personIds)', { personIds: [...personIds] });
     limitToDistrictScope(qb, 'a.districtCode', scope);
     return qb.orderBy('a.termStart', 'DESC').addOrderBy('a.id', 'DESC').getMany();
   }
@@ -159,8 +162,7 @@ export class ArrangementService {
           if (!allowed.includes(status!)) {
             // The record's state refuses the request, as for every status change (activities' assertTransition): CONFLICT.
             throw new ConflictError(
-              `Political arrangement ${current.id} is ${current.status}: it cannot become ${status}` +
-                (allowed.length ? ` (only ${allowed.join(' or ')}).` : ` (${current.status} is final).`),
+              `Political arrangement ${current.id} is ${current.status}: it cannot become ${status}` + (allowed.length ? ` (only ${allowed.join(' or ')}).` : ` (${current.status} is final).`),
               { field: 'input.status', currentStatus: current.status, currentVersion: current.version },
             );
           }
@@ -211,7 +213,18 @@ function checkArrangement(check: InputChecker, input: Partial<RecordPoliticalArr
   if (status && status !== ArrangementStatus.RECOMMENDED && status !== ArrangementStatus.APPOINTED) check.fail('status', 'must be RECOMMENDED or APPOINTED for a new arrangement');
   const note = check.text('note', input.note?.trim(), { max: 500 });
   if (!check.ok) return null;
-  return { personId: personId!, kind: kind!, level: level!, body: body!, position: position || null, districtCode: districtCode!, termStart: termStart!, termEnd: termEnd!, status: status!, note: note || null };
+  return {
+    personId: personId!,
+    kind: kind!,
+    level: level!,
+    body: body!,
+    position: position || null,
+    districtCode: districtCode!,
+    termStart: termStart!,
+    termEnd: termEnd!,
+    status: status!,
+    note: note || null,
+  };
 }
 
 function arrangementRow(id: string, r: ArrangementRecord, changedBy: string) {

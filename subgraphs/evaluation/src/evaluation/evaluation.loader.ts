@@ -22,7 +22,13 @@ export function createEvaluationLoaders(evaluations: EvaluationService, ctx: Req
       (e) => e.id,
       (e) => evaluations.readRefusal(ctx, e),
     ),
-    evaluationsByPersonId: groupLoader((personIds) => evaluations.findByPersonIds(ctx, personIds), (e) => e.personId),
-    scoresByEvaluationId: groupLoader((ids) => evaluations.findScoresByEvaluationIds(ctx, ids), (s) => s.evaluationId),
+    evaluationsByPersonId: groupLoader(
+      (personIds) => evaluations.findByPersonIds(ctx, personIds),
+      (e) => e.personId,
+    ),
+    scoresByEvaluationId: groupLoader(
+      (ids) => evaluations.findScoresByEvaluationIds(ctx, ids),
+      (s) => s.evaluationId,
+    ),
   };
 }

@@ -11,20 +11,16 @@ type Ctx = RequestContext<EvaluationLoaders>;
 export class EvaluationResolver {
   constructor(private readonly services: EvaluationServices) {}
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'made by own district\'s department', ANALYST: 'read' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "made by own district's department", ANALYST: 'read' } })
   @Query(() => Evaluation, { nullable: true, description: 'An evaluation, or null when there is none with this id.' })
   async evaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Evaluation | null> {
     const entity = await loadById(ctx.loaders.evaluationById, id);
     return entity ? toEvaluation(entity) : null;
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'made by own district\'s department', ANALYST: 'read' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "made by own district's department", ANALYST: 'read' } })
   @Query(() => EvaluationConnection, { description: 'Evaluations, filtered, in the order they were recorded.' })
-  async evaluations(
-    @Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null,
-    @Args() page: PageArgs,
-    @Ctx() ctx: Ctx,
-  ): Promise<EvaluationConnection> {
+  async evaluations(@Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<EvaluationConnection> {
     const result = await this.services.evaluations.list(ctx, filter, page);
     for (const e of result.nodes) ctx.loaders.evaluationById.prime(e.id, e);
     return toConnection(EvaluationConnection, result, toEvaluation);

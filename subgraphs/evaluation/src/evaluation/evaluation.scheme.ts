@@ -63,11 +63,7 @@ export interface EvaluationSchemeSource {
 
 /** Did these scores come from this scheme (same name, dimensions and weights, in order)? */
 export function scoredUnder(scheme: EvaluationScheme, schemeName: string, scores: readonly WeightedScore[]): boolean {
-  return (
-    scheme.name === schemeName &&
-    scheme.weights.length === scores.length &&
-    scheme.weights.every((w, i) => w.dimension === scores[i]!.dimension && w.weight === scores[i]!.weight)
-  );
+  return scheme.name === schemeName && scheme.weights.length === scores.length && scheme.weights.every((w, i) => w.dimension === scores[i]!.dimension && w.weight === scores[i]!.weight);
 }
 
 /** Every year uses DEFAULT_SCHEME. */
@@ -104,12 +100,7 @@ export interface ScoreDraft {
  * score in range and precision, and returns them in the scheme's order with their weights.
  * Without a scheme (the year itself is wrong) only the scores themselves are checked.
  */
-export function checkScores(
-  check: InputChecker,
-  field: string,
-  scores: readonly ScoreDraft[] | null | undefined,
-  scheme: EvaluationScheme | undefined,
-): WeightedScore[] | undefined {
+export function checkScores(check: InputChecker, field: string, scores: readonly ScoreDraft[] | null | undefined, scheme: EvaluationScheme | undefined): WeightedScore[] | undefined {
   const errorsBefore = check.errors.length;
   const dimensionsOf = (s: EvaluationScheme) => s.weights.map((w) => w.dimension).join(', ');
   if (!scores || scores.length === 0) {

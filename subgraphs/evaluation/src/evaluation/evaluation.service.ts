@@ -75,7 +75,10 @@ export class EvaluationService {
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<EvaluationEntity[]> {
     const scope = readScope(ctx.viewer, EVALUATIONS);
     assertScopeNotEmpty(scope);
-    const qb = this.conn.repo(ctx, EvaluationEntity).createQueryBuilder('e').where('e.personId IN (:...personIds)', { personIds: [...personIds] });
+    const qb = this.conn
+      .repo(ctx, EvaluationEntity)
+      .createQueryBuilder('e')
+      .where('e.personId IN (:...personIds)', { personIds: [...personIds] });
     limitToDistrictScope(qb, 'e.districtCode', scope, whereHeldBy);
     return qb.orderBy('e.year', 'DESC').addOrderBy('e.id', 'DESC').getMany();
   }
@@ -259,13 +262,11 @@ export class EvaluationService {
    * is not revealed beyond its existence, which the uniqueness rule itself implies.
    */
   private async duplicate(ctx: RequestContext<unknown>, r: EvaluationRecord): Promise<ConflictError> {
-    const existing = await this.conn
-      .repo(ctx, EvaluationEntity)
-      .findOne({ select: { id: true, districtCode: true }, where: { personId: r.personId, year: r.year, evaluator: r.evaluator } });
+    const existing = await this.conn.repo(ctx, EvaluationEntity).findOne({ select: { id: true, districtCode: true }, where: { personId: r.personId, year: r.year, evaluator: r.evaluator } });
     const readable = existing && inRowScope(readScope(ctx.viewer, EVALUATIONS), heldEvaluation(existing)) ? existing : null;
-    return new ConflictError(
-      `Person ${r.personId} already has an evaluation by ${r.evaluator} for ${r.year}${readable ? ` (${readable.id})` : ''}; recorded evaluations cannot be changed.`,
-      { field: 'input.evaluator', ...(readable ? { evaluationId: readable.id } : {}) },
-    );
+    return new ConflictError(`Person ${r.personId} already has an evaluation by ${r.evaluator} for ${r.year}${readable ? ` (${readable.id})` : ''}; recorded evaluations cannot be changed.`, {
+      field: 'input.evaluator',
+      ...(readable ? { evaluationId: readable.id } : {}),
+    });
   }
 }

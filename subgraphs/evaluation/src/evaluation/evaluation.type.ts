@@ -46,7 +46,7 @@ export class Evaluation {
 
   @Field(() => District, {
     nullable: true,
-    description: 'The district whose united-front department made the evaluation and holds it (温州市 for the city\'s); null for evaluations recorded before it was kept, which the city holds.',
+    description: "The district whose united-front department made the evaluation and holds it (温州市 for the city's); null for evaluations recorded before it was kept, which the city holds.",
   })
   district!: District | null;
 

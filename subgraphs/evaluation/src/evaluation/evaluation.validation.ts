@@ -43,12 +43,7 @@ export function evaluationKey(r: Pick<EvaluationRecord, 'personId' | 'year' | 'e
  * null with every problem recorded in `check` (always null without `schemes`: a first pass). The person lives in the persons subgraph, whose
  * tables this one never reads: only the id's format can be checked here.
  */
-export function checkEvaluationRecord(
-  check: InputChecker,
-  draft: EvaluationDraft,
-  currentYear: number,
-  schemes: ReadonlyMap<number, EvaluationScheme> | null,
-): EvaluationRecord | null {
+export function checkEvaluationRecord(check: InputChecker, draft: EvaluationDraft, currentYear: number, schemes: ReadonlyMap<number, EvaluationScheme> | null): EvaluationRecord | null {
   const personId = check.id('personId', draft.personId);
   const year = check.int('year', draft.year, { required: true, min: FIRST_YEAR, max: currentYear });
   const yearValid = year !== undefined && check.errors.every((e) => e.field !== check.path('year'));

@@ -14,6 +14,20 @@ import { PersonStatuses1796614391680 as SqlitePersonStatuses1796614391680 } from
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const mysqlMigrations: Function[] = [MysqlInit1795603951972, MysqlAuditLog1795608860658, MysqlEvaluationDistrict1795608869162, MysqlTalentPoolSchemesArrangements1795611149118, MysqlPersonStatuses1796614391680, MysqlAuditClientRequestId1796650000000];
+export const mysqlMigrations: Function[] = [
+  MysqlInit1795603951972,
+  MysqlAuditLog1795608860658,
+  MysqlEvaluationDistrict1795608869162,
+  MysqlTalentPoolSchemesArrangements1795611149118,
+  MysqlPersonStatuses1796614391680,
+  MysqlAuditClientRequestId1796650000000,
+];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const sqliteMigrations: Function[] = [SqliteInit1795603951972, SqliteAuditLog1795608860658, SqliteEvaluationDistrict1795608869162, SqliteTalentPoolSchemesArrangements1795611149118, SqlitePersonStatuses1796614391680, SqliteAuditClientRequestId1796650000000];
+export const sqliteMigrations: Function[] = [
+  SqliteInit1795603951972,
+  SqliteAuditLog1795608860658,
+  SqliteEvaluationDistrict1795608869162,
+  SqliteTalentPoolSchemesArrangements1795611149118,
+  SqlitePersonStatuses1796614391680,
+  SqliteAuditClientRequestId1796650000000,
+];

@@ -36,7 +36,8 @@ export class PersonEvaluationResolver {
 
   @FieldResolver(() => [TalentPoolEntry], {
     nullable: true,
-    description: "The person's talent pool entries the caller may read (a district administrator: their district's pool), newest year first, removed ones included. Null with FORBIDDEN for a caller who may read none.",
+    description:
+      "The person's talent pool entries the caller may read (a district administrator: their district's pool), newest year first, removed ones included. Null with FORBIDDEN for a caller who may read none.",
   })
   async talentPool(@Root() person: PersonRef, @Ctx() ctx: Ctx): Promise<TalentPoolEntry[] | null> {
     const rows = await ctx.loaders.talentPoolByPersonId.load(person.id);

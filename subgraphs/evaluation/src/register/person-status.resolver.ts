@@ -21,10 +21,7 @@ export class PersonStatusResolver {
   @Authorization({ roles: {}, services: ['persons'] })
   @Mutation(() => Int, { description: "Internal: the persons subgraph publishes persons' statuses. Returns how many rows changed." })
   @Directive('@inaccessible')
-  async applyPersonStatuses(
-    @Arg('changes', () => [PersonStatusChangeInput]) changes: PersonStatusChangeInput[],
-    @Ctx() ctx: RequestContext<unknown>,
-  ): Promise<number> {
+  async applyPersonStatuses(@Arg('changes', () => [PersonStatusChangeInput]) changes: PersonStatusChangeInput[], @Ctx() ctx: RequestContext<unknown>): Promise<number> {
     return this.services.personStatuses.apply(ctx, changes);
   }
 }

@@ -65,7 +65,10 @@ export class SchemeService implements EvaluationSchemeSource {
     const out = new Map<number, StoredScheme>();
     if (years.length === 0) return out;
     const locking = lock && !this.conn.isSqlite;
-    const headQb = this.conn.repo(ctx, EvaluationSchemeEntity).createQueryBuilder('s').where('s.year IN (:...years)', { years: [...new Set(years)] });
+    const headQb = this.conn
+      .repo(ctx, EvaluationSchemeEntity)
+      .createQueryBuilder('s')
+      .where('s.year IN (:...years)', { years: [...new Set(years)] });
     if (locking) headQb.setLock('pessimistic_write');
     const heads = await headQb.getMany();
     if (heads.length === 0) return out;
@@ -140,18 +143,17 @@ export class SchemeService implements EvaluationSchemeSource {
             if (input.expectedVersion !== current.version) {
               throw new StaleVersionError(`The ${year} scheme`, current.version, input.expectedVersion);
             }
-            const result = await repo
-              .createQueryBuilder()
-              .update(EvaluationSchemeEntity)
-              .set({ name })
-              .where('year = :year AND version = :version', { year, version: current.version })
-              .execute();
+            const result = await repo.createQueryBuilder().update(EvaluationSchemeEntity).set({ name }).where('year = :year AND version = :version', { year, version: current.version }).execute();
             if (result.affected === 0) throw new ConflictError(`The ${year} scheme was changed by someone else while you saved it. Reload it and try again.`);
             await this.conn.repo(tx, EvaluationSchemeWeightEntity).delete({ year: year! });
           } else {
             await repo.insert({ year: year!, name, version: 1 });
           }
-          await this.conn.insertChunked(tx, EvaluationSchemeWeightEntity, scheme.weights.map((w, position) => ({ year: year!, dimension: w.dimension, weight: w.weight, position })));
+          await this.conn.insertChunked(
+            tx,
+            EvaluationSchemeWeightEntity,
+            scheme.weights.map((w, position) => ({ year: year!, dimension: w.dimension, weight: w.weight, position })),
+          );
           await this.audit.record(tx, { action: 'defineEvaluationScheme', entityType: 'EvaluationScheme', entityId: null, detail: `year ${year}` });
         });
       } catch (error) {

@@ -1,15 +1,4 @@
-import {
-  assertInScope,
-  assertScopeNotEmpty,
-  encodeCursor,
-  InputChecker,
-  Page,
-  pageRequest,
-  readScope,
-  RequestContext,
-  todayInChina,
-  TransactionalConnection,
-} from '@tongxin/common';
+import { assertInScope, assertScopeNotEmpty, encodeCursor, InputChecker, Page, pageRequest, readScope, RequestContext, todayInChina, TransactionalConnection } from '@tongxin/common';
 import { EVALUATIONS, whereHeldBy } from '../evaluation/evaluation.access';
 import { EvaluationEntity } from '../evaluation/evaluation.entity';
 import { FIRST_YEAR } from '../evaluation/evaluation.validation';
@@ -75,9 +64,7 @@ export class TalentPoolCandidateService {
       .andWhere(registeredPerson('e.person_id'));
     whereHeldBy(qb, districtCode);
     const rows: Array<{ personId: string; total: number | string; n: number | string }> = await qb.groupBy('e.personId').getRawMany();
-    const ranked = rows
-      .map((r) => ({ personId: r.personId, evaluationCount: Number(r.n), meanHundredths: meanHundredths(r.total, Number(r.n)) }))
-      .sort(compareCandidates);
+    const ranked = rows.map((r) => ({ personId: r.personId, evaluationCount: Number(r.n), meanHundredths: meanHundredths(r.total, Number(r.n)) })).sort(compareCandidates);
     let start = 0;
     if (page.after) {
       const [m, n, id] = page.after as [number, number, string];

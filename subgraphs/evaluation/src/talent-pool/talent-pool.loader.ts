@@ -21,20 +21,26 @@ export function createPoolLoaders(pool: TalentPoolService, arrangements: Arrange
       (e) => e.id,
       (e) => pool.readRefusal(ctx, e),
     ),
-    talentPoolByPersonId: groupLoader((ids) => pool.findByPersonIds(ctx, ids), (e) => e.personId),
+    talentPoolByPersonId: groupLoader(
+      (ids) => pool.findByPersonIds(ctx, ids),
+      (e) => e.personId,
+    ),
     arrangementById: rowLoader(
       (ids) => arrangements.findByIds(ctx, ids),
       (e) => e.id,
       (e) => arrangements.readRefusal(ctx, e),
     ),
-    arrangementsByPersonId: groupLoader((ids) => arrangements.findByPersonIds(ctx, ids), (e) => e.personId),
-    representativeReasons: groupLoader(async (personIds) => {
-      const inPool = await pool.activePersonIds(ctx, personIds);
-      const appointed = await arrangements.appointedPersonIds(ctx, personIds);
-      return [
-        ...[...inPool].map((personId) => ({ personId, reason: 'pool' as const })),
-        ...[...appointed].map((personId) => ({ personId, reason: 'arrangement' as const })),
-      ];
-    }, (r) => r.personId),
+    arrangementsByPersonId: groupLoader(
+      (ids) => arrangements.findByPersonIds(ctx, ids),
+      (e) => e.personId,
+    ),
+    representativeReasons: groupLoader(
+      async (personIds) => {
+        const inPool = await pool.activePersonIds(ctx, personIds);
+        const appointed = await arrangements.appointedPersonIds(ctx, personIds);
+        return [...[...inPool].map((personId) => ({ personId, reason: 'pool' as const })), ...[...appointed].map((personId) => ({ personId, reason: 'arrangement' as const }))];
+      },
+      (r) => r.personId,
+    ),
   };
 }

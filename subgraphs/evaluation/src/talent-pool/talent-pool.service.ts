@@ -28,13 +28,7 @@ import { changeVersioned } from '../versioned-change';
 import { heldEntry, TALENT_POOL } from './talent-pool.access';
 import { TalentPoolEntryEntity } from './talent-pool.entity';
 import { PoolEntryStatus, PoolLevel } from './talent-pool.enums';
-import {
-  AddToTalentPoolInput,
-  ConfirmTalentPoolEntryInput,
-  RemoveFromTalentPoolInput,
-  RenewTalentPoolInput,
-  TalentPoolFilter,
-} from './talent-pool.inputs';
+import { AddToTalentPoolInput, ConfirmTalentPoolEntryInput, RemoveFromTalentPoolInput, RenewTalentPoolInput, TalentPoolFilter } from './talent-pool.inputs';
 
 /**
  * The talent pool (代表人士人才库, §7): entries per pool (the city's, each district's) and year,
@@ -62,7 +56,10 @@ export class TalentPoolService {
   findByPersonIds(ctx: RequestContext<unknown>, personIds: readonly string[]): Promise<TalentPoolEntryEntity[]> {
     const scope = readScope(ctx.viewer, TALENT_POOL);
     assertScopeNotEmpty(scope);
-    const qb = this.conn.repo(ctx, TalentPoolEntryEntity).createQueryBuilder('t').where('t.personId IN (:...personIds)', { personIds: [...personIds] });
+    const qb = this.conn
+      .repo(ctx, TalentPoolEntryEntity)
+      .createQueryBuilder('t')
+      .where('t.personId IN (:...personIds)', { personIds: [...personIds] });
     limitToDistrictScope(qb, 't.districtCode', scope);
     return qb.orderBy('t.year', 'DESC').addOrderBy('t.id', 'DESC').getMany();
   }
@@ -125,10 +122,10 @@ export class TalentPoolService {
       } catch (error) {
         if (isUniqueViolation(error)) {
           const existing = await this.conn.repo(ctx, TalentPoolEntryEntity).findOneBy({ personId: record.personId, level: record.level, districtCode: record.districtCode, year: record.year });
-          throw new ConflictError(
-            `This person has an entry in this pool for ${record.year} already${existing ? ` (${existing.id}, ${existing.status})` : ''}: one entry per person, pool and year.`,
-            { field: 'input.personId', ...(existing ? { entryId: existing.id } : {}) },
-          );
+          throw new ConflictError(`This person has an entry in this pool for ${record.year} already${existing ? ` (${existing.id}, ${existing.status})` : ''}: one entry per person, pool and year.`, {
+            field: 'input.personId',
+            ...(existing ? { entryId: existing.id } : {}),
+          });
         }
         throw error;
       }
@@ -179,18 +176,30 @@ export class TalentPoolService {
 
   /** Takes an entry out of its pool (REMOVED, with who, when and why); the row stays. */
   remove(ctx: RequestContext<unknown>, input: RemoveFromTalentPoolInput): Promise<TalentPoolEntryEntity> {
-    return this.change(ctx, 'removeFromTalentPool', input, (check) => check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 }), (current, reason) => {
-      if (current.status === PoolEntryStatus.REMOVED) return `Entry ${current.id} was removed already on ${current.removedAt?.toISOString().slice(0, 10)}.`;
-      return { status: PoolEntryStatus.REMOVED, removedBy: ctx.viewer.subject, removedAt: new Date(), removalReason: reason! };
-    });
+    return this.change(
+      ctx,
+      'removeFromTalentPool',
+      input,
+      (check) => check.text('reason', input.reason?.trim(), { required: true, min: 2, max: 500 }),
+      (current, reason) => {
+        if (current.status === PoolEntryStatus.REMOVED) return `Entry ${current.id} was removed already on ${current.removedAt?.toISOString().slice(0, 10)}.`;
+        return { status: PoolEntryStatus.REMOVED, removedBy: ctx.viewer.subject, removedAt: new Date(), removalReason: reason! };
+      },
+    );
   }
 
   /** Confirms an entry the renewal put UNDER_REVIEW. */
   confirm(ctx: RequestContext<unknown>, input: ConfirmTalentPoolEntryInput): Promise<TalentPoolEntryEntity> {
-    return this.change(ctx, 'confirmTalentPoolEntry', input, () => undefined, (current) => {
-      if (current.status !== PoolEntryStatus.UNDER_REVIEW) return `Entry ${current.id} is ${current.status}: only entries UNDER_REVIEW can be confirmed.`;
-      return { status: PoolEntryStatus.ACTIVE };
-    });
+    return this.change(
+      ctx,
+      'confirmTalentPoolEntry',
+      input,
+      () => undefined,
+      (current) => {
+        if (current.status !== PoolEntryStatus.UNDER_REVIEW) return `Entry ${current.id} is ${current.status}: only entries UNDER_REVIEW can be confirmed.`;
+        return { status: PoolEntryStatus.ACTIVE };
+      },
+    );
   }
 
   private async change<V>(

@@ -44,7 +44,10 @@ export function createMeetingLoaders(meetings: MeetingService, ctx: RequestConte
         const units = new Map<string, OrganizationEntity>();
         for (const chunk of chunksOf(unitIds, loaderMaxBatchSize())) for (const u of await meetings.unitsByIds(ctx, chunk)) units.set(u.id, u);
         return ids.map((id) => ({
-          attendingUnits: attendance.filter((a) => a.meetingId === id).map((a) => units.get(a.unitId)).filter((u): u is OrganizationEntity => u !== undefined),
+          attendingUnits: attendance
+            .filter((a) => a.meetingId === id)
+            .map((a) => units.get(a.unitId))
+            .filter((u): u is OrganizationEntity => u !== undefined),
           decisions: decisions.filter((d) => d.meetingId === id),
           units,
         }));
@@ -55,11 +58,6 @@ export function createMeetingLoaders(meetings: MeetingService, ctx: RequestConte
 }
 
 /** One page of a body's meetings, batched with every other body asking for the same page; COUNT only for totalCount. */
-export function loadMeetingPage(
-  loaders: MeetingLoaders,
-  bodyId: string,
-  args: { first?: number | null; after?: string | null },
-  info: GraphQLResolveInfo,
-): Promise<Page<MeetingEntity>> {
+export function loadMeetingPage(loaders: MeetingLoaders, bodyId: string, args: { first?: number | null; after?: string | null }, info: GraphQLResolveInfo): Promise<Page<MeetingEntity>> {
   return loadChildPage(loaders.meetingPages, bodyId, args, {}, () => loaders.meetingCounts.load(bodyId), info);
 }

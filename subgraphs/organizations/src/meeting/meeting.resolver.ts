@@ -17,7 +17,7 @@ export class MeetingResolver {
   @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'bodies of own district', ANALYST: 'all' } })
   @Query(() => Meeting, {
     nullable: true,
-    description: 'A meeting of a joint meeting, or null when there is none with this id. City administrators and analysts read all, district administrators those of their district\'s bodies.',
+    description: "A meeting of a joint meeting, or null when there is none with this id. City administrators and analysts read all, district administrators those of their district's bodies.",
   })
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<Meeting | null> {
     const entity = await loadById(ctx.loaders.meetingById, id);

@@ -127,9 +127,17 @@ export class MeetingService {
         if (!record) return check.throwIfInvalid() as never;
         const meetingId = tx.ids.next();
         await this.conn.repo(tx, MeetingEntity).insert({ id: meetingId, bodyId: body.id, districtCode: body.districtCode, heldOn: record.heldOn, topic: record.topic, version: 1 });
-        await this.conn.insertChunked(tx, MeetingAttendanceEntity, record.attendingUnitIds.map((unitId) => ({ meetingId, unitId })));
+        await this.conn.insertChunked(
+          tx,
+          MeetingAttendanceEntity,
+          record.attendingUnitIds.map((unitId) => ({ meetingId, unitId })),
+        );
         if (record.decisions.length) {
-          await this.conn.insertChunked(tx, MeetingDecisionEntity, record.decisions.map((d) => ({ ...d, id: tx.ids.next(), meetingId })));
+          await this.conn.insertChunked(
+            tx,
+            MeetingDecisionEntity,
+            record.decisions.map((d) => ({ ...d, id: tx.ids.next(), meetingId })),
+          );
         }
         await this.audit.record(tx, { action: 'createMeeting', entityType: 'Meeting', entityId: meetingId });
         return meetingId;
@@ -171,10 +179,25 @@ export class MeetingService {
         });
         // The write scope of createMeeting, row by row.
         refuseFirstRow(records, ({ body }) => scopeRefusal(scope, tx.viewer, heldByDistrict(body), 'record meetings of bodies'));
-        const meetings = records.map(({ record, body }) => ({ record, row: { id: tx.ids.next(), bodyId: body.id, districtCode: body.districtCode, heldOn: record.heldOn, topic: record.topic, version: 1 } }));
-        await this.conn.insertChunked(tx, MeetingEntity, meetings.map((m) => m.row));
-        await this.conn.insertChunked(tx, MeetingAttendanceEntity, meetings.flatMap((m) => m.record.attendingUnitIds.map((unitId) => ({ meetingId: m.row.id, unitId }))));
-        await this.conn.insertChunked(tx, MeetingDecisionEntity, meetings.flatMap((m) => m.record.decisions.map((d) => ({ ...d, id: tx.ids.next(), meetingId: m.row.id }))));
+        const meetings = records.map(({ record, body }) => ({
+          record,
+          row: { id: tx.ids.next(), bodyId: body.id, districtCode: body.districtCode, heldOn: record.heldOn, topic: record.topic, version: 1 },
+        }));
+        await this.conn.insertChunked(
+          tx,
+          MeetingEntity,
+          meetings.map((m) => m.row),
+        );
+        await this.conn.insertChunked(
+          tx,
+          MeetingAttendanceEntity,
+          meetings.flatMap((m) => m.record.attendingUnitIds.map((unitId) => ({ meetingId: m.row.id, unitId }))),
+        );
+        await this.conn.insertChunked(
+          tx,
+          MeetingDecisionEntity,
+          meetings.flatMap((m) => m.record.decisions.map((d) => ({ ...d, id: tx.ids.next(), meetingId: m.row.id }))),
+        );
         await this.audit.record(tx, { action: 'createMany', entityType: 'Meeting', entityId: null, detail: `${meetings.length} records` });
         return meetings.map((m) => m.row.id);
       });

@@ -12,13 +12,7 @@ export enum MembershipRole {
   MEMBER = 'MEMBER',
 }
 
-const ASSOCIATION_ROLES = [
-  MembershipRole.PRESIDENT,
-  MembershipRole.VICE_PRESIDENT,
-  MembershipRole.SECRETARY_GENERAL,
-  MembershipRole.DIRECTOR,
-  MembershipRole.MEMBER,
-] as const;
+const ASSOCIATION_ROLES = [MembershipRole.PRESIDENT, MembershipRole.VICE_PRESIDENT, MembershipRole.SECRETARY_GENERAL, MembershipRole.DIRECTOR, MembershipRole.MEMBER] as const;
 
 const WORKING_BODY_ROLES = [MembershipRole.LEADER, MembershipRole.DEPUTY_LEADER, MembershipRole.LIAISON, MembershipRole.MEMBER] as const;
 

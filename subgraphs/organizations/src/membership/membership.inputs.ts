@@ -38,10 +38,10 @@ export class ChangeMembershipRoleInput {
   @Field(() => DateScalar, { nullable: true, description: 'The day the new role starts (the old one ends): defaults to today; not before the membership started.' })
   changedOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Start of the new role\'s term of office.' })
+  @Field(() => DateScalar, { nullable: true, description: "Start of the new role's term of office." })
   termStart?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'End of the new role\'s term of office.' })
+  @Field(() => DateScalar, { nullable: true, description: "End of the new role's term of office." })
   termEnd?: string | null;
 }
 

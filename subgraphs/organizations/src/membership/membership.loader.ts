@@ -34,7 +34,10 @@ export function createMembershipLoaders(memberships: MembershipService, ctx: Req
       (m) => m.id,
       (m) => memberships.readRefusal(ctx, m),
     ),
-    membershipsByPerson: groupLoader((ids) => memberships.findByPersonIds(ctx, ids), (m) => m.personId),
+    membershipsByPerson: groupLoader(
+      (ids) => memberships.findByPersonIds(ctx, ids),
+      (m) => m.personId,
+    ),
     memberPages: childPageFamily(
       (organizationIds, key: ChildPageKey & { readonly activeOnly: boolean }) => memberships.memberIdPages(ctx, organizationIds, key),
       (ids) => memberships.findByIds(ctx, ids),

@@ -163,11 +163,7 @@ export class MembershipService {
   }
 
   /** For each organization, the ids of one page of its memberships (one statement for all). */
-  memberIdPages(
-    ctx: RequestContext<unknown>,
-    organizationIds: readonly string[],
-    key: ChildPageKey & { readonly activeOnly: boolean },
-  ): Promise<Map<string, ChildIdPage>> {
+  memberIdPages(ctx: RequestContext<unknown>, organizationIds: readonly string[], key: ChildPageKey & { readonly activeOnly: boolean }): Promise<Map<string, ChildIdPage>> {
     return childIdPages(this.conn.manager(ctx), {
       table: 'membership',
       parentColumn: 'organization_id',
@@ -220,7 +216,13 @@ export class MembershipService {
         // The person as the replica knows them: an unknown or archived person is refused with the other problems.
         const personId = lowerId(input.personId);
         const person = personId ? (await this.personDistricts(tx, [personId])).get(personId) : undefined;
-        const record = checkMembershipRecord(check, draft, today, () => organization ?? undefined, () => person);
+        const record = checkMembershipRecord(
+          check,
+          draft,
+          today,
+          () => organization ?? undefined,
+          () => person,
+        );
         if (!record) return check.throwIfInvalid() as never;
         const running = await this.conn.repo(tx, MembershipEntity).findOne({
           select: { id: true },
@@ -262,7 +264,13 @@ export class MembershipService {
 
         const runningPairs = new Map<string, number>();
         const records = checkRows(drafts, (check, draft, row) => {
-          const record = checkMembershipRecord(check, draft, today, (id) => organizations.get(id), (id) => personDistricts.get(id));
+          const record = checkMembershipRecord(
+            check,
+            draft,
+            today,
+            (id) => organizations.get(id),
+            (id) => personDistricts.get(id),
+          );
           if (!record) return null;
           if (record.endDate === null) {
             const pair = `${record.personId}/${record.organizationId}`;
@@ -273,9 +281,7 @@ export class MembershipService {
           return { record };
         });
         // The write scope of addMembership, row by row.
-        refuseFirstRow(records, ({ record }) =>
-          scopeRefusal(scope, tx.viewer, { ...heldByOrganization(organizations.get(record.organizationId)!), personId: record.personId }, 'change memberships'),
-        );
+        refuseFirstRow(records, ({ record }) => scopeRefusal(scope, tx.viewer, { ...heldByOrganization(organizations.get(record.organizationId)!), personId: record.personId }, 'change memberships'));
 
         const repo = this.conn.repo(tx, MembershipEntity);
         const personIds = [...new Set(records.filter((r) => r.record.endDate === null).map((r) => r.record.personId))];
@@ -290,9 +296,7 @@ export class MembershipService {
           }
         }
 
-        const rows = records.map(({ record }) =>
-          toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId)),
-        );
+        const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId)));
         await this.conn.insertChunked(tx, MembershipEntity, rows);
         await this.audit.record(tx, { action: 'addMany', entityType: 'Membership', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
@@ -451,8 +455,5 @@ function toRow(record: MembershipRecord, organization: OrganizationEntity, id: s
 }
 
 function alreadyMember(runningId: string | null): ConflictError {
-  return new ConflictError(
-    'This person has a running membership in this organization already: end it before adding another.',
-    runningId ? { membershipId: runningId } : {},
-  );
+  return new ConflictError('This person has a running membership in this organization already: end it before adding another.', runningId ? { membershipId: runningId } : {});
 }

@@ -21,8 +21,7 @@ export interface MembershipRecord {
 export type MembershipDraft = { [K in keyof MembershipRecord]?: MembershipRecord[K] | string | null };
 
 /** A person id the replica of the register does not hold: never published, or not yet delivered. */
-export const UNKNOWN_PERSON =
-  'is not a person of the register known here: check the id. A person registered a moment ago becomes known here within seconds: if so, try again shortly';
+export const UNKNOWN_PERSON = 'is not a person of the register known here: check the id. A person registered a moment ago becomes known here within seconds: if so, try again shortly';
 /** A person the register published as archived (registered nowhere). */
 export const ARCHIVED_PERSON = 'is an archived person, no longer in the register: an archived person cannot become a running member';
 

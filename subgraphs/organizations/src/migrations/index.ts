@@ -20,6 +20,26 @@ import { PersonStatuses1796614386261 as SqlitePersonStatuses1796614386261 } from
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const mysqlMigrations: Function[] = [MysqlInit1795604011868, MysqlAuditLog1795608860658, MysqlMeetingsTermsStats1795611134708, MysqlMemberDistricts1795612322584, MysqlMembershipPersonDistrict1795613078705, MysqlArchivedPersonsNowhere1795613278248, MysqlSealContactPhones1796608900000, MysqlPersonStatuses1796614386261, MysqlAuditClientRequestId1796650000000];
+export const mysqlMigrations: Function[] = [
+  MysqlInit1795604011868,
+  MysqlAuditLog1795608860658,
+  MysqlMeetingsTermsStats1795611134708,
+  MysqlMemberDistricts1795612322584,
+  MysqlMembershipPersonDistrict1795613078705,
+  MysqlArchivedPersonsNowhere1795613278248,
+  MysqlSealContactPhones1796608900000,
+  MysqlPersonStatuses1796614386261,
+  MysqlAuditClientRequestId1796650000000,
+];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const sqliteMigrations: Function[] = [SqliteInit1795604011868, SqliteAuditLog1795608860658, SqliteMeetingsTermsStats1795611134708, SqliteMemberDistricts1795612322584, SqliteMembershipPersonDistrict1795613078705, SqliteArchivedPersonsNowhere1795613278248, SqliteSealContactPhones1796608900000, SqlitePersonStatuses1796614386261, SqliteAuditClientRequestId1796650000000];
+export const sqliteMigrations: Function[] = [
+  SqliteInit1795604011868,
+  SqliteAuditLog1795608860658,
+  SqliteMeetingsTermsStats1795611134708,
+  SqliteMemberDistricts1795612322584,
+  SqliteMembershipPersonDistrict1795613078705,
+  SqliteArchivedPersonsNowhere1795613278248,
+  SqliteSealContactPhones1796608900000,
+  SqlitePersonStatuses1796614386261,
+  SqliteAuditClientRequestId1796650000000,
+];

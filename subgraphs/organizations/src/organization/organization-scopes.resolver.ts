@@ -37,7 +37,16 @@ export class OrganizationScopesResolver {
     this.scopes = new OrganizationScopes(services.organizations);
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'every organization manageable', DISTRICT_ADMIN: 'those of own district manageable', ASSOCIATION_ADMIN: 'own organization manageable', ANALYST: 'none manageable', PERSON: 'none manageable' }, note: 'internal (@inaccessible): asked by activities with the caller\'s own token' })
+  @Authorization({
+    roles: {
+      CITY_ADMIN: 'every organization manageable',
+      DISTRICT_ADMIN: 'those of own district manageable',
+      ASSOCIATION_ADMIN: 'own organization manageable',
+      ANALYST: 'none manageable',
+      PERSON: 'none manageable',
+    },
+    note: "internal (@inaccessible): asked by activities with the caller's own token",
+  })
   @Query(() => [OrganizationScope], {
     description: `Of ids (at most ${ORGANIZATION_SCOPES_MAX}), the organizations that exist, in the order asked, each once (unknown ids are left out), with whether the caller may manage each.`,
   })

@@ -33,13 +33,13 @@ export class CreateOrganizationInput {
   @Field(() => DateScalar, { nullable: true })
   foundedOn?: string | null;
 
-  @Field(() => JointMeetingUnitRole, { nullable: true, description: 'A member unit\'s part in its joint meeting (defaults to MEMBER); only for JOINT_MEETING_MEMBER_UNIT.' })
+  @Field(() => JointMeetingUnitRole, { nullable: true, description: "A member unit's part in its joint meeting (defaults to MEMBER); only for JOINT_MEETING_MEMBER_UNIT." })
   unitRole?: JointMeetingUnitRole | null;
 
-  @Field(() => String, { nullable: true, description: 'A member unit\'s contact person (联络人), 2 to 50 characters; only for JOINT_MEETING_MEMBER_UNIT.' })
+  @Field(() => String, { nullable: true, description: "A member unit's contact person (联络人), 2 to 50 characters; only for JOINT_MEETING_MEMBER_UNIT." })
   contactName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A member unit\'s contact phone: 11-digit mobile or landline with area code (0577-88960000); only for JOINT_MEETING_MEMBER_UNIT.' })
+  @Field(() => String, { nullable: true, description: "A member unit's contact phone: 11-digit mobile or landline with area code (0577-88960000); only for JOINT_MEETING_MEMBER_UNIT." })
   contactPhone?: string | null;
 }
 

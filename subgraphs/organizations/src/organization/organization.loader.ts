@@ -14,8 +14,14 @@ export interface OrganizationLoaders {
 
 export function createOrganizationLoaders(organizations: OrganizationService, ctx: RequestContext<unknown>): OrganizationLoaders {
   return {
-    organizationById: rowLoader((ids) => organizations.findByIds(ctx, ids), (o) => o.id),
-    organizationsByParent: groupLoader((ids) => organizations.findByParentIds(ctx, ids), (o) => o.parentId!),
+    organizationById: rowLoader(
+      (ids) => organizations.findByIds(ctx, ids),
+      (o) => o.id,
+    ),
+    organizationsByParent: groupLoader(
+      (ids) => organizations.findByParentIds(ctx, ids),
+      (o) => o.parentId!,
+    ),
     contactPhones: new DataLoader((units: readonly Organization[]) => organizations.contactPhones(ctx, units), {
       cacheKeyFn: (o) => o.id,
       maxBatchSize: loaderMaxBatchSize(),

@@ -23,11 +23,7 @@ export class OrganizationResolver {
 
   @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ASSOCIATION_ADMIN: 'read', ANALYST: 'read', PERSON: 'read' } })
   @Query(() => OrganizationConnection, { description: 'Organizations, filtered, in creation order.' })
-  async organizations(
-    @Args() page: PageArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
-    @Ctx() ctx: Ctx,
-  ): Promise<OrganizationConnection> {
+  async organizations(@Args() page: PageArgs, @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null, @Ctx() ctx: Ctx): Promise<OrganizationConnection> {
     const result = await this.services.organizations.list(ctx, filter, page);
     for (const o of result.nodes) ctx.loaders.organizationById.prime(o.id, o);
     return toConnection(OrganizationConnection, result, toOrganization);
@@ -66,11 +62,16 @@ export class OrganizationResolver {
   @FieldResolver(() => MembershipConnection, {
     nullable: true,
     description:
-      'Its members, in the order they joined: by default the running memberships of registered persons; with activeOnly: false the whole history, ended memberships and archived or moved-away persons included (Person.status says which). Personal data: city administrators and analysts read every organization\'s, a district administrator those of their district, an association administrator their own organization\'s; otherwise FORBIDDEN on this field alone.',
+      "Its members, in the order they joined: by default the running memberships of registered persons; with activeOnly: false the whole history, ended memberships and archived or moved-away persons included (Person.status says which). Personal data: city administrators and analysts read every organization's, a district administrator those of their district, an association administrator their own organization's; otherwise FORBIDDEN on this field alone.",
   })
   async members(
     @Root() organization: Organization,
-    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships of registered persons (default); false lists the whole history, ended memberships and persons no longer registered included.' }) activeOnly: boolean | null,
+    @Arg('activeOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: 'Only running memberships of registered persons (default); false lists the whole history, ended memberships and persons no longer registered included.',
+    })
+    activeOnly: boolean | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
@@ -83,11 +84,12 @@ export class OrganizationResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'How many members it has, counting registered persons only (archived and moved-away persons are history, not counted; members(activeOnly: false) lists them). An aggregate: every role but a person, who gets FORBIDDEN on this field alone. Exact for those who may read its memberships (city administrators, its district\'s, its own association administrator); for the other roles null, with no error, when under the configured minimum (default 5), and otherwise rounded to a multiple of it (memberStats says suppressed).',
+      "How many members it has, counting registered persons only (archived and moved-away persons are history, not counted; members(activeOnly: false) lists them). An aggregate: every role but a person, who gets FORBIDDEN on this field alone. Exact for those who may read its memberships (city administrators, its district's, its own association administrator); for the other roles null, with no error, when under the configured minimum (default 5), and otherwise rounded to a multiple of it (memberStats says suppressed).",
   })
   async memberCount(
     @Root() organization: Organization,
-    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false counts ended ones too, of registered persons still.' }) activeOnly: boolean | null,
+    @Arg('activeOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only running memberships (default); false counts ended ones too, of registered persons still.' })
+    activeOnly: boolean | null,
     @Ctx() ctx: Ctx,
   ): Promise<number | null> {
     this.services.memberships.assertCanReadMemberCounts(ctx);

@@ -105,11 +105,14 @@ export class OrganizationService {
     const whole = (districtCode: string) => v.system || v.role === Role.CITY_ADMIN || (v.role === Role.DISTRICT_ADMIN && v.districtCode === districtCode);
     const reads = units.filter((u) => u.contactPhoneEnc && whole(u.districtCode));
     if (reads.length && !v.system) {
-      await this.conn.transaction(ctx, (tx) => this.audit.record(tx, reads.map((u) => ({ action: 'readContactPhone', entityType: 'Organization', entityId: u.id }))));
+      await this.conn.transaction(ctx, (tx) =>
+        this.audit.record(
+          tx,
+          reads.map((u) => ({ action: 'readContactPhone', entityType: 'Organization', entityId: u.id })),
+        ),
+      );
     }
-    return units.map((u) =>
-      u.contactPhoneEnc === null ? null : whole(u.districtCode) ? this.cipher.decrypt(u.contactPhoneEnc, SEALED_CONTACT_PHONE) : u.contactPhoneMasked,
-    );
+    return units.map((u) => (u.contactPhoneEnc === null ? null : whole(u.districtCode) ? this.cipher.decrypt(u.contactPhoneEnc, SEALED_CONTACT_PHONE) : u.contactPhoneMasked));
   }
 
   async create(ctx: RequestContext<unknown>, input: CreateOrganizationInput): Promise<OrganizationEntity> {

@@ -34,12 +34,7 @@ export const EARLIEST_DATE = '1949-10-01';
  * undefined when there is none; the caller decides whether a missing parent is NOT_FOUND
  * (one organization) or a field error (bulk), and this reports it as a field error.
  */
-export function checkOrganizationRecord(
-  check: InputChecker,
-  draft: OrganizationDraft,
-  today: string,
-  parentOf: (id: string) => OrganizationEntity | undefined,
-): OrganizationRecord | null {
+export function checkOrganizationRecord(check: InputChecker, draft: OrganizationDraft, today: string, parentOf: (id: string) => OrganizationEntity | undefined): OrganizationRecord | null {
   const name = check.text('name', draft.name as string | null, { required: true, min: 2, max: 100 });
   const kind = check.oneOf('kind', draft.kind as string | null, OrganizationKind, { required: true });
   const level = check.oneOf('level', draft.level as string | null, OrganizationLevel, { required: true });
@@ -87,7 +82,11 @@ export function checkOrganizationRecord(
   const contactName = check.text('contactName', draft.contactName as string | null, { min: 2, max: 50 });
   const contactPhone = checkPhone(check, 'contactPhone', draft.contactPhone as string | null);
   if (kind && !isUnit) {
-    for (const [field, value] of [['unitRole', unitRole], ['contactName', contactName], ['contactPhone', contactPhone]] as const) {
+    for (const [field, value] of [
+      ['unitRole', unitRole],
+      ['contactName', contactName],
+      ['contactPhone', contactPhone],
+    ] as const) {
       if (value) check.fail(field, `is only for a JOINT_MEETING_MEMBER_UNIT, not a ${kind}`);
     }
   }

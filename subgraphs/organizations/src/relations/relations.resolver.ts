@@ -59,14 +59,14 @@ export class RelationsResolver {
     @Arg('activeOnly', () => Boolean, {
       nullable: true,
       defaultValue: true,
-      description: "Only running memberships (default); false counts ended ones too, each under the district its person is registered in now (not where they were when it ended).",
+      description: 'Only running memberships (default); false counts ended ones too, each under the district its person is registered in now (not where they were when it ended).',
     })
     activeOnly: boolean | null,
     @Arg('zeroFilled', () => Boolean, {
       nullable: true,
       defaultValue: false,
       description:
-        'Every cell the caller may see, the empty ones with 0 (156 cells, or a district administrator\'s 24), for dashboards that draw the whole grid. A zero is a group below the configured minimum like any other: suppressed (null) for the roles that see the cell under disclosure control, exact for the others.',
+        "Every cell the caller may see, the empty ones with 0 (156 cells, or a district administrator's 24), for dashboards that draw the whole grid. A zero is a group below the configured minimum like any other: suppressed (null) for the roles that see the cell under disclosure control, exact for the others.",
     })
     zeroFilled: boolean | null,
     @Ctx() ctx: RequestContext<unknown>,
@@ -83,7 +83,7 @@ export class RelationsResolver {
     );
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'own district\'s organizations only', ANALYST: 'all' } })
+  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: "own district's organizations only", ANALYST: 'all' } })
   @Query(() => MembershipConnection, {
     description:
       "The running memberships of persons registered in one district in organizations of another, in creation order. Its rows are memberships as membership(id) reads them: a district administrator lists those in their own district's organizations only (FORBIDDEN otherwise; the matrix counts the rest).",
@@ -101,10 +101,7 @@ export class RelationsResolver {
   @Authorization({ roles: {}, services: ['persons'] })
   @Mutation(() => Int, { description: 'Internal: the persons subgraph publishes where persons are registered. Returns how many rows changed.' })
   @Directive('@inaccessible')
-  async applyPersonDistricts(
-    @Arg('changes', () => [PersonDistrictChangeInput]) changes: PersonDistrictChangeInput[],
-    @Ctx() ctx: RequestContext<unknown>,
-  ): Promise<number> {
+  async applyPersonDistricts(@Arg('changes', () => [PersonDistrictChangeInput]) changes: PersonDistrictChangeInput[], @Ctx() ctx: RequestContext<unknown>): Promise<number> {
     return this.services.relations.applyPersonDistricts(ctx, changes);
   }
 }

@@ -183,7 +183,11 @@ export class RelationsService {
     // organizations exactly (they list those memberships anyway) and the others, like analysts,
     // under disclosure control.
     const disclosure = new StatsDisclosure(ctx.viewer);
-    const how = disclosure.groups(rows, (r) => Number(r.persons), (r) => ({ districtCode: r.organizationDistrict }));
+    const how = disclosure.groups(
+      rows,
+      (r) => Number(r.persons),
+      (r) => ({ districtCode: r.organizationDistrict }),
+    );
     const cells: CrossDistrictCount[] = rows.map((r, i) => ({
       personDistrict: r.personDistrict,
       organizationDistrict: r.organizationDistrict,
@@ -207,12 +211,7 @@ export class RelationsService {
   }
 
   /** The running memberships of persons registered in one district in organizations of another, in creation order. */
-  members(
-    ctx: RequestContext<unknown>,
-    personDistrict: string,
-    organizationDistrict: string,
-    args: { first?: number | null; after?: string | null },
-  ): Promise<Page<MembershipEntity>> {
+  members(ctx: RequestContext<unknown>, personDistrict: string, organizationDistrict: string, args: { first?: number | null; after?: string | null }): Promise<Page<MembershipEntity>> {
     const page = pageRequest(args);
     const check = new InputChecker('');
     if (!isCountyLevelCode(personDistrict)) check.fail('personDistrictCode', 'is not one of the 12 districts');

@@ -8,5 +8,10 @@ export interface StatsLoaders {
 }
 
 export function createStatsLoaders(stats: StatsService, ctx: RequestContext<unknown>): StatsLoaders {
-  return { memberStatRows: groupLoader((ids) => stats.memberStatRows(ctx, ids), (r) => r.organizationId) };
+  return {
+    memberStatRows: groupLoader(
+      (ids) => stats.memberStatRows(ctx, ids),
+      (r) => r.organizationId,
+    ),
+  };
 }

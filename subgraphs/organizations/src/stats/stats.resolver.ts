@@ -15,8 +15,7 @@ export class OrganizationStatsResolver {
 
   @Authorization({ roles: { CITY_ADMIN: 'yes', DISTRICT_ADMIN: 'yes', ASSOCIATION_ADMIN: 'yes', ANALYST: 'yes' } })
   @Query(() => [OrganizationStatsRow], {
-    description:
-      'How many organizations there are, grouped by district, kind and level (any combination; none gives the total), filtered as organizations is: one GROUP BY. Every role but a person.',
+    description: 'How many organizations there are, grouped by district, kind and level (any combination; none gives the total), filtered as organizations is: one GROUP BY. Every role but a person.',
   })
   organizationStats(
     @Arg('groupBy', () => [OrganizationStatsDimension]) groupBy: OrganizationStatsDimension[],
@@ -35,7 +34,7 @@ export class MemberStatsResolver {
   @FieldResolver(() => MemberStats, {
     nullable: true,
     description:
-      "Its members in numbers: by role, joined and left per year, counting registered persons only (archived and moved-away persons are history: members(activeOnly: false) lists them). An aggregate: every role but a person, who gets FORBIDDEN on this field alone. Exact for those who may read its memberships; for the other roles small groups are suppressed and counts rounded (docs/SECURITY.md, \"Statistics\").",
+      'Its members in numbers: by role, joined and left per year, counting registered persons only (archived and moved-away persons are history: members(activeOnly: false) lists them). An aggregate: every role but a person, who gets FORBIDDEN on this field alone. Exact for those who may read its memberships; for the other roles small groups are suppressed and counts rounded (docs/SECURITY.md, "Statistics").',
   })
   async memberStats(@Root() organization: Organization, @Ctx() ctx: Ctx): Promise<MemberStats> {
     this.services.stats.assertCanReadMemberStats(ctx);

@@ -154,7 +154,7 @@ export function toMemberStats(rows: readonly MemberStatRow[], disclosure: StatsD
   const byRole = new Map<string, number>();
   const joined = new Map<number, number>();
   const left = new Map<number, number>();
-  const add = <K,>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   let running = 0;
   let leftCount = 0;
   let roleChanges = 0;
@@ -176,7 +176,11 @@ export function toMemberStats(rows: readonly MemberStatRow[], disclosure: StatsD
   };
   /** One list as the groups of one answer: a suppressed entry keeps its key (a role, a year), not its count. */
   const cells = <K, C>(entries: ReadonlyArray<[K, number]>, make: (key: K, count: number | null, suppressed: boolean) => C): C[] => {
-    const how = disclosure.groups(entries, ([, n]) => n, () => holder);
+    const how = disclosure.groups(
+      entries,
+      ([, n]) => n,
+      () => holder,
+    );
     suppressed ||= how.includes('SUPPRESSED');
     return entries.map(([key, n], i) => make(key, disclosure.count(n, how[i]!), how[i] === 'SUPPRESSED'));
   };

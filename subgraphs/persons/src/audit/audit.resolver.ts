@@ -26,8 +26,7 @@ export class AuditResolver {
 
   @Authorization({ roles: { CITY_ADMIN: 'all' } })
   @Query(() => AuditEventConnection, {
-    description:
-      'The audit log of every subgraph (mutations, full reads of ID and mobile numbers, refusals), newest first. City administrators only.',
+    description: 'The audit log of every subgraph (mutations, full reads of ID and mobile numbers, refusals), newest first. City administrators only.',
   })
   async auditEvents(
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter: AuditEventFilter | null,

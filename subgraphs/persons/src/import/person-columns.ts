@@ -44,13 +44,14 @@ export type PersonColumnField = (typeof PERSON_COLUMNS)[number]['field'];
 /** One row of a sheet as text, keyed by field (what `PersonImportRow` carries). */
 export type PersonSheetRow = { [K in PersonColumnField]?: string | null };
 
-const columnByHeader = new Map<string, PersonColumnField>(
-  PERSON_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.field] as const)),
-);
+const columnByHeader = new Map<string, PersonColumnField>(PERSON_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.field] as const)));
 export const HEADER_OF: Readonly<Record<PersonColumnField, string>> = Object.fromEntries(PERSON_COLUMNS.map((c) => [c.field, c.header])) as Record<PersonColumnField, string>;
 
 function normalizeHeader(header: string): string {
-  return header.replace(/[\s*＊:：]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return header
+    .replace(/[\s*＊:：]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
 }
 
 /** The field a header names (its own header or an alias; spaces, `*` marks and full-width brackets ignored), or undefined. */

@@ -1,15 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import {
-  AuditLog,
-  InputChecker,
-  personListDistricts,
-  RequestContext,
-  sensitiveReadRefusal,
-  streetOf,
-  todayInChina,
-  TransactionalConnection,
-  UserInputError,
-} from '@tongxin/common';
+import { AuditLog, InputChecker, personListDistricts, RequestContext, sensitiveReadRefusal, streetOf, todayInChina, TransactionalConnection, UserInputError } from '@tongxin/common';
 import { PersonEntity } from '../person/person.entity';
 import { PersonStatus } from '../person/person.enums';
 import type { PersonFilter } from '../person/person.inputs';
@@ -53,9 +43,7 @@ export class PersonExportService {
       if (byNumber) await this.persons.admitNumberSearch(ctx, byNumber);
       const total = await qb.clone().getCount();
       if (total > this.maxRows) {
-        throw new UserInputError([
-          { field: 'filter', message: `selects ${total} persons; one export holds at most ${this.maxRows}: narrow the filter (district, street, category …)` },
-        ]);
+        throw new UserInputError([{ field: 'filter', message: `selects ${total} persons; one export holds at most ${this.maxRows}: narrow the filter (district, street, category …)` }]);
       }
       const pages = async function* (): AsyncGenerator<PersonEntity[]> {
         let after = '';

@@ -94,7 +94,10 @@ export class PersonImportService {
     // told only as "registered in another district", and such matches are counted against the
     // caller's daily limit (recorded on their own, or the request refused) before anything is
     // answered. A record registered meanwhile is caught by the unique index when writing.
-    const registered = await this.persons.registeredHashes(ctx, hashed.map((h) => h.hash));
+    const registered = await this.persons.registeredHashes(
+      ctx,
+      hashed.map((h) => h.hash),
+    );
     const matched = hashed.filter((h) => registered.has(h.hash)).map((h) => ({ ...h, match: registered.get(h.hash)! }));
     await this.persons.probes.admit(
       ctx,
@@ -122,7 +125,10 @@ export class PersonImportService {
       });
       if (written) {
         try {
-          await this.persons.insertRecords(tx, fresh.map((h) => sealPersonRecord(this.cipher, h.record)));
+          await this.persons.insertRecords(
+            tx,
+            fresh.map((h) => sealPersonRecord(this.cipher, h.record)),
+          );
         } catch (error) {
           // Someone registered one of these numbers between the look-up and the insert.
           if (isUniqueViolation(error)) throw new ConflictError('A person of this file was registered by someone else meanwhile: nothing was written; import the file again.');

@@ -24,6 +24,30 @@ import { PersonStatuses1796614380745 as SqlitePersonStatuses1796614380745 } from
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const mysqlMigrations: Function[] = [MysqlInit1795603696218, MysqlAuditLog1795608860658, MysqlEncryptPersonalData1795609000000, MysqlOutbox1795612402492, MysqlPublishExistingDistricts1795612500000, MysqlPersonDistrictStatusIndex1795616308356, MysqlPersonStatsIndex1795618983103, MysqlPersonDistrictIndexWithStatus1795621949459, MysqlProtectBirthDate1796608800000, MysqlPersonStatuses1796614380745, MysqlAuditClientRequestId1796650000000];
+export const mysqlMigrations: Function[] = [
+  MysqlInit1795603696218,
+  MysqlAuditLog1795608860658,
+  MysqlEncryptPersonalData1795609000000,
+  MysqlOutbox1795612402492,
+  MysqlPublishExistingDistricts1795612500000,
+  MysqlPersonDistrictStatusIndex1795616308356,
+  MysqlPersonStatsIndex1795618983103,
+  MysqlPersonDistrictIndexWithStatus1795621949459,
+  MysqlProtectBirthDate1796608800000,
+  MysqlPersonStatuses1796614380745,
+  MysqlAuditClientRequestId1796650000000,
+];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
-export const sqliteMigrations: Function[] = [SqliteInit1795603696218, SqliteAuditLog1795608860658, SqliteEncryptPersonalData1795609000000, SqliteOutbox1795612402492, SqlitePublishExistingDistricts1795612500000, SqlitePersonDistrictStatusIndex1795616308356, SqlitePersonStatsIndex1795618983103, SqlitePersonDistrictIndexWithStatus1795621949459, SqliteProtectBirthDate1796608800000, SqlitePersonStatuses1796614380745, SqliteAuditClientRequestId1796650000000];
+export const sqliteMigrations: Function[] = [
+  SqliteInit1795603696218,
+  SqliteAuditLog1795608860658,
+  SqliteEncryptPersonalData1795609000000,
+  SqliteOutbox1795612402492,
+  SqlitePublishExistingDistricts1795612500000,
+  SqlitePersonDistrictStatusIndex1795616308356,
+  SqlitePersonStatsIndex1795618983103,
+  SqlitePersonDistrictIndexWithStatus1795621949459,
+  SqliteProtectBirthDate1796608800000,
+  SqlitePersonStatuses1796614380745,
+  SqliteAuditClientRequestId1796650000000,
+];

@@ -24,18 +24,15 @@ export async function encryptExistingRows(runner: QueryRunner, cipher: PersonalD
   await forEachRow(runner, 'id_number, mobile', async (row) => {
     const idNumber = row.id_number!;
     const mobile = row.mobile;
-    await runner.query(
-      'UPDATE person SET id_number_enc = ?, id_number_hash = ?, id_number_masked = ?, mobile_enc = ?, mobile_hash = ?, mobile_masked = ? WHERE id = ?',
-      [
-        cipher.encrypt(idNumber, SEALED.idNumber),
-        cipher.hash(idNumber),
-        maskIdNumber(idNumber),
-        mobile ? cipher.encrypt(mobile, SEALED.mobile) : null,
-        mobile ? cipher.hash(mobile) : null,
-        mobile ? maskMobile(mobile) : null,
-        row.id,
-      ],
-    );
+    await runner.query('UPDATE person SET id_number_enc = ?, id_number_hash = ?, id_number_masked = ?, mobile_enc = ?, mobile_hash = ?, mobile_masked = ? WHERE id = ?', [
+      cipher.encrypt(idNumber, SEALED.idNumber),
+      cipher.hash(idNumber),
+      maskIdNumber(idNumber),
+      mobile ? cipher.encrypt(mobile, SEALED.mobile) : null,
+      mobile ? cipher.hash(mobile) : null,
+      mobile ? maskMobile(mobile) : null,
+      row.id,
+    ]);
   });
 }
 

@@ -12,7 +12,10 @@ const PAGE = 1000;
 
 export async function publishExistingDistricts(runner: QueryRunner): Promise<void> {
   let after = '';
-  const now = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  const now = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
   for (;;) {
     const rows = (await runner.query(`SELECT id, district_code, version FROM person WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after])) as Array<{
       id: string;
@@ -21,12 +24,7 @@ export async function publishExistingDistricts(runner: QueryRunner): Promise<voi
     }>;
     if (rows.length === 0) return;
     const values = rows.map(() => '(?, ?, ?, ?, NULL)').join(', ');
-    const params = rows.flatMap((r) => [
-      randomIds.next(),
-      'PersonDistrictChanged',
-      JSON.stringify({ personId: r.id, districtCode: r.district_code, version: Number(r.version) }),
-      now,
-    ]);
+    const params = rows.flatMap((r) => [randomIds.next(), 'PersonDistrictChanged', JSON.stringify({ personId: r.id, districtCode: r.district_code, version: Number(r.version) }), now]);
     await runner.query(`INSERT INTO outbox_event (id, type, payload, created_at, delivered_at) VALUES ${values}`, params);
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;

@@ -16,7 +16,10 @@ const PAGE = 1000;
 export async function publishPersonStatuses(runner: QueryRunner): Promise<void> {
   await runner.query('UPDATE outbox_event SET evaluation_delivered_at = created_at');
   let after = '';
-  const now = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  const now = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
   for (;;) {
     const rows = (await runner.query(`SELECT id, district_code, status, version FROM person WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after])) as Array<{
       id: string;

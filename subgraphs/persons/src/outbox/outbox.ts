@@ -180,9 +180,7 @@ export class PersonOutbox {
       if (batch.length === 0) return;
       const changes = receiver.changes(batch.map((e) => JSON.parse(e.payload) as PersonDistrictChanged));
       await delivery.peers.call(await delivery.credentials(), ctx.requestId, receiver.subgraph, receiver.mutation, { changes });
-      await this.conn.transaction(ctx, (tx) =>
-        this.conn.repo(tx, OutboxEventEntity).update({ id: In(batch.map((e) => e.id)) }, { [receiver.column]: new Date() }),
-      );
+      await this.conn.transaction(ctx, (tx) => this.conn.repo(tx, OutboxEventEntity).update({ id: In(batch.map((e) => e.id)) }, { [receiver.column]: new Date() }));
       if (batch.length < BATCH) return;
     }
   }

@@ -1,13 +1,4 @@
-import {
-  AuditEventEntity,
-  AuditLog,
-  AuditOutcome,
-  ForbiddenError,
-  RequestContext,
-  timeBoundId,
-  TransactionalConnection,
-  writableDistricts,
-} from '@tongxin/common';
+import { AuditEventEntity, AuditLog, AuditOutcome, ForbiddenError, RequestContext, timeBoundId, TransactionalConnection, writableDistricts } from '@tongxin/common';
 
 /** How many matches outside their own scope one caller may meet in 24 hours, unless configured (TONGXIN_OUTSIDE_MATCH_LIMIT). */
 export const DEFAULT_OUTSIDE_MATCH_LIMIT = 50;
@@ -83,8 +74,7 @@ export class OutsideMatchLimiter {
         .createQueryBuilder('a')
         .where('a.subject = :subject AND a.id >= :since AND a.action = :action', { subject: tx.viewer.subject.slice(0, 100), since, action: OUTSIDE_MATCH_ACTION })
         .getCount();
-      const events = (note: string) =>
-        outside.map((m) => ({ action: OUTSIDE_MATCH_ACTION, entityType: 'Person', entityId: m.personId, detail: `${what}, ${m.source}${note}` }));
+      const events = (note: string) => outside.map((m) => ({ action: OUTSIDE_MATCH_ACTION, entityType: 'Person', entityId: m.personId, detail: `${what}, ${m.source}${note}` }));
       if (used >= this.limit || used + outside.length > this.limit) {
         const detail = `${what}: ${outside.length} numbers registered outside the caller's scope, ${used} met in the last 24 hours, limit ${this.limit}`;
         await this.audit.record(tx, { action: SUSPECTED_PROBE_ACTION, entityType: 'Person', detail }, AuditOutcome.REFUSED);

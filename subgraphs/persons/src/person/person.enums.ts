@@ -65,13 +65,7 @@ export const PROFESSIONS_BY_CATEGORY: Readonly<Record<PersonCategory, readonly P
   [PersonCategory.FOREIGN_ENTERPRISE]: [Profession.MANAGER, Profession.TECHNICAL_STAFF, Profession.OTHER],
   [PersonCategory.SELF_EMPLOYED]: [Profession.INDIVIDUAL_BUSINESS, Profession.OTHER],
   [PersonCategory.PRIVATE_BUSINESS_OWNER]: [Profession.BUSINESS_OWNER, Profession.MANAGER, Profession.OTHER],
-  [PersonCategory.INTERMEDIARY]: [
-    Profession.LAWYER,
-    Profession.CERTIFIED_PUBLIC_ACCOUNTANT,
-    Profession.TAX_AGENT,
-    Profession.ASSET_APPRAISER,
-    Profession.OTHER,
-  ],
+  [PersonCategory.INTERMEDIARY]: [Profession.LAWYER, Profession.CERTIFIED_PUBLIC_ACCOUNTANT, Profession.TAX_AGENT, Profession.ASSET_APPRAISER, Profession.OTHER],
   [PersonCategory.FREELANCER]: [Profession.FREELANCE_WRITER, Profession.BROKER, Profession.OTHER],
 };
 

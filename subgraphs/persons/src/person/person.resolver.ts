@@ -27,11 +27,7 @@ export class PersonResolver {
     description:
       'The register, filtered, in the order the records were entered, oldest first (an import in the order of its rows). The order is that of the id, a UUIDv7 that begins with the moment the record was made, so pages never shift when a record changes. Not by registeredOn, the date on the form, which may be earlier than its entry.',
   })
-  async persons(
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null,
-    @Args() page: PageArgs,
-    @Ctx() ctx: Ctx,
-  ): Promise<PersonConnection> {
+  async persons(@Arg('filter', () => PersonFilter, { nullable: true }) filter: PersonFilter | null, @Args() page: PageArgs, @Ctx() ctx: Ctx): Promise<PersonConnection> {
     const result = await this.services.persons.list(ctx, filter, page);
     for (const p of result.nodes) ctx.loaders.personById.prime(p.id, p);
     return toConnection(PersonConnection, result, toPerson);
@@ -57,8 +53,7 @@ export class PersonResolver {
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description:
-      '出生日期: for the roles that may see the full ID number, whose middle it is (FORBIDDEN for others, who have birthYear).',
+    description: '出生日期: for the roles that may see the full ID number, whose middle it is (FORBIDDEN for others, who have birthYear).',
   })
   birthDate(@Root() person: Person, @Ctx() ctx: Ctx): string {
     // The birth date is the ID number's middle: a role that may not read the number may not read it either.
@@ -68,8 +63,7 @@ export class PersonResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description:
-      'The full ID number: for city administrators, the district administrators of the district and the person themself (FORBIDDEN for others). Every read is recorded in the audit log.',
+    description: 'The full ID number: for city administrators, the district administrators of the district and the person themself (FORBIDDEN for others). Every read is recorded in the audit log.',
   })
   idNumberFull(@Root() person: Person, @Ctx() ctx: Ctx): Promise<string | null> {
     return ctx.loaders.sensitiveRead.load({ person: person.entity, field: 'idNumber' });

@@ -45,10 +45,7 @@ const MEMBER_CHECK_CHUNK = 1000;
 export type SensitiveField = 'idNumber' | 'mobile';
 
 /** The columns a record's ID and mobile numbers are stored in: encrypted, hashed, masked. */
-type SealedNumbers = Pick<
-  PersonEntity,
-  'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked' | 'birthDateEnc' | 'birthYear'
->;
+type SealedNumbers = Pick<PersonEntity, 'idNumberEnc' | 'idNumberHash' | 'idNumberMasked' | 'mobileEnc' | 'mobileHash' | 'mobileMasked' | 'birthDateEnc' | 'birthYear'>;
 export type SealedRecord = Omit<PersonRecord, 'idNumber' | 'mobile' | 'birthDate'> & SealedNumbers;
 
 /** Fields every record has: `null` in an update cannot clear them. */
@@ -116,7 +113,13 @@ export class PersonService {
   private async refusalsOf(ctx: RequestContext<unknown>, persons: readonly PersonEntity[]): Promise<(ForbiddenError | null)[]> {
     const viewer = ctx.viewer;
     if (viewer.system || viewer.role !== Role.ASSOCIATION_ADMIN) return persons.map((p) => personReadRefusal(viewer, p));
-    const members = viewer.organizationId ? await this.runningMembers(ctx, viewer.organizationId, persons.map((p) => p.id)) : new Set<string>();
+    const members = viewer.organizationId
+      ? await this.runningMembers(
+          ctx,
+          viewer.organizationId,
+          persons.map((p) => p.id),
+        )
+      : new Set<string>();
     return persons.map((p) => (members.has(p.id) ? null : new ForbiddenError(ASSOCIATION_MEMBERS_ONLY)));
   }
 
@@ -241,19 +244,19 @@ export class PersonService {
    */
   async admitNumberSearch(ctx: RequestContext<unknown>, byNumber: NumberSearch): Promise<void> {
     if (this.probes.coversCity(ctx)) return;
-    const rows = await this.conn
-      .repo(ctx, PersonEntity)
-      .find({ select: { id: true, districtCode: true }, where: { [byNumber.column]: this.cipher.hash(byNumber.normalized) } });
-    await this.probes.admit(ctx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, source: 'search' })), byNumber.action);
+    const rows = await this.conn.repo(ctx, PersonEntity).find({ select: { id: true, districtCode: true }, where: { [byNumber.column]: this.cipher.hash(byNumber.normalized) } });
+    await this.probes.admit(
+      ctx,
+      rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, source: 'search' })),
+      byNumber.action,
+    );
   }
 
   /** The audit event of a search by a whole number: how many it found (and which, when one). */
   async auditNumberSearch(ctx: RequestContext<unknown>, byNumber: NumberSearch, found: readonly { id: string }[] | number, more = false): Promise<void> {
     const only = typeof found !== 'number' && found.length === 1 ? found[0]!.id : null;
     const count = typeof found === 'number' ? found : found.length;
-    await this.conn.transaction(ctx, (tx) =>
-      this.audit.record(tx, { action: byNumber.action, entityType: 'Person', entityId: only, detail: `${count}${more ? '+' : ''} found` }),
-    );
+    await this.conn.transaction(ctx, (tx) => this.audit.record(tx, { action: byNumber.action, entityType: 'Person', entityId: only, detail: `${count}${more ? '+' : ''} found` }));
   }
 
   async register(ctx: RequestContext<unknown>, input: RegisterPersonInput): Promise<PersonEntity> {
@@ -268,19 +271,21 @@ export class PersonService {
       // A caller at the limit of numbers met outside their district may not confirm one by registering it either.
       await this.probes.admit(ctx, [], 'registerPerson');
       const sealed = this.seal(record);
-      const id = await this.admittingOutsideMatches(ctx, 'registerPerson', () => this.conn.transaction(ctx, async (tx) => {
-        await this.assertIdNumberFree(tx, sealed.idNumberHash, null, 'input.idNumber');
-        const id = tx.ids.next();
-        try {
-          await this.conn.repo(tx, PersonEntity).insert({ ...sealed, id, status: PersonStatus.ACTIVE });
-        } catch (error) {
-          if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
-          throw error;
-        }
-        await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, status: PersonStatus.ACTIVE, version: 1 }]);
-        await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
-        return id;
-      }));
+      const id = await this.admittingOutsideMatches(ctx, 'registerPerson', () =>
+        this.conn.transaction(ctx, async (tx) => {
+          await this.assertIdNumberFree(tx, sealed.idNumberHash, null, 'input.idNumber');
+          const id = tx.ids.next();
+          try {
+            await this.conn.repo(tx, PersonEntity).insert({ ...sealed, id, status: PersonStatus.ACTIVE });
+          } catch (error) {
+            if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+            throw error;
+          }
+          await this.outbox.append(tx, [{ personId: id, districtCode: sealed.districtCode, status: PersonStatus.ACTIVE, version: 1 }]);
+          await this.audit.record(tx, { action: 'registerPerson', entityType: 'Person', entityId: id });
+          return id;
+        }),
+      );
       return id;
     });
     void this.outbox.nudge();
@@ -355,7 +360,10 @@ export class PersonService {
     const rows = sealed.map((r) => ({ ...r, id: tx.ids.next() }));
     await this.conn.insertChunked(tx, PersonEntity, rows);
     // A new record's district and status are published like a change (its first version is 1).
-    await this.outbox.append(tx, rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, status: r.status, version: 1 })));
+    await this.outbox.append(
+      tx,
+      rows.map((r) => ({ personId: r.id, districtCode: r.districtCode, status: r.status, version: 1 })),
+    );
     return rows.map((r) => r.id);
   }
 
@@ -387,59 +395,61 @@ export class PersonService {
     nulls.throwIfInvalid();
     if (patch.idNumber !== undefined) await this.probes.admit(ctx, [], 'updatePerson');
 
-    const { lost } = await this.admittingOutsideMatches(ctx, 'updatePerson', () => this.conn.transaction(ctx, async (tx) => {
-      const current = await this.getById(tx, id);
-      assertCanWriteRecordIn(tx.viewer, current.districtCode);
-      // Moving a person into another district needs the right to write there too.
-      if (patch.districtCode) assertCanWriteDistrict(tx.viewer, patch.districtCode);
-      assertVersion(current, expectedVersion);
-      if (current.status === PersonStatus.ARCHIVED && patch.status !== undefined) {
-        throw new ConflictError(`Person ${current.id} is archived: updatePerson cannot change the status of an archived record.`, {
-          field: 'input.status',
-          currentVersion: current.version,
-        });
-      }
-      const currentIdNumber = this.cipher.decrypt(current.idNumberEnc, SEALED.idNumber);
-      const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, birthDateEnc, birthYear, ...plain } = current;
-      const draft: PersonDraft = {
-        ...(plain as unknown as PersonDraft),
-        idNumber: currentIdNumber,
-        mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc, SEALED.mobile),
-        birthDate: this.birthDateOf(current),
-      };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
-      }
-      // Gender and birth date follow a corrected ID number unless the patch sets them too.
-      if (patch.idNumber !== undefined && patch.gender === undefined) draft.gender = undefined;
-      if (patch.idNumber !== undefined && patch.birthDate === undefined) draft.birthDate = undefined;
-      const check = new InputChecker('input');
-      const record = checkPersonRecord(check, draft, today);
-      if (!record) return check.throwIfInvalid() as never;
-      const sealed = this.seal(record);
-      if (record.idNumber !== currentIdNumber) await this.assertIdNumberFree(tx, sealed.idNumberHash, current.id, 'input.idNumber');
-      try {
-        const result = await this.conn
-          .repo(tx, PersonEntity)
-          .createQueryBuilder()
-          .update(PersonEntity)
-          .set(sealed)
-          .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
-          .execute();
-        if (result.affected === 0) return { lost: true };
-        // A move or a change of status (moved away, back) is published; an archived person's
-        // corrected district is not: they count nowhere, and only a restoration may change that.
-        const published = sealed.districtCode !== current.districtCode || sealed.status !== current.status;
-        if (published && current.status !== PersonStatus.ARCHIVED) {
-          await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, status: sealed.status, version: expectedVersion + 1 }]);
+    const { lost } = await this.admittingOutsideMatches(ctx, 'updatePerson', () =>
+      this.conn.transaction(ctx, async (tx) => {
+        const current = await this.getById(tx, id);
+        assertCanWriteRecordIn(tx.viewer, current.districtCode);
+        // Moving a person into another district needs the right to write there too.
+        if (patch.districtCode) assertCanWriteDistrict(tx.viewer, patch.districtCode);
+        assertVersion(current, expectedVersion);
+        if (current.status === PersonStatus.ARCHIVED && patch.status !== undefined) {
+          throw new ConflictError(`Person ${current.id} is archived: updatePerson cannot change the status of an archived record.`, {
+            field: 'input.status',
+            currentVersion: current.version,
+          });
         }
-        await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
-        return { lost: false };
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
-        throw error;
-      }
-    }));
+        const currentIdNumber = this.cipher.decrypt(current.idNumberEnc, SEALED.idNumber);
+        const { idNumberEnc, idNumberHash, idNumberMasked, mobileEnc, mobileHash, mobileMasked, birthDateEnc, birthYear, ...plain } = current;
+        const draft: PersonDraft = {
+          ...(plain as unknown as PersonDraft),
+          idNumber: currentIdNumber,
+          mobile: mobileEnc === null ? null : this.cipher.decrypt(mobileEnc, SEALED.mobile),
+          birthDate: this.birthDateOf(current),
+        };
+        for (const [key, value] of Object.entries(patch)) {
+          if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
+        }
+        // Gender and birth date follow a corrected ID number unless the patch sets them too.
+        if (patch.idNumber !== undefined && patch.gender === undefined) draft.gender = undefined;
+        if (patch.idNumber !== undefined && patch.birthDate === undefined) draft.birthDate = undefined;
+        const check = new InputChecker('input');
+        const record = checkPersonRecord(check, draft, today);
+        if (!record) return check.throwIfInvalid() as never;
+        const sealed = this.seal(record);
+        if (record.idNumber !== currentIdNumber) await this.assertIdNumberFree(tx, sealed.idNumberHash, current.id, 'input.idNumber');
+        try {
+          const result = await this.conn
+            .repo(tx, PersonEntity)
+            .createQueryBuilder()
+            .update(PersonEntity)
+            .set(sealed)
+            .where('id = :id AND version = :version', { id: current.id, version: expectedVersion })
+            .execute();
+          if (result.affected === 0) return { lost: true };
+          // A move or a change of status (moved away, back) is published; an archived person's
+          // corrected district is not: they count nowhere, and only a restoration may change that.
+          const published = sealed.districtCode !== current.districtCode || sealed.status !== current.status;
+          if (published && current.status !== PersonStatus.ARCHIVED) {
+            await this.outbox.append(tx, [{ personId: current.id, districtCode: sealed.districtCode, status: sealed.status, version: expectedVersion + 1 }]);
+          }
+          await this.audit.record(tx, { action: 'updatePerson', entityType: 'Person', entityId: current.id });
+          return { lost: false };
+        } catch (error) {
+          if (isUniqueViolation(error)) throw duplicateIdNumber('input.idNumber');
+          throw error;
+        }
+      }),
+    );
     if (lost) await this.raceLost(ctx, id, expectedVersion);
     void this.outbox.nudge();
   }

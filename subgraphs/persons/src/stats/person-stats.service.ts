@@ -57,7 +57,12 @@ export class PersonStatsService {
       qb.addOrderBy(COLUMN[d], 'ASC');
     });
     const rows: Record<string, string | number | null>[] = await qb.getRawMany();
-    if (byNumber) await this.persons.auditNumberSearch(ctx, byNumber, rows.reduce((n, r) => n + Number(r.count), 0));
+    if (byNumber)
+      await this.persons.auditNumberSearch(
+        ctx,
+        byNumber,
+        rows.reduce((n, r) => n + Number(r.count), 0),
+      );
     // The one district all of the answer counts, if it is limited to one (a district
     // administrator's always is); grouped by district, each group's own.
     const scoped = !viewer.system && viewer.role === Role.DISTRICT_ADMIN ? viewer.districtCode : (filter?.districtCode ?? null);

@@ -9,14 +9,14 @@ export class PersonStatuses1796614386261 implements MigrationInterface {
   name = 'PersonStatuses1796614386261';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `member_district` ADD `status` varchar(12) NULL");
-    await queryRunner.query("ALTER TABLE `membership` ADD `person_status` varchar(12) NULL");
+    await queryRunner.query('ALTER TABLE `member_district` ADD `status` varchar(12) NULL');
+    await queryRunner.query('ALTER TABLE `membership` ADD `person_status` varchar(12) NULL');
     await queryRunner.query("UPDATE `member_district` SET `status` = 'ARCHIVED' WHERE `district_code` IS NULL");
-    await queryRunner.query("UPDATE `membership` SET `person_status` = (SELECT `md`.`status` FROM `member_district` `md` WHERE `md`.`person_id` = `membership`.`person_id`)");
+    await queryRunner.query('UPDATE `membership` SET `person_status` = (SELECT `md`.`status` FROM `member_district` `md` WHERE `md`.`person_id` = `membership`.`person_id`)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `membership` DROP COLUMN `person_status`");
-    await queryRunner.query("ALTER TABLE `member_district` DROP COLUMN `status`");
+    await queryRunner.query('ALTER TABLE `membership` DROP COLUMN `person_status`');
+    await queryRunner.query('ALTER TABLE `member_district` DROP COLUMN `status`');
   }
 }

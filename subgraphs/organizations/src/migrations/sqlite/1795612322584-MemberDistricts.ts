@@ -4,14 +4,14 @@ export class MemberDistricts1795612322584 implements MigrationInterface {
   name = 'MemberDistricts1795612322584';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"member_district\" (\"person_id\" varchar(36) PRIMARY KEY NOT NULL, \"district_code\" varchar(6) NOT NULL, \"person_version\" integer NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"idx_member_district_district\" ON \"member_district\" (\"district_code\", \"person_id\") ");
-    await queryRunner.query("CREATE INDEX \"idx_membership_district\" ON \"membership\" (\"district_code\", \"id\") ");
+    await queryRunner.query('CREATE TABLE "member_district" ("person_id" varchar(36) PRIMARY KEY NOT NULL, "district_code" varchar(6) NOT NULL, "person_version" integer NOT NULL)');
+    await queryRunner.query('CREATE INDEX "idx_member_district_district" ON "member_district" ("district_code", "person_id") ');
+    await queryRunner.query('CREATE INDEX "idx_membership_district" ON "membership" ("district_code", "id") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"idx_membership_district\"");
-    await queryRunner.query("DROP INDEX \"idx_member_district_district\"");
-    await queryRunner.query("DROP TABLE \"member_district\"");
+    await queryRunner.query('DROP INDEX "idx_membership_district"');
+    await queryRunner.query('DROP INDEX "idx_member_district_district"');
+    await queryRunner.query('DROP TABLE "member_district"');
   }
 }

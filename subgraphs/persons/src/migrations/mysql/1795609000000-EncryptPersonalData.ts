@@ -16,9 +16,7 @@ export class EncryptPersonalData1795609000000 implements MigrationInterface {
     await encryptExistingRows(queryRunner);
     await queryRunner.query('DROP INDEX `uq_person_id_number` ON `person`');
     await queryRunner.query('ALTER TABLE `person` DROP COLUMN `id_number`, DROP COLUMN `mobile`');
-    await queryRunner.query(
-      'ALTER TABLE `person` MODIFY `id_number_enc` varchar(100) NOT NULL, MODIFY `id_number_hash` varchar(64) NOT NULL, MODIFY `id_number_masked` varchar(18) NOT NULL',
-    );
+    await queryRunner.query('ALTER TABLE `person` MODIFY `id_number_enc` varchar(100) NOT NULL, MODIFY `id_number_hash` varchar(64) NOT NULL, MODIFY `id_number_masked` varchar(18) NOT NULL');
     await queryRunner.query('CREATE UNIQUE INDEX `uq_person_id_number_hash` ON `person` (`id_number_hash`)');
     await queryRunner.query('CREATE INDEX `idx_person_mobile_hash` ON `person` (`mobile_hash`)');
   }

@@ -6,13 +6,13 @@ export class PersonStatuses1796614380745 implements MigrationInterface {
   name = 'PersonStatuses1796614380745';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `outbox_event` ADD `evaluation_delivered_at` datetime NULL");
-    await queryRunner.query("CREATE INDEX `idx_outbox_pending_evaluation` ON `outbox_event` (`evaluation_delivered_at`, `id`)");
+    await queryRunner.query('ALTER TABLE `outbox_event` ADD `evaluation_delivered_at` datetime NULL');
+    await queryRunner.query('CREATE INDEX `idx_outbox_pending_evaluation` ON `outbox_event` (`evaluation_delivered_at`, `id`)');
     await publishPersonStatuses(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX `idx_outbox_pending_evaluation` ON `outbox_event`");
-    await queryRunner.query("ALTER TABLE `outbox_event` DROP COLUMN `evaluation_delivered_at`");
+    await queryRunner.query('DROP INDEX `idx_outbox_pending_evaluation` ON `outbox_event`');
+    await queryRunner.query('ALTER TABLE `outbox_event` DROP COLUMN `evaluation_delivered_at`');
   }
 }

@@ -5,10 +5,10 @@ export class AuditClientRequestId1796650000000 implements MigrationInterface {
   name = 'AuditClientRequestId1796650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `audit_event` ADD `client_request_id` varchar(64) NULL");
+    await queryRunner.query('ALTER TABLE `audit_event` ADD `client_request_id` varchar(64) NULL');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE `audit_event` DROP COLUMN `client_request_id`");
+    await queryRunner.query('ALTER TABLE `audit_event` DROP COLUMN `client_request_id`');
   }
 }

@@ -4,12 +4,14 @@ export class Outbox1795612402492 implements MigrationInterface {
   name = 'Outbox1795612402492';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"outbox_event\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"type\" varchar(40) NOT NULL, \"payload\" varchar(500) NOT NULL, \"created_at\" datetime NOT NULL, \"delivered_at\" datetime)");
-    await queryRunner.query("CREATE INDEX \"idx_outbox_pending\" ON \"outbox_event\" (\"delivered_at\", \"id\") ");
+    await queryRunner.query(
+      'CREATE TABLE "outbox_event" ("id" varchar(36) PRIMARY KEY NOT NULL, "type" varchar(40) NOT NULL, "payload" varchar(500) NOT NULL, "created_at" datetime NOT NULL, "delivered_at" datetime)',
+    );
+    await queryRunner.query('CREATE INDEX "idx_outbox_pending" ON "outbox_event" ("delivered_at", "id") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"idx_outbox_pending\"");
-    await queryRunner.query("DROP TABLE \"outbox_event\"");
+    await queryRunner.query('DROP INDEX "idx_outbox_pending"');
+    await queryRunner.query('DROP TABLE "outbox_event"');
   }
 }
