@@ -61,7 +61,14 @@ ${lines(down)}
 `;
 }
 
-function writeIndex(dir: string): void {
+/** Writes a generated source file as `npm run lint` wants it: formatted by Prettier's public API with the repository's configuration. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
+async function writeIndex(dir: string): Promise<void> {
   const list = (dialect: string) =>
     fs
       .readdirSync(path.join(dir, dialect))
@@ -80,7 +87,7 @@ export const mysqlMigrations: Function[] = [${mysql.map((m) => `Mysql${m.cls}`).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [${sqlite.map((m) => `Sqlite${m.cls}`).join(', ')}];
 `;
-  fs.writeFileSync(path.join(dir, 'index.ts'), body);
+  await writeFormatted(path.join(dir, 'index.ts'), body);
 }
 
 /** A subgraph's definition by name, from its package's exports (`@tongxin/<name>`). */
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
       }
       const className = `${name}${stamp}`;
       const file = path.join(dir, dialect, `${stamp}-${name}.ts`);
-      fs.writeFileSync(
+      await writeFormatted(
         file,
         renderMigration(
           className,
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
       );
       console.log(`${def.subgraph}/${dialect}: wrote ${path.relative(ROOT, file)} (${log.upQueries.length} statements)`);
     }
-    writeIndex(dir);
+    await writeIndex(dir);
   }
 }
 
