@@ -77,18 +77,7 @@ export class PersonStatsService {
     const groups: PersonStatsGroup[] = [];
     rows.forEach((r, i) => {
       if (how[i] === 'SUPPRESSED') return;
-      const g: PersonStatsGroup = Object.assign(new PersonStatsGroup(), {
-        district: null,
-        street: null,
-        category: null,
-        profession: null,
-        politicalAffiliation: null,
-        education: null,
-        gender: null,
-        returnee: null,
-        count: disclosure.count(Number(r.count), how[i]!),
-        suppressed: false,
-      });
+      const g = emptyGroup(disclosure.count(Number(r.count), how[i]!), false);
       dimensions.forEach((d, j) => {
         const v = r[`g${j}`] ?? null;
         switch (d) {
@@ -120,13 +109,13 @@ export class PersonStatsService {
       });
       groups.push(g);
     });
-    if (suppressed) groups.push(suppressedGroup());
+    if (suppressed) groups.push(emptyGroup(null, true));
     return groups;
   }
 }
 
-/** The groups too small to show, together: no values, no count. */
-function suppressedGroup(): PersonStatsGroup {
+/** A group with no dimension set: filled in for a shown group, or, as `emptyGroup(null, true)`, the groups too small to show, together. */
+function emptyGroup(count: number | null, suppressed: boolean): PersonStatsGroup {
   return Object.assign(new PersonStatsGroup(), {
     district: null,
     street: null,
@@ -136,7 +125,7 @@ function suppressedGroup(): PersonStatsGroup {
     education: null,
     gender: null,
     returnee: null,
-    count: null,
-    suppressed: true,
+    count,
+    suppressed,
   });
 }
