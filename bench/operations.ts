@@ -661,7 +661,7 @@ const LABELS = new Map<string, string>(IMPORT_PROFILES.flatMap((p) => [p.politic
 const chineseDigits = (n: number) => [...String(n)].map((d) => DIGITS[Number(d)]).join('');
 
 /** The register's columns the import writes (created_at and updated_at take their defaults). */
-const PERSON_COLUMNS = [
+export const PERSON_COLUMNS = [
   'id',
   'name',
   'gender',

@@ -8,6 +8,7 @@
  * imports wrote is deleted afterwards (src/cleanup.ts).
  */
 import type { PersonalDataCipher } from '@tongxin/common';
+import { PERSON_COLUMNS } from '../operations';
 import type { FloorDb, ImportOperation, ImportRow } from '../operations';
 import { removePersons, Removed, waitDelivered } from './cleanup';
 import { inTurn, memoryFigures, MemoryFigures, round, watchMemory } from './load';
@@ -135,30 +136,12 @@ function side(runs: ImportRun[], rows: number): ImportSide {
   return { runs, medianSeconds: round(med, 3), maxSeconds: round(Math.max(...seconds), 3), rowsPerSecond: med > 0 ? Math.round(rows / med) : 0, maxRssMb };
 }
 
-/** Columns the floor's rows must hold as Tongxin stored them (id, encrypted values and times differ by nature). */
-const COMPARED = [
-  'name',
-  'gender',
-  'birth_year',
-  'ethnicity',
-  'political_affiliation',
-  'education',
-  'category',
-  'profession',
-  'employer',
-  'position',
-  'returnee',
-  'returnee_country',
-  'district_code',
-  'street_code',
-  'community',
-  'status',
-  'registered_on',
-  'version',
-  'id_number_masked',
-  'mobile_hash',
-  'mobile_masked',
-];
+/**
+ * Columns the floor's rows must hold as Tongxin stored them: every column the floor writes but the
+ * id, the ciphertexts (their IVs differ by nature: compared decrypted below) and the ID number's
+ * hash (the join itself).
+ */
+const COMPARED = PERSON_COLUMNS.filter((c) => c !== 'id' && c !== 'id_number_hash' && !c.endsWith('_enc'));
 
 /** The floor's rows against Tongxin's, joined on the ID number's hash: null when every row is stored the same. */
 async function compareStored(ctx: ImportContext, rows: number): Promise<string | null> {
