@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { AuditLog, InputChecker, personListDistricts, RequestContext, sensitiveReadRefusal, streetOf, todayInChina, TransactionalConnection, UserInputError } from '@tongxin/common';
+import { AuditLog, ForbiddenError, InputChecker, personListDistricts, RequestContext, streetOf, todayInChina, TransactionalConnection, UserInputError } from '@tongxin/common';
 import { PersonEntity } from '../person/person.entity';
 import { PersonStatus } from '../person/person.enums';
 import type { PersonFilter } from '../person/person.inputs';
@@ -54,7 +54,7 @@ export class PersonExportService {
           after = page[page.length - 1]!.id;
         }
       };
-      const rowCount = await writePersonSheet(output, pages(), { birthDate: (p) => this.birthDateFor(ctx, p) });
+      const rowCount = await writePersonSheet(output, pages(), { birthDate: (p) => birthDateOrNull(this.persons.birthDateFor(ctx, p)) });
       if (byNumber) await this.persons.auditNumberSearch(ctx, byNumber, rowCount);
       await this.conn.transaction(ctx, (tx) => this.audit.record(tx, { action: 'exportPersons', entityType: 'Person', detail: `${rowCount} rows` }));
       return { fileName: safeFileName(`登记表-${this.today()}.xlsx`), rowCount };
@@ -76,16 +76,11 @@ export class PersonExportService {
       const persons = await qb.orderBy('p.id', 'ASC').getMany();
       const today = this.today();
       const rowCount = await writeCommunityLedger(output, { districtCode, streetCode: streetCode!, community: community!, today }, persons, {
-        birthDate: (p) => this.birthDateFor(ctx, p),
+        birthDate: (p) => birthDateOrNull(this.persons.birthDateFor(ctx, p)),
       });
       await this.conn.transaction(ctx, (tx) => this.audit.record(tx, { action: 'exportCommunityLedger', entityType: 'Person', detail: `${streetCode} ${community}: ${rowCount} rows` }));
       return { fileName: safeFileName(`社区基础台账-${community}-${today}.xlsx`), rowCount };
     });
-  }
-
-  /** The full birth date of a record for a viewer who may read it (as `Person.birthDate`), else null. */
-  private birthDateFor(ctx: RequestContext<unknown>, person: PersonEntity): string | null {
-    return sensitiveReadRefusal(ctx.viewer, person, 'birth date') ? null : this.persons.birthDateOf(person);
   }
 
   /** An export as bytes (the API's base64 answer). */
@@ -102,3 +97,5 @@ export class PersonExportService {
     return { file, bytes: Buffer.concat(chunks) };
   }
 }
+
+const birthDateOrNull = (read: string | ForbiddenError): string | null => (read instanceof ForbiddenError ? null : read);

@@ -1,4 +1,4 @@
-import { Authorization, DateScalar, ForbiddenError, loadById, PageArgs, RequestContext, sensitiveReadRefusal, toConnection } from '@tongxin/common';
+import { Authorization, DateScalar, ForbiddenError, loadById, PageArgs, RequestContext, toConnection } from '@tongxin/common';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PersonsServices } from '../services';
 import { PersonLoaders } from './person.loader';
@@ -6,8 +6,6 @@ import { ArchivePersonInput, PersonFilter, PersonPayload, RegisterPersonInput, U
 import { Person, PersonConnection, toPerson } from './person.type';
 
 type Ctx = RequestContext<PersonLoaders>;
-
-const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date is part of the ID number.';
 
 const payload = (person: Person) => Object.assign(new PersonPayload(), { person });
 
@@ -57,8 +55,9 @@ export class PersonResolver {
   })
   birthDate(@Root() person: Person, @Ctx() ctx: Ctx): string {
     // The birth date is the ID number's middle: a role that may not read the number may not read it either.
-    if (sensitiveReadRefusal(ctx.viewer, person.entity, 'ID number')) throw new ForbiddenError(BIRTH_DATE_REFUSED);
-    return this.services.persons.birthDateOf(person.entity);
+    const birthDate = this.services.persons.birthDateFor(ctx, person.entity);
+    if (birthDate instanceof ForbiddenError) throw birthDate;
+    return birthDate;
   }
 
   @FieldResolver(() => String, {

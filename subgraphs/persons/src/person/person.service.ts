@@ -38,6 +38,8 @@ import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInpu
 import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults } from './person.validation';
 import { NumberMatch, OutsideMatchLimiter, REGISTERED_ELSEWHERE } from './number-probes';
 
+const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date is part of the ID number.';
+
 /** How many person ids one question to the organizations subgraph carries. */
 const MEMBER_CHECK_CHUNK = 1000;
 
@@ -164,6 +166,15 @@ export class PersonService {
   /** The full birth date of a record (decrypted): for the roles `sensitiveReadRefusal` lets read it, checked by the caller. */
   birthDateOf(person: PersonEntity): string {
     return this.cipher.decrypt(person.birthDateEnc, SEALED.birthDate);
+  }
+
+  /**
+   * The full birth date of a record for this viewer, or the refusal: it is the ID number's middle,
+   * so it is for the roles that may read the full number (`Person.birthDate` throws the refusal,
+   * exports leave the cell to the birth year).
+   */
+  birthDateFor(ctx: RequestContext<unknown>, person: PersonEntity): string | ForbiddenError {
+    return sensitiveReadRefusal(ctx.viewer, person, 'ID number') ? new ForbiddenError(BIRTH_DATE_REFUSED) : this.birthDateOf(person);
   }
 
   /** The stored form of a checked record: numbers encrypted, hashed and masked. */
