@@ -47,8 +47,14 @@ export interface ReadOperation {
   variables(sample: Sample, size?: number): Record<string, unknown>;
   /** The `data` of the answer, from hand-written SQL. */
   floor(db: FloorDb, variables: Record<string, unknown>): Promise<unknown>;
-  /** The export target is 4x, the other reads 3x (issue 6, §5). */
-  readonly floorLimit: number;
+  /**
+   * p50 tongxin / floor at most this (issue 6, §5: the export 4x, the other reads 3x), or null
+   * where the ratio is information only (issue 15: the reads that fan out over several subgraphs,
+   * whose sub-millisecond floors no gateway over subgraphs comes near).
+   */
+  readonly floorLimit: number | null;
+  /** Throughput tongxin / hive at least this (default 1; issue 15: 1.2 where the floor ratio is information only). */
+  readonly hiveLimit?: number;
   /**
    * A whole-register aggregate (statistics, the matrix): it reads every row it counts, by design,
    * so its EXPLAIN is shown but does not count against "no full scans in list queries".
@@ -202,7 +208,8 @@ export const personProfile: ReadOperation = {
   name: 'person-profile',
   description: "One person's full profile across all four subgraphs (memberships, participations, evaluations with their scores)",
   caller: 'city',
-  floorLimit: 3,
+  floorLimit: null,
+  hiveLimit: 1.2,
   query: `query PersonProfile($id: ID!) {
   person(id: $id) {
     id name gender birthYear ethnicity politicalAffiliation education category profession employer position returnee registeredOn status
@@ -347,7 +354,8 @@ export const associationMembers: ReadOperation = {
   name: 'association-members',
   description: "An association's member list (50 running members), asked by its own administrator",
   caller: 'association',
-  floorLimit: 3,
+  floorLimit: null,
+  hiveLimit: 1.2,
   sizes: [10, 50],
   query: `query Members($id: ID!, $first: Int!) {
   organization(id: $id) { members(first: $first) { edges { node { person { name } role } } } }

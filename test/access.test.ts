@@ -222,7 +222,7 @@ describe('who may see and change what, through the gateway', () => {
 
   it('keeps the internal fields out of the public API', async () => {
     for (const query of [
-      `query($o: ID!) { memberPersonIds(organizationId: $o, personIds: []) }`,
+      `mutation { applyMembershipChanges(changes: []) }`,
       `{ organizationsAuditEvents(first: 1) { hasMore } }`,
       `{ activitiesAuditEvents(first: 1) { hasMore } }`,
       `{ evaluationAuditEvents(first: 1) { hasMore } }`,

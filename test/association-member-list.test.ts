@@ -10,6 +10,7 @@ import { startTestPlatform, TestPlatform } from './harness/platform';
  * graphql-jit executor the persons subgraph answered one more `_entities` element than it was
  * sent, and the gateway answered INTERNAL_SERVER_ERROR with every name null. Every name must be
  * answered, or refused per person (FORBIDDEN on that person's path), the rest untouched.
+ * Also §2: the list is two hops (the persons subgraph reads who runs where from its own replica).
  */
 
 const OWN = '330302'; // 鹿城区
@@ -110,8 +111,28 @@ describe("an association administrator's member list after a member changed role
     }
   });
 
+  it('reads the list in two hops: organizations once, persons once, and persons asks no other subgraph', async () => {
+    const requests = () => Object.fromEntries(Object.entries(p.subgraphs).map(([name, s]) => [name, s.http.graphqlRequests()]));
+    const before = requests();
+    const res = await p.request(Q.members, { id: org }, association);
+    expect(res.data!.organization.members.edges).toHaveLength(4);
+    const after = requests();
+    expect(Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - before[k]!]))).toEqual({ persons: 1, organizations: 1, activities: 0, evaluation: 0 });
+  });
+
   it('answers the city administrator every name, the member who left included', async () => {
     const edges = expectData(await p.request(Q.members, { id: org })).organization.members.edges as Array<{ node: { person: { id: string; name: string } } }>;
     expect(edges.map((e) => e.node.person.name).sort()).toEqual(['林晓', '林晓', '王海', '陈静'].sort());
+  });
+
+  it('follows the memberships as the organizations subgraph publishes them: a member who leaves is refused, one who joins is read', async () => {
+    const running = `query($id: ID!) { organization(id: $id) { members { edges { node { id version person { id name } } } } } }`;
+    const edges = async () => (await p.request(running, { id: org }, association)).data!.organization.members.edges as Array<{ node: { id: string; version: number; person: { id: string } | null } }>;
+    const ofPerson1 = (await edges()).find((e) => e.node.person?.id === persons[1]!.id)!.node;
+    expectData(await p.request(Q.end, { input: { id: ofPerson1.id, expectedVersion: ofPerson1.version } }, association));
+    const person1 = `query($id: ID!) { person(id: $id) { id name } }`;
+    expect((await p.request(person1, { id: persons[1]!.id }, association)).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expectData(await p.request(Q.add, { input: { personId: persons[1]!.id, organizationId: org, role: 'MEMBER', startDate: '2025-05-01' } }, association));
+    expect(expectData(await p.request(person1, { id: persons[1]!.id }, association)).person).toEqual({ id: persons[1]!.id, name: persons[1]!.name });
   });
 });

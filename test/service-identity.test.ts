@@ -137,6 +137,43 @@ describe('the service identity, through the real subgraphs', () => {
     expect(await statuses()).toEqual([{ id: w.personId, status: 'ACTIVE', v: 1 }]);
   });
 
+  it('delivers the organizations outbox to the persons replica of memberships; only the organizations identity may apply it', async () => {
+    const url = p.subgraphs.persons!.url;
+    const membershipId = expectData(
+      await p.request(`mutation($input: AddMembershipInput!) { addMembership(input: $input) { membership { id } } }`, {
+        input: { personId: w.personId, organizationId: w.orgId, role: 'MEMBER', startDate: '2026-01-05' },
+      }),
+    ).addMembership.membership.id as string;
+    const replica = async () =>
+      p.subgraphs.persons!.dataSource.query('SELECT membership_id AS id, organization_id AS org, person_id AS person, active, membership_version AS v FROM organization_member WHERE person_id = ?', [
+        w.personId,
+      ]);
+    const delivered = [{ id: membershipId, org: w.orgId, person: w.personId, active: 1, v: 1 }];
+    expect((await replica()).map((r: { active: unknown }) => ({ ...r, active: Number(r.active) }))).toEqual(delivered);
+    const apply = `mutation($c: [MembershipChangeInput!]!) { applyMembershipChanges(changes: $c) }`;
+    const ended = [{ membershipId, personId: w.personId, organizationId: w.orgId, active: false, version: 2 }];
+    // Its own identity: the same change again is nothing new.
+    const organizationsHeaders = { authorization: `Bearer ${await mintServiceToken(TEST_AUTH, 'organizations')}` };
+    expect(expectData(await postGraphQL(url, apply, { c: [{ ...ended[0], active: true, version: 1 }] }, organizationsHeaders)).applyMembershipChanges).toBe(0);
+    // Another subgraph's identity passes the wall (an internal operation) but not the service's rule; a user neither: REFUSED events, nothing written.
+    const before = await auditEvents('persons');
+    const byPersons = await postGraphQL(url, apply, { c: ended }, await serviceHeaders());
+    expect(codes(byPersons)).toEqual(['FORBIDDEN']);
+    expect(byPersons.errors![0]!.message).toBe('Only the organizations subgraph publishes who belongs to which organization.');
+    expect(codes(await postGraphQL(url, apply, { c: ended }, { authorization: `Bearer ${await tokenFor({ role: Role.CITY_ADMIN })}` }))).toEqual(['FORBIDDEN']);
+    expect(await auditEvents('persons')).toBe(before + 2);
+    expect((await replica()).map((r: { active: unknown }) => ({ ...r, active: Number(r.active) }))).toEqual(delivered);
+    // And nothing else there: a mutation beside it is refused whole.
+    const other = await postGraphQL(
+      url,
+      `mutation($c: [MembershipChangeInput!]!) { applyMembershipChanges(changes: $c) archivePerson(input: { id: "${w.personId}", expectedVersion: 1 }) { person { id } } }`,
+      { c: [] },
+      organizationsHeaders,
+    );
+    expect({ status: other.status, codes: codes(other) }).toEqual({ status: 403, codes: ['FORBIDDEN'] });
+    expect(other.errors![0]!.message).toBe('The organizations service identity may call only applyMembershipChanges on the persons subgraph, not archivePerson.');
+  });
+
   it('is refused at the gateway outright (401), even signed with the service key', async () => {
     const res = await postGraphQL(p.url, '{ districts { code } }', {}, await serviceHeaders());
     expect(res.status).toBe(401);
@@ -146,7 +183,7 @@ describe('the service identity, through the real subgraphs', () => {
   it.each(Object.entries(AGGREGATES))('cannot read %s: FORBIDDEN, no data', async (_name, a) => {
     const res = await postGraphQL(p.subgraphs[a.subgraph]!.url, a.query, a.variables(w), await serviceHeaders());
     expect(codes(res)).toEqual(['FORBIDDEN']);
-    expect(res.errors![0]!.message).toMatch(/^The persons service identity may call (only applyPersonDistricts|nothing) on the \w+ subgraph, not /);
+    expect(res.errors![0]!.message).toMatch(/^The persons service identity may call (only applyPersonDistricts|only applyMembershipChanges|nothing) on the \w+ subgraph, not /);
     expect({ status: res.status, extensions: res.errors![0]!.extensions }).toEqual({ status: 403, extensions: { code: 'FORBIDDEN' } });
     expect(res.data ?? null).toBeNull();
   });
@@ -327,7 +364,7 @@ describe("configuration of the service calls' key", () => {
     const log = createLogger('test', 'silent');
     try {
       const refusals = new Map<AnySubgraphDefinition, string>([
-        [personsSubgraph, 'the persons subgraph calls others for the platform and signs those calls with it'],
+        [personsSubgraph, "the persons subgraph takes applyMembershipChanges from other subgraphs' service identity, signed with it"],
         [organizationsSubgraph, "the organizations subgraph takes applyPersonDistricts from other subgraphs' service identity, signed with it"],
         [evaluationSubgraph, "the evaluation subgraph takes applyPersonStatuses from other subgraphs' service identity, signed with it"],
       ] as Array<[AnySubgraphDefinition, string]>);

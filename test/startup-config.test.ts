@@ -53,11 +53,15 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
     [{ LOG_LEVEL: 'verbose' }, /^persons cannot start: LOG_LEVEL=verbose is not one of fatal, error, warn, info, debug, trace, silent\n$/],
     [{ NODE_ENV: 'staging' }, /^persons cannot start: NODE_ENV=staging is not one of production, development, test\n$/],
     [{ LOADER_MAX_BATCH_SIZE: '-1' }, /^persons cannot start: LOADER_MAX_BATCH_SIZE=-1 is not a whole number from 1 to 100000\n$/],
-    [{ NODE_ENV: 'production' }, /^persons cannot start: In production set TONGXIN_DATA_KEY \(32 random bytes, base64\)/],
+    [
+      { NODE_ENV: 'production' },
+      /^persons cannot start: Set TONGXIN_SERVICE_SECRET \(32 bytes or more, not TONGXIN_JWT_SECRET\): the persons subgraph takes applyMembershipChanges from other subgraphs' service identity, signed with it\n$/,
+    ],
+    [{ NODE_ENV: 'production', TONGXIN_SERVICE_SECRET: 'x'.repeat(40) }, /^persons cannot start: In production set TONGXIN_DATA_KEY \(32 random bytes, base64\)/],
     [{ TONGXIN_DATA_KEY: 'c2hvcnQ=' }, /^persons cannot start: TONGXIN_DATA_KEY must be 32 random bytes in base64/],
     [
       { NODE_ENV: 'production', TONGXIN_DATA_KEY: process.env.TONGXIN_DATA_KEY! },
-      /^persons cannot start: Set TONGXIN_SERVICE_SECRET \(32 bytes or more, not TONGXIN_JWT_SECRET\): the persons subgraph calls others for the platform and signs those calls with it\n$/,
+      /^persons cannot start: Set TONGXIN_SERVICE_SECRET \(32 bytes or more, not TONGXIN_JWT_SECRET\): the persons subgraph takes applyMembershipChanges from other subgraphs' service identity, signed with it\n$/,
     ],
     [{ TONGXIN_SERVICE_SECRET: 'short' }, /^persons cannot start: TONGXIN_SERVICE_SECRET must be at least 32 bytes long\n$/],
     [{ TONGXIN_SERVICE_SECRET: SECRET }, /^persons cannot start: TONGXIN_SERVICE_SECRET must differ from TONGXIN_JWT_SECRET/],

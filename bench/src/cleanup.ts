@@ -15,6 +15,9 @@ export interface SideCounts {
   memberDistricts: number;
   personsAuditEvents: number;
   organizationsAuditEvents: number;
+  /** The organizations subgraph's outbox and the persons subgraph's replica of memberships: no bench operation changes a membership. */
+  membershipEvents: number;
+  membershipReplicaRows: number;
 }
 
 export interface DatasetCheck {
@@ -50,6 +53,8 @@ export async function sideCounts(db: FloorDb): Promise<SideCounts> {
     memberDistricts: await count(`SELECT COUNT(*) AS n FROM ${db.db('organizations')}.member_district`),
     personsAuditEvents: await count(`SELECT COUNT(*) AS n FROM ${db.db('persons')}.audit_event`),
     organizationsAuditEvents: await count(`SELECT COUNT(*) AS n FROM ${db.db('organizations')}.audit_event`),
+    membershipEvents: await count(`SELECT COUNT(*) AS n FROM ${db.db('organizations')}.outbox_event`),
+    membershipReplicaRows: await count(`SELECT COUNT(*) AS n FROM ${db.db('persons')}.organization_member`),
   };
 }
 
@@ -67,13 +72,19 @@ export async function databaseNow(db: FloorDb): Promise<string> {
   return (await db.query<{ t: string }>("SELECT DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL 1 SECOND, '%Y-%m-%d %H:%i:%s') AS t"))[0]!.t;
 }
 
-/** Waits until the persons outbox has delivered everything (the replica is written after the request). */
-export async function waitDelivered(db: FloorDb, timeoutMs = 300_000): Promise<void> {
+/**
+ * Waits until the outboxes of persons and organizations have delivered everything (replicas are
+ * written after the request; a fresh or migrated dataset's memberships are published when the
+ * organizations subgraph starts).
+ */
+export async function waitDelivered(db: FloorDb, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const pendingIn = async (subgraph: 'persons' | 'organizations') =>
+    Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.db(subgraph)}.outbox_event WHERE delivered_at IS NULL`))[0]!.n);
   for (;;) {
-    const pending = Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${db.db('persons')}.outbox_event WHERE delivered_at IS NULL`))[0]!.n);
-    if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`The persons outbox still holds ${pending} undelivered events after ${timeoutMs / 1000} s`);
+    const pending = { persons: await pendingIn('persons'), organizations: await pendingIn('organizations') };
+    if (pending.persons === 0 && pending.organizations === 0) return;
+    if (Date.now() > deadline) throw new Error(`The outboxes still hold undelivered events after ${timeoutMs / 1000} s: ${JSON.stringify(pending)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

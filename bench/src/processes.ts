@@ -152,11 +152,9 @@ export async function startPlatform(db: MysqlConfig, secret: string): Promise<Pl
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...databaseConfigToEnv(db),
     TONGXIN_JWT_SECRET: secret,
-    // The service calls' own key (the persons subgraph's outbox to organizations), another than the users'.
+    // The service calls' own key (the outboxes of persons and organizations), another than the users'.
     TONGXIN_SERVICE_SECRET: `${secret}-service`,
     TONGXIN_DATA_KEY: BENCH_DATA_KEY,
-    // A subgraph setting the bench was given (SUBGRAPH_EXECUTOR=graphql-js measures graphql-js's execute).
-    SUBGRAPH_EXECUTOR: process.env.SUBGRAPH_EXECUTOR,
     ...urls,
   };
   // The gateway's settings (GATEWAY_MAX_BODY_BYTES …) as the bench was given them: a run may measure a deployment configured otherwise.

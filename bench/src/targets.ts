@@ -27,7 +27,8 @@ export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' |
   const measured = new Map(r.operations.map((o) => [o.name, o]));
   const skipped = (name: string) => `not measured: ${r.settings.only ? `--only ${r.settings.only.join(', ')}` : 'no figures'} (${name})`;
 
-  // Reads within 3x (the export 4x) of their floor at p50; the import within 5x of its floor's seconds.
+  // Reads within 3x (the export 4x) of their floor at p50, where the floor is a target (the
+  // fan-out reads' ratio is information only, issue 15); the import within 5x of its floor's seconds.
   for (const op of OPERATIONS) {
     if (op.kind === 'write') continue;
     const result = measured.get(op.name);
@@ -37,33 +38,37 @@ export function judgeTargets(r: Pick<BenchResults, 'operations' | 'scaleCheck' |
       else targets.push({ name, value: result.import.secondsVsFloor, limit: op.floorLimit, met: result.import.secondsVsFloor <= op.floorLimit && result.floorMatches === true });
       continue;
     }
-    const name = `${op.name}: p50 tongxin / floor <= ${op.floorLimit}`;
-    if (!result?.ratios || result.ratios.p50VsFloor === null) targets.push(notMeasured(name, op.floorLimit, skipped(op.name)));
+    const limit = op.floorLimit;
+    if (limit === null) continue;
+    const name = `${op.name}: p50 tongxin / floor <= ${limit}`;
+    if (!result?.ratios || result.ratios.p50VsFloor === null) targets.push(notMeasured(name, limit, skipped(op.name)));
     else
       targets.push({
         name,
         value: result.ratios.p50VsFloor,
-        limit: op.floorLimit,
-        met: result.ratios.p50VsFloor <= op.floorLimit && result.floorMatches === true,
+        limit,
+        met: result.ratios.p50VsFloor <= limit && result.floorMatches === true,
         ...(result.roundRatios ? { rounds: result.roundRatios.p50VsFloor } : {}),
       });
   }
 
-  // The gateway at least as fast as the peer, per operation (the import: rows per second).
+  // The gateway at least as fast as the peer, per operation (the import: rows per second); the
+  // fan-out reads 1.2x (issue 15).
   for (const op of OPERATIONS) {
-    const name = `${op.name}: throughput tongxin / hive >= 1`;
+    const limit = (op.kind === 'read' ? op.hiveLimit : undefined) ?? 1;
+    const name = `${op.name}: throughput tongxin / hive >= ${limit}`;
     const result = measured.get(op.name);
     if (op.kind === 'import') {
-      if (!result?.import) targets.push(notMeasured(name, 1, skipped(op.name)));
-      else if (result.import.throughputVsHive === null) targets.push(notMeasured(name, 1, `not measured: the import through Hive failed (${result.import.hiveSkipped ?? 'no figures'})`));
-      else targets.push({ name, value: result.import.throughputVsHive, limit: 1, met: result.import.throughputVsHive >= 1, rounds: result.import.throughputVsHiveByImport });
-    } else if (!result?.ratios) targets.push(notMeasured(name, 1, skipped(op.name)));
+      if (!result?.import) targets.push(notMeasured(name, limit, skipped(op.name)));
+      else if (result.import.throughputVsHive === null) targets.push(notMeasured(name, limit, `not measured: the import through Hive failed (${result.import.hiveSkipped ?? 'no figures'})`));
+      else targets.push({ name, value: result.import.throughputVsHive, limit, met: result.import.throughputVsHive >= limit, rounds: result.import.throughputVsHiveByImport });
+    } else if (!result?.ratios) targets.push(notMeasured(name, limit, skipped(op.name)));
     else
       targets.push({
         name,
         value: result.ratios.throughputVsHive,
-        limit: 1,
-        met: result.ratios.throughputVsHive >= 1,
+        limit,
+        met: result.ratios.throughputVsHive >= limit,
         ...(result.roundRatios ? { rounds: result.roundRatios.throughputVsHive } : {}),
       });
   }

@@ -223,6 +223,24 @@ describe('the warm-up', () => {
     expect(targets.find((t) => t.name === 'person-list: throughput tongxin / hive >= 1')).toMatchObject({ value: 1.02, met: true, rounds: [0.97, 1.05, 1.04] });
   });
 
+  it('judges the fan-out reads (profile, member list) by throughput >= 1.2x Hive, their floor ratio information only (issue 15)', () => {
+    const read = (name: string, p50VsFloor: number, throughputVsHive: number) =>
+      ({ name, kind: 'read', description: '', floorMatches: true, ratios: { p50VsFloor, throughputVsFloor: 0.1, throughputVsHive } }) as OperationResult;
+    const targets = judgeTargets({
+      operations: [read('person-profile', 6.4, 1.25), read('association-members', 9.1, 1.19), read('person-list', 2.5, 1.1)],
+      scaleCheck: null,
+      settings: { persons: 100000, only: ['person-profile', 'association-members', 'person-list'] } as never,
+    });
+    const named = (prefix: string) => targets.filter((t) => t.name.startsWith(prefix) && t.name.includes('tongxin /')).map((t) => [t.name, t.value, t.met]);
+    expect(named('person-profile')).toEqual([['person-profile: throughput tongxin / hive >= 1.2', 1.25, true]]);
+    expect(named('association-members')).toEqual([['association-members: throughput tongxin / hive >= 1.2', 1.19, false]]);
+    // Every other read keeps its floor target and Hive at 1.
+    expect(named('person-list')).toEqual([
+      ['person-list: p50 tongxin / floor <= 3', 2.5, true],
+      ['person-list: throughput tongxin / hive >= 1', 1.1, true],
+    ]);
+  });
+
   it('begins each round with the next target, so that none always follows the same one', () => {
     expect([0, 1, 2, 3].map((r) => inTurn(['tongxin', 'floor', 'hive'], r).join(' '))).toEqual(['tongxin floor hive', 'floor hive tongxin', 'hive tongxin floor', 'tongxin floor hive']);
     expect([0, 1].map((r) => inTurn(['tongxin', 'hive'], r).join(' '))).toEqual(['tongxin hive', 'hive tongxin']);

@@ -17,3 +17,4 @@ export * from './regions';
 export * from './stats';
 export * from './validation';
 export * from './time';
+export * from './outbox';

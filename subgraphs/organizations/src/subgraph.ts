@@ -3,12 +3,12 @@ import { createOrganizationsLoaders, OrganizationsLoaders } from './loaders';
 import { MeetingAttendanceEntity, MeetingDecisionEntity, MeetingEntity } from './meeting/meeting.entity';
 import { MeetingDecisionResolver, MeetingResolver, OrganizationMeetingsResolver } from './meeting/meeting.resolver';
 import { toMeeting } from './meeting/meeting.type';
-import { MemberPersonIdsResolver } from './membership/member-person-ids.resolver';
 import { MembershipEntity } from './membership/membership.entity';
 import { MembershipResolver } from './membership/membership.resolver';
 import { toMembership } from './membership/membership.type';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { OrganizationEntity } from './organization/organization.entity';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { OrganizationScopesResolver } from './organization/organization-scopes.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { toOrganization } from './organization/organization.type';
@@ -23,13 +23,12 @@ export type { OrganizationsLoaders };
 export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, OrganizationsLoaders> = {
   subgraph: 'organizations',
   defaultPort: 4002,
-  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity, MeetingEntity, MeetingAttendanceEntity, MeetingDecisionEntity, MemberDistrictEntity],
+  entities: [AuditEventEntity, OrganizationEntity, MembershipEntity, MeetingEntity, MeetingAttendanceEntity, MeetingDecisionEntity, MemberDistrictEntity, OutboxEventEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     OrganizationResolver,
     OrganizationScopesResolver,
     MembershipResolver,
-    MemberPersonIdsResolver,
     PersonRefResolver,
     MeetingResolver,
     MeetingDecisionResolver,
@@ -42,7 +41,11 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsServices, Or
   createServices: createOrganizationsServices,
   // The persons subgraph's outbox (docs/CROSS-DISTRICT.md); nothing else takes a service token here.
   serviceOperations: ['applyPersonDistricts'],
+  // Its outbox delivers to the persons subgraph's replica of who runs in which organization.
+  peers: { persons: 4001 },
   createLoaders: createOrganizationsLoaders,
+  // The outbox delivers what is pending (a demo city loaded before start) and then after each change.
+  lifecycle: { started: (services) => services.outbox.start(), stopping: (services) => services.outbox.close() },
   references: {
     Organization: async (ref, ctx: RequestContext<OrganizationsLoaders>) => {
       const entity = await ctx.loaders.organizationById.load(ref.id);

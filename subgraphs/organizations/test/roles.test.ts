@@ -24,7 +24,6 @@ const MEMBERSHIP = `query($id: ID!) { membership(id: $id) { id role person { id 
 const MEMBERS = `query($id: ID!) { organization(id: $id) { id members(activeOnly: false, first: 100) { totalCount edges { node { id person { id } } } } } }`;
 const MEMBERS_TOTAL = `query($id: ID!) { organization(id: $id) { id members { totalCount } } }`;
 const MEMBER_COUNT = `query($id: ID!) { organization(id: $id) { id memberCount all: memberCount(activeOnly: false) } }`;
-const MEMBER_PERSON_IDS = `query($org: ID!, $ids: [ID!]!) { memberPersonIds(organizationId: $org, personIds: $ids) }`;
 const AUDIT = `query($f: AuditEventFilter) { organizationsAuditEvents(filter: $f, first: 1000) { events { action outcome role entityType entityId detail subgraph } hasMore } }`;
 const CREATE_MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`;
 const CHANGE_ROLE = `mutation($input: ChangeMembershipRoleInput!) { changeMembershipRole(input: $input) { membership { id role previous { id } } } }`;
@@ -229,11 +228,6 @@ describe('roles in the organizations subgraph', () => {
       },
       pick: orgField('memberCount'),
     },
-    'memberPersonIds of own organization': {
-      run: (h) => sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: [P, Q, randomIds.next()] }, h),
-      pick: root('memberPersonIds'),
-    },
-    'memberPersonIds of another district': { run: (h) => sg.request(MEMBER_PERSON_IDS, { org: otherOrg, ids: [P, Q] }, h), pick: root('memberPersonIds') },
     'createOrganization in own district': createIn(() => orgInput(OWN)),
     'createOrganization in another district': createIn(() => orgInput(OTHER)),
     'createOrganization at city level': createIn(() => orgInput('330300', 'CITY')),
@@ -288,13 +282,13 @@ describe('roles in the organizations subgraph', () => {
   // organizations) is refused to the district administrator, as membership(id) refuses its rows
   // (issue 14: it was listed).
   const table: Record<Caller, Outcome[]> = {
-    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  ids  ids↛ new  new↛ city inv  add  add↛ inv  unkn arch end  end↛ chg  chg↛ chgA mtg  mtg↛ rd   rd↛  mtgs stat ostat scope cross↛ cross
-    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, bad, bad, ok, ok, ok, ok, late, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, ok, no, no, bad, ok, no, bad, bad, bad, ok, no, ok, no, late, ok, no, ok, no, no, ok, ok, ok, no, ok],
-    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, no, no, no, ok, no, bad, bad, bad, ok, no, ok, no, late, no, no, no, no, no, ok, ok, ok, no, no],
-    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, no, no],
-    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok, ok, ok, ok],
-    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, no, no],
+    //                  org list  mOwn mOth mbrs tot  mbr↛ cnt  new  new↛ city inv  add  add↛ inv  unkn arch end  end↛ chg  chg↛ chgA mtg  mtg↛ rd   rd↛  mtgs stat ostat scope cross↛ cross
+    city: /*         */ [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, bad, ok, ok, bad, bad, bad, ok, ok, ok, ok, late, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+    district: /*     */ [ok, ok, ok, no, ok, ok, no, ok, ok, no, no, bad, ok, no, bad, bad, bad, ok, no, ok, no, late, ok, no, ok, no, no, ok, ok, ok, no, ok],
+    association: /*  */ [ok, ok, ok, no, ok, ok, no, ok, no, no, no, no, ok, no, bad, bad, bad, ok, no, ok, no, late, no, no, no, no, no, ok, ok, ok, no, no],
+    otherAssociation: [ok, ok, no, no, no, no, no, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, no, no],
+    analyst: /*      */ [ok, ok, ok, ok, ok, ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, ok, ok, ok, ok, ok, ok, ok],
+    person: /*       */ [ok, ok, ok, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, no, ok, no, no],
   };
   const names = Object.keys(operations);
   const cases = CALLERS.flatMap((caller) => {
@@ -343,32 +337,6 @@ describe('roles in the organizations subgraph', () => {
   function roleOf(caller: Caller): string {
     return { city: 'CITY_ADMIN', district: 'DISTRICT_ADMIN', association: 'ASSOCIATION_ADMIN', otherAssociation: 'ASSOCIATION_ADMIN', analyst: 'ANALYST', person: 'PERSON' }[caller];
   }
-
-  it('answers memberPersonIds with the running members among the ids asked, in the order asked, each once', async () => {
-    const ended = newPerson();
-    const m = await added(ended, ownOrg);
-    expectData(await sg.request(END, { input: { id: m, expectedVersion: 1 } }));
-    const stranger = randomIds.next();
-    const ask = [stranger, Q, ended, P, Q.toUpperCase()];
-    for (const caller of ['city', 'district', 'association', 'analyst'] as const) {
-      expect(expectData(await sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: ask }, headers[caller])).memberPersonIds).toEqual([Q, P]);
-    }
-    expect(expectData(await sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: [] }, headers.association)).memberPersonIds).toEqual([]);
-    const { result, statements } = await sg.statements(() => sg.request(MEMBER_PERSON_IDS, { org: ownOrg, ids: Array.from({ length: 1000 }, () => randomIds.next()) }));
-    expect(expectData(result).memberPersonIds).toEqual([]);
-    expect(statements).toBe(2); // the organization, then the memberships: one statement for 1000 ids
-  });
-
-  it('refuses memberPersonIds with BAD_USER_INPUT for malformed or too many ids, and NOT_FOUND for an unknown organization', async () => {
-    const codes = async (vars: Record<string, unknown>, h = headers.association) => (await sg.request(MEMBER_PERSON_IDS, vars, h)).errors?.map((e) => e.extensions?.code);
-    expect(await codes({ org: ownOrg, ids: [P, 'x'] })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes({ org: 'x', ids: [P] })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes({ org: ownOrg, ids: Array.from({ length: 1001 }, () => randomIds.next()) })).toEqual(['BAD_USER_INPUT']);
-    expect(await codes({ org: randomIds.next(), ids: [P] }, headers.city)).toEqual(['NOT_FOUND']);
-    expect(await codes({ org: randomIds.next(), ids: [P] }, headers.district)).toEqual(['NOT_FOUND']);
-    // A person is refused before anything is read or checked.
-    expect(await codes({ org: randomIds.next(), ids: ['x'] }, headers.person)).toEqual(['FORBIDDEN']);
-  });
 
   // organizationScopes of [ownOrg, siblingOrg, otherOrg, cityOrg]: which each caller may manage
   // (name as an activity's organizer). Every role may ask (profiles are public).

@@ -2,6 +2,7 @@ import { AuditLog, envInt, Peers, personalDataCipherFromEnv, ServiceCredentials,
 import { AuditService } from './audit/audit.service';
 import { PersonExportService } from './import/person-export.service';
 import { PersonImportService } from './import/person-import.service';
+import { OrganizationMembersService } from './membership/organization-members.service';
 import { PersonOutbox } from './outbox/outbox';
 import { DEFAULT_OUTSIDE_MATCH_LIMIT, OutsideMatchLimiter } from './person/number-probes';
 import { PersonService } from './person/person.service';
@@ -15,6 +16,8 @@ export interface PersonsServices {
   readonly personStats: PersonStatsService;
   /** Changes of persons' districts, published to the organizations subgraph (docs/CROSS-DISTRICT.md). */
   readonly outbox: PersonOutbox;
+  /** The replica of who belongs to which organization, published by the organizations subgraph. */
+  readonly organizationMembers: OrganizationMembersService;
 }
 
 /**
@@ -34,7 +37,8 @@ export function createPersonsServices(conn: TransactionalConnection, peers: Peer
   const outbox = new PersonOutbox(conn, delivery, () => systemContext({ log: runtime?.log }));
   // How many whole numbers registered outside their own scope a caller may meet in 24 hours (imports, registrations, searches).
   const probes = new OutsideMatchLimiter(conn, log, envInt(env, 'TONGXIN_OUTSIDE_MATCH_LIMIT', DEFAULT_OUTSIDE_MATCH_LIMIT, 0));
-  const persons = new PersonService(conn, log, cipher, peers, outbox, probes);
+  const organizationMembers = new OrganizationMembersService(conn, log);
+  const persons = new PersonService(conn, log, cipher, organizationMembers, outbox, probes);
   return {
     persons,
     audit: new AuditService(log, peers),
@@ -42,5 +46,6 @@ export function createPersonsServices(conn: TransactionalConnection, peers: Peer
     personExport: new PersonExportService(conn, log, persons),
     personStats: new PersonStatsService(persons),
     outbox,
+    organizationMembers,
   };
 }

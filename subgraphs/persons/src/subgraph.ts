@@ -1,6 +1,8 @@
 import { AuditEventEntity, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { AuditResolver } from './audit/audit.resolver';
 import { PersonImportResolver } from './import/person-import.resolver';
+import { OrganizationMemberEntity } from './membership/organization-member.entity';
+import { OrganizationMembersResolver } from './membership/organization-members.resolver';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { PersonEntity } from './person/person.entity';
@@ -16,11 +18,13 @@ export type PersonsLoaders = PersonLoaders;
 export const personsSubgraph: SubgraphDefinition<PersonsServices, PersonsLoaders> = {
   subgraph: 'persons',
   defaultPort: 4001,
-  entities: [AuditEventEntity, PersonEntity, OutboxEventEntity],
+  entities: [AuditEventEntity, PersonEntity, OutboxEventEntity, OrganizationMemberEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
-  resolvers: [PersonResolver, RegionResolver, AuditResolver, PersonImportResolver, PersonStatsResolver],
+  resolvers: [PersonResolver, RegionResolver, AuditResolver, PersonImportResolver, PersonStatsResolver, OrganizationMembersResolver],
   peers: { organizations: 4002, activities: 4003, evaluation: 4004 },
   createServices: createPersonsServices,
+  // The organizations subgraph's outbox (docs/CROSS-DISTRICT.md); nothing else takes a service token here.
+  serviceOperations: ['applyMembershipChanges'],
   createLoaders: (services, ctx) => createPersonLoaders(services.persons, ctx),
   // The outbox delivers what is pending (a demo city loaded before start) and then after each change.
   lifecycle: { started: (services) => services.outbox.start(), stopping: (services) => services.outbox.close() },

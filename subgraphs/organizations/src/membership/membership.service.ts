@@ -37,9 +37,7 @@ import { AddMembershipInput, ChangeMembershipRoleInput, EndMembershipInput } fro
 import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, isArchivedPerson, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
-
-/** The most person ids one `memberPersonIds` call may ask about. */
-const MEMBER_PERSON_IDS_MAX = 1000;
+import type { MembershipChanged, MembershipOutbox } from '../outbox/outbox';
 
 /**
  * Memberships are personal records (docs/SECURITY.md): city administrators and analysts read
@@ -80,6 +78,8 @@ export class MembershipService {
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly audit: AuditLog,
+    /** Where memberships started and ended are published (the persons subgraph's replica of who runs where). */
+    private readonly outbox: MembershipOutbox,
     private readonly today: () => string = () => todayInChina(),
   ) {}
 
@@ -112,43 +112,6 @@ export class MembershipService {
   /** Refuses `Organization.memberCount` to a person; every other role reads the counts. */
   assertCanReadMemberCounts(ctx: RequestContext<unknown>): void {
     assertCanReadAggregates(ctx.viewer);
-  }
-
-  /**
-   * Which of these persons have a running membership in the organization (for the persons
-   * subgraph, which lets an association administrator read the members of their organization):
-   * in the order asked, each once, in one statement. Allowed when the organization is in the
-   * caller's read scope of memberships; a person is refused before anything is read.
-   */
-  async memberPersonIds(ctx: RequestContext<unknown>, organizationId: string, personIds: readonly string[]): Promise<string[]> {
-    const scope = readScope(ctx.viewer, MEMBERSHIPS);
-    assertScopeNotEmpty(scope);
-    if (scope.kind === 'person') throw new ForbiddenError('A person cannot ask who belongs to an organization.');
-    const check = new InputChecker('');
-    const orgId = check.id('organizationId', organizationId);
-    const ids: string[] = [];
-    if (personIds.length > MEMBER_PERSON_IDS_MAX) {
-      check.fail('personIds', `holds ${personIds.length} ids; at most ${MEMBER_PERSON_IDS_MAX} may be asked about at once`);
-    } else {
-      personIds.forEach((id, i) => {
-        const valid = check.id(`personIds[${i}]`, id);
-        if (valid) ids.push(valid);
-      });
-    }
-    check.throwIfInvalid();
-    const organization = await this.conn.repo(ctx, OrganizationEntity).findOne({ select: { id: true, districtCode: true }, where: { id: orgId! } });
-    if (!organization) throw new NotFoundError('Organization', orgId!);
-    assertInScope(scope, ctx.viewer, heldByOrganization(organization), 'read the members of organizations');
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
-    // `active` is true exactly while end_date is null; uq_membership_active (person_id,
-    // organization_id, active) answers this from the index alone.
-    const running = await this.conn.repo(ctx, MembershipEntity).find({
-      select: { personId: true },
-      where: { organizationId: organization.id, personId: In(unique), active: true },
-    });
-    const members = new Set(running.map((m) => m.personId));
-    return unique.filter((id) => members.has(id));
   }
 
   /** Every membership (running and ended) of many persons, each person's oldest first. */
@@ -236,10 +199,12 @@ export class MembershipService {
           if (isUniqueViolation(error)) throw alreadyMember(null);
           throw error;
         }
+        await this.outbox.append(tx, [{ membershipId: newId, personId: record.personId, organizationId: record.organizationId, active: true, version: 1 }]);
         await this.audit.record(tx, { action: 'addMembership', entityType: 'Membership', entityId: newId });
         return newId;
       });
     });
+    void this.outbox.nudge();
     return this.getById(ctx, id);
   }
 
@@ -253,7 +218,7 @@ export class MembershipService {
    * one transaction, which also records one audit event for the batch.
    */
   async addMany(ctx: RequestContext<unknown>, drafts: readonly MembershipDraft[]): Promise<string[]> {
-    return this.audit.guard(ctx, { action: 'addMany', entityType: 'Membership', entityId: null }, async () => {
+    const ids = await this.audit.guard(ctx, { action: 'addMany', entityType: 'Membership', entityId: null }, async () => {
       const scope = writeScope(ctx.viewer, MEMBERSHIPS);
       assertScopeNotEmpty(scope);
       const today = this.today();
@@ -298,10 +263,16 @@ export class MembershipService {
 
         const rows = records.map(({ record }) => toRow(record, organizations.get(record.organizationId)!, tx.ids.next(), personDistricts.get(record.personId)));
         await this.conn.insertChunked(tx, MembershipEntity, rows);
+        await this.outbox.append(
+          tx,
+          rows.map((r) => ({ membershipId: r.id, personId: r.personId, organizationId: r.organizationId, active: r.active === true, version: r.version })),
+        );
         await this.audit.record(tx, { action: 'addMany', entityType: 'Membership', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
       });
     });
+    void this.outbox.nudge();
+    return ids;
   }
 
   /** Ends a running membership, keeping it as history; refused with CONFLICT if ended already or changed since read. */
@@ -328,6 +299,7 @@ export class MembershipService {
           .where('id = :id AND version = :version', { id: current.id, version: input.expectedVersion })
           .execute();
         if (result.affected === 0) return null;
+        await this.outbox.append(tx, [ended(current)]);
         await this.audit.record(tx, { action: 'endMembership', entityType: 'Membership', entityId: current.id });
         return current.id;
       });
@@ -394,6 +366,7 @@ export class MembershipService {
           active: true,
           version: 1,
         });
+        await this.outbox.append(tx, [ended(current), { membershipId: nextId, personId: current.personId, organizationId: current.organizationId, active: true, version: 1 }]);
         await this.audit.record(tx, { action: 'changeMembershipRole', entityType: 'Membership', entityId: current.id, detail: `${current.role} → ${role} as ${nextId}` });
         return nextId;
       });
@@ -424,6 +397,7 @@ export class MembershipService {
       const written = await write(tx, current);
       return { answerId: written ?? current.id, lost: written === null };
     });
+    if (!lost) void this.outbox.nudge();
     const now = await this.getById(ctx, answerId);
     if (lost) throw new StaleVersionError(`Membership ${now.id}`, now.version, expectedVersion);
     return now;
@@ -445,6 +419,11 @@ export class MembershipService {
     }
     return found;
   }
+}
+
+/** The event of a running membership that ends (the UPDATE guarded by its version raises it by one). */
+function ended(current: MembershipEntity): MembershipChanged {
+  return { membershipId: current.id, personId: current.personId, organizationId: current.organizationId, active: false, version: current.version + 1 };
 }
 
 /** A new membership's row; `person` is the replica's row of its person, if it has one (their district counts only while they are registered). */

@@ -8,6 +8,8 @@ import { MembershipPersonDistrict1795613078705 as MysqlMembershipPersonDistrict1
 import { ArchivedPersonsNowhere1795613278248 as MysqlArchivedPersonsNowhere1795613278248 } from './mysql/1795613278248-ArchivedPersonsNowhere';
 import { SealContactPhones1796608900000 as MysqlSealContactPhones1796608900000 } from './mysql/1796608900000-SealContactPhones';
 import { PersonStatuses1796614386261 as MysqlPersonStatuses1796614386261 } from './mysql/1796614386261-PersonStatuses';
+import { MembershipOutbox1796660000000 as MysqlMembershipOutbox1796660000000 } from './mysql/1796660000000-MembershipOutbox';
+import { PublishExistingMemberships1796660100000 as MysqlPublishExistingMemberships1796660100000 } from './mysql/1796660100000-PublishExistingMemberships';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
 import { Init1795604011868 as SqliteInit1795604011868 } from './sqlite/1795604011868-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
@@ -17,6 +19,8 @@ import { MembershipPersonDistrict1795613078705 as SqliteMembershipPersonDistrict
 import { ArchivedPersonsNowhere1795613278248 as SqliteArchivedPersonsNowhere1795613278248 } from './sqlite/1795613278248-ArchivedPersonsNowhere';
 import { SealContactPhones1796608900000 as SqliteSealContactPhones1796608900000 } from './sqlite/1796608900000-SealContactPhones';
 import { PersonStatuses1796614386261 as SqlitePersonStatuses1796614386261 } from './sqlite/1796614386261-PersonStatuses';
+import { MembershipOutbox1796660000000 as SqliteMembershipOutbox1796660000000 } from './sqlite/1796660000000-MembershipOutbox';
+import { PublishExistingMemberships1796660100000 as SqlitePublishExistingMemberships1796660100000 } from './sqlite/1796660100000-PublishExistingMemberships';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
@@ -30,6 +34,8 @@ export const mysqlMigrations: Function[] = [
   MysqlSealContactPhones1796608900000,
   MysqlPersonStatuses1796614386261,
   MysqlAuditClientRequestId1796650000000,
+  MysqlMembershipOutbox1796660000000,
+  MysqlPublishExistingMemberships1796660100000,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [
@@ -42,4 +48,6 @@ export const sqliteMigrations: Function[] = [
   SqliteSealContactPhones1796608900000,
   SqlitePersonStatuses1796614386261,
   SqliteAuditClientRequestId1796650000000,
+  SqliteMembershipOutbox1796660000000,
+  SqlitePublishExistingMemberships1796660100000,
 ];

@@ -10,6 +10,7 @@ import { PersonStatsIndex1795618983103 as MysqlPersonStatsIndex1795618983103 } f
 import { PersonDistrictIndexWithStatus1795621949459 as MysqlPersonDistrictIndexWithStatus1795621949459 } from './mysql/1795621949459-PersonDistrictIndexWithStatus';
 import { ProtectBirthDate1796608800000 as MysqlProtectBirthDate1796608800000 } from './mysql/1796608800000-ProtectBirthDate';
 import { PersonStatuses1796614380745 as MysqlPersonStatuses1796614380745 } from './mysql/1796614380745-PersonStatuses';
+import { MembershipReplica1796660000000 as MysqlMembershipReplica1796660000000 } from './mysql/1796660000000-MembershipReplica';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
 import { Init1795603696218 as SqliteInit1795603696218 } from './sqlite/1795603696218-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
@@ -21,6 +22,7 @@ import { PersonStatsIndex1795618983103 as SqlitePersonStatsIndex1795618983103 } 
 import { PersonDistrictIndexWithStatus1795621949459 as SqlitePersonDistrictIndexWithStatus1795621949459 } from './sqlite/1795621949459-PersonDistrictIndexWithStatus';
 import { ProtectBirthDate1796608800000 as SqliteProtectBirthDate1796608800000 } from './sqlite/1796608800000-ProtectBirthDate';
 import { PersonStatuses1796614380745 as SqlitePersonStatuses1796614380745 } from './sqlite/1796614380745-PersonStatuses';
+import { MembershipReplica1796660000000 as SqliteMembershipReplica1796660000000 } from './sqlite/1796660000000-MembershipReplica';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
@@ -36,6 +38,7 @@ export const mysqlMigrations: Function[] = [
   MysqlProtectBirthDate1796608800000,
   MysqlPersonStatuses1796614380745,
   MysqlAuditClientRequestId1796650000000,
+  MysqlMembershipReplica1796660000000,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [
@@ -50,4 +53,5 @@ export const sqliteMigrations: Function[] = [
   SqliteProtectBirthDate1796608800000,
   SqlitePersonStatuses1796614380745,
   SqliteAuditClientRequestId1796650000000,
+  SqliteMembershipReplica1796660000000,
 ];

@@ -20,7 +20,6 @@ import {
   maskIdNumber,
   maskMobile,
   PersonalDataCipher,
-  Peers,
   personReadRefusal,
   RequestContext,
   Role,
@@ -32,6 +31,7 @@ import {
 } from '@tongxin/common';
 import { In, SelectQueryBuilder } from 'typeorm';
 import { PersonEntity, SEALED } from './person.entity';
+import type { OrganizationMembersService } from '../membership/organization-members.service';
 import type { PersonOutbox } from '../outbox/outbox';
 import { PersonStatus } from './person.enums';
 import { ArchivePersonInput, PersonFilter, RegisterPersonInput, UpdatePersonInput } from './person.inputs';
@@ -39,9 +39,6 @@ import { checkPersonRecord, PersonDraft, PersonRecord, withRegistrationDefaults 
 import { NumberMatch, OutsideMatchLimiter, REGISTERED_ELSEWHERE } from './number-probes';
 
 const BIRTH_DATE_REFUSED = 'Only the birth year of this person is shown to you: the full birth date is part of the ID number.';
-
-/** How many person ids one question to the organizations subgraph carries. */
-const MEMBER_CHECK_CHUNK = 1000;
 
 /** The sensitive fields that have a full (audited) read besides their masked one. */
 export type SensitiveField = 'idNumber' | 'mobile';
@@ -69,9 +66,9 @@ const REQUIRED_FIELDS = [
  * change which records (docs/SECURITY.md, "1. Roles in the services") is decided here, through
  * the questions of `auth/access.ts`, not in the resolvers: CITY_ADMIN everything; DISTRICT_ADMIN
  * reads and writes their own district; ANALYST reads all and writes nothing; PERSON reads their
- * own record only; ASSOCIATION_ADMIN reads the running members of their organization, which it
- * asks the organizations subgraph (`memberPersonIds`, one question per batch), and writes
- * nothing. Every refusal is checked before anything is written.
+ * own record only; ASSOCIATION_ADMIN reads the running members of their organization, as this
+ * subgraph's replica of the memberships says (`OrganizationMembersService`, one statement per
+ * batch), and writes nothing. Every refusal is checked before anything is written.
  *
  * ID and mobile numbers are stored encrypted, with a keyed hash for exact lookups and the masked
  * form every role sees (`PersonalDataCipher`); the full numbers are read one audited field at a
@@ -82,7 +79,8 @@ export class PersonService {
     private readonly conn: TransactionalConnection,
     private readonly audit: AuditLog,
     private readonly cipher: PersonalDataCipher,
-    private readonly peers: Peers,
+    /** Who runs in which organization (the organizations subgraph's published memberships). */
+    private readonly organizationMembers: OrganizationMembersService,
     /** Where changes of a person's district are published (docs/CROSS-DISTRICT.md). */
     private readonly outbox: PersonOutbox,
     /** Matches of whole numbers outside the caller's scope: told without the district, and limited per caller. */
@@ -98,8 +96,8 @@ export class PersonService {
   /**
    * Why the viewer may not read each of these records (null where they may), in order: the rule
    * of person(id) and `_entities`, applied per row after a batch is loaded (see the `personById`
-   * loader). For an association administrator, one question to the organizations subgraph per
-   * batch says which are running members of their organization. Refusals are audited (`readPerson`).
+   * loader). For an association administrator, one statement on the replica of the memberships
+   * per batch says which are running members of their organization. Refusals are audited (`readPerson`).
    */
   async readRefusals(ctx: RequestContext<unknown>, persons: readonly PersonEntity[]): Promise<(ForbiddenError | null)[]> {
     const refusals = await this.refusalsOf(ctx, persons);
@@ -116,28 +114,13 @@ export class PersonService {
     const viewer = ctx.viewer;
     if (viewer.system || viewer.role !== Role.ASSOCIATION_ADMIN) return persons.map((p) => personReadRefusal(viewer, p));
     const members = viewer.organizationId
-      ? await this.runningMembers(
+      ? await this.organizationMembers.runningMembers(
           ctx,
           viewer.organizationId,
           persons.map((p) => p.id),
         )
       : new Set<string>();
     return persons.map((p) => (members.has(p.id) ? null : new ForbiddenError(ASSOCIATION_MEMBERS_ONLY)));
-  }
-
-  /** Which of these persons have a running membership in the organization, as the organizations subgraph says. */
-  private async runningMembers(ctx: RequestContext<unknown>, organizationId: string, personIds: readonly string[]): Promise<Set<string>> {
-    const members = new Set<string>();
-    for (const chunk of chunksOf(personIds, MEMBER_CHECK_CHUNK)) {
-      const data = await this.peers.query<{ memberPersonIds: string[] }>(
-        ctx,
-        'organizations',
-        'query($organizationId: ID!, $personIds: [ID!]!) { memberPersonIds(organizationId: $organizationId, personIds: $personIds) }',
-        { organizationId, personIds: chunk },
-      );
-      for (const id of data.memberPersonIds) members.add(id);
-    }
-    return members;
   }
 
   /**

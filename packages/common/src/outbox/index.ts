@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './outbox-event.base';
+export * from './publish-rows';

@@ -1,0 +1,17 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class MembershipReplica1796660000000 implements MigrationInterface {
+  name = 'MembershipReplica1796660000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE "organization_member" ("membership_id" varchar(36) PRIMARY KEY NOT NULL, "organization_id" varchar(36) NOT NULL, "person_id" varchar(36) NOT NULL, "active" boolean NOT NULL, "membership_version" integer NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "idx_organization_member_running" ON "organization_member" ("organization_id", "person_id", "active") ');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX "idx_organization_member_running"');
+    await queryRunner.query('DROP TABLE "organization_member"');
+  }
+}
