@@ -1,5 +1,6 @@
 import { DatabaseConfig, DataSourceSpec, Logger, openDatabase, OpenedDatabase } from '@tongxin/common';
 import { AccountEntity } from './account.entity';
+import { OidcModelEntity } from './adapter';
 import { mysqlMigrations, sqliteMigrations } from './migrations';
 
 /**
@@ -9,7 +10,7 @@ import { mysqlMigrations, sqliteMigrations } from './migrations';
  */
 export const IDENTITY_DATABASE: DataSourceSpec = {
   subgraph: 'identity',
-  entities: [AccountEntity],
+  entities: [AccountEntity, OidcModelEntity],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
 

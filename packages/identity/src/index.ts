@@ -1,5 +1,6 @@
 export * from './account.entity';
 export * from './accounts';
+export * from './adapter';
 export * from './database';
 export * from './demo';
 export * from './errors';

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogger, DatabaseConfig, Logger, OpenedDatabase } from '@tongxin/common';
 import Provider, { Configuration, errors as oidcErrors, KoaContextWithOIDC } from 'oidc-provider';
 import { AccountService, claimsOf } from './accounts';
+import { DatabaseAdapter } from './adapter';
 import { openIdentityDatabase } from './database';
 import { cookieKeys, SigningKeys } from './keys';
 import { API_SCOPE, DEFAULT_SETTINGS, ProviderSettings } from './options';
@@ -104,6 +105,7 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
   const accounts = new AccountService(db.dataSource, settings.lockout, opts.now);
 
   const configuration: Configuration = {
+    adapter: DatabaseAdapter.factory(db.dataSource, opts.now),
     clients: [
       {
         client_id: clientId,

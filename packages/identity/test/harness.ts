@@ -7,10 +7,13 @@ import { createIdentityProvider, generateSigningKeys, IdentityProvider, Identity
 
 /** The provider mounted at `/oidc` of a server on a free loopback port, over a fresh database. */
 export interface TestIdentity {
+  /** The provider (a new instance after `restart`). */
   readonly idp: IdentityProvider;
   readonly origin: string;
   readonly redirectUri: string;
   readonly postLogoutRedirectUri: string;
+  /** Replaces the provider by a new instance over the same database and keys, as a restarted process. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,17 +28,20 @@ export async function startIdentity(opts: Partial<Omit<IdentityProviderOptions, 
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const redirectUri = `${origin}/auth/callback`;
   const postLogoutRedirectUri = `${origin}/`;
-  let idp: IdentityProvider;
-  try {
-    idp = await createIdentityProvider({
+  const keys = generateSigningKeys();
+  const create = () =>
+    createIdentityProvider({
       issuer: `${origin}/oidc`,
       db: db.config,
-      keys: generateSigningKeys(),
+      keys,
       redirectUris: [redirectUri],
       postLogoutRedirectUris: [postLogoutRedirectUri],
       log: createLogger('identity', process.env.LOG_LEVEL ?? 'silent'),
       ...opts,
     });
+  let idp: IdentityProvider;
+  try {
+    idp = await create();
   } catch (error) {
     server.close();
     await db.drop(['identity']);
@@ -43,10 +49,17 @@ export async function startIdentity(opts: Partial<Omit<IdentityProviderOptions, 
   }
   handler = idp.handle;
   return {
-    idp,
+    get idp() {
+      return idp;
+    },
     origin,
     redirectUri,
     postLogoutRedirectUri,
+    async restart() {
+      await idp.close();
+      idp = await create();
+      handler = idp.handle;
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -127,7 +127,7 @@ describe('the embedded OpenID provider', () => {
   it('locks a username for 15 minutes after 5 failures, whether it exists or not, even against the right password', async () => {
     for (const username of ['locked-out', 'no-such-user']) {
       const c = new ConsoleClient(t);
-      let page = await c.authorize();
+      let page: { status: number; body: string; url: URL } = await c.authorize();
       for (let i = 0; i < 5; i++) {
         page = await c.submitLogin(page, username, `wrong-${i}-password`);
         expect(page.status).toBe(401);
@@ -184,6 +184,16 @@ describe('the embedded OpenID provider', () => {
     expect(next.body).toContain('密码');
   });
 
+  it('keeps sessions and refresh tokens over a restart (its own table), and signing keys', async () => {
+    const c = new ConsoleClient(t);
+    const tokens = await c.signIn('analyst', PASSWORD);
+    await t.restart();
+    const refreshed = await c.refresh(tokens.refresh_token!);
+    expect(await servicesVerifier(t).verify(`Bearer ${refreshed.access_token}`)).toMatchObject({ role: Role.ANALYST });
+    const again = await c.authorize();
+    expect(again.url.href.startsWith(t.redirectUri)).toBe(true);
+  });
+
   it('takes a login form only with its interaction cookie (a form posted from elsewhere carries none)', async () => {
     const c = new ConsoleClient(t);
     const start = await c.authorize();
@@ -214,7 +224,7 @@ describe('limits by client address', () => {
 
   it('locks an address that failed with many usernames, telling the configured time', async () => {
     const c = new ConsoleClient(t);
-    let page = await c.authorize();
+    let page: { status: number; body: string; url: URL } = await c.authorize();
     for (const username of ['a-user', 'b-user', 'c-user']) {
       page = await c.submitLogin(page, username, 'wrong-password');
       expect(page.status).toBe(401);
