@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLogger, DatabaseConfig, Logger, OpenedDatabase } from '@tongxin/common';
-import Provider, { Configuration, errors as oidcErrors, KoaContextWithOIDC } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { AccountService, claimsOf } from './accounts';
 import { DatabaseAdapter } from './adapter';
 import { openIdentityDatabase } from './database';
@@ -101,6 +102,8 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
   const lockMinutes = Math.ceil(settings.lockout.lockSeconds / 60);
   const redirectOrigins = [...new Set([...settings.redirectUris, ...settings.postLogoutRedirectUris].map((u) => new URL(u).origin))];
 
+  // Loaded here, not with the package: the user command needs none of it (nor its warning on Node 20).
+  const { default: OidcProvider, errors: oidcErrors } = await import('oidc-provider');
   const db: OpenedDatabase = await openIdentityDatabase(opts.db, log);
   const accounts = new AccountService(db.dataSource, settings.lockout, opts.now);
 
@@ -200,7 +203,13 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
     },
   };
 
-  const provider = new Provider(issuer, configuration);
+  let provider: Provider;
+  try {
+    provider = new OidcProvider(issuer, configuration);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   provider.on('server_error', (_ctx: unknown, err: Error) => log.error({ err: err.message }, 'identity provider error'));
   const callback = provider.callback();
   const addressOf = opts.clientAddress ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
