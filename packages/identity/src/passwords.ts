@@ -20,9 +20,34 @@ function maxmemFor(params: ScryptParameters): number {
   return 128 * 2 ** params.log2N * params.r * params.p + 32 * 1024 * 1024;
 }
 
+/**
+ * Hashes computed at once, at most: each takes 128 MiB, so a burst of sign-ins waits in line
+ * instead of taking the machine's memory (and libuv's four threads).
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** Hashes being computed now (for tests and metrics). */
+export function hashesRunning(): number {
+  return running;
+}
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParameters): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** params.log2N, r: params.r, p: params.p, maxmem: maxmemFor(params) };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))));
+  return inTurn(() => new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key)))));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createLogger, DatabaseConfig, Logger, OpenedDatabase } from '@tongxin/common';
+import { createLogger, DatabaseConfig, databaseConfigFromEnv, Env, Logger, OpenedDatabase } from '@tongxin/common';
 import type Provider from 'oidc-provider';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { AccountService, claimsOf } from './accounts';
 import { DatabaseAdapter } from './adapter';
 import { openIdentityDatabase } from './database';
-import { cookieKeys, SigningKeys } from './keys';
-import { API_SCOPE, DEFAULT_SETTINGS, ProviderSettings } from './options';
+import { cookieKeys, SigningKeys, signingKeysFromEnv } from './keys';
+import { API_SCOPE, DEFAULT_SETTINGS, ProviderSettings, providerSettingsFromEnv } from './options';
 import { errorPage, loggedOutPage, loginPage, logoutPage } from './pages';
 
 /** The OpenID scopes the console is granted without a consent screen (it is first-party). */
@@ -282,4 +282,14 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
     provider,
     close: () => db.close(),
   };
+}
+
+/**
+ * The provider as `npm start` runs it: its database as the platform's (TONGXIN_DB, …), its keys
+ * (signingKeysFromEnv) and settings (providerSettingsFromEnv, the console at `consoleUrl`) from
+ * the environment. `issuer` is where it is mounted, e.g. `${gatewayUrl}/oidc`; point the services
+ * at it with TONGXIN_JWKS_URL=`<issuer>/jwks` and TONGXIN_JWT_ISSUER=`<issuer>`.
+ */
+export async function createIdentityProviderFromEnv(env: Env, at: { issuer: string; consoleUrl: string; log?: Logger }): Promise<IdentityProvider> {
+  return createIdentityProvider({ ...providerSettingsFromEnv(env, at.consoleUrl), issuer: at.issuer, db: databaseConfigFromEnv(env), keys: signingKeysFromEnv(env), log: at.log });
 }

@@ -2,7 +2,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError } from '@tongxin/common';
-import { generateSigningKeys, hashPassword, needsRehash, parametersOf, providerSettingsFromEnv, publicKeys, SCRYPT_PARAMETERS, signingKeysFromEnv, verifyPassword } from '../src';
+import {
+  createIdentityProviderFromEnv,
+  generateSigningKeys,
+  hashesRunning,
+  hashPassword,
+  MAX_CONCURRENT_HASHES,
+  needsRehash,
+  parametersOf,
+  providerSettingsFromEnv,
+  publicKeys,
+  SCRYPT_PARAMETERS,
+  signingKeysFromEnv,
+  verifyPassword,
+} from '../src';
 
 describe('signing keys', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-idkeys-'));
@@ -46,6 +59,18 @@ describe('passwords', () => {
     expect(await verifyPassword('same password', 'not a hash')).toBe(false);
   });
 
+  it('are hashed at most MAX_CONCURRENT_HASHES at once, the others waiting their turn', async () => {
+    const pending = Promise.all(Array.from({ length: 5 }, (_, i) => hashPassword(`password-${i}`)));
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, hashesRunning())), 5);
+    const hashes = await pending;
+    clearInterval(sampler);
+    expect(most).toBe(MAX_CONCURRENT_HASHES);
+    expect(hashesRunning()).toBe(0);
+    expect(new Set(hashes).size).toBe(5);
+    expect(await Promise.all(hashes.map((h, i) => verifyPassword(`password-${i}`, h)))).toEqual([true, true, true, true, true]);
+  });
+
   it('made with weaker parameters still verify, and are marked to be hashed again', async () => {
     const weak = await hashPassword('old password', { log2N: 14, r: 8, p: 1 });
     expect(await verifyPassword('old password', weak)).toBe(true);
@@ -81,4 +106,16 @@ describe('settings from the environment', () => {
     expect(() => providerSettingsFromEnv({})).toThrow(/Set TONGXIN_IDENTITY_REDIRECT_URIS/);
     expect(() => providerSettingsFromEnv({ TONGXIN_IDENTITY_REDIRECT_URIS: 'nope' })).toThrow(/is not an absolute URL/);
   });
+});
+
+it('createIdentityProviderFromEnv opens its database and keys under TONGXIN_DATA_DIR and answers at its issuer', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-idenv-'));
+  const idp = await createIdentityProviderFromEnv({ TONGXIN_DATA_DIR: dir, TONGXIN_IDENTITY_CLIENT_ID: 'console-x' }, { issuer: 'http://127.0.0.1:4000/oidc', consoleUrl: 'http://127.0.0.1:4000' });
+  try {
+    expect(idp).toMatchObject({ issuer: 'http://127.0.0.1:4000/oidc', mountPath: '/oidc', jwksUrl: 'http://127.0.0.1:4000/oidc/jwks', clientId: 'console-x' });
+    expect(fs.readdirSync(dir).sort()).toEqual(['identity-jwks.json', 'identity.sqlite', 'identity.sqlite-shm', 'identity.sqlite-wal']);
+  } finally {
+    await idp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
