@@ -74,13 +74,23 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 class FormError extends Error {}
 
+/**
+ * The headers of every page the provider renders: not cached, not framed, no script at all, and
+ * forms that go only to the provider itself and (through its redirects) the console.
+ */
+function pageHeaders(formAction: readonly string[]): Record<string, string> {
+  return {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formAction.join(' ')}; frame-ancestors 'none'; base-uri 'none'`.replace(/\s+;/g, ';'),
+  };
+}
+
 function send(res: ServerResponse, status: number, html: string, formAction: readonly string[] = []): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${formAction.join(' ')}; frame-ancestors 'none'; base-uri 'none'`.replace(/\s+;/g, ';'));
+  for (const [name, value] of Object.entries(pageHeaders(formAction))) res.setHeader(name, value);
   res.end(html);
 }
 
@@ -173,7 +183,7 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
     clientBasedCORS: (_ctx, origin, client) => client.clientId === clientId && redirectOrigins.includes(origin),
     async renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.set('Cache-Control', 'no-store');
+      ctx.set(pageHeaders(redirectOrigins));
       ctx.body = errorPage(MESSAGES.badRequest, [out.error, out.error_description].filter(Boolean).join(': '));
     },
     features: {
@@ -184,10 +194,12 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
         enabled: true,
         async logoutSource(ctx, form) {
           ctx.type = 'html';
+          ctx.set(pageHeaders(redirectOrigins));
           ctx.body = logoutPage(form);
         },
         async postLogoutSuccessSource(ctx) {
           ctx.type = 'html';
+          ctx.set(pageHeaders(redirectOrigins));
           ctx.body = loggedOutPage();
         },
       },

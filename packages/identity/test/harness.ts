@@ -82,7 +82,7 @@ export class Browser {
       .join('; ');
   }
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ status: number; location: string | null; body: string; url: URL }> {
+  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ status: number; location: string | null; body: string; url: URL; headers: Headers }> {
     const target = new URL(url, this.origin);
     const headers: Record<string, string> = {};
     const cookie = this.cookieHeader(target);
@@ -106,11 +106,11 @@ export class Browser {
       else this.cookies.set(name, { value, path });
     }
     const location = res.headers.get('location');
-    return { status: res.status, location: location ? new URL(location, target).href : null, body: await res.text(), url: target };
+    return { status: res.status, location: location ? new URL(location, target).href : null, body: await res.text(), url: target, headers: res.headers };
   }
 
   /** Follows redirects from `url` until a page answers or the client's `stopAt` address is reached. */
-  async follow(url: string | URL, stopAt: string, init: { form?: Record<string, string> } = {}): Promise<{ status: number; body: string; url: URL; location: string | null }> {
+  async follow(url: string | URL, stopAt: string, init: { form?: Record<string, string> } = {}): Promise<{ status: number; body: string; url: URL; location: string | null; headers: Headers }> {
     let res = await this.request(url, init);
     for (let hops = 0; res.location && hops < 10; hops++) {
       if (res.location.startsWith(stopAt)) return { ...res, url: new URL(res.location) };
@@ -145,7 +145,7 @@ export class ConsoleClient {
   }
 
   /** Starts an authorization; returns the page the browser ends on (the login form, or the callback when still signed in). */
-  async authorize(params: Record<string, string> = {}): Promise<{ status: number; body: string; url: URL; state: string; verifier: string }> {
+  async authorize(params: Record<string, string> = {}): Promise<{ status: number; body: string; url: URL; headers: Headers; state: string; verifier: string }> {
     const as = await this.server();
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();

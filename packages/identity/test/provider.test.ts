@@ -58,6 +58,8 @@ describe('the embedded OpenID provider', () => {
     const start = await c.authorize();
     expect(start.status).toBe(200);
     for (const text of ['用户名', '密码', '登录']) expect(start.body).toContain(text);
+    expect(start.headers.get('content-security-policy')).toBe(`default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${t.origin}; frame-ancestors 'none'; base-uri 'none'`);
+    expect(start.headers.get('cache-control')).toBe('no-store');
     const done = await c.submitLogin(start, 'lucheng', PASSWORD);
     expect(done.url.href.startsWith(t.redirectUri)).toBe(true);
     const tokens = await c.exchange(done.url, start.state, start.verifier);
@@ -172,6 +174,7 @@ describe('the embedded OpenID provider', () => {
     const confirm = await c.browser.request(end);
     expect(confirm.status).toBe(200);
     expect(confirm.body).toContain('退出登录');
+    expect(confirm.headers.get('content-security-policy')).toContain("default-src 'none'");
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.body)![1]!;
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)![1]!;
     const out = await c.browser.request(new URL(action, end), { form: { xsrf, logout: 'yes' } });
