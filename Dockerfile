@@ -4,6 +4,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json .npmrc ./
 COPY packages/common/package.json packages/common/
+COPY packages/identity/package.json packages/identity/
 COPY packages/platform/package.json packages/platform/
 COPY subgraphs/persons/package.json subgraphs/persons/
 COPY subgraphs/organizations/package.json subgraphs/organizations/

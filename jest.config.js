@@ -15,12 +15,13 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  // jose ships only ES modules; Node 20 requires them natively, jest's loader does not.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose, oidc-provider and oauth4webapi ship only ES modules; Node 20 requires them natively, jest's loader does not.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|oidc-provider|oauth4webapi)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|oauth4webapi)/)'],
   moduleNameMapper: {
     '^@tongxin/common$': '<rootDir>/packages/common/src',
     '^@tongxin/platform$': '<rootDir>/packages/platform/src',
+    '^@tongxin/identity$': '<rootDir>/packages/identity/src',
     '^@tongxin/gateway$': '<rootDir>/gateway/src',
     '^@tongxin/(persons|organizations|activities|evaluation)$': '<rootDir>/subgraphs/$1/src',
   },

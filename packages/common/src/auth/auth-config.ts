@@ -61,7 +61,8 @@ export function formatDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
-function maxLifetimeFromEnv(env: Record<string, string | undefined>): number {
+/** TONGXIN_JWT_MAX_LIFETIME in seconds (DEFAULT_MAX_TOKEN_LIFETIME_SECONDS when unset); a ConfigError when out of bounds. */
+export function maxLifetimeFromEnv(env: Record<string, string | undefined>): number {
   const text = env.TONGXIN_JWT_MAX_LIFETIME;
   if (text === undefined || text === '') return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const seconds = parseDuration(text);
