@@ -162,6 +162,12 @@ export class PersonFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of the name or employer; a whole ID or mobile number matches exactly.' })
   text?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Registered on or after this day (registeredOn).' })
+  registeredFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Registered on or before this day (registeredOn).' })
+  registeredTo?: string | null;
 }
 
 @ObjectType()

@@ -202,6 +202,9 @@ export class PersonService {
     check.street('streetCode', f.streetCode, f.districtCode ?? undefined);
     const text = check.text('text', f.text, { max: 50 });
     check.text('community', f.community, { max: 50 });
+    const registeredFrom = check.date('registeredFrom', f.registeredFrom);
+    const registeredTo = check.date('registeredTo', f.registeredTo);
+    if (registeredFrom && registeredTo && registeredTo < registeredFrom) check.fail('registeredTo', `is before registeredFrom (${registeredFrom})`);
     check.throwIfInvalid();
     // A street filter names its district: one outside the viewer's scope is refused as well.
     const filterDistrict = f.districtCode ?? (f.streetCode ? streetOf(f.streetCode)?.districtCode : null) ?? null;
@@ -215,6 +218,8 @@ export class PersonService {
     if (f.profession) qb.andWhere('p.profession = :profession', { profession: f.profession });
     if (f.politicalAffiliation) qb.andWhere('p.politicalAffiliation = :aff', { aff: f.politicalAffiliation });
     if (f.returnee !== undefined && f.returnee !== null) qb.andWhere('p.returnee = :returnee', { returnee: f.returnee });
+    if (registeredFrom) qb.andWhere('p.registeredOn >= :registeredFrom', { registeredFrom });
+    if (registeredTo) qb.andWhere('p.registeredOn <= :registeredTo', { registeredTo });
     const statuses = f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY];
     qb.andWhere('p.status IN (:...statuses)', { statuses });
     const byNumber = text ? numberSearch(text) : null;

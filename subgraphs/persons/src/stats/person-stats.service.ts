@@ -1,11 +1,11 @@
-import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, StatsDisclosure, streetOf } from '@tongxin/common';
+import { assertCanReadAggregates, districtOf, ForbiddenError, personListDistricts, RequestContext, Role, StatsDisclosure, streetOf, todayInChina } from '@tongxin/common';
 import type { PersonFilter } from '../person/person.inputs';
 import type { PersonService } from '../person/person.service';
 import { Education, Gender, PersonCategory, PersonStatus, PoliticalAffiliation, Profession } from '../person/person.enums';
-import { PersonStatsDimension, PersonStatsGroup } from './person-stats.types';
+import { AGE_BAND_BOUNDS, AgeBand, PersonStatsDimension, PersonStatsGroup } from './person-stats.types';
 
-/** The column each dimension groups by. */
-const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
+/** The column each dimension groups by (the derived ones: `derived`). */
+const COLUMN: Readonly<Record<Exclude<PersonStatsDimension, DerivedDimension>, string>> = {
   DISTRICT: 'p.districtCode',
   STREET: 'p.streetCode',
   CATEGORY: 'p.category',
@@ -15,6 +15,27 @@ const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
   GENDER: 'p.gender',
   RETURNEE: 'p.returnee',
 };
+
+/** The bands, youngest first. */
+const AGE_BANDS: readonly AgeBand[] = Object.values(AgeBand);
+
+type DerivedDimension = PersonStatsDimension.AGE_BAND | PersonStatsDimension.REGISTERED_MONTH;
+
+function isDerived(d: PersonStatsDimension): d is DerivedDimension {
+  return d === PersonStatsDimension.AGE_BAND || d === PersonStatsDimension.REGISTERED_MONTH;
+}
+
+/**
+ * The SQL of a derived dimension: the age band from the birth year (the age reached in `year`),
+ * the month of registration as YYYY-MM.
+ */
+function derived(d: DerivedDimension, year: number, isSqlite: boolean): string {
+  if (d === PersonStatsDimension.REGISTERED_MONTH) return isSqlite ? 'substr(p.registeredOn, 1, 7)' : "DATE_FORMAT(p.registeredOn, '%Y-%m')";
+  // The band's position in AGE_BANDS (so that bands sort youngest first). Age a = year - birthYear
+  // <= bound  <=>  birthYear >= year - bound (whole numbers, inlined).
+  const cases = AGE_BAND_BOUNDS.map(([band, bound]) => `WHEN p.birthYear >= ${year - bound} THEN ${AGE_BANDS.indexOf(band)}`).join(' ');
+  return `CASE ${cases} ELSE ${AGE_BANDS.indexOf(AgeBand.FROM_56)} END`;
+}
 
 /**
  * Counts of the register for dashboards (`personStats`): one GROUP BY statement over the same
@@ -32,7 +53,11 @@ const COLUMN: Readonly<Record<PersonStatsDimension, string>> = {
  * answer would say "none").
  */
 export class PersonStatsService {
-  constructor(private readonly persons: PersonService) {}
+  constructor(
+    private readonly persons: PersonService,
+    private readonly isSqlite: boolean,
+    private readonly today: () => string = () => todayInChina(),
+  ) {}
 
   async stats(ctx: RequestContext<unknown>, groupBy: readonly PersonStatsDimension[], filter: PersonFilter | null | undefined): Promise<PersonStatsGroup[]> {
     assertCanReadAggregates(ctx.viewer);
@@ -50,11 +75,15 @@ export class PersonStatsService {
     if (byNumber) await this.persons.admitNumberSearch(ctx, byNumber);
     const dimensions = [...new Set(groupBy)];
     qb.select('COUNT(*)', 'count');
+    const year = Number(this.today().slice(0, 4));
     dimensions.forEach((d, i) => {
-      qb.addSelect(COLUMN[d], `g${i}`);
-      if (i === 0) qb.groupBy(COLUMN[d]);
-      else qb.addGroupBy(COLUMN[d]);
-      qb.addOrderBy(COLUMN[d], 'ASC');
+      // A column is grouped by itself (an index may serve it); a derived value by its alias.
+      const expr = isDerived(d) ? derived(d, year, this.isSqlite) : COLUMN[d];
+      const key = isDerived(d) ? `g${i}` : expr;
+      qb.addSelect(expr, `g${i}`);
+      if (i === 0) qb.groupBy(key);
+      else qb.addGroupBy(key);
+      qb.addOrderBy(key, 'ASC');
     });
     const rows: Record<string, string | number | null>[] = await qb.getRawMany();
     if (byNumber)
@@ -105,6 +134,12 @@ export class PersonStatsService {
           case PersonStatsDimension.RETURNEE:
             g.returnee = v === null ? null : Boolean(Number(v));
             break;
+          case PersonStatsDimension.AGE_BAND:
+            g.ageBand = v === null ? null : AGE_BANDS[Number(v)]!;
+            break;
+          case PersonStatsDimension.REGISTERED_MONTH:
+            g.registeredMonth = v === null ? null : String(v);
+            break;
         }
       });
       groups.push(g);
@@ -125,6 +160,8 @@ function emptyGroup(count: number | null, suppressed: boolean): PersonStatsGroup
     education: null,
     gender: null,
     returnee: null,
+    ageBand: null,
+    registeredMonth: null,
     count,
     suppressed,
   });

@@ -12,6 +12,8 @@ export enum PersonStatsDimension {
   EDUCATION = 'EDUCATION',
   GENDER = 'GENDER',
   RETURNEE = 'RETURNEE',
+  AGE_BAND = 'AGE_BAND',
+  REGISTERED_MONTH = 'REGISTERED_MONTH',
 }
 
 registerLabelledEnum(PersonStatsDimension, 'PersonStatsDimension', '统计维度', {
@@ -23,7 +25,31 @@ registerLabelledEnum(PersonStatsDimension, 'PersonStatsDimension', '统计维度
   EDUCATION: '学历',
   GENDER: '性别',
   RETURNEE: '是否归国留学',
+  AGE_BAND: '年龄段',
+  REGISTERED_MONTH: '登记月份',
 });
+
+/** Age bands of the register's statistics: the age a person reaches this year (China time), from the birth year. */
+export enum AgeBand {
+  UP_TO_35 = 'UP_TO_35',
+  FROM_36_TO_45 = 'FROM_36_TO_45',
+  FROM_46_TO_55 = 'FROM_46_TO_55',
+  FROM_56 = 'FROM_56',
+}
+
+registerLabelledEnum(AgeBand, 'AgeBand', '年龄段（按当年周岁）', {
+  UP_TO_35: '35岁及以下',
+  FROM_36_TO_45: '36至45岁',
+  FROM_46_TO_55: '46至55岁',
+  FROM_56: '56岁及以上',
+});
+
+/** The upper age of each band but the last, in order: a person of age a is in the first band whose bound is >= a. */
+export const AGE_BAND_BOUNDS: ReadonlyArray<readonly [AgeBand, number]> = [
+  [AgeBand.UP_TO_35, 35],
+  [AgeBand.FROM_36_TO_45, 45],
+  [AgeBand.FROM_46_TO_55, 55],
+];
 
 @ObjectType({
   simpleResolvers: true,
@@ -54,6 +80,12 @@ export class PersonStatsGroup {
 
   @Field(() => Boolean, { nullable: true })
   returnee!: boolean | null;
+
+  @Field(() => AgeBand, { nullable: true, description: 'The age reached this year (China time), from the birth year.' })
+  ageBand!: AgeBand | null;
+
+  @Field(() => String, { nullable: true, description: 'The month of registration (registeredOn), as YYYY-MM.' })
+  registeredMonth!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Null when suppressed: see suppressed.' })
   count!: number | null;
