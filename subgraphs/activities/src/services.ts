@@ -1,5 +1,6 @@
 import { AuditLog, Peers, TransactionalConnection } from '@tongxin/common';
 import { ActivityService } from './activity/activity.service';
+import { FeedbackStatsService } from './feedback/feedback-stats.service';
 import { FeedbackService } from './feedback/feedback.service';
 import { Organizers } from './organization/organizers';
 import { ParticipationService } from './participation/participation.service';
@@ -8,6 +9,7 @@ export interface ActivitiesServices {
   readonly activities: ActivityService;
   readonly participations: ParticipationService;
   readonly feedback: FeedbackService;
+  readonly feedbackStats: FeedbackStatsService;
   /** The subgraph's append-only log of mutations, refusals and failures. */
   readonly audit: AuditLog;
 }
@@ -19,10 +21,12 @@ export interface ActivitiesServices {
 export function createActivitiesServices(conn: TransactionalConnection, peers: Peers): ActivitiesServices {
   const audit = new AuditLog(conn, 'activities');
   const activities = new ActivityService(conn, audit, new Organizers(peers));
+  const feedback = new FeedbackService(conn, activities, audit);
   return {
     activities,
     participations: new ParticipationService(conn, activities, audit),
-    feedback: new FeedbackService(conn, activities, audit),
+    feedback,
+    feedbackStats: new FeedbackStatsService(conn, () => feedback.today()),
     audit,
   };
 }

@@ -3,6 +3,7 @@ import { ActivityEntity } from './activity/activity.entity';
 import { ActivityResolver } from './activity/activity.resolver';
 import { toActivity } from './activity/activity.type';
 import { FeedbackEntity, FeedbackStepEntity } from './feedback/feedback.entity';
+import { FeedbackStatsResolver } from './feedback/feedback-stats.resolver';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { toFeedback } from './feedback/feedback.type';
 import { ActivitiesLoaders, createActivitiesLoaders } from './loaders';
@@ -25,6 +26,7 @@ export const activitiesSubgraph: SubgraphDefinition<ActivitiesServices, Activiti
     ActivityResolver,
     ParticipationResolver,
     FeedbackResolver,
+    FeedbackStatsResolver,
     PersonParticipationsResolver,
     OrganizationActivitiesResolver,
     auditEventsResolver<ActivitiesServices>('activities', (s) => s.audit),

@@ -55,6 +55,10 @@ export class FeedbackEntity {
   @Column({ name: 'due_on', type: 'date' })
   dueOn!: string;
 
+  /** The China date it was answered or rejected (the person's reply), null while open; on time when not after `dueOn`. */
+  @Column({ name: 'responded_on', type: 'date', nullable: true })
+  respondedOn!: string | null;
+
   @VersionColumn()
   version!: number;
 

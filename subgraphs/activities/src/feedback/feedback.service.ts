@@ -216,7 +216,7 @@ export class FeedbackService {
         if (current.version !== input.expectedVersion) throw new StaleVersionError(`Feedback ${current.id}`, current.version, input.expectedVersion);
         assertTransition(`Feedback ${current.id}`, FEEDBACK_TRANSITIONS, current.status as FeedbackStatus, to!, { field: 'input.to', whenFinal: 'its handling is over' });
         const at = wholeSecond(this.now());
-        if (!(await updateAtVersion(this.conn, tx, FeedbackEntity, current.id, input.expectedVersion, changesFor(to!, detail!)))) return true;
+        if (!(await updateAtVersion(this.conn, tx, FeedbackEntity, current.id, input.expectedVersion, changesFor(to!, detail!, at)))) return true;
         await this.conn.repo(tx, FeedbackStepEntity).insert(stepRow(tx.ids.next(), current.id, current.status, to!, tx.viewer, at, detail!));
         await this.audit.record(tx, { action: 'handleFeedback', entityType: 'Feedback', entityId: current.id, detail: `${current.status} → ${to}` });
         return false;
@@ -283,8 +283,9 @@ export class FeedbackService {
           stepRows.push(stepRow(tx.ids.next(), id, null, FeedbackStatus.SUBMITTED, tx.viewer, at, NO_DETAIL));
           let from: FeedbackStatus = FeedbackStatus.SUBMITTED;
           for (const s of steps) {
-            row = { ...row, ...changesFor(s.to, s.detail), version: (row.version as number) + 1 };
-            stepRows.push(stepRow(tx.ids.next(), id, from, s.to, tx.viewer, wholeSecond(s.at.getTime()), s.detail));
+            const stepAt = wholeSecond(s.at.getTime());
+            row = { ...row, ...changesFor(s.to, s.detail, stepAt), version: (row.version as number) + 1 };
+            stepRows.push(stepRow(tx.ids.next(), id, from, s.to, tx.viewer, stepAt, s.detail));
             from = s.to;
           }
           feedbackRows.push(row);
@@ -327,6 +328,7 @@ function submittedRow(record: FeedbackRecord, id: string, at: Date) {
     department: null as string | null,
     answer: null as string | null,
     rejectReason: null as string | null,
+    respondedOn: null as string | null,
     submittedAt: at,
     dueOn: dueDate(record.kind, at),
     version: 1,
@@ -346,14 +348,15 @@ function submitScope(viewer: Viewer): RowScope {
   return scope;
 }
 
-function changesFor(to: FeedbackStatus, detail: StepDetail): Partial<FeedbackEntity> {
+/** What a step to `to`, taken at `at`, changes in the feedback's row; an answer or a rejection records the day of the reply (China date). */
+function changesFor(to: FeedbackStatus, detail: StepDetail, at: Date): Partial<FeedbackEntity> {
   switch (to) {
     case FeedbackStatus.FORWARDED:
       return { status: to, department: detail.department };
     case FeedbackStatus.ANSWERED:
-      return { status: to, answer: detail.answer };
+      return { status: to, answer: detail.answer, respondedOn: todayInChina(at.getTime()) };
     case FeedbackStatus.REJECTED:
-      return { status: to, rejectReason: detail.note };
+      return { status: to, rejectReason: detail.note, respondedOn: todayInChina(at.getTime()) };
     default:
       return { status: to };
   }
