@@ -1,6 +1,7 @@
 import { AuditLog } from '@tongxin/common';
 import type { TransactionalConnection } from '@tongxin/common';
 import { ArrangementService } from './arrangement/arrangement.service';
+import { EvaluationStatsService } from './evaluation/evaluation-stats.service';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { PersonStatusService } from './register/person-status.service';
 import { SchemeService } from './scheme/scheme.service';
@@ -10,6 +11,7 @@ import { TalentPoolService } from './talent-pool/talent-pool.service';
 
 export interface EvaluationServices {
   readonly evaluations: EvaluationService;
+  readonly evaluationStats: EvaluationStatsService;
   readonly schemes: SchemeService;
   readonly talentPool: TalentPoolService;
   readonly poolQuotas: TalentPoolQuotaService;
@@ -26,6 +28,7 @@ export function createEvaluationServices(conn: TransactionalConnection): Evaluat
   const schemes = new SchemeService(conn, audit);
   return {
     evaluations: new EvaluationService(conn, audit, undefined, schemes),
+    evaluationStats: new EvaluationStatsService(conn),
     schemes,
     talentPool: new TalentPoolService(conn, audit),
     poolQuotas: new TalentPoolQuotaService(conn, audit),

@@ -1,3 +1,4 @@
+import { EvaluationStatsResolver } from './evaluation/evaluation-stats.resolver';
 import { AuditEventEntity, auditEventsResolver, RequestContext, SubgraphDefinition } from '@tongxin/common';
 import { PoliticalArrangementEntity } from './arrangement/arrangement.entity';
 import { ArrangementResolver } from './arrangement/arrangement.resolver';
@@ -38,6 +39,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationServices, Evaluati
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
     EvaluationResolver,
+    EvaluationStatsResolver,
     SchemeResolver,
     TalentPoolResolver,
     ArrangementResolver,
