@@ -56,3 +56,10 @@ export function shownTotal(rows: readonly StatRow[]): number | null {
 export function sheetOf(title: string, dimension: string, rows: readonly StatRow[]): (string | number)[][] {
   return [[title], [dimension, '人数'], ...rows.map((r) => [r.label, r.suppressed || r.count === null ? `<${SUPPRESSION_MINIMUM}` : r.count])];
 }
+
+/** The rows in the order of an enum's values (education from the lowest up), unknown and suppressed ones last. */
+export function inOrderOf(labels: Readonly<Record<string, string>>, rows: readonly StatRow[]): StatRow[] {
+  const order = Object.keys(labels);
+  const rank = (r: StatRow) => (r.suppressed ? order.length + 1 : order.includes(r.key) ? order.indexOf(r.key) : order.length);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}

@@ -5,7 +5,7 @@ import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
 import { personFilterOf, readFilters, writeFilters } from '../src/filters';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import { AFFILIATION_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, GENDER_LABELS, MEMBERSHIP_ROLE_LABELS, ORGANIZATION_KIND_LABELS, PERSON_STATUS_LABELS, PROFESSION_LABELS } from '../src/labels';
-import { displayCount, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
 
@@ -88,6 +88,21 @@ describe('suppressed groups', () => {
       ['自由职业人员', 5],
       [SUPPRESSED_LABEL, '<5'],
     ]);
+  });
+
+  it('stay last when rows follow the order of an enum', () => {
+    const education = toRows(
+      [
+        { education: 'MASTER', count: 7, suppressed: false },
+        { education: null, count: null, suppressed: true },
+        { education: 'JUNIOR_HIGH_OR_BELOW', count: 9, suppressed: false },
+        { education: null, count: 6, suppressed: false },
+      ],
+      (g) => g.education,
+      (v) => EDUCATION_LABELS[v]!,
+      true,
+    );
+    expect(inOrderOf(EDUCATION_LABELS, education).map((r) => r.label)).toEqual(['初中及以下', '硕士研究生', '未填写', SUPPRESSED_LABEL]);
   });
 
   it('label a group whose value is not recorded 未填写', () => {

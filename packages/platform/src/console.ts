@@ -16,7 +16,7 @@ export const CONSOLE_WORKSPACE = path.join(ROOT, 'packages/console');
 export const CONSOLE_DIST = path.join(CONSOLE_WORKSPACE, 'dist');
 
 /** What the build is made of: a change to any of these makes the build stale. */
-const CONSOLE_SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(CONSOLE_WORKSPACE, p));
+const CONSOLE_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(CONSOLE_WORKSPACE, p));
 
 function newestChange(file: string): number {
   const stat = fs.statSync(file, { throwIfNoEntry: false });

@@ -48,7 +48,7 @@ export function App() {
     case 'starting':
       return (
         <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Spin size="large" tip="正在登录…">
+          <Spin size="large" description="正在登录…">
             <div style={{ width: 200, height: 80 }} />
           </Spin>
         </div>

@@ -37,12 +37,12 @@ const MeDocument = graphql(`
 /** 我的信息: a registered person's own record, read-only (self-service comes later). */
 export function MePage({ personId }: { personId: string }) {
   const result = useQuery(MeDocument, { id: personId });
-  if (result.status === 'loading') return <Spin size="large" tip="正在加载…" data-state="loading" />;
+  if (result.status === 'loading') return <Spin size="large" description="正在加载…" data-state="loading" />;
   if (result.status === 'error') {
-    return <Alert type="error" showIcon data-state="error" message="个人信息加载失败" description={result.error.message} action={<Button onClick={result.retry}>重试</Button>} />;
+    return <Alert type="error" showIcon data-state="error" title="个人信息加载失败" description={result.error.message} action={<Button onClick={result.retry}>重试</Button>} />;
   }
   const p = result.data.person;
-  if (!p) return <Alert type="warning" showIcon data-state="empty" message="没有找到您的登记信息" description="请联系所在区县的统战部门核实。" />;
+  if (!p) return <Alert type="warning" showIcon data-state="empty" title="没有找到您的登记信息" description="请联系所在区县的统战部门核实。" />;
   const text = (v: string | null | undefined) => v || '未填写';
   return (
     <div data-state="done">

@@ -37,12 +37,12 @@ const OrganizationDocument = graphql(`
 /** 本会概况: an association administrator's own organization, its member count and members. */
 export function OrganizationPage({ organizationId }: { organizationId: string }) {
   const result = useQuery(OrganizationDocument, { id: organizationId });
-  if (result.status === 'loading') return <Spin size="large" tip="正在加载…" data-state="loading" />;
+  if (result.status === 'loading') return <Spin size="large" description="正在加载…" data-state="loading" />;
   if (result.status === 'error') {
-    return <Alert type="error" showIcon data-state="error" message="组织信息加载失败" description={result.error.message} action={<Button onClick={result.retry}>重试</Button>} />;
+    return <Alert type="error" showIcon data-state="error" title="组织信息加载失败" description={result.error.message} action={<Button onClick={result.retry}>重试</Button>} />;
   }
   const org = result.data.organization;
-  if (!org) return <Alert type="warning" showIcon data-state="empty" message="没有找到您所在的组织" description="请联系管理员核实账号所属的组织。" />;
+  if (!org) return <Alert type="warning" showIcon data-state="empty" title="没有找到您所在的组织" description="请联系管理员核实账号所属的组织。" />;
   const members = org.members?.edges.map((e) => e.node) ?? [];
   return (
     <div data-state="done">

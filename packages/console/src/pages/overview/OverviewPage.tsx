@@ -7,7 +7,7 @@ import { ChartCard } from '../../charts/ChartCard';
 import { personFilterOf, readFilters, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
 import { AFFILIATION_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, returneeLabel } from '../../labels';
-import { displayCount, toRows } from '../../stats';
+import { displayCount, inOrderOf, toRows } from '../../stats';
 import { OverviewDocument } from './overview.query';
 
 /**
@@ -49,11 +49,14 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (g) => g.politicalAffiliation,
         (v) => labelOf(AFFILIATION_LABELS, v),
       ),
-      education: toRows(
-        data.byEducation,
-        (g) => g.education,
-        (v) => labelOf(EDUCATION_LABELS, v),
-        true,
+      education: inOrderOf(
+        EDUCATION_LABELS,
+        toRows(
+          data.byEducation,
+          (g) => g.education,
+          (v) => labelOf(EDUCATION_LABELS, v),
+          true,
+        ),
       ),
       returnee: toRows(
         data.byReturnee,
@@ -66,7 +69,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
 
   const title = fixedDistrict ? `${districtName(fixedDistrict)}总览` : '城市总览';
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
         {title}
       </Typography.Title>
@@ -95,7 +98,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
         />
       </Space>
       {result.status === 'loading' ? (
-        <Spin size="large" tip="正在加载统计数据…" data-state="loading">
+        <Spin size="large" description="正在加载统计数据…" data-state="loading">
           <div style={{ height: 240 }} />
         </Spin>
       ) : result.status === 'error' ? (
@@ -103,7 +106,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
           type="error"
           showIcon
           data-state="error"
-          message="统计数据加载失败"
+          title="统计数据加载失败"
           description={result.error.message}
           action={
             <Button size="small" onClick={result.retry}>

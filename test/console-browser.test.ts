@@ -1,0 +1,288 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLogger } from '@tongxin/common';
+import { buildConsoleIfStale, DEMO_ASSOCIATION_NAME, DEMO_PASSWORDS } from '@tongxin/platform';
+import { Browser, chromium, Page } from 'playwright-core';
+import { formatCount } from '../packages/console/src/format';
+import { AFFILIATION_LABELS, CATEGORY_LABELS } from '../packages/console/src/labels';
+import { ConsolePlatform, startConsolePlatform } from './harness/console';
+import { postGraphQL } from './harness/graphql-client';
+
+/**
+ * Issue 16, end to end in headless Chromium (Debian's chromium driven by playwright-core): the
+ * console built and served by the gateway, the embedded provider's sign-in for every role of the
+ * demo city, the overview's numbers against the API's for the same filters, a filter change in
+ * the charts and the address, a district administrator kept to their district (UI and API), a
+ * wrong password and an ended session, sign-out. A screenshot of every page in test/artifacts/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must run the browser tests (.ci/run installs chromium with apt-get)`);
+if (!haveChromium) console.warn(`Skipping the console's browser tests: ${CHROMIUM} is missing (apt-get install -y --no-install-recommends chromium fonts-noto-cjk)`);
+const describeInBrowser = haveChromium ? describe : describe.skip;
+
+const STATS = `query Stats($filter: PersonFilter) {
+  total: personStats(filter: $filter, groupBy: []) { count suppressed }
+  byDistrict: personStats(filter: $filter, groupBy: [DISTRICT]) { district { code name } count suppressed }
+  byCategory: personStats(filter: $filter, groupBy: [CATEGORY]) { category count suppressed }
+  byAffiliation: personStats(filter: $filter, groupBy: [POLITICAL_AFFILIATION]) { politicalAffiliation count suppressed }
+}`;
+
+/** The console's words for a suppressed group and its count (the test's own oracle, not the console's code). */
+const SUPPRESSED_LABEL = '其他小组（人数过少，不予显示）';
+const displayCount = (g: { count: number | null; suppressed: boolean }) => (g.suppressed || g.count === null ? '<5' : formatCount(g.count));
+
+interface Group {
+  count: number | null;
+  suppressed: boolean;
+  district?: { code: string; name: string } | null;
+  category?: string | null;
+  politicalAffiliation?: string | null;
+}
+
+describeInBrowser('the console in a browser', () => {
+  let site: ConsolePlatform;
+  let browser: Browser;
+  const graphqlUrl = () => `${site.origin}/graphql`;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = buildConsoleIfStale(createLogger('console-build', process.env.LOG_LEVEL ?? 'silent'));
+    site = await startConsolePlatform({ consoleDir: dir, demoPersons: 400 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** A fresh browser (no cookies), whose /graphql requests' bearer token is recorded. */
+  async function newPage(): Promise<{ page: Page; token: () => string; errors: string[] }> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    let bearer = '';
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (r.url() === graphqlUrl()) bearer = r.headers().authorization ?? bearer;
+    });
+    // A Content-Security-Policy violation or an uncaught error is a failure of the page.
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { page, token: () => bearer, errors };
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${site.origin}/`);
+    await page.click('[data-action=signin]');
+    await page.waitForSelector('#username');
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('button[type=submit]');
+  }
+
+  async function landed(page: Page, pathname: string): Promise<void> {
+    await page.waitForURL((u) => u.pathname === pathname, { timeout: 30_000 });
+    await page.waitForSelector('[data-viewer-name]');
+  }
+
+  const api = async (token: string, query: string, variables: Record<string, unknown> = {}) => postGraphQL<any>(graphqlUrl(), query, variables, { authorization: token });
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+  }
+
+  /** The rows of a chart card's table view: [label, count as shown]. */
+  async function tableOf(page: Page, card: string): Promise<string[][]> {
+    const box = page.locator(`[data-card="${card}"]`);
+    await box.getByText('表格', { exact: true }).click();
+    await box.locator('.ant-table-tbody tr').first().waitFor();
+    const rows = await box.locator('.ant-table-tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    await box.getByText('图表', { exact: true }).click();
+    return rows;
+  }
+
+  const expectedRows = (groups: Group[], label: (g: Group) => string) => {
+    const shown = groups.filter((g) => !g.suppressed).sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+    const rows = shown.map((g) => [label(g), displayCount(g)]);
+    return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+  };
+
+  const totalShown = async (page: Page) => (await page.locator('[data-total] .ant-statistic-content-value').textContent())?.trim();
+
+  it('signs a city administrator in through the provider onto 城市总览, with the numbers the API gives', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览']);
+    await page.waitForSelector('[data-state=done]');
+    const stats = await api(token(), STATS, { filter: {} });
+    expect(stats.errors).toBeUndefined();
+    expect(await totalShown(page)).toBe(formatCount(stats.data.total[0].count));
+    expect(await tableOf(page, '各区县登记人员')).toEqual(expectedRows(stats.data.byDistrict, (g) => g.district!.name));
+    expect(await tableOf(page, '各类别登记人员')).toEqual(expectedRows(stats.data.byCategory, (g) => CATEGORY_LABELS[g.category!]!));
+    expect(await tableOf(page, '政治面貌')).toEqual(expectedRows(stats.data.byAffiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
+    await shot(page, 'overview-city-admin');
+
+    // A filter: the address, the total, the tables and the chart follow it.
+    const before = await page.locator('[data-chart="各区县登记人员"] canvas').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^个体户$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('category') === 'SELF_EMPLOYED');
+    await page.waitForSelector('[data-state=done]');
+    const filtered = await api(token(), STATS, { filter: { category: 'SELF_EMPLOYED' } });
+    expect(await totalShown(page)).toBe(formatCount(filtered.data.total[0].count));
+    expect(filtered.data.total[0].count).toBeLessThan(stats.data.total[0].count);
+    expect(await tableOf(page, '各区县登记人员')).toEqual(expectedRows(filtered.data.byDistrict, (g) => g.district!.name));
+    const after = await page.locator('[data-chart="各区县登记人员"] canvas').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    expect(after).not.toBe(before);
+
+    // A district too; a reload keeps both (the address holds them) and signs in again without asking.
+    await page.click('[data-filter=district]');
+    await page.locator('.ant-select-item-option', { hasText: /^鹿城区$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('district') === '330302' && u.searchParams.get('category') === 'SELF_EMPLOYED');
+    await page.waitForSelector('[data-state=done]');
+    const both = await api(token(), STATS, { filter: { category: 'SELF_EMPLOYED', districtCode: '330302' } });
+    expect(await totalShown(page)).toBe(formatCount(both.data.total[0].count));
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/overview' && u.searchParams.get('district') === '330302');
+    await page.waitForSelector('[data-state=done]');
+    expect(await totalShown(page)).toBe(formatCount(both.data.total[0].count));
+    await shot(page, 'overview-filtered');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'analyst', DEMO_PASSWORDS.analyst);
+    await landed(page, '/overview');
+    expect(await page.textContent('[data-viewer-role]')).toBe('数据分析员');
+    await page.waitForSelector('[data-state=done]');
+    const stats = await api(token(), STATS, { filter: {} });
+    expect(stats.errors).toBeUndefined();
+    const affiliation = stats.data.byAffiliation as Group[];
+    // 400 persons: some political affiliations are held by fewer than 5 of them.
+    expect(affiliation.some((g) => g.suppressed)).toBe(true);
+    const table = await tableOf(page, '政治面貌');
+    expect(table).toEqual(expectedRows(affiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
+    expect(table.at(-1)).toEqual([SUPPRESSED_LABEL, '<5']);
+    await page.locator('[data-card="政治面貌"]').getByText('表格', { exact: true }).click();
+    await shot(page, 'overview-analyst');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps a district administrator to their district's view, in the console and in the API", async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(page, '/districts/330302');
+    expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
+    expect(await page.textContent('[data-page-title]')).toBe('鹿城区总览');
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览']);
+    await page.waitForSelector('[data-state=done]');
+    const own = await api(token(), STATS, { filter: { districtCode: '330302' } });
+    expect(await totalShown(page)).toBe(formatCount(own.data.total[0].count));
+    await shot(page, 'district-admin');
+
+    for (const other of ['/districts/330303', '/overview', '/overview?district=330303']) {
+      await page.goto(`${site.origin}${other}`);
+      await page.waitForSelector('[data-state=forbidden]');
+      expect(await page.textContent('[data-state=forbidden]')).toContain('无权访问');
+    }
+    await shot(page, 'district-admin-forbidden');
+    const refused = await api(token(), STATS, { filter: { districtCode: '330303' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lands an association administrator on their organization, a person on their own record', async () => {
+    const assoc = await newPage();
+    await signIn(assoc.page, 'association', DEMO_PASSWORDS.association);
+    await landed(assoc.page, '/organization');
+    await assoc.page.waitForSelector('[data-state=done]');
+    expect(await assoc.page.textContent('[data-page-title]')).toBe(DEMO_ASSOCIATION_NAME);
+    const org = await api(assoc.token(), 'query($id: ID!) { organization(id: $id) { memberCount } }', { id: site.demo!.organizationId });
+    expect(await assoc.page.textContent('[data-member-count]')).toBe(org.data.organization.memberCount == null ? '<5' : `${formatCount(org.data.organization.memberCount)} 人`);
+    await shot(assoc.page, 'organization');
+    expect(assoc.errors).toEqual([]);
+    await assoc.page.context().close();
+
+    const person = await newPage();
+    await signIn(person.page, 'person', DEMO_PASSWORDS.person);
+    await landed(person.page, '/me');
+    await person.page.waitForSelector('[data-state=done]');
+    const me = await api(person.token(), 'query($id: ID!) { person(id: $id) { name } }', { id: site.demo!.personId });
+    expect(await person.page.textContent('[data-person-name]')).toBe(me.data.person.name);
+    expect(await person.page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['我的信息']);
+    await person.page.goto(`${site.origin}/overview`);
+    await person.page.waitForSelector('[data-state=forbidden]');
+    await person.page.goto(`${site.origin}/me`);
+    await person.page.waitForSelector('[data-state=done]');
+    await shot(person.page, 'me');
+    expect(person.errors).toEqual([]);
+    await person.page.context().close();
+  });
+
+  it('says so when the password is wrong', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'city', 'not-the-password');
+    await page.waitForSelector('[role=alert]');
+    expect(await page.textContent('[role=alert]')).toBe('用户名或密码错误');
+    expect(new URL(page.url()).pathname.startsWith('/oidc/')).toBe(true);
+    await shot(page, 'wrong-password');
+    await page.context().close();
+  });
+
+  it('says clearly when the session has ended, and signs in again from there', async () => {
+    const { page, errors } = await newPage();
+    await page.clock.install();
+    let refreshToken = '';
+    page.on('response', async (r) => {
+      if (r.url() === `${site.origin}/oidc/token` && r.ok()) refreshToken = ((await r.json()) as { refresh_token?: string }).refresh_token ?? refreshToken;
+    });
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+    expect(refreshToken).not.toBe('');
+    // The provider forgets the refresh token (as when its session ends elsewhere); ten minutes later the access token runs out.
+    const revoked = await fetch(`${site.origin}/oidc/token/revocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: site.idp.clientId, token: refreshToken, token_type_hint: 'refresh_token' }),
+    });
+    expect(revoked.status).toBe(200);
+    await page.clock.fastForward('10:00');
+    await page.waitForSelector('[data-session-message]');
+    expect(await page.textContent('[data-session-message]')).toContain('登录已过期，请重新登录。');
+    expect(await page.textContent('[data-action=signin]')).toBe('重新登录');
+    await shot(page, 'session-expired');
+    // Still signed in at the provider: 重新登录 comes straight back.
+    await page.click('[data-action=signin]');
+    await landed(page, '/overview');
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('signs out through the provider, which then asks for the password again', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.click('[data-action=signout]');
+    await page.waitForURL((u) => u.pathname.startsWith('/oidc/'));
+    await shot(page, 'sign-out-confirm');
+    await page.click('button[name=logout]');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.waitForSelector('[data-page=signin]');
+    await shot(page, 'signed-out');
+    await page.click('[data-action=signin]');
+    await page.waitForSelector('#username');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
