@@ -209,7 +209,7 @@ async function main(): Promise<void> {
         lines.push('  Add sign-in accounts with: npm run user -- add …', '');
       }
       lines.push(`  The API: ${url} (tokens of the console's provider, ${env.TONGXIN_JWT_ISSUER}).`);
-      lines.push('  For scripts with npm run token, start with TONGXIN_IDENTITY=external (the HS256 secret; no console sign-in).');
+      lines.push(`  For scripts: export TOKEN=$(npm run -s token -- --role CITY_ADMIN) (signed with the provider's key; see README, Tokens).`);
     } else {
       // 12 hours, or the longest lifetime TONGXIN_JWT_MAX_LIFETIME allows when that is shorter.
       const lifetime = Math.min(12 * 3600, maxTokenLifetime(auth));
