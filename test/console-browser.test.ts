@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLogger } from '@tongxin/common';
 import { buildConsoleIfStale, DEMO_ASSOCIATION_NAME, DEMO_PASSWORDS } from '@tongxin/platform';
+import ExcelJS from 'exceljs';
 import { Browser, chromium, Page } from 'playwright-core';
 import { formatCount } from '../packages/console/src/format';
 import { AFFILIATION_LABELS, CATEGORY_LABELS } from '../packages/console/src/labels';
@@ -128,6 +129,16 @@ describeInBrowser('the console in a browser', () => {
     expect(await tableOf(page, '政治面貌')).toEqual(expectedRows(stats.data.byAffiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
     await shot(page, 'overview-city-admin');
 
+    // The chart's numbers as an .xlsx file: the same rows as its table.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-card="各类别登记人员"]').getByText('下载 Excel').click()]);
+    expect(download.suggestedFilename()).toBe('各类别登记人员.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheetRows = book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    const cells = sheetRows.map((r) => r.slice(1));
+    expect(cells.slice(0, 2)).toEqual([['各类别登记人员'], ['类别', '人数']]);
+    expect(cells.slice(2).map(([label, count]) => [label, typeof count === 'number' ? formatCount(count) : count])).toEqual(expectedRows(stats.data.byCategory, (g) => CATEGORY_LABELS[g.category!]!));
+
     // A filter: the address, the total, the tables and the chart follow it.
     const before = await page.locator('[data-chart="各区县登记人员"] canvas').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
     await page.click('[data-filter=category]');
@@ -153,6 +164,13 @@ describeInBrowser('the console in a browser', () => {
     await page.waitForSelector('[data-state=done]');
     expect(await totalShown(page)).toBe(formatCount(both.data.total[0].count));
     await shot(page, 'overview-filtered');
+
+    // No one registered under a filter: the empty state, not an empty chart (330300 is the city itself, no person's district).
+    await page.goto(`${site.origin}/overview?district=330300`);
+    await page.waitForSelector('[data-state=empty]');
+    expect(await page.textContent('[data-state=empty]')).toContain('当前筛选条件下没有登记人员');
+    expect((await api(token(), STATS, { filter: { districtCode: '330300' } })).data.total[0].count).toBe(0);
+    await shot(page, 'overview-empty');
     expect(errors).toEqual([]);
     await page.context().close();
   });
