@@ -303,4 +303,42 @@ describeInBrowser('the console in a browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows loading while the statistics come, and a clear error with 重试 when the gateway cannot be reached', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+
+    // The next answer held back: the page says it is loading until it comes.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(graphqlUrl(), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^自由职业人员$/ }).click();
+    await page.waitForSelector('[data-state=loading]');
+    await shot(page, 'overview-loading');
+    release();
+    await page.waitForSelector('[data-state=done]');
+    await page.unroute(graphqlUrl());
+
+    // The network fails: a Chinese message and 重试, which loads the page once the gateway answers again.
+    await page.route(graphqlUrl(), (route) => route.abort('connectionrefused'));
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^个体户$/ }).click();
+    await page.waitForSelector('[data-state=error]');
+    expect(await page.textContent('[data-state=error]')).toContain('无法连接服务器，请检查网络后重试。');
+    await shot(page, 'overview-error');
+    await page.unroute(graphqlUrl());
+    await page
+      .locator('[data-state=error]')
+      .getByRole('button', { name: /重\s*试/ })
+      .click();
+    await page.waitForSelector('[data-state=done]');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('SELF_EMPLOYED');
+    await page.context().close();
+  });
 });
