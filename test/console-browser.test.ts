@@ -37,6 +37,19 @@ const STATS = `query Stats($filter: PersonFilter) {
 const SUPPRESSED_LABEL = '其他小组（人数过少，不予显示）';
 const displayCount = (g: { count: number | null; suppressed: boolean }) => (g.suppressed || g.count === null ? '<5' : formatCount(g.count));
 
+const ACTIVITIES = `query Activities($filter: ActivityFilter) {
+  byKind: activityStats(filter: $filter, groupBy: [KIND]) { kind activities participations suppressed }
+  byMonth: activityStats(filter: $filter, groupBy: [MONTH]) { month activities participations suppressed }
+}`;
+const ACTIVITY_KINDS: Record<string, string> = {
+  STUDY_TRAINING: '学习培训',
+  INSPECTION_RESEARCH: '考察调研',
+  SOCIAL_SERVICE: '社会服务 (扶贫帮困、专业咨询、光彩事业、慈善公益)',
+  CULTURE_SPORTS: '文娱体育',
+  EDUCATION: '教育培训',
+};
+const sum = (groups: { activities: number }[]) => groups.reduce((n, g) => n + g.activities, 0);
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -119,7 +132,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -175,6 +188,43 @@ describeInBrowser('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('shows 活动统计 with the numbers the API gives, for the year in the address', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '活动统计' }).click();
+    await page.waitForURL((u) => u.pathname === '/activities');
+    await page.waitForSelector('[data-state=done]');
+    const all = await api(token(), ACTIVITIES, { filter: {} });
+    expect(all.errors).toBeUndefined();
+    expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(all.data.byKind)));
+    const kinds = Object.keys(ACTIVITY_KINDS);
+    const byKind = [...all.data.byKind].sort((a: any, b: any) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+    expect(await tableOf(page, '各类活动场次')).toEqual(byKind.map((g: any) => [ACTIVITY_KINDS[g.kind], formatCount(g.activities)]));
+    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
+    const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+    expect(await tableOf(page, '每月参与人次')).toEqual(months.map((g: any) => [monthName(g.month), displayCount({ count: g.participations, suppressed: g.suppressed })]));
+    await shot(page, 'activities');
+
+    // A year: the address and the numbers follow it.
+    const year = String(new Date().getFullYear());
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    const inYear = await api(token(), ACTIVITIES, { filter: { startsFrom: `${year}-01-01T00:00:00+08:00`, startsBefore: `${Number(year) + 1}-01-01T00:00:00+08:00` } });
+    expect(inYear.errors).toBeUndefined();
+    if (sum(inYear.data.byKind) === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(inYear.data.byKind)));
+      expect(inYear.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+    }
+    await shot(page, 'activities-year');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {
     const { page, token, errors } = await newPage();
     await signIn(page, 'analyst', DEMO_PASSWORDS.analyst);
@@ -201,13 +251,21 @@ describeInBrowser('the console in a browser', () => {
     await landed(page, '/districts/330302');
     expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
     expect(await page.textContent('[data-page-title]')).toBe('鹿城区总览');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动']);
     await page.waitForSelector('[data-state=done]');
     const own = await api(token(), STATS, { filter: { districtCode: '330302' } });
     expect(await totalShown(page)).toBe(formatCount(own.data.total[0].count));
     await shot(page, 'district-admin');
 
-    for (const other of ['/districts/330303', '/overview', '/overview?district=330303']) {
+    // Their district's activities, from the menu; the city's and another district's are refused.
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '本区活动' }).click();
+    await page.waitForURL((u) => u.pathname === '/districts/330302/activities');
+    await page.waitForSelector('[data-state=done]');
+    const ownActivities = await api(token(), ACTIVITIES, { filter: { districtCode: '330302' } });
+    expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(ownActivities.data.byKind)));
+    await shot(page, 'district-admin-activities');
+
+    for (const other of ['/districts/330303', '/districts/330303/activities', '/overview', '/activities', '/overview?district=330303']) {
       await page.goto(`${site.origin}${other}`);
       await page.waitForSelector('[data-state=forbidden]');
       expect(await page.textContent('[data-state=forbidden]')).toContain('无权访问');

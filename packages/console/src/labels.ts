@@ -91,3 +91,17 @@ export const ORGANIZATION_KIND_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const PERSON_STATUS_LABELS: Readonly<Record<string, string>> = { ACTIVE: '在册', MOVED_AWAY: '已迁出', ARCHIVED: '已归档' };
+
+export const ACTIVITY_KIND_LABELS: Readonly<Record<string, string>> = {
+  STUDY_TRAINING: '学习培训',
+  INSPECTION_RESEARCH: '考察调研',
+  SOCIAL_SERVICE: '社会服务 (扶贫帮困、专业咨询、光彩事业、慈善公益)',
+  CULTURE_SPORTS: '文娱体育',
+  EDUCATION: '教育培训',
+};
+
+/** A month of the API (YYYY-MM) as 2026年3月. */
+export function monthLabel(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[1]}年${Number(m[2])}月` : month;
+}

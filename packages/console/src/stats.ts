@@ -53,8 +53,8 @@ export function shownTotal(rows: readonly StatRow[]): number | null {
 }
 
 /** The rows as an .xlsx sheet: a header, then the label and count (or "<5") of each. */
-export function sheetOf(title: string, dimension: string, rows: readonly StatRow[]): (string | number)[][] {
-  return [[title], [dimension, '人数'], ...rows.map((r) => [r.label, r.suppressed || r.count === null ? `<${SUPPRESSION_MINIMUM}` : r.count])];
+export function sheetOf(title: string, dimension: string, rows: readonly StatRow[], measure = '人数'): (string | number)[][] {
+  return [[title], [dimension, measure], ...rows.map((r) => [r.label, r.suppressed || r.count === null ? `<${SUPPRESSION_MINIMUM}` : r.count])];
 }
 
 /** The rows in the order of an enum's values (education from the lowest up), unknown and suppressed ones last. */

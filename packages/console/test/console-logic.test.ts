@@ -2,9 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { personFilterOf, readFilters, writeFilters } from '../src/filters';
+import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, writeFilters } from '../src/filters';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
-import { AFFILIATION_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, GENDER_LABELS, MEMBERSHIP_ROLE_LABELS, ORGANIZATION_KIND_LABELS, PERSON_STATUS_LABELS, PROFESSION_LABELS } from '../src/labels';
+import {
+  ACTIVITY_KIND_LABELS,
+  AFFILIATION_LABELS,
+  CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  GENDER_LABELS,
+  MEMBERSHIP_ROLE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  PERSON_STATUS_LABELS,
+  PROFESSION_LABELS,
+  monthLabel,
+} from '../src/labels';
 import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
@@ -29,6 +40,28 @@ describe('filters in the address', () => {
     expect(personFilterOf({ district: null, category: null })).toEqual({});
     expect(personFilterOf({ district: '330303', category: 'FREELANCER' })).toEqual({ districtCode: '330303', category: 'FREELANCER' });
     expect(personFilterOf({ district: '330303', category: null }, '330302')).toEqual({ districtCode: '330302' });
+  });
+});
+
+describe("the activity page's filters", () => {
+  it('reads district and year, dropping malformed ones', () => {
+    expect(readActivityFilters('?district=330302&year=2026')).toEqual({ district: '330302', year: '2026' });
+    expect(readActivityFilters('?year=26&district=x')).toEqual({ district: null, year: null });
+  });
+
+  it('asks the API for the activities that start in the year, China time', () => {
+    expect(activityFilterOf({ district: null, year: '2026' })).toEqual({ startsFrom: '2026-01-01T00:00:00+08:00', startsBefore: '2027-01-01T00:00:00+08:00' });
+    expect(activityFilterOf({ district: '330303', year: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(activityFilterOf({ district: null, year: null })).toEqual({});
+  });
+
+  it('offers this year and the four before it', () => {
+    expect(recentYears(new Date(2026, 11, 7))).toEqual(['2026', '2025', '2024', '2023', '2022']);
+  });
+
+  it('writes months as 年月', () => {
+    expect(monthLabel('2026-03')).toBe('2026年3月');
+    expect(monthLabel('2026-12')).toBe('2026年12月');
   });
 });
 
@@ -157,4 +190,5 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(MEMBERSHIP_ROLE_LABELS).toEqual(described('MembershipRole'));
   expect(ORGANIZATION_KIND_LABELS).toEqual(described('OrganizationKind'));
   expect(PERSON_STATUS_LABELS).toEqual(described('PersonStatus'));
+  expect(ACTIVITY_KIND_LABELS).toEqual(described('ActivityKind'));
 });

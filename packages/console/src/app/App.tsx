@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { useEffect, useSyncExternalStore } from 'react';
 import { homeOf, mayViewDistrict, Viewer } from '../auth/claims';
 import { getSession, startSession, subscribe } from '../auth/session';
+import { ActivitiesPage } from '../pages/activities/ActivitiesPage';
 import { MePage } from '../pages/me/MePage';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
@@ -18,9 +19,14 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
   if (pathname === '/overview') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <OverviewPage /> : <Forbidden what="城市总览仅供市级管理员和数据分析员查看。" />;
   }
-  const district = /^\/districts\/(\d{6})$/.exec(pathname)?.[1];
+  if (pathname === '/activities') {
+    return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <ActivitiesPage /> : <Forbidden what="全市活动统计仅供市级管理员和数据分析员查看。" />;
+  }
+  const district = /^\/districts\/(\d{6})(\/activities)?$/.exec(pathname);
   if (district) {
-    return mayViewDistrict(viewer, district) ? <OverviewPage key={district} fixedDistrict={district} /> : <Forbidden what="您只能查看本区县的数据。" />;
+    const code = district[1]!;
+    if (!mayViewDistrict(viewer, code)) return <Forbidden what="您只能查看本区县的数据。" />;
+    return district[2] ? <ActivitiesPage key={code} fixedDistrict={code} /> : <OverviewPage key={code} fixedDistrict={code} />;
   }
   if (pathname === '/organization') {
     return viewer.role === 'ASSOCIATION_ADMIN' && viewer.org ? <OrganizationPage organizationId={viewer.org} /> : <Forbidden what="本会概况仅供社团管理员查看。" />;

@@ -10,9 +10,17 @@ export function menuOf(viewer: Viewer): { key: string; label: string }[] {
   switch (viewer.role) {
     case 'CITY_ADMIN':
     case 'ANALYST':
-      return [{ key: '/overview', label: '城市总览' }];
+      return [
+        { key: '/overview', label: '城市总览' },
+        { key: '/activities', label: '活动统计' },
+      ];
     case 'DISTRICT_ADMIN':
-      return viewer.district ? [{ key: `/districts/${viewer.district}`, label: '本区总览' }] : [];
+      return viewer.district
+        ? [
+            { key: `/districts/${viewer.district}`, label: '本区总览' },
+            { key: `/districts/${viewer.district}/activities`, label: '本区活动' },
+          ]
+        : [];
     case 'ASSOCIATION_ADMIN':
       return [{ key: '/organization', label: '本会概况' }];
     case 'PERSON':

@@ -6,13 +6,13 @@ import { Chart } from './Chart';
 import type { EChartsCoreOption } from './echarts';
 
 /** Downloads the rows as an .xlsx file (write-excel-file, loaded when first asked for). */
-async function downloadXlsx(title: string, dimension: string, rows: readonly StatRow[]): Promise<void> {
+async function downloadXlsx(title: string, dimension: string, measure: string, rows: readonly StatRow[]): Promise<void> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  await writeXlsxFile(sheetOf(title, dimension, rows), { columns: [{ width: 36 }, { width: 12 }] }).toFile(`${title}.xlsx`);
+  await writeXlsxFile(sheetOf(title, dimension, rows, measure), { columns: [{ width: 36 }, { width: 12 }] }).toFile(`${title}.xlsx`);
 }
 
 /** A statistic as a chart, with a table view of the same numbers and their download. */
-export function ChartCard({ title, dimension, rows, option }: { title: string; dimension: string; rows: readonly StatRow[]; option: EChartsCoreOption }) {
+export function ChartCard({ title, dimension, measure = '人数', rows, option }: { title: string; dimension: string; measure?: string; rows: readonly StatRow[]; option: EChartsCoreOption }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const total = shownTotal(rows);
   return (
@@ -30,7 +30,7 @@ export function ChartCard({ title, dimension, rows, option }: { title: string; d
               { label: '表格', value: 'table' },
             ]}
           />
-          <Button size="small" disabled={rows.length === 0} onClick={() => void downloadXlsx(title, dimension, rows)}>
+          <Button size="small" disabled={rows.length === 0} onClick={() => void downloadXlsx(title, dimension, measure, rows)}>
             下载 Excel
           </Button>
         </Space>
@@ -41,7 +41,7 @@ export function ChartCard({ title, dimension, rows, option }: { title: string; d
       ) : view === 'chart' ? (
         <>
           <Chart option={option} label={title} />
-          {rows.some((r) => r.suppressed) ? <Typography.Text type="secondary">人数少于 5 的小组合并显示为“&lt;5”，见表格。</Typography.Text> : null}
+          {rows.some((r) => r.suppressed) ? <Typography.Text type="secondary">人数少于 5 的小组显示为“&lt;5”，见表格。</Typography.Text> : null}
         </>
       ) : (
         <Table<StatRow>
@@ -51,7 +51,7 @@ export function ChartCard({ title, dimension, rows, option }: { title: string; d
           dataSource={[...rows]}
           columns={[
             { title: dimension, dataIndex: 'label' },
-            { title: '人数', key: 'count', align: 'right', render: (_, r) => <span data-count={r.key}>{displayCount(r)}</span> },
+            { title: measure, key: 'count', align: 'right', render: (_, r) => <span data-count={r.key}>{displayCount(r)}</span> },
           ]}
           summary={() =>
             total === null ? null : (

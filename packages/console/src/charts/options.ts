@@ -7,7 +7,11 @@ export function barOption(rows: readonly StatRow[], horizontal = false): ECharts
   const shown = rows.filter((r) => !r.suppressed);
   const labels = shown.map((r) => r.label);
   const values = shown.map((r) => r.count ?? 0);
-  const category = { type: 'category', data: horizontal ? [...labels].reverse() : labels, axisLabel: { interval: 0, rotate: horizontal ? 0 : labels.length > 6 ? 30 : 0 } };
+  const category = {
+    type: 'category',
+    data: horizontal ? [...labels].reverse() : labels,
+    axisLabel: { interval: labels.length > 13 ? 'auto' : 0, rotate: horizontal ? 0 : labels.length > 6 ? 30 : 0 },
+  };
   const value = { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v) } };
   return {
     animation: false,

@@ -4,6 +4,47 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Every given condition must hold. */
+export type ActivityFilter = {
+  /** 330300 finds the city-wide activities. */
+  districtCode?: string | null | undefined;
+  kind?: ActivityKind | null | undefined;
+  organizerId?: string | number | null | undefined;
+  /** Starts before this instant. */
+  startsBefore?: string | null | undefined;
+  /** Starts at or after this instant. */
+  startsFrom?: string | null | undefined;
+  status?: ActivityStatus | null | undefined;
+  /** Part of the title. */
+  text?: string | null | undefined;
+};
+
+/** 活动类型 */
+export type ActivityKind =
+  /** 文娱体育 */
+  | 'CULTURE_SPORTS'
+  /** 教育培训 */
+  | 'EDUCATION'
+  /** 考察调研 */
+  | 'INSPECTION_RESEARCH'
+  /** 社会服务 (扶贫帮困、专业咨询、光彩事业、慈善公益) */
+  | 'SOCIAL_SERVICE'
+  /** 学习培训 */
+  | 'STUDY_TRAINING';
+
+/** 活动状态 */
+export type ActivityStatus =
+  /** 已取消 */
+  | 'CANCELLED'
+  /** 已结束 */
+  | 'COMPLETED'
+  /** 进行中 */
+  | 'ONGOING'
+  /** 报名中 */
+  | 'OPEN'
+  /** 计划中 */
+  | 'PLANNED';
+
 /** How GB/T 2260 classifies a unit of the city. */
 export type DistrictKind =
   /** 地级市 */
@@ -164,6 +205,13 @@ export type Profession =
   /** 技术人员 */
   | 'TECHNICAL_STAFF';
 
+export type ActivityOverviewQueryVariables = Exact<{
+  filter?: ActivityFilter | null | undefined;
+}>;
+
+
+export type ActivityOverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, byKind: Array<{ kind: ActivityKind | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byMonth: Array<{ month: string | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byDistrict: Array<{ activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean, district: { code: string, name: string } | null }> };
+
 export type MeQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -205,6 +253,42 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ActivityOverviewDocument = new TypedDocumentString(`
+    query ActivityOverview($filter: ActivityFilter) {
+  districts {
+    code
+    name
+    kind
+  }
+  byKind: activityStats(filter: $filter, groupBy: [KIND]) {
+    kind
+    activities
+    participations
+    attended
+    hours
+    suppressed
+  }
+  byMonth: activityStats(filter: $filter, groupBy: [MONTH]) {
+    month
+    activities
+    participations
+    attended
+    hours
+    suppressed
+  }
+  byDistrict: activityStats(filter: $filter, groupBy: [DISTRICT]) {
+    district {
+      code
+      name
+    }
+    activities
+    participations
+    attended
+    hours
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityOverviewQuery, ActivityOverviewQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me($id: ID!) {
   person(id: $id) {

@@ -14,7 +14,7 @@ export function SignInPage({ message, tone = 'warning' }: { message?: string; to
             <Typography.Text type="secondary">新的社会阶层人士统战工作平台</Typography.Text>
           </div>
           {message ? <Alert type={tone} showIcon title={message} data-session-message /> : null}
-          <Button type="primary" size="large" block onClick={() => void signIn('/')} data-action="signin">
+          <Button type="primary" size="large" block onClick={() => void signIn()} data-action="signin">
             {message && tone === 'warning' ? '重新登录' : '登录'}
           </Button>
         </Space>
