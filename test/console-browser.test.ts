@@ -132,7 +132,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -221,6 +221,28 @@ describeInBrowser('the console in a browser', () => {
       expect(inYear.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
     }
     await shot(page, 'activities-year');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the talent pools of the year against their quotas, shortfalls marked, as the API answers', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '人才库达标' }).click();
+    await page.waitForURL((u) => u.pathname === '/talent-pool');
+    await page.waitForSelector('[data-state=done]');
+    const year = new Date().getFullYear();
+    const answer = await api(token(), 'query($year: Int!) { talentPoolCompliance(year: $year) { district { name } count minimum maximum compliant shortfall excess suppressed } }', { year });
+    expect(answer.errors).toBeUndefined();
+    const pools = answer.data.talentPoolCompliance as any[];
+    expect(pools).toHaveLength(13);
+    const quota = (p: any) => (p.maximum == null ? `至少 ${formatCount(p.minimum)} 人` : `${formatCount(p.minimum)}–${formatCount(p.maximum)} 人`);
+    const state = (p: any) => (p.compliant ? '达标' : p.shortfall ? `缺 ${formatCount(p.shortfall)} 人` : p.excess ? `超出 ${formatCount(p.excess)} 人` : '未达标');
+    expect(await tableOf(page, '人才库达标情况')).toEqual(pools.map((p) => [p.district.name, p.count == null ? '<5' : formatCount(p.count), expect.any(String), quota(p), state(p)]));
+    const missing = pools.filter((p) => !p.compliant).length;
+    if (missing) expect(await page.textContent('[data-missing]')).toBe(`${missing} 个人才库未达标`);
+    await shot(page, 'talent-pool');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ import {
   PROFESSION_LABELS,
   monthLabel,
 } from '../src/labels';
+import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
 import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
@@ -62,6 +63,37 @@ describe("the activity page's filters", () => {
   it('writes months as 年月', () => {
     expect(monthLabel('2026-03')).toBe('2026年3月');
     expect(monthLabel('2026-12')).toBe('2026年12月');
+  });
+});
+
+describe('talent-pool compliance', () => {
+  const city = { district: { code: '330300', name: '温州市' }, count: 120, underReview: 3, minimum: 100, maximum: 150, compliant: true, shortfall: 0, excess: 0, suppressed: false };
+  const short = { district: { code: '330302', name: '鹿城区' }, count: 18, underReview: null, minimum: 30, maximum: null, compliant: false, shortfall: 12, excess: 0, suppressed: true };
+
+  it('marks shortfalls and excesses, and withheld counts as "<5"', () => {
+    expect(complianceLabel(city)).toBe('达标');
+    expect(complianceLabel(short)).toBe('缺 12 人');
+    expect(complianceLabel({ compliant: false, shortfall: 0, excess: 1200, suppressed: false })).toBe('超出 1,200 人');
+    expect(complianceLabel({ compliant: false, shortfall: null, excess: null, suppressed: true })).toBe('未达标');
+    expect(poolCount(1234, false)).toBe('1,234');
+    expect(poolCount(null, true)).toBe('<5');
+    expect(quotaLabel(city)).toBe('100–150 人');
+    expect(quotaLabel(short)).toBe('至少 30 人');
+  });
+
+  it('writes the download with the numbers, "<5" where withheld', () => {
+    expect(complianceSheet(2026, [city, short])).toEqual([
+      ['2026年人才库达标情况'],
+      ['人才库', '在库人数', '待确认', '最低人数', '最高人数', '是否达标', '缺额'],
+      ['温州市', 120, 3, 100, 150, '达标', 0],
+      ['鹿城区', 18, '<5', 30, '', '未达标', 12],
+    ]);
+  });
+
+  it('reads the year from the address, this year by default', () => {
+    expect(yearOf('?year=2025', new Date(2026, 5, 1))).toBe(2025);
+    expect(yearOf('?year=abc', new Date(2026, 5, 1))).toBe(2026);
+    expect(yearOf('', new Date(2026, 5, 1))).toBe(2026);
   });
 });
 

@@ -7,6 +7,7 @@ import { MePage } from '../pages/me/MePage';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { SignInPage } from '../pages/signin/SignInPage';
+import { TalentPoolPage } from '../pages/talent-pool/TalentPoolPage';
 import { navigate, useLocation } from './router';
 import { Shell } from './Shell';
 
@@ -21,6 +22,9 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
   }
   if (pathname === '/activities') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <ActivitiesPage /> : <Forbidden what="全市活动统计仅供市级管理员和数据分析员查看。" />;
+  }
+  if (pathname === '/talent-pool') {
+    return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <TalentPoolPage /> : <Forbidden what="人才库达标情况仅供市级管理员和数据分析员查看。" />;
   }
   const district = /^\/districts\/(\d{6})(\/activities)?$/.exec(pathname);
   if (district) {

@@ -13,6 +13,7 @@ export function menuOf(viewer: Viewer): { key: string; label: string }[] {
       return [
         { key: '/overview', label: '城市总览' },
         { key: '/activities', label: '活动统计' },
+        { key: '/talent-pool', label: '人才库达标' },
       ];
     case 'DISTRICT_ADMIN':
       return viewer.district

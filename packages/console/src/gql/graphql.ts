@@ -178,6 +178,13 @@ export type PoliticalAffiliation =
   /** 台盟盟员 */
   | 'TDSGL';
 
+/** 人才库层级 */
+export type PoolLevel =
+  /** 市级 */
+  | 'CITY'
+  /** 县（市、区）级 */
+  | 'DISTRICT';
+
 /** 职业 */
 export type Profession =
   /** 资产评估师 */
@@ -233,6 +240,13 @@ export type OverviewQueryVariables = Exact<{
 
 
 export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }> };
+
+export type TalentPoolComplianceQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type TalentPoolComplianceQuery = { talentPoolCompliance: Array<{ level: PoolLevel, year: number, count: number | null, underReview: number | null, minimum: number, maximum: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string, name: string } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -396,3 +410,23 @@ export const OverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const TalentPoolComplianceDocument = new TypedDocumentString(`
+    query TalentPoolCompliance($year: Int!) {
+  talentPoolCompliance(year: $year) {
+    level
+    district {
+      code
+      name
+    }
+    year
+    count
+    underReview
+    minimum
+    maximum
+    compliant
+    shortfall
+    excess
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<TalentPoolComplianceQuery, TalentPoolComplianceQueryVariables>;
