@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json .npmrc ./
 COPY packages/common/package.json packages/common/
 COPY packages/identity/package.json packages/identity/
+COPY packages/console/package.json packages/console/
 COPY packages/platform/package.json packages/platform/
 COPY subgraphs/persons/package.json subgraphs/persons/
 COPY subgraphs/organizations/package.json subgraphs/organizations/
@@ -15,7 +16,9 @@ RUN npm ci --no-audit --no-fund
 COPY packages packages
 COPY subgraphs subgraphs
 COPY gateway gateway
-RUN npx tsc -b packages/platform && npm prune --omit=dev
+# The console is built here (vite is a development dependency) and served by the gateway from
+# packages/console/dist once TONGXIN_CONSOLE_ISSUER names the department's OpenID provider.
+RUN npx tsc -b packages/platform && npm run -s build -w @tongxin/console && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0

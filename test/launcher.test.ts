@@ -1,5 +1,5 @@
 import { ConfigError } from '@tongxin/common';
-import { gatewayAddress, serviceEnv, SUBGRAPH_HOST } from '../packages/platform/src/start';
+import { embeddedIdentity, embeddedIdentityEnv, gatewayAddress, serviceEnv, SUBGRAPH_HOST } from '../packages/platform/src/start';
 
 /**
  * `npm start` publishes at most the gateway: its subgraphs listen on loopback whatever HOST
@@ -24,5 +24,23 @@ describe('the npm start launcher', () => {
   it('refuses a bad GATEWAY_PORT', () => {
     expect(() => gatewayAddress({ GATEWAY_PORT: 'http' })).toThrow(ConfigError);
     expect(() => gatewayAddress({ GATEWAY_PORT: '0' })).toThrow('GATEWAY_PORT=0');
+  });
+
+  it('runs the embedded OpenID provider unless another issuer is configured or TONGXIN_IDENTITY=external', () => {
+    expect(embeddedIdentity({})).toBe(true);
+    expect(embeddedIdentity({ TONGXIN_IDENTITY: 'embedded' })).toBe(true);
+    expect(embeddedIdentity({ TONGXIN_IDENTITY: 'external' })).toBe(false);
+    expect(embeddedIdentity({ TONGXIN_JWT_SECRET: 'x'.repeat(40) })).toBe(false);
+    expect(embeddedIdentity({ TONGXIN_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' })).toBe(false);
+    expect(embeddedIdentity({ TONGXIN_JWKS_URL: 'https://idp.example/jwks' })).toBe(false);
+  });
+
+  it('points the gateway and every subgraph at the provider the gateway mounts at /oidc', () => {
+    expect(embeddedIdentityEnv('http://127.0.0.1:4000')).toEqual({
+      TONGXIN_IDENTITY: 'embedded',
+      TONGXIN_PUBLIC_URL: 'http://127.0.0.1:4000',
+      TONGXIN_JWKS_URL: 'http://127.0.0.1:4000/oidc/jwks',
+      TONGXIN_JWT_ISSUER: 'http://127.0.0.1:4000/oidc',
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { decodeJwt } from 'jose';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { authConfigFromEnv, TokenVerifier } from '@tongxin/common';
+import { signingKeysFromEnv } from '@tongxin/identity';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { tokenCommand, TokenCommandError } from '../packages/platform/src/token';
 
 /** `npm run -s token`: a token for local use, never one the services would refuse. */
@@ -35,5 +40,25 @@ describe('npm run token', () => {
 
   it('refuses a subject the services would refuse', async () => {
     await expect(tokenCommand(['--role', 'ANALYST', '--sub', 'x'.repeat(101)], env, now)).rejects.toThrow(/subject/);
+  });
+
+  it("signs with the embedded provider's key, as its issuer, when npm start runs it (no other key configured)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-token-'));
+    try {
+      const embedded = { TONGXIN_DATA_DIR: dir, GATEWAY_PORT: '4100' };
+      const token = await tokenCommand(['--role', 'DISTRICT_ADMIN', '--district', '330302'], embedded, now);
+      expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256' });
+      // Verified as the services of npm start verify it: the provider's key set, its issuer, the audience.
+      const publicSet = { keys: signingKeysFromEnv(embedded).keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) };
+      const { payload } = await jwtVerify(token, createLocalJWKSet(publicSet), { issuer: 'http://127.0.0.1:4100/oidc', audience: 'tongxin' });
+      expect(payload).toMatchObject({ role: 'DISTRICT_ADMIN', district: '330302', sub: 'local-district_admin' });
+      // The HS256 secret of the same data folder does not verify it: the services would not take it under that configuration.
+      const hs256 = authConfigFromEnv({ TONGXIN_DATA_DIR: dir }, { serviceIdentity: false });
+      await expect(new TokenVerifier(hs256, 0).verify(`Bearer ${token}`)).rejects.toThrow();
+      // TONGXIN_IDENTITY=external: the HS256 secret, as before.
+      expect(decodeProtectedHeader(await tokenCommand(['--role', 'ANALYST'], { ...embedded, TONGXIN_IDENTITY: 'external' }, now))).toMatchObject({ alg: 'HS256' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 
 export interface SubgraphSdl {
   readonly name: string;
@@ -24,4 +25,12 @@ export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
   const hints = result.hints ?? [];
   if (hints.length) throw new CompositionError(hints.map((h) => `hint: ${h.toString()}`));
   return `${result.supergraphSdl.trimEnd()}\n`;
+}
+
+/**
+ * The gateway's public API: the supergraph without its @inaccessible elements and join
+ * directives, as clients see it (the console's typed documents are generated from it).
+ */
+export function apiSchemaOf(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()).trimEnd()}\n`;
 }

@@ -23,6 +23,7 @@ import {
   TokenVerifier,
   UnauthenticatedError,
 } from '@tongxin/common';
+import { ConsoleSite } from './console-site';
 import { GatewayLimits, gatewayLimitsFromEnv } from './operation-limits';
 import { createSubgraphFetcher, SubgraphFetcherOptions, subgraphFetcherOptionsFromEnv } from './subgraph-fetcher';
 
@@ -98,7 +99,22 @@ export interface GatewayOptions {
   readonly subgraphFetcher?: SubgraphFetcherOptions;
   /** Bodies over LARGE_BODY_BYTES taken at once (more get 503); by default GATEWAY_MAX_LARGE_BODIES or DEFAULT_MAX_LARGE_BODIES. */
   readonly maxLargeBodies?: number;
+  /** The built console, served at `/` (same origin as `/graphql`); none: only the API is served. */
+  readonly console?: ConsoleSite;
+  /** Where the console signs people in, served to it at CONSOLE_CONFIG_PATH. Required with `console`. */
+  readonly consoleSignIn?: ConsoleSignIn;
+  /** The embedded OpenID provider, answering every path under its `mountPath` (`/oidc`); none with an external issuer. */
+  readonly identity?: { readonly mountPath: string; readonly handle: (req: IncomingMessage, res: ServerResponse) => void };
 }
+
+/** What the console needs to sign people in: the OpenID issuer and its client id there. */
+export interface ConsoleSignIn {
+  readonly issuer: string;
+  readonly clientId: string;
+}
+
+/** Where the console reads its ConsoleSignIn (JSON). */
+export const CONSOLE_CONFIG_PATH = '/console-config.json';
 
 /** GATEWAY_MAX_LARGE_BODIES, or its default: a few whole-sheet imports at once, not dozens of 8 MiB bodies (the heap is capped at 512 MB). */
 export function maxLargeBodiesFromEnv(env: NodeJS.ProcessEnv): number {
@@ -149,6 +165,11 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       ...protection.plugins,
     ],
   });
+  if (opts.console && !opts.consoleSignIn) throw new Error('The console needs consoleSignIn: its OpenID issuer and client id');
+  const identity = opts.identity;
+  if (identity && !identity.mountPath.startsWith('/')) throw new Error(`The identity provider's mount path must start with /: ${identity.mountPath}`);
+  const site = opts.console;
+  const signIn = opts.consoleSignIn;
   await apollo.start();
   const verifier = new TokenVerifier(opts.auth);
   const http = createHttpApp<GatewayContext>({
@@ -166,6 +187,16 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       if (viewer.service) throw new UnauthenticatedError('A service token cannot be used here: sign in as a user.');
       return { requestId, clientRequestId: clientRequestIdFrom(req.headers[REQUEST_ID_HEADER]), authorization: req.headers.authorization };
     },
+    routes: signIn ? { [CONSOLE_CONFIG_PATH]: () => ({ issuer: signIn.issuer, clientId: signIn.clientId }) } : {},
+    fallback:
+      identity || site
+        ? (req, res, url) => {
+            if (identity && (url.pathname === identity.mountPath || url.pathname.startsWith(`${identity.mountPath}/`))) return identity.handle(req, res);
+            if (site) return site.handle(req, res, url);
+            res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+            res.end(JSON.stringify({ error: `No route ${url.pathname}; GraphQL is served at /graphql` }));
+          }
+        : undefined,
     ready: async () => {
       const checks = await Promise.all(
         Object.values(urls).map((url) =>

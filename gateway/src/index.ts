@@ -1,4 +1,5 @@
 export * from './compose';
+export * from './console-site';
 export * from './gateway';
 export * from './operation-limits';
 export * from './subgraph-fetcher';

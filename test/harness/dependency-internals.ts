@@ -74,6 +74,15 @@ function packageJsonOf(name: string, fromDir: string): { exports?: unknown } | n
 
 export type PackageLookup = (name: string, fromDir: string) => { exports?: unknown } | null;
 
+/**
+ * Subpaths of packages without an `exports` map that their own documentation names as the way to
+ * use them (each with the page): the console's Chinese locales. Nothing else of those packages.
+ */
+export const DOCUMENTED_SUBPATHS: Readonly<Record<string, string>> = {
+  'antd/locale/zh_CN': 'https://ant.design/docs/react/i18n',
+  'dayjs/locale/zh-cn': 'https://day.js.org/docs/en/i18n/loading-into-browser',
+};
+
 const GATEWAY_INTERFACE_TYPES = new Set(['ApolloServerOptionsWithGateway', 'GatewayInterface', 'GatewayExecutor', 'GatewayLoadResult']);
 const LOADER_INTERNALS = new Set(['_cache', '_load', '_resolveFilename', '_extensions', '_pathCache', '_compile']);
 const VM_RUNNERS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
@@ -104,6 +113,7 @@ export function checkSource(file: string, text: string, lookup: PackageLookup = 
     if (DENIED_PACKAGES[name] !== undefined) report(node, 'denied-package');
     if (!subpath) return;
     const pkg = lookup(name, path.dirname(file));
+    if (pkg && pkg.exports === undefined && DOCUMENTED_SUBPATHS[specifier] !== undefined) return;
     if (!pkg || !exportsNames(pkg.exports, subpath)) report(node, 'deep-import');
   };
   const firstString = (args: ts.NodeArray<ts.Expression>): string | undefined => {

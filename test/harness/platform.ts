@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { createLogger, DatabaseConfig, RunningSubgraph, startSubgraph } from '@tongxin/common';
-import { createGateway, Gateway } from '@tongxin/gateway';
+import { AuthConfig, createLogger, DatabaseConfig, RunningSubgraph, startSubgraph } from '@tongxin/common';
+import { createGateway, Gateway, GatewayOptions } from '@tongxin/gateway';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from '@tongxin/platform';
 import { cityAdminHeaders, TEST_AUTH } from './auth';
 import { freshDatabase } from './database';
@@ -26,6 +26,14 @@ export interface TestPlatformOptions {
   readonly sameDataAs?: TestPlatform;
   /** The gateway's large bodies at once (default: as GATEWAY_MAX_LARGE_BODIES says). */
   readonly maxLargeBodies?: number;
+  /** How every service verifies tokens (default TEST_AUTH; the console's tests: the embedded provider's JWKS). */
+  readonly auth?: AuthConfig;
+  /** The gateway's port (default: a free one). */
+  readonly port?: number;
+  /** The console, its sign-in and the embedded provider, as the gateway serves them. */
+  readonly site?: Pick<GatewayOptions, 'console' | 'consoleSignIn' | 'identity'>;
+  /** Databases made by the caller (left to it to drop). */
+  readonly db?: DatabaseConfig;
 }
 
 /**
@@ -34,7 +42,9 @@ export interface TestPlatformOptions {
  * supergraph, pointed at them.
  */
 export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const db = opts.sameDataAs ? { config: opts.sameDataAs.db, drop: async () => {} } : freshDatabase();
+  const given = opts.sameDataAs?.db ?? opts.db;
+  const db = given ? { config: given, drop: async () => {} } : freshDatabase();
+  const auth = opts.auth ?? TEST_AUTH;
   const level = process.env.LOG_LEVEL ?? 'silent';
   const subgraphs: Record<string, RunningSubgraph<any>> = {};
   // Filled in as the subgraphs start: a subgraph asks its peers only while serving requests.
@@ -43,7 +53,7 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
     for (const def of SUBGRAPHS) {
       subgraphs[def.subgraph] = await startSubgraph(def, {
         db: db.config,
-        auth: TEST_AUTH,
+        auth,
         port: 0,
         log: createLogger(def.subgraph, level),
         peerUrls,
@@ -59,10 +69,11 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
     supergraphSdl: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
     log: createLogger('gateway', level),
-    auth: TEST_AUTH,
+    auth,
     ...(opts.maxLargeBodies ? { maxLargeBodies: opts.maxLargeBodies } : {}),
+    ...opts.site,
   });
-  const port = await gateway.http.listen(0, '127.0.0.1');
+  const port = await gateway.http.listen(opts.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const quiet = async () => {
     for (const s of Object.values(subgraphs)) await (s.services as { outbox?: { idle(): Promise<void> } }).outbox?.idle();

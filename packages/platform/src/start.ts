@@ -5,11 +5,19 @@
  *
  * The subgraphs always listen on 127.0.0.1 (HOST is not passed on to them: only the gateway is
  * the public door); the gateway listens on GATEWAY_HOST (127.0.0.1) and GATEWAY_PORT (4000).
+ *
+ * The console: built (packages/console, when its build is stale) and served by the gateway at `/`.
+ * Unless the environment names a key of its own (TONGXIN_JWT_SECRET, TONGXIN_JWT_PUBLIC_KEY,
+ * TONGXIN_JWKS_URL) or TONGXIN_IDENTITY=external, the gateway runs the embedded OpenID provider at
+ * `/oidc`, every service verifies its tokens (TONGXIN_JWKS_URL), and the demo city gets a sign-in
+ * account of each role, printed with its demo password.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { authConfigFromEnv, createLogger, databaseConfigFromEnv, envInt, envString, formatDuration, maxTokenLifetime, mintToken, Role, serviceNodeFlags } from '@tongxin/common';
 import { gatewayNodeFlags } from '@tongxin/gateway';
+import { DEMO_ACCOUNTS } from '@tongxin/identity';
+import { buildConsoleIfStale, DEMO_PASSWORDS, ensureDemoSignIns } from './console';
 import { describePlatformDatabases, IncompleteDataError, loadDemoCityIfEmpty, openPlatformDatabases } from './databases';
 import { DEFAULT_DEMO_SIZE } from './demo/seed';
 import { SUBGRAPHS } from './subgraphs';
@@ -28,6 +36,21 @@ export function gatewayAddress(env: Env): { host: string; port: number; url: str
   const port = envInt(env, 'GATEWAY_PORT', 4000, 1, 65535);
   const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return { host, port, url: `http://${local.includes(':') ? `[${local}]` : local}:${port}` };
+}
+
+/**
+ * Whether the gateway runs the embedded OpenID provider: yes unless TONGXIN_IDENTITY=external or a
+ * key of another issuer is configured (TONGXIN_JWT_SECRET, TONGXIN_JWT_PUBLIC_KEY, TONGXIN_JWKS_URL).
+ */
+export function embeddedIdentity(env: Env): boolean {
+  if (env.TONGXIN_IDENTITY === 'external') return false;
+  return !env.TONGXIN_JWT_SECRET && !env.TONGXIN_JWT_PUBLIC_KEY && !env.TONGXIN_JWKS_URL;
+}
+
+/** The variables that point the gateway and every subgraph at the embedded provider of the gateway at `publicUrl`. */
+export function embeddedIdentityEnv(publicUrl: string): Record<string, string> {
+  const issuer = `${publicUrl}/oidc`;
+  return { TONGXIN_IDENTITY: 'embedded', TONGXIN_PUBLIC_URL: publicUrl, TONGXIN_JWKS_URL: `${issuer}/jwks`, TONGXIN_JWT_ISSUER: issuer };
 }
 
 /** The environment of a service the launcher runs: its own HOST and PORT, migrations already done. */
@@ -50,7 +73,9 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
 }
 
 async function main(): Promise<void> {
-  const env = process.env;
+  const gatewayAtFirst = gatewayAddress(process.env);
+  const embedded = embeddedIdentity(process.env);
+  const env: Env = { ...process.env, ...(embedded ? embeddedIdentityEnv(envString(process.env, 'TONGXIN_PUBLIC_URL', gatewayAtFirst.url)) : {}) };
   const config = databaseConfigFromEnv(env);
   const persons = envInt(env, 'DEMO_PERSONS', DEFAULT_DEMO_SIZE.persons, 0);
   const gatewayAt = gatewayAddress(env);
@@ -127,6 +152,18 @@ async function main(): Promise<void> {
     throw error;
   }
   if (interrupt.signal.aborted) process.exit(130);
+  let demoAccounts: Awaited<ReturnType<typeof ensureDemoSignIns>> = null;
+  let consoleBuilt = false;
+  try {
+    if (embedded && persons > 0) demoAccounts = await ensureDemoSignIns(config, log);
+    if (env.TONGXIN_CONSOLE !== 'off') {
+      buildConsoleIfStale(log);
+      consoleBuilt = true;
+    }
+  } catch (error) {
+    log.fatal({ err: error instanceof Error ? error.message : error }, 'could not prepare the console');
+    process.exit(1);
+  }
   running = true;
 
   // Each with the Node flags production gives it (the gateway's heap flags; --single-threaded
@@ -156,22 +193,39 @@ async function main(): Promise<void> {
     const gateway = run('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), gatewayAt.host, gatewayAt.port, gatewayFlags);
     await waitReady(`${gatewayAt.url}/health/ready`, gateway);
     const url = `${gatewayAt.url}/graphql`;
-    // 12 hours, or the longest lifetime TONGXIN_JWT_MAX_LIFETIME allows when that is shorter.
-    const lifetime = Math.min(12 * 3600, maxTokenLifetime(auth));
-    const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, Math.floor(Date.now() / 1000) + lifetime) : null;
-    process.stdout.write(
-      [
-        '',
-        `  Tongxin is running: ${url}${gatewayAt.host === '0.0.0.0' || gatewayAt.host === '::' ? ` (listening on ${gatewayAt.host}:${gatewayAt.port})` : ''}`,
+    const listening = gatewayAt.host === '0.0.0.0' || gatewayAt.host === '::' ? ` (listening on ${gatewayAt.host}:${gatewayAt.port})` : '';
+    const lines = [''];
+    if (consoleBuilt && embedded) {
+      lines.push(`  Tongxin is running. The console: ${env.TONGXIN_PUBLIC_URL}/${listening}`, '');
+      if (demoAccounts) {
+        lines.push('  Sign in with a demo account (demo passwords, for this machine only):', '');
+        for (const demo of DEMO_ACCOUNTS) {
+          const account = demoAccounts.find((a) => a.username === demo.username);
+          const password = account?.created === false ? '(as set before)' : DEMO_PASSWORDS[demo.key];
+          lines.push(`    ${demo.displayName.padEnd(10, '　')} user ${demo.username.padEnd(12)} password ${password}`);
+        }
+        lines.push('');
+      } else {
+        lines.push('  Add sign-in accounts with: npm run user -- add …', '');
+      }
+      lines.push(`  The API: ${url} (tokens of the console's provider, ${env.TONGXIN_JWT_ISSUER}).`);
+      lines.push(`  For scripts: export TOKEN=$(npm run -s token -- --role CITY_ADMIN) (signed with the provider's key; see README, Tokens).`);
+    } else {
+      // 12 hours, or the longest lifetime TONGXIN_JWT_MAX_LIFETIME allows when that is shorter.
+      const lifetime = Math.min(12 * 3600, maxTokenLifetime(auth));
+      const token = auth.kind === 'hs256' ? await mintToken(auth, { sub: 'local-city-admin', role: Role.CITY_ADMIN }, Math.floor(Date.now() / 1000) + lifetime) : null;
+      lines.push(
+        `  Tongxin is running: ${url}${listening}`,
+        ...(consoleBuilt && env.TONGXIN_CONSOLE_ISSUER ? [`  The console: ${gatewayAt.url}/ (signs in at ${env.TONGXIN_CONSOLE_ISSUER})`] : []),
         token
           ? `  A city administrator's token (${formatDuration(lifetime)}; others: npm run -s token -- --role …):\n\n  export TOKEN=${token}\n`
           : '  Send the tokens of your identity provider as Authorization: Bearer <token>.',
         `  Try: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
         `         -d '{"query":"{ persons(first: 3, filter: {districtCode: \\"330302\\"}) { totalCount edges { node { name category district { name } } } } }"}'`,
-        '  Ctrl-C stops everything.',
-        '',
-      ].join('\n') + '\n',
-    );
+      );
+    }
+    lines.push('  Ctrl-C stops everything.', '');
+    process.stdout.write(lines.join('\n') + '\n');
   } catch (error) {
     log.error({ err: error instanceof Error ? error.message : error }, 'could not start the platform');
     await stopAll(1);

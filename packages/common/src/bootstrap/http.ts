@@ -30,6 +30,11 @@ export interface HttpAppOptions<C extends object> {
   readonly largeBodies?: { readonly overBytes: number; readonly atOnce: number };
   /** Extra JSON routes (GET), e.g. `/metrics`. */
   readonly routes?: Readonly<Record<string, () => unknown>>;
+  /**
+   * Answers every other request (the gateway's console and its embedded OpenID provider); without
+   * it they get a 404 JSON answer.
+   */
+  readonly fallback?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void;
 }
 
 export interface HttpApp {
@@ -209,6 +214,13 @@ export function createHttpApp<C extends object>(opts: HttpAppOptions<C>): HttpAp
     }
     const route = opts.routes?.[url.pathname];
     if (route && req.method === 'GET') return sendJson(res, 200, route());
+    if (opts.fallback) {
+      try {
+        return opts.fallback(req, res, url);
+      } catch (err) {
+        return void done(Promise.reject(err));
+      }
+    }
     sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at ${path}` });
   });
   server.keepAliveTimeout = 65_000;

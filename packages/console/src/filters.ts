@@ -1,0 +1,73 @@
+import type { PersonCategory } from './gql/graphql';
+import { CATEGORY_LABELS } from './labels';
+
+/** The overview's filters, kept in the address's query (`?district=330302&category=PRIVATE_TECH`). */
+export interface OverviewFilters {
+  readonly district: string | null;
+  readonly category: PersonCategory | null;
+}
+
+const DISTRICT_CODE = /^\d{6}$/;
+
+/** The filters of a query string; unknown or malformed values are dropped, not passed to the API. */
+export function readFilters(search: string): OverviewFilters {
+  const params = new URLSearchParams(search);
+  const district = params.get('district');
+  const category = params.get('category');
+  return {
+    district: district && DISTRICT_CODE.test(district) ? district : null,
+    category: category && Object.prototype.hasOwnProperty.call(CATEGORY_LABELS, category) ? (category as PersonCategory) : null,
+  };
+}
+
+/** The query string of `filters` over the rest of `search` (other parameters kept), '' when empty. */
+export function writeFilters(search: string, filters: Readonly<Record<string, string | null>>): string {
+  const params = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(filters)) {
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The API's PersonFilter of the filters (a fixed district, such as a district administrator's, wins). */
+export function personFilterOf(filters: OverviewFilters, fixedDistrict: string | null = null): { districtCode?: string; category?: PersonCategory } {
+  const district = fixedDistrict ?? filters.district;
+  return { ...(district ? { districtCode: district } : {}), ...(filters.category ? { category: filters.category } : {}) };
+}
+
+/** The activity page's filters (`?district=330302&year=2026`). */
+export interface ActivityFilters {
+  readonly district: string | null;
+  readonly year: string | null;
+}
+
+export function readActivityFilters(search: string): ActivityFilters {
+  const params = new URLSearchParams(search);
+  const district = params.get('district');
+  const year = params.get('year');
+  return {
+    district: district && DISTRICT_CODE.test(district) ? district : null,
+    year: year && /^(19|20)\d\d$/.test(year) ? year : null,
+  };
+}
+
+/**
+ * The API's ActivityFilter: the district (a fixed one winning) and the activities that start in
+ * the year, China time (the API's DateTime carries its offset).
+ */
+export function activityFilterOf(filters: ActivityFilters, fixedDistrict: string | null = null): { districtCode?: string; startsFrom?: string; startsBefore?: string } {
+  const district = fixedDistrict ?? filters.district;
+  const year = filters.year ? Number(filters.year) : null;
+  return {
+    ...(district ? { districtCode: district } : {}),
+    ...(year ? { startsFrom: `${year}-01-01T00:00:00+08:00`, startsBefore: `${year + 1}-01-01T00:00:00+08:00` } : {}),
+  };
+}
+
+/** The years a viewer may pick: this one and the four before it, newest first. */
+export function recentYears(now: Date = new Date(), count = 5): string[] {
+  const year = now.getFullYear();
+  return Array.from({ length: count }, (_, i) => String(year - i));
+}

@@ -1,0 +1,150 @@
+import { Alert, Button, Col, Empty, Row, Select, Space, Spin, Statistic, Card, Typography } from 'antd';
+import { useMemo } from 'react';
+import { navigate, useLocation } from '../../app/router';
+import { useQuery } from '../../app/useQuery';
+import { barOption, pieOption } from '../../charts/options';
+import { ChartCard } from '../../charts/ChartCard';
+import { personFilterOf, readFilters, writeFilters } from '../../filters';
+import { formatCount } from '../../format';
+import { AFFILIATION_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, returneeLabel } from '../../labels';
+import { displayCount, inOrderOf, toRows } from '../../stats';
+import { OverviewDocument } from './overview.query';
+
+/**
+ * 城市总览, and a district's view (`fixedDistrict`): registered persons by district (or street),
+ * category, political affiliation, education and returnees, for the filters in the address.
+ */
+export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
+  const { pathname, search } = useLocation();
+  const filters = readFilters(search);
+  const district = fixedDistrict ?? filters.district;
+  const variables = { filter: personFilterOf(filters, fixedDistrict ?? null), streets: district !== null };
+  const result = useQuery(OverviewDocument, variables);
+  const setFilter = (name: 'district' | 'category', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
+
+  const data = result.status === 'done' ? result.data : null;
+  const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
+  const districtName = (code: string) => data?.districts.find((d) => d.code === code)?.name ?? code;
+  const rows = useMemo(() => {
+    if (!data) return null;
+    return {
+      places: district
+        ? toRows(
+            data.byStreet ?? [],
+            (g) => g.street?.code,
+            (code) => data.byStreet?.find((g) => g.street?.code === code)?.street?.name ?? code,
+          )
+        : toRows(
+            data.byDistrict,
+            (g) => g.district?.code,
+            (code) => data.byDistrict.find((g) => g.district?.code === code)?.district?.name ?? code,
+          ),
+      category: toRows(
+        data.byCategory,
+        (g) => g.category,
+        (v) => labelOf(CATEGORY_LABELS, v),
+      ),
+      affiliation: toRows(
+        data.byAffiliation,
+        (g) => g.politicalAffiliation,
+        (v) => labelOf(AFFILIATION_LABELS, v),
+      ),
+      education: inOrderOf(
+        EDUCATION_LABELS,
+        toRows(
+          data.byEducation,
+          (g) => g.education,
+          (v) => labelOf(EDUCATION_LABELS, v),
+          true,
+        ),
+      ),
+      returnee: toRows(
+        data.byReturnee,
+        (g) => (g.returnee == null ? null : String(g.returnee)),
+        (v) => returneeLabel(v === 'true'),
+      ),
+    };
+  }, [data, district]);
+  const total = data?.total[0];
+
+  const title = fixedDistrict ? `${districtName(fixedDistrict)}总览` : '城市总览';
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
+        {title}
+      </Typography.Title>
+      <Space wrap>
+        {fixedDistrict ? null : (
+          <Select
+            aria-label="区县"
+            data-filter="district"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部区县"
+            value={filters.district}
+            onChange={(v: string | undefined) => setFilter('district', v ?? null)}
+            options={units.map((d) => ({ value: d.code, label: d.name }))}
+          />
+        )}
+        <Select
+          aria-label="类别"
+          data-filter="category"
+          style={{ width: 280 }}
+          allowClear
+          placeholder="全部类别"
+          value={filters.category}
+          onChange={(v: string | undefined) => setFilter('category', v ?? null)}
+          options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+      </Space>
+      {result.status === 'loading' ? (
+        <Spin size="large" description="正在加载统计数据…" data-state="loading">
+          <div style={{ height: 240 }} />
+        </Spin>
+      ) : result.status === 'error' ? (
+        <Alert
+          type="error"
+          showIcon
+          data-state="error"
+          title="统计数据加载失败"
+          description={result.error.message}
+          action={
+            <Button size="small" onClick={result.retry}>
+              重试
+            </Button>
+          }
+        />
+      ) : !total || (!total.suppressed && (total.count ?? 0) === 0) ? (
+        <Empty data-state="empty" description="当前筛选条件下没有登记人员" />
+      ) : (
+        <>
+          <Card data-state="done">
+            <Statistic title={district ? `${districtName(district)}登记人员` : '全市登记人员'} value={total.suppressed ? displayCount(total) : formatCount(total.count ?? 0)} suffix="人" data-total />
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <ChartCard
+                title={district ? '各街道（镇）登记人员' : '各区县登记人员'}
+                dimension={district ? '街道（镇）' : '区县'}
+                rows={rows!.places}
+                option={barOption(rows!.places, Boolean(district))}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="各类别登记人员" dimension="类别" rows={rows!.category} option={barOption(rows!.category, true)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="政治面貌" dimension="政治面貌" rows={rows!.affiliation} option={pieOption(rows!.affiliation)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="学历" dimension="学历" rows={rows!.education} option={barOption(rows!.education)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="归国留学人员" dimension="是否归国留学" rows={rows!.returnee} option={pieOption(rows!.returnee)} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </Space>
+  );
+}

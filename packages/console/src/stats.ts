@@ -1,0 +1,65 @@
+import { formatCount } from './format';
+
+/** The smallest group shown (the API's default minimum): a suppressed group reads "<5". */
+export const SUPPRESSION_MINIMUM = 5;
+
+/** One group of a statistic as the console shows it: its label, its count (null when suppressed). */
+export interface StatRow {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number | null;
+  readonly suppressed: boolean;
+}
+
+/** A statistic's groups as the API answers them: a count that is null when suppressed. */
+export interface ApiGroup {
+  readonly count?: number | null;
+  readonly suppressed: boolean;
+}
+
+/** The label of the one row that stands for every group too small to show. */
+export const SUPPRESSED_LABEL = '其他小组（人数过少，不予显示）';
+
+/** How a count is written in tables and tooltips: "<5" for a suppressed group, 12,345 otherwise. */
+export function displayCount(row: Pick<StatRow, 'count' | 'suppressed'>): string {
+  if (row.suppressed || row.count === null) return `<${SUPPRESSION_MINIMUM}`;
+  return formatCount(row.count);
+}
+
+/**
+ * The API's groups as rows: each labelled by `label` (its dimension's Chinese name, or 未填写 when
+ * not recorded), the suppressed row last with SUPPRESSED_LABEL, the others by count, largest first
+ * unless `keepOrder`.
+ */
+export function toRows<G extends ApiGroup>(groups: readonly G[], keyOf: (g: G) => string | null | undefined, label: (key: string) => string, keepOrder = false): StatRow[] {
+  const shown: StatRow[] = [];
+  const hidden: StatRow[] = [];
+  for (const g of groups) {
+    if (g.suppressed) {
+      hidden.push({ key: '__suppressed__', label: SUPPRESSED_LABEL, count: null, suppressed: true });
+      continue;
+    }
+    const key = keyOf(g);
+    shown.push({ key: key ?? '__none__', label: key == null ? '未填写' : label(key), count: g.count ?? null, suppressed: false });
+  }
+  if (!keepOrder) shown.sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+  return [...shown, ...hidden];
+}
+
+/** The total of the counts shown (suppressed groups are not in it); null when every group is suppressed. */
+export function shownTotal(rows: readonly StatRow[]): number | null {
+  const counted = rows.filter((r) => !r.suppressed && r.count !== null);
+  return counted.length ? counted.reduce((sum, r) => sum + (r.count ?? 0), 0) : rows.length ? null : 0;
+}
+
+/** The rows as an .xlsx sheet: a header, then the label and count (or "<5") of each. */
+export function sheetOf(title: string, dimension: string, rows: readonly StatRow[], measure = '人数'): (string | number)[][] {
+  return [[title], [dimension, measure], ...rows.map((r) => [r.label, r.suppressed || r.count === null ? `<${SUPPRESSION_MINIMUM}` : r.count])];
+}
+
+/** The rows in the order of an enum's values (education from the lowest up), unknown and suppressed ones last. */
+export function inOrderOf(labels: Readonly<Record<string, string>>, rows: readonly StatRow[]): StatRow[] {
+  const order = Object.keys(labels);
+  const rank = (r: StatRow) => (r.suppressed ? order.length + 1 : order.includes(r.key) ? order.indexOf(r.key) : order.length);
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,226 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSchema, GraphQLEnumType } from 'graphql';
+import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
+import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, writeFilters } from '../src/filters';
+import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
+import {
+  ACTIVITY_KIND_LABELS,
+  AFFILIATION_LABELS,
+  CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  GENDER_LABELS,
+  MEMBERSHIP_ROLE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  PERSON_STATUS_LABELS,
+  PROFESSION_LABELS,
+  monthLabel,
+} from '../src/labels';
+import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
+import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+
+/** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
+
+describe('filters in the address', () => {
+  it('reads district and category, dropping what the API would refuse', () => {
+    expect(readFilters('?district=330302&category=PRIVATE_TECH')).toEqual({ district: '330302', category: 'PRIVATE_TECH' });
+    expect(readFilters('')).toEqual({ district: null, category: null });
+    expect(readFilters('?district=33030&category=NOPE')).toEqual({ district: null, category: null });
+    expect(readFilters('?district=330302x&category=')).toEqual({ district: null, category: null });
+  });
+
+  it('writes them over the other parameters, removing an emptied one', () => {
+    expect(writeFilters('', { district: '330302', category: null })).toBe('?district=330302');
+    expect(writeFilters('?district=330302&tab=2', { district: null, category: 'FREELANCER' })).toBe('?tab=2&category=FREELANCER');
+    expect(writeFilters('?district=330302', { district: null, category: null })).toBe('');
+    const filters = { district: '330303', category: 'SELF_EMPLOYED' } as const;
+    expect(readFilters(writeFilters('', filters))).toEqual(filters);
+  });
+
+  it('makes the API filter, a fixed district (a district administrator) winning over the address', () => {
+    expect(personFilterOf({ district: null, category: null })).toEqual({});
+    expect(personFilterOf({ district: '330303', category: 'FREELANCER' })).toEqual({ districtCode: '330303', category: 'FREELANCER' });
+    expect(personFilterOf({ district: '330303', category: null }, '330302')).toEqual({ districtCode: '330302' });
+  });
+});
+
+describe("the activity page's filters", () => {
+  it('reads district and year, dropping malformed ones', () => {
+    expect(readActivityFilters('?district=330302&year=2026')).toEqual({ district: '330302', year: '2026' });
+    expect(readActivityFilters('?year=26&district=x')).toEqual({ district: null, year: null });
+  });
+
+  it('asks the API for the activities that start in the year, China time', () => {
+    expect(activityFilterOf({ district: null, year: '2026' })).toEqual({ startsFrom: '2026-01-01T00:00:00+08:00', startsBefore: '2027-01-01T00:00:00+08:00' });
+    expect(activityFilterOf({ district: '330303', year: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(activityFilterOf({ district: null, year: null })).toEqual({});
+  });
+
+  it('offers this year and the four before it', () => {
+    expect(recentYears(new Date(2026, 11, 7))).toEqual(['2026', '2025', '2024', '2023', '2022']);
+  });
+
+  it('writes months as 年月', () => {
+    expect(monthLabel('2026-03')).toBe('2026年3月');
+    expect(monthLabel('2026-12')).toBe('2026年12月');
+  });
+});
+
+describe('talent-pool compliance', () => {
+  const city = { district: { code: '330300', name: '温州市' }, count: 120, underReview: 3, minimum: 100, maximum: 150, compliant: true, shortfall: 0, excess: 0, suppressed: false };
+  const short = { district: { code: '330302', name: '鹿城区' }, count: 18, underReview: null, minimum: 30, maximum: null, compliant: false, shortfall: 12, excess: 0, suppressed: true };
+
+  it('marks shortfalls and excesses, and withheld counts as "<5"', () => {
+    expect(complianceLabel(city)).toBe('达标');
+    expect(complianceLabel(short)).toBe('缺 12 人');
+    expect(complianceLabel({ compliant: false, shortfall: 0, excess: 1200, suppressed: false })).toBe('超出 1,200 人');
+    expect(complianceLabel({ compliant: false, shortfall: null, excess: null, suppressed: true })).toBe('未达标');
+    expect(poolCount(1234, false)).toBe('1,234');
+    expect(poolCount(null, true)).toBe('<5');
+    expect(quotaLabel(city)).toBe('100–150 人');
+    expect(quotaLabel(short)).toBe('至少 30 人');
+  });
+
+  it('writes the download with the numbers, "<5" where withheld', () => {
+    expect(complianceSheet(2026, [city, short])).toEqual([
+      ['2026年人才库达标情况'],
+      ['人才库', '在库人数', '待确认', '最低人数', '最高人数', '是否达标', '缺额'],
+      ['温州市', 120, 3, 100, 150, '达标', 0],
+      ['鹿城区', 18, '<5', 30, '', '未达标', 12],
+    ]);
+  });
+
+  it('reads the year from the address, this year by default', () => {
+    expect(yearOf('?year=2025', new Date(2026, 5, 1))).toBe(2025);
+    expect(yearOf('?year=abc', new Date(2026, 5, 1))).toBe(2026);
+    expect(yearOf('', new Date(2026, 5, 1))).toBe(2026);
+  });
+});
+
+describe('Chinese number and date formats', () => {
+  it('groups counts, writes large ones in 万 and 亿, shares in percent', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatCount(0)).toBe('0');
+    expect(formatCompact(9800)).toBe('9,800');
+    expect(formatCompact(12345)).toBe('1.2万');
+    expect(formatCompact(123456789)).toBe('1.2亿');
+    expect(formatShare(1, 8)).toBe('12.5%');
+    expect(formatShare(1, 0)).toBe('—');
+  });
+
+  it('writes dates as 年月日', () => {
+    expect(formatDate('2026-12-07')).toBe('2026年12月7日');
+    expect(formatDate(null)).toBe('');
+    expect(formatDateTime(new Date(2026, 0, 5, 9, 3))).toBe('2026年1月5日 09:03');
+  });
+});
+
+describe('suppressed groups', () => {
+  const groups = [
+    { category: 'SELF_EMPLOYED', count: 10, suppressed: false },
+    { category: null, count: null, suppressed: true },
+    { category: 'PRIVATE_TECH', count: 25, suppressed: false },
+    { category: 'FREELANCER', count: 5, suppressed: false },
+  ];
+  const rows = toRows(
+    groups,
+    (g) => g.category,
+    (v) => CATEGORY_LABELS[v]!,
+  );
+
+  it('are shown as "<5", last, apart from the groups shown by count', () => {
+    expect(rows.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['民营科技企业创业人员和技术人员', '25'],
+      ['个体户', '10'],
+      ['自由职业人员', '5'],
+      [SUPPRESSED_LABEL, '<5'],
+    ]);
+    expect(displayCount({ count: 12345, suppressed: false })).toBe('12,345');
+  });
+
+  it('stay out of the total of the counts shown', () => {
+    expect(shownTotal(rows)).toBe(40);
+    expect(shownTotal(toRows([{ category: null, count: null, suppressed: true }], (g) => g.category, String))).toBeNull();
+    expect(shownTotal([])).toBe(0);
+  });
+
+  it('are written "<5" in the downloaded sheet, the other counts as numbers', () => {
+    expect(sheetOf('各类别登记人员', '类别', rows)).toEqual([
+      ['各类别登记人员'],
+      ['类别', '人数'],
+      ['民营科技企业创业人员和技术人员', 25],
+      ['个体户', 10],
+      ['自由职业人员', 5],
+      [SUPPRESSED_LABEL, '<5'],
+    ]);
+  });
+
+  it('stay last when rows follow the order of an enum', () => {
+    const education = toRows(
+      [
+        { education: 'MASTER', count: 7, suppressed: false },
+        { education: null, count: null, suppressed: true },
+        { education: 'JUNIOR_HIGH_OR_BELOW', count: 9, suppressed: false },
+        { education: null, count: 6, suppressed: false },
+      ],
+      (g) => g.education,
+      (v) => EDUCATION_LABELS[v]!,
+      true,
+    );
+    expect(inOrderOf(EDUCATION_LABELS, education).map((r) => r.label)).toEqual(['初中及以下', '硕士研究生', '未填写', SUPPRESSED_LABEL]);
+  });
+
+  it('label a group whose value is not recorded 未填写', () => {
+    expect(toRows([{ category: null, count: 3, suppressed: false }], (g) => g.category, String)[0]!.label).toBe('未填写');
+  });
+});
+
+describe('the viewer of an access token', () => {
+  const token = (claims: Record<string, unknown>) => `x.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.y`;
+
+  it('reads role, district, organization and person, names in Chinese included', () => {
+    expect(viewerOf(token({ sub: 'a1', role: 'DISTRICT_ADMIN', district: '330302', name: '鹿城区管理员' }))).toEqual({
+      sub: 'a1',
+      name: '鹿城区管理员',
+      role: 'DISTRICT_ADMIN',
+      district: '330302',
+      org: null,
+      person: null,
+    });
+    expect(viewerOf(token({ sub: 'p', role: 'PERSON', person: 'per-1' }), '张三')).toMatchObject({ name: '张三', person: 'per-1' });
+  });
+
+  it('is null for a token without a known role, or not a JWT', () => {
+    expect(viewerOf(token({ sub: 'a', role: 'SERVICE' }))).toBeNull();
+    expect(viewerOf('opaque-token')).toBeNull();
+    expect(viewerOf('a.%%%.b')).toBeNull();
+  });
+
+  it('lands each role on its own page, a district administrator on their district only', () => {
+    const v = (role: string, more: Record<string, unknown> = {}) => viewerOf(token({ sub: 's', role, ...more }))!;
+    expect(homeOf(v('CITY_ADMIN'))).toBe('/overview');
+    expect(homeOf(v('ANALYST'))).toBe('/overview');
+    expect(homeOf(v('DISTRICT_ADMIN', { district: '330302' }))).toBe('/districts/330302');
+    expect(homeOf(v('ASSOCIATION_ADMIN', { org: 'o1' }))).toBe('/organization');
+    expect(homeOf(v('PERSON', { person: 'p1' }))).toBe('/me');
+    expect(mayViewDistrict(v('DISTRICT_ADMIN', { district: '330302' }), '330302')).toBe(true);
+    expect(mayViewDistrict(v('DISTRICT_ADMIN', { district: '330302' }), '330303')).toBe(false);
+    expect(mayViewDistrict(v('ANALYST'), '330303')).toBe(true);
+    expect(mayViewDistrict(v('ASSOCIATION_ADMIN', { org: 'o1' }), '330302')).toBe(false);
+    expect(mayViewDistrict(v('PERSON', { person: 'p1' }), '330302')).toBe(false);
+  });
+});
+
+it('names every value of the API enums it shows as the schema describes it', () => {
+  const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../../gateway/api-schema.graphql'), 'utf8'));
+  const described = (name: string) => Object.fromEntries((schema.getType(name) as GraphQLEnumType).getValues().map((v) => [v.name, v.description]));
+  expect(CATEGORY_LABELS).toEqual(described('PersonCategory'));
+  expect(AFFILIATION_LABELS).toEqual(described('PoliticalAffiliation'));
+  expect(GENDER_LABELS).toEqual(described('Gender'));
+  expect(EDUCATION_LABELS).toEqual(described('Education'));
+  expect(PROFESSION_LABELS).toEqual(described('Profession'));
+  expect(MEMBERSHIP_ROLE_LABELS).toEqual(described('MembershipRole'));
+  expect(ORGANIZATION_KIND_LABELS).toEqual(described('OrganizationKind'));
+  expect(PERSON_STATUS_LABELS).toEqual(described('PersonStatus'));
+  expect(ACTIVITY_KIND_LABELS).toEqual(described('ActivityKind'));
+});

@@ -1,0 +1,424 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLogger } from '@tongxin/common';
+import { buildConsoleIfStale, DEMO_ASSOCIATION_NAME, DEMO_PASSWORDS } from '@tongxin/platform';
+import ExcelJS from 'exceljs';
+import { Browser, chromium, Page } from 'playwright-core';
+import { formatCount } from '../packages/console/src/format';
+import { AFFILIATION_LABELS, CATEGORY_LABELS } from '../packages/console/src/labels';
+import { ConsolePlatform, startConsolePlatform } from './harness/console';
+import { postGraphQL } from './harness/graphql-client';
+
+/**
+ * Issue 16, end to end in headless Chromium (Debian's chromium driven by playwright-core): the
+ * console built and served by the gateway, the embedded provider's sign-in for every role of the
+ * demo city, the overview's numbers against the API's for the same filters, a filter change in
+ * the charts and the address, a district administrator kept to their district (UI and API), a
+ * wrong password and an ended session, sign-out. A screenshot of every page in test/artifacts/.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must run the browser tests (.ci/run installs chromium with apt-get)`);
+if (!haveChromium) console.warn(`Skipping the console's browser tests: ${CHROMIUM} is missing (apt-get install -y --no-install-recommends chromium fonts-noto-cjk)`);
+const describeInBrowser = haveChromium ? describe : describe.skip;
+
+const STATS = `query Stats($filter: PersonFilter) {
+  total: personStats(filter: $filter, groupBy: []) { count suppressed }
+  byDistrict: personStats(filter: $filter, groupBy: [DISTRICT]) { district { code name } count suppressed }
+  byCategory: personStats(filter: $filter, groupBy: [CATEGORY]) { category count suppressed }
+  byAffiliation: personStats(filter: $filter, groupBy: [POLITICAL_AFFILIATION]) { politicalAffiliation count suppressed }
+}`;
+
+/** The console's words for a suppressed group and its count (the test's own oracle, not the console's code). */
+const SUPPRESSED_LABEL = '其他小组（人数过少，不予显示）';
+const displayCount = (g: { count: number | null; suppressed: boolean }) => (g.suppressed || g.count === null ? '<5' : formatCount(g.count));
+
+const ACTIVITIES = `query Activities($filter: ActivityFilter) {
+  byKind: activityStats(filter: $filter, groupBy: [KIND]) { kind activities participations suppressed }
+  byMonth: activityStats(filter: $filter, groupBy: [MONTH]) { month activities participations suppressed }
+}`;
+const ACTIVITY_KINDS: Record<string, string> = {
+  STUDY_TRAINING: '学习培训',
+  INSPECTION_RESEARCH: '考察调研',
+  SOCIAL_SERVICE: '社会服务 (扶贫帮困、专业咨询、光彩事业、慈善公益)',
+  CULTURE_SPORTS: '文娱体育',
+  EDUCATION: '教育培训',
+};
+const sum = (groups: { activities: number }[]) => groups.reduce((n, g) => n + g.activities, 0);
+
+interface Group {
+  count: number | null;
+  suppressed: boolean;
+  district?: { code: string; name: string } | null;
+  category?: string | null;
+  politicalAffiliation?: string | null;
+}
+
+describeInBrowser('the console in a browser', () => {
+  let site: ConsolePlatform;
+  let browser: Browser;
+  const graphqlUrl = () => `${site.origin}/graphql`;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = buildConsoleIfStale(createLogger('console-build', process.env.LOG_LEVEL ?? 'silent'));
+    site = await startConsolePlatform({ consoleDir: dir, demoPersons: 400 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** A fresh browser (no cookies), whose /graphql requests' bearer token is recorded. */
+  async function newPage(): Promise<{ page: Page; token: () => string; errors: string[] }> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    let bearer = '';
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (r.url() === graphqlUrl()) bearer = r.headers().authorization ?? bearer;
+    });
+    // A Content-Security-Policy violation or an uncaught error is a failure of the page.
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { page, token: () => bearer, errors };
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${site.origin}/`);
+    await page.click('[data-action=signin]');
+    await page.waitForSelector('#username');
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('button[type=submit]');
+  }
+
+  async function landed(page: Page, pathname: string): Promise<void> {
+    await page.waitForURL((u) => u.pathname === pathname, { timeout: 30_000 });
+    await page.waitForSelector('[data-viewer-name]');
+  }
+
+  const api = async (token: string, query: string, variables: Record<string, unknown> = {}) => postGraphQL<any>(graphqlUrl(), query, variables, { authorization: token });
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `console-${name}.png`), fullPage: true });
+  }
+
+  /** The rows of a chart card's table view: [label, count as shown]. */
+  async function tableOf(page: Page, card: string): Promise<string[][]> {
+    const box = page.locator(`[data-card="${card}"]`);
+    await box.getByText('表格', { exact: true }).click();
+    await box.locator('.ant-table-tbody tr').first().waitFor();
+    const rows = await box.locator('.ant-table-tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    await box.getByText('图表', { exact: true }).click();
+    return rows;
+  }
+
+  const expectedRows = (groups: Group[], label: (g: Group) => string) => {
+    const shown = groups.filter((g) => !g.suppressed).sort((a, b) => (b.count ?? 0) - (a.count ?? 0));
+    const rows = shown.map((g) => [label(g), displayCount(g)]);
+    return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+  };
+
+  const totalShown = async (page: Page) => (await page.locator('[data-total] .ant-statistic-content-value').textContent())?.trim();
+
+  it('signs a city administrator in through the provider onto 城市总览, with the numbers the API gives', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标']);
+    await page.waitForSelector('[data-state=done]');
+    const stats = await api(token(), STATS, { filter: {} });
+    expect(stats.errors).toBeUndefined();
+    expect(await totalShown(page)).toBe(formatCount(stats.data.total[0].count));
+    expect(await tableOf(page, '各区县登记人员')).toEqual(expectedRows(stats.data.byDistrict, (g) => g.district!.name));
+    expect(await tableOf(page, '各类别登记人员')).toEqual(expectedRows(stats.data.byCategory, (g) => CATEGORY_LABELS[g.category!]!));
+    expect(await tableOf(page, '政治面貌')).toEqual(expectedRows(stats.data.byAffiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
+    await shot(page, 'overview-city-admin');
+
+    // The chart's numbers as an .xlsx file: the same rows as its table.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-card="各类别登记人员"]').getByText('下载 Excel').click()]);
+    expect(download.suggestedFilename()).toBe('各类别登记人员.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheetRows = book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    const cells = sheetRows.map((r) => r.slice(1));
+    expect(cells.slice(0, 2)).toEqual([['各类别登记人员'], ['类别', '人数']]);
+    expect(cells.slice(2).map(([label, count]) => [label, typeof count === 'number' ? formatCount(count) : count])).toEqual(expectedRows(stats.data.byCategory, (g) => CATEGORY_LABELS[g.category!]!));
+
+    // A filter: the address, the total, the tables and the chart follow it.
+    const before = await page.locator('[data-chart="各区县登记人员"] canvas').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^个体户$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('category') === 'SELF_EMPLOYED');
+    await page.waitForSelector('[data-state=done]');
+    const filtered = await api(token(), STATS, { filter: { category: 'SELF_EMPLOYED' } });
+    expect(await totalShown(page)).toBe(formatCount(filtered.data.total[0].count));
+    expect(filtered.data.total[0].count).toBeLessThan(stats.data.total[0].count);
+    expect(await tableOf(page, '各区县登记人员')).toEqual(expectedRows(filtered.data.byDistrict, (g) => g.district!.name));
+    const after = await page.locator('[data-chart="各区县登记人员"] canvas').evaluate((c) => (c as unknown as { toDataURL(): string }).toDataURL());
+    expect(after).not.toBe(before);
+
+    // A district too; a reload keeps both (the address holds them) and signs in again without asking.
+    await page.click('[data-filter=district]');
+    await page.locator('.ant-select-item-option', { hasText: /^鹿城区$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('district') === '330302' && u.searchParams.get('category') === 'SELF_EMPLOYED');
+    await page.waitForSelector('[data-state=done]');
+    const both = await api(token(), STATS, { filter: { category: 'SELF_EMPLOYED', districtCode: '330302' } });
+    expect(await totalShown(page)).toBe(formatCount(both.data.total[0].count));
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/overview' && u.searchParams.get('district') === '330302');
+    await page.waitForSelector('[data-state=done]');
+    expect(await totalShown(page)).toBe(formatCount(both.data.total[0].count));
+    await shot(page, 'overview-filtered');
+
+    // No one registered under a filter: the empty state, not an empty chart (330300 is the city itself, no person's district).
+    await page.goto(`${site.origin}/overview?district=330300`);
+    await page.waitForSelector('[data-state=empty]');
+    expect(await page.textContent('[data-state=empty]')).toContain('当前筛选条件下没有登记人员');
+    expect((await api(token(), STATS, { filter: { districtCode: '330300' } })).data.total[0].count).toBe(0);
+    await shot(page, 'overview-empty');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows 活动统计 with the numbers the API gives, for the year in the address', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '活动统计' }).click();
+    await page.waitForURL((u) => u.pathname === '/activities');
+    await page.waitForSelector('[data-state=done]');
+    const all = await api(token(), ACTIVITIES, { filter: {} });
+    expect(all.errors).toBeUndefined();
+    expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(all.data.byKind)));
+    const kinds = Object.keys(ACTIVITY_KINDS);
+    const byKind = [...all.data.byKind].sort((a: any, b: any) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+    expect(await tableOf(page, '各类活动场次')).toEqual(byKind.map((g: any) => [ACTIVITY_KINDS[g.kind], formatCount(g.activities)]));
+    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
+    const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+    expect(await tableOf(page, '每月参与人次')).toEqual(months.map((g: any) => [monthName(g.month), displayCount({ count: g.participations, suppressed: g.suppressed })]));
+    await shot(page, 'activities');
+
+    // A year: the address and the numbers follow it.
+    const year = String(new Date().getFullYear());
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    const inYear = await api(token(), ACTIVITIES, { filter: { startsFrom: `${year}-01-01T00:00:00+08:00`, startsBefore: `${Number(year) + 1}-01-01T00:00:00+08:00` } });
+    expect(inYear.errors).toBeUndefined();
+    if (sum(inYear.data.byKind) === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(inYear.data.byKind)));
+      expect(inYear.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+    }
+    await shot(page, 'activities-year');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the talent pools of the year against their quotas, shortfalls marked, as the API answers', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '人才库达标' }).click();
+    await page.waitForURL((u) => u.pathname === '/talent-pool');
+    await page.waitForSelector('[data-state=done]');
+    const year = new Date().getFullYear();
+    const answer = await api(token(), 'query($year: Int!) { talentPoolCompliance(year: $year) { district { name } count minimum maximum compliant shortfall excess suppressed } }', { year });
+    expect(answer.errors).toBeUndefined();
+    const pools = answer.data.talentPoolCompliance as any[];
+    expect(pools).toHaveLength(13);
+    const quota = (p: any) => (p.maximum == null ? `至少 ${formatCount(p.minimum)} 人` : `${formatCount(p.minimum)}–${formatCount(p.maximum)} 人`);
+    const state = (p: any) => (p.compliant ? '达标' : p.shortfall ? `缺 ${formatCount(p.shortfall)} 人` : p.excess ? `超出 ${formatCount(p.excess)} 人` : '未达标');
+    expect(await tableOf(page, '人才库达标情况')).toEqual(pools.map((p) => [p.district.name, p.count == null ? '<5' : formatCount(p.count), expect.any(String), quota(p), state(p)]));
+    const missing = pools.filter((p) => !p.compliant).length;
+    if (missing) expect(await page.textContent('[data-missing]')).toBe(`${missing} 个人才库未达标`);
+    await shot(page, 'talent-pool');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'analyst', DEMO_PASSWORDS.analyst);
+    await landed(page, '/overview');
+    expect(await page.textContent('[data-viewer-role]')).toBe('数据分析员');
+    await page.waitForSelector('[data-state=done]');
+    const stats = await api(token(), STATS, { filter: {} });
+    expect(stats.errors).toBeUndefined();
+    const affiliation = stats.data.byAffiliation as Group[];
+    // 400 persons: some political affiliations are held by fewer than 5 of them.
+    expect(affiliation.some((g) => g.suppressed)).toBe(true);
+    const table = await tableOf(page, '政治面貌');
+    expect(table).toEqual(expectedRows(affiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
+    expect(table.at(-1)).toEqual([SUPPRESSED_LABEL, '<5']);
+    await page.locator('[data-card="政治面貌"]').getByText('表格', { exact: true }).click();
+    await shot(page, 'overview-analyst');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("keeps a district administrator to their district's view, in the console and in the API", async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(page, '/districts/330302');
+    expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
+    expect(await page.textContent('[data-page-title]')).toBe('鹿城区总览');
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动']);
+    await page.waitForSelector('[data-state=done]');
+    const own = await api(token(), STATS, { filter: { districtCode: '330302' } });
+    expect(await totalShown(page)).toBe(formatCount(own.data.total[0].count));
+    await shot(page, 'district-admin');
+
+    // Their district's activities, from the menu; the city's and another district's are refused.
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '本区活动' }).click();
+    await page.waitForURL((u) => u.pathname === '/districts/330302/activities');
+    await page.waitForSelector('[data-state=done]');
+    const ownActivities = await api(token(), ACTIVITIES, { filter: { districtCode: '330302' } });
+    expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(ownActivities.data.byKind)));
+    await shot(page, 'district-admin-activities');
+
+    for (const other of ['/districts/330303', '/districts/330303/activities', '/overview', '/activities', '/overview?district=330303']) {
+      await page.goto(`${site.origin}${other}`);
+      await page.waitForSelector('[data-state=forbidden]');
+      expect(await page.textContent('[data-state=forbidden]')).toContain('无权访问');
+    }
+    await shot(page, 'district-admin-forbidden');
+    const refused = await api(token(), STATS, { filter: { districtCode: '330303' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lands an association administrator on their organization, a person on their own record', async () => {
+    const assoc = await newPage();
+    await signIn(assoc.page, 'association', DEMO_PASSWORDS.association);
+    await landed(assoc.page, '/organization');
+    await assoc.page.waitForSelector('[data-state=done]');
+    expect(await assoc.page.textContent('[data-page-title]')).toBe(DEMO_ASSOCIATION_NAME);
+    const org = await api(assoc.token(), 'query($id: ID!) { organization(id: $id) { memberCount } }', { id: site.demo!.organizationId });
+    expect(await assoc.page.textContent('[data-member-count]')).toBe(org.data.organization.memberCount == null ? '<5' : `${formatCount(org.data.organization.memberCount)} 人`);
+    await shot(assoc.page, 'organization');
+    expect(assoc.errors).toEqual([]);
+    await assoc.page.context().close();
+
+    const person = await newPage();
+    await signIn(person.page, 'person', DEMO_PASSWORDS.person);
+    await landed(person.page, '/me');
+    await person.page.waitForSelector('[data-state=done]');
+    const me = await api(person.token(), 'query($id: ID!) { person(id: $id) { name } }', { id: site.demo!.personId });
+    expect(await person.page.textContent('[data-person-name]')).toBe(me.data.person.name);
+    expect(await person.page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['我的信息']);
+    await person.page.goto(`${site.origin}/overview`);
+    await person.page.waitForSelector('[data-state=forbidden]');
+    await person.page.goto(`${site.origin}/me`);
+    await person.page.waitForSelector('[data-state=done]');
+    await shot(person.page, 'me');
+    expect(person.errors).toEqual([]);
+    await person.page.context().close();
+  });
+
+  it('says so when the password is wrong', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'city', 'not-the-password');
+    await page.waitForSelector('[role=alert]');
+    expect(await page.textContent('[role=alert]')).toBe('用户名或密码错误');
+    expect(new URL(page.url()).pathname.startsWith('/oidc/')).toBe(true);
+    await shot(page, 'wrong-password');
+    await page.context().close();
+  });
+
+  it('says clearly when the session has ended, and signs in again from there', async () => {
+    const { page, errors } = await newPage();
+    await page.clock.install();
+    let refreshToken = '';
+    page.on('response', async (r) => {
+      if (r.url() === `${site.origin}/oidc/token` && r.ok()) refreshToken = ((await r.json()) as { refresh_token?: string }).refresh_token ?? refreshToken;
+    });
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+    expect(refreshToken).not.toBe('');
+    // The provider forgets the refresh token (as when its session ends elsewhere); ten minutes later the access token runs out.
+    const revoked = await fetch(`${site.origin}/oidc/token/revocation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: site.idp.clientId, token: refreshToken, token_type_hint: 'refresh_token' }),
+    });
+    expect(revoked.status).toBe(200);
+    await page.clock.fastForward('10:00');
+    await page.waitForSelector('[data-session-message]');
+    expect(await page.textContent('[data-session-message]')).toContain('登录已过期，请重新登录。');
+    expect(await page.textContent('[data-action=signin]')).toBe('重新登录');
+    await shot(page, 'session-expired');
+    // Still signed in at the provider: 重新登录 comes straight back.
+    await page.click('[data-action=signin]');
+    await landed(page, '/overview');
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('signs out through the provider, which then asks for the password again', async () => {
+    const { page, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.click('[data-action=signout]');
+    await page.waitForURL((u) => u.pathname.startsWith('/oidc/'));
+    await shot(page, 'sign-out-confirm');
+    await page.click('button[name=logout]');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.waitForSelector('[data-page=signin]');
+    await shot(page, 'signed-out');
+    await page.click('[data-action=signin]');
+    await page.waitForSelector('#username');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows loading while the statistics come, and a clear error with 重试 when the gateway cannot be reached', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+
+    // The next answer held back: the page says it is loading until it comes.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(graphqlUrl(), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^自由职业人员$/ }).click();
+    await page.waitForSelector('[data-state=loading]');
+    await shot(page, 'overview-loading');
+    release();
+    await page.waitForSelector('[data-state=done]');
+    await page.unroute(graphqlUrl());
+
+    // The network fails: a Chinese message and 重试, which loads the page once the gateway answers again.
+    await page.route(graphqlUrl(), (route) => route.abort('connectionrefused'));
+    await page.click('[data-filter=category]');
+    await page.locator('.ant-select-item-option', { hasText: /^个体户$/ }).click();
+    await page.waitForSelector('[data-state=error]');
+    expect(await page.textContent('[data-state=error]')).toContain('无法连接服务器，请检查网络后重试。');
+    await shot(page, 'overview-error');
+    await page.unroute(graphqlUrl());
+    await page
+      .locator('[data-state=error]')
+      .getByRole('button', { name: /重\s*试/ })
+      .click();
+    await page.waitForSelector('[data-state=done]');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('SELF_EMPLOYED');
+    await page.context().close();
+  });
+});
