@@ -136,6 +136,10 @@ export type PersonFilter = {
   districtCode?: string | null | undefined;
   politicalAffiliation?: PoliticalAffiliation | null | undefined;
   profession?: Profession | null | undefined;
+  /** Registered on or after this day (registeredOn). */
+  registeredFrom?: string | null | undefined;
+  /** Registered on or before this day (registeredOn). */
+  registeredTo?: string | null | undefined;
   returnee?: boolean | null | undefined;
   /** Default: ACTIVE and MOVED_AWAY (archived records hidden). */
   statuses?: Array<PersonStatus> | null | undefined;
