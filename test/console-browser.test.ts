@@ -50,6 +50,23 @@ const ACTIVITY_KINDS: Record<string, string> = {
 };
 const sum = (groups: { activities: number }[]) => groups.reduce((n, g) => n + g.activities, 0);
 
+const REGISTRATIONS = `query Registrations($filter: PersonFilter, $monthFilter: PersonFilter) {
+  total: personStats(filter: $filter, groupBy: []) { count suppressed }
+  byAgeBand: personStats(filter: $filter, groupBy: [AGE_BAND]) { ageBand count suppressed }
+  byMonth: personStats(filter: $monthFilter, groupBy: [REGISTERED_MONTH]) { registeredMonth count suppressed }
+}`;
+const AGE_BANDS: Record<string, string> = { UP_TO_35: '35岁及以下', FROM_36_TO_45: '36至45岁', FROM_46_TO_55: '46至55岁', FROM_56: '56岁及以上' };
+const AGE_BAND_ORDER = Object.keys(AGE_BANDS);
+const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+/** Groups in an order (an enum's, or else their key's), each [label, count as shown]; the suppressed ones last as one row. */
+function inOrder(groups: any[], key: string, order: string[] | null, label: (v: string) => string): string[][] {
+  const shown = groups.filter((g) => !g.suppressed);
+  const rank = (g: any) => (order ? order.indexOf(g[key]) : 0);
+  shown.sort((a, b) => rank(a) - rank(b) || String(a[key]).localeCompare(String(b[key])));
+  const rows = shown.map((g) => [g[key] == null ? '未填写' : label(g[key]), displayCount(g)]);
+  return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+}
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -184,6 +201,47 @@ describeInBrowser('the console in a browser', () => {
     expect(await page.textContent('[data-state=empty]')).toContain('当前筛选条件下没有登记人员');
     expect((await api(token(), STATS, { filter: { districtCode: '330300' } })).data.total[0].count).toBe(0);
     await shot(page, 'overview-empty');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows age bands and registrations per month on 城市总览, and a year of registration in the address', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+    const thisYear = new Date().getFullYear();
+    const all = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
+    expect(all.errors).toBeUndefined();
+    expect(await tableOf(page, '年龄段')).toEqual(inOrder(all.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
+    const months = inOrder(all.data.byMonth, 'registeredMonth', null, monthName);
+    expect(months.length).toBeGreaterThan(0);
+    expect(await tableOf(page, '近3年每月登记')).toEqual(months);
+    expect(all.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth >= `${thisYear - 2}-01`)).toBe(true);
+    await shot(page, 'overview-age-months');
+
+    // A year of registration: the address, the total and every chart follow it.
+    const year = String(thisYear - 1);
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年登记$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    const period = { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` };
+    const inYear = await api(token(), REGISTRATIONS, { filter: period, monthFilter: period });
+    expect(inYear.errors).toBeUndefined();
+    if (!inYear.data.total[0].suppressed && inYear.data.total[0].count === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await totalShown(page)).toBe(displayCount(inYear.data.total[0]));
+      expect(inYear.data.total[0].count).toBeLessThan(all.data.total[0].count);
+      expect(await tableOf(page, `${year}年每月登记`)).toEqual(inOrder(inYear.data.byMonth, 'registeredMonth', null, monthName));
+      expect(inYear.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '年龄段')).toEqual(inOrder(inYear.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
+    }
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/overview' && u.searchParams.get('year') === year);
+    await page.waitForSelector('[data-state=done], [data-state=empty]');
+    await shot(page, 'overview-year');
     expect(errors).toEqual([]);
     await page.context().close();
   });

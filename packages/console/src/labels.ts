@@ -100,6 +100,14 @@ export const ACTIVITY_KIND_LABELS: Readonly<Record<string, string>> = {
   EDUCATION: '教育培训',
 };
 
+/** Age bands, youngest first (the age reached this year). */
+export const AGE_BAND_LABELS: Readonly<Record<string, string>> = {
+  UP_TO_35: '35岁及以下',
+  FROM_36_TO_45: '36至45岁',
+  FROM_46_TO_55: '46至55岁',
+  FROM_56: '56岁及以上',
+};
+
 /** A month of the API (YYYY-MM) as 2026年3月. */
 export function monthLabel(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);

@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, writeFilters } from '../src/filters';
+import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import {
   ACTIVITY_KIND_LABELS,
   AFFILIATION_LABELS,
+  AGE_BAND_LABELS,
   CATEGORY_LABELS,
   EDUCATION_LABELS,
   GENDER_LABELS,
@@ -23,17 +24,18 @@ import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows 
 
 describe('filters in the address', () => {
   it('reads district and category, dropping what the API would refuse', () => {
-    expect(readFilters('?district=330302&category=PRIVATE_TECH')).toEqual({ district: '330302', category: 'PRIVATE_TECH' });
-    expect(readFilters('')).toEqual({ district: null, category: null });
-    expect(readFilters('?district=33030&category=NOPE')).toEqual({ district: null, category: null });
-    expect(readFilters('?district=330302x&category=')).toEqual({ district: null, category: null });
+    expect(readFilters('?district=330302&category=PRIVATE_TECH')).toEqual({ district: '330302', category: 'PRIVATE_TECH', year: null });
+    expect(readFilters('?year=2025')).toEqual({ district: null, category: null, year: '2025' });
+    expect(readFilters('')).toEqual({ district: null, category: null, year: null });
+    expect(readFilters('?district=33030&category=NOPE&year=25')).toEqual({ district: null, category: null, year: null });
+    expect(readFilters('?district=330302x&category=&year=2025x')).toEqual({ district: null, category: null, year: null });
   });
 
   it('writes them over the other parameters, removing an emptied one', () => {
     expect(writeFilters('', { district: '330302', category: null })).toBe('?district=330302');
     expect(writeFilters('?district=330302&tab=2', { district: null, category: 'FREELANCER' })).toBe('?tab=2&category=FREELANCER');
     expect(writeFilters('?district=330302', { district: null, category: null })).toBe('');
-    const filters = { district: '330303', category: 'SELF_EMPLOYED' } as const;
+    const filters = { district: '330303', category: 'SELF_EMPLOYED', year: '2024' } as const;
     expect(readFilters(writeFilters('', filters))).toEqual(filters);
   });
 
@@ -41,6 +43,18 @@ describe('filters in the address', () => {
     expect(personFilterOf({ district: null, category: null })).toEqual({});
     expect(personFilterOf({ district: '330303', category: 'FREELANCER' })).toEqual({ districtCode: '330303', category: 'FREELANCER' });
     expect(personFilterOf({ district: '330303', category: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(personFilterOf({ district: null, category: null, year: '2025' })).toEqual({ registeredFrom: '2025-01-01', registeredTo: '2025-12-31' });
+  });
+
+  it('counts registrations per month over the chosen year, or else the last three years', () => {
+    const now = new Date(2026, 11, 7);
+    expect(registrationMonthsFilterOf({ district: null, category: null, year: null }, null, now)).toEqual({ registeredFrom: '2024-01-01' });
+    expect(registrationMonthsFilterOf({ district: '330303', category: 'FREELANCER', year: null }, '330302', now)).toEqual({
+      districtCode: '330302',
+      category: 'FREELANCER',
+      registeredFrom: '2024-01-01',
+    });
+    expect(registrationMonthsFilterOf({ district: null, category: null, year: '2025' }, null, now)).toEqual({ registeredFrom: '2025-01-01', registeredTo: '2025-12-31' });
   });
 });
 
@@ -223,4 +237,5 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(ORGANIZATION_KIND_LABELS).toEqual(described('OrganizationKind'));
   expect(PERSON_STATUS_LABELS).toEqual(described('PersonStatus'));
   expect(ACTIVITY_KIND_LABELS).toEqual(described('ActivityKind'));
+  expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
 });

@@ -45,6 +45,17 @@ export type ActivityStatus =
   /** 计划中 */
   | 'PLANNED';
 
+/** 年龄段（按当年周岁） */
+export type AgeBand =
+  /** 36至45岁 */
+  | 'FROM_36_TO_45'
+  /** 46至55岁 */
+  | 'FROM_46_TO_55'
+  /** 56岁及以上 */
+  | 'FROM_56'
+  /** 35岁及以下 */
+  | 'UP_TO_35';
+
 /** How GB/T 2260 classifies a unit of the city. */
 export type DistrictKind =
   /** 地级市 */
@@ -239,11 +250,12 @@ export type OwnOrganizationQuery = { organization: { id: string, name: string, k
 
 export type OverviewQueryVariables = Exact<{
   filter?: PersonFilter | null | undefined;
+  monthFilter?: PersonFilter | null | undefined;
   streets: boolean;
 }>;
 
 
-export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }> };
+export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }>, byAgeBand: Array<{ ageBand: AgeBand | null, count: number | null, suppressed: boolean }>, byMonth: Array<{ registeredMonth: string | null, count: number | null, suppressed: boolean }> };
 
 export type TalentPoolComplianceQueryVariables = Exact<{
   year: number;
@@ -366,7 +378,7 @@ export const OwnOrganizationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<OwnOrganizationQuery, OwnOrganizationQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
-    query Overview($filter: PersonFilter, $streets: Boolean!) {
+    query Overview($filter: PersonFilter, $monthFilter: PersonFilter, $streets: Boolean!) {
   districts {
     code
     name
@@ -409,6 +421,16 @@ export const OverviewDocument = new TypedDocumentString(`
   }
   byReturnee: personStats(filter: $filter, groupBy: [RETURNEE]) {
     returnee
+    count
+    suppressed
+  }
+  byAgeBand: personStats(filter: $filter, groupBy: [AGE_BAND]) {
+    ageBand
+    count
+    suppressed
+  }
+  byMonth: personStats(filter: $monthFilter, groupBy: [REGISTERED_MONTH]) {
+    registeredMonth
     count
     suppressed
   }
