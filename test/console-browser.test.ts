@@ -67,6 +67,36 @@ function inOrder(groups: any[], key: string, order: string[] | null, label: (v: 
   return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
 }
 
+const FEEDBACK = `query Feedback($filter: FeedbackStatsFilter) {
+  total: feedbackStats(filter: $filter, groupBy: []) { count open overdue responded respondedOnTime suppressed }
+  byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) { status count suppressed }
+  byKind: feedbackStats(filter: $filter, groupBy: [KIND]) { kind count suppressed }
+  byDistrict: feedbackStats(filter: $filter, groupBy: [DISTRICT]) { district { code name } count overdue suppressed }
+  byMonth: feedbackStats(filter: $filter, groupBy: [MONTH]) { month count suppressed }
+}`;
+const FEEDBACK_STATUSES: Record<string, string> = { SUBMITTED: '已提交', ACCEPTED: '已受理', FORWARDED: '已转办', ANSWERED: '已答复', CLOSED: '已办结', REJECTED: '不予受理' };
+const FEEDBACK_STATUS_ORDER = Object.keys(FEEDBACK_STATUSES);
+const FEEDBACK_KINDS: Record<string, string> = {
+  OPINION: '意见建议',
+  SUGGESTION: '建言献策',
+  PUBLIC_OPINION: '社情民意',
+  RIGHTS_PROTECTION: '维权服务',
+  INFORMATION: '信息服务',
+  CONSULTATION: '咨询服务',
+};
+const FEEDBACK_KIND_ORDER = Object.keys(FEEDBACK_KINDS);
+const percentOf = (part: number, whole: number) => new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
+/** One measure of groups in an enum's order, [label, value as shown]; withheld ones "<5" (under their label, or the suppressed label without one), last. */
+function measured(groups: any[], key: string, order: string[], label: (v: string) => string, measure: string): string[][] {
+  const rank = (g: any) => (g.suppressed || g[measure] == null ? order.length + 1 : order.includes(g[key]) ? order.indexOf(g[key]) : order.length);
+  return [...groups]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((g) => {
+      const withheld = g.suppressed || g[measure] == null;
+      return [g[key] == null ? (withheld ? SUPPRESSED_LABEL : '未填写') : label(g[key]), withheld ? '<5' : formatCount(g[measure])];
+    });
+}
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -142,6 +172,7 @@ describeInBrowser('the console in a browser', () => {
     return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
   };
 
+  const statistic = async (page: Page, attribute: string) => (await page.locator(`[${attribute}] .ant-statistic-content-value`).textContent())?.trim();
   const totalShown = async (page: Page) => (await page.locator('[data-total] .ant-statistic-content-value').textContent())?.trim();
 
   it('signs a city administrator in through the provider onto 城市总览, with the numbers the API gives', async () => {
@@ -149,7 +180,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -305,6 +336,69 @@ describeInBrowser('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('shows 意见诉求 by status, kind, month and overdue by district, with the on-time rate the API gives', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '意见诉求' }).click();
+    await page.waitForURL((u) => u.pathname === '/feedback');
+    await page.waitForSelector('[data-state=done]');
+    const all = await api(token(), FEEDBACK, { filter: {} });
+    expect(all.errors).toBeUndefined();
+    const total = all.data.total[0];
+    expect(total.count).toBeGreaterThan(0);
+    expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(total.count));
+    expect(await statistic(page, 'data-feedback-overdue')).toBe(formatCount(total.overdue));
+    expect(await statistic(page, 'data-feedback-on-time')).toBe(total.responded ? percentOf(total.respondedOnTime, total.responded) : '—');
+    expect(await tableOf(page, '办理状态')).toEqual(measured(all.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
+    expect(await tableOf(page, '诉求类型')).toEqual(measured(all.data.byKind, 'kind', FEEDBACK_KIND_ORDER, (v) => FEEDBACK_KINDS[v]!, 'count'));
+    const byDistrict = [...all.data.byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
+    expect(await tableOf(page, '各区县逾期件数')).toEqual(byDistrict.map((g: any) => [g.district.name, displayCount({ count: g.overdue, suppressed: g.suppressed })]));
+    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
+    expect(await tableOf(page, '每月提交件数')).toEqual(months.map((g: any) => [monthName(g.month), displayCount(g)]));
+    await shot(page, 'feedback');
+
+    // A district and a year: the address and the numbers follow them.
+    const year = String(new Date().getFullYear());
+    await page.click('[data-filter=district]');
+    await page.locator('.ant-select-item-option', { hasText: /^鹿城区$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('district') === '330302');
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year && u.searchParams.get('district') === '330302');
+    const narrowed = await api(token(), FEEDBACK, { filter: { districtCode: '330302', submittedFrom: `${year}-01-01`, submittedTo: `${year}-12-31` } });
+    if (narrowed.data.total[0].count === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(narrowed.data.total[0].count));
+      expect(narrowed.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '办理状态')).toEqual(measured(narrowed.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
+    }
+    await shot(page, 'feedback-filtered');
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // A district administrator: their district only, whatever the address says; no district chart.
+    const lucheng = await newPage();
+    await signIn(lucheng.page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(lucheng.page, '/districts/330302');
+    await lucheng.page.locator('[data-menu] .ant-menu-item', { hasText: '本区意见诉求' }).click();
+    await lucheng.page.waitForURL((u) => u.pathname === '/feedback');
+    await lucheng.page.waitForSelector('[data-state=done]');
+    expect(await lucheng.page.textContent('[data-page-title]')).toBe('鹿城区意见诉求');
+    const own = await api(lucheng.token(), FEEDBACK, { filter: { districtCode: '330302' } });
+    expect(own.errors).toBeUndefined();
+    expect(await statistic(lucheng.page, 'data-feedback-total')).toBe(formatCount(own.data.total[0].count));
+    expect(await lucheng.page.locator('[data-card="各区县逾期件数"]').count()).toBe(0);
+    await lucheng.page.goto(`${site.origin}/feedback?district=330303`);
+    await lucheng.page.waitForSelector('[data-state=done]');
+    expect(await statistic(lucheng.page, 'data-feedback-total')).toBe(formatCount(own.data.total[0].count));
+    await shot(lucheng.page, 'feedback-district-admin');
+    expect(lucheng.errors).toEqual([]);
+    await lucheng.page.context().close();
+  });
+
   it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {
     const { page, token, errors } = await newPage();
     await signIn(page, 'analyst', DEMO_PASSWORDS.analyst);
@@ -331,7 +425,7 @@ describeInBrowser('the console in a browser', () => {
     await landed(page, '/districts/330302');
     expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
     expect(await page.textContent('[data-page-title]')).toBe('鹿城区总览');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动', '本区意见诉求']);
     await page.waitForSelector('[data-state=done]');
     const own = await api(token(), STATS, { filter: { districtCode: '330302' } });
     expect(await totalShown(page)).toBe(formatCount(own.data.total[0].count));

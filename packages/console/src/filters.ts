@@ -101,3 +101,12 @@ export function recentYears(now: Date = new Date(), count = 5): string[] {
   const year = now.getFullYear();
   return Array.from({ length: count }, (_, i) => String(year - i));
 }
+
+/** The API's FeedbackStatsFilter: the district (a fixed one winning) and the feedback submitted in the year (China dates). */
+export function feedbackFilterOf(filters: ActivityFilters, fixedDistrict: string | null = null): { districtCode?: string; submittedFrom?: string; submittedTo?: string } {
+  const district = fixedDistrict ?? filters.district;
+  return {
+    ...(district ? { districtCode: district } : {}),
+    ...(filters.year ? { submittedFrom: `${filters.year}-01-01`, submittedTo: `${filters.year}-12-31` } : {}),
+  };
+}

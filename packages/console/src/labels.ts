@@ -113,3 +113,21 @@ export function monthLabel(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   return m ? `${m[1]}年${Number(m[2])}月` : month;
 }
+
+export const FEEDBACK_KIND_LABELS: Readonly<Record<string, string>> = {
+  OPINION: '意见建议',
+  SUGGESTION: '建言献策',
+  PUBLIC_OPINION: '社情民意',
+  RIGHTS_PROTECTION: '维权服务',
+  INFORMATION: '信息服务',
+  CONSULTATION: '咨询服务',
+};
+
+export const FEEDBACK_STATUS_LABELS: Readonly<Record<string, string>> = {
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  FORWARDED: '已转办',
+  ANSWERED: '已答复',
+  CLOSED: '已办结',
+  REJECTED: '不予受理',
+};

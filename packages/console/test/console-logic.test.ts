@@ -2,12 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
+import { activityFilterOf, feedbackFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import {
   ACTIVITY_KIND_LABELS,
   AFFILIATION_LABELS,
   AGE_BAND_LABELS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_STATUS_LABELS,
   CATEGORY_LABELS,
   EDUCATION_LABELS,
   GENDER_LABELS,
@@ -18,7 +20,7 @@ import {
   monthLabel,
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
-import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
 
@@ -77,6 +79,42 @@ describe("the activity page's filters", () => {
   it('writes months as 年月', () => {
     expect(monthLabel('2026-03')).toBe('2026年3月');
     expect(monthLabel('2026-12')).toBe('2026年12月');
+  });
+});
+
+describe('feedback statistics', () => {
+  it('asks the API for the feedback submitted in the year (China dates), a fixed district winning', () => {
+    expect(feedbackFilterOf({ district: '330303', year: '2026' })).toEqual({ districtCode: '330303', submittedFrom: '2026-01-01', submittedTo: '2026-12-31' });
+    expect(feedbackFilterOf({ district: '330303', year: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(feedbackFilterOf({ district: null, year: null })).toEqual({});
+  });
+
+  it('shows one measure per group, "<5" where the group or the measure is withheld', () => {
+    const groups = [
+      { code: '330302', overdue: 3, suppressed: false },
+      { code: '330303', overdue: null, suppressed: false },
+      { code: '330304', overdue: 7, suppressed: true },
+      { code: null, overdue: null, suppressed: true },
+    ];
+    const rows = measureRows(
+      groups,
+      (g) => g.code,
+      (c) => `区${c}`,
+      (g) => g.overdue,
+    );
+    expect(rows.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['区330302', '3'],
+      ['区330303', '<5'],
+      ['区330304', '<5'],
+      [SUPPRESSED_LABEL, '<5'],
+    ]);
+    expect(shownTotal(rows)).toBe(3);
+  });
+
+  it('rates replies on time only when there are replies and they are not withheld', () => {
+    expect(rateOf(9, 10)).toBe(0.9);
+    expect(rateOf(0, 0)).toBeNull();
+    expect(rateOf(null, 10)).toBeNull();
   });
 });
 
@@ -238,4 +276,6 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(PERSON_STATUS_LABELS).toEqual(described('PersonStatus'));
   expect(ACTIVITY_KIND_LABELS).toEqual(described('ActivityKind'));
   expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
+  expect(FEEDBACK_KIND_LABELS).toEqual(described('FeedbackKind'));
+  expect(FEEDBACK_STATUS_LABELS).toEqual(described('FeedbackStatus'));
 });

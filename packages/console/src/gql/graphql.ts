@@ -82,6 +82,47 @@ export type Education =
   /** 高中/中专 */
   | 'SENIOR_HIGH';
 
+/** 意见诉求类型 */
+export type FeedbackKind =
+  /** 咨询服务 */
+  | 'CONSULTATION'
+  /** 信息服务 */
+  | 'INFORMATION'
+  /** 意见建议 */
+  | 'OPINION'
+  /** 社情民意 */
+  | 'PUBLIC_OPINION'
+  /** 维权服务 */
+  | 'RIGHTS_PROTECTION'
+  /** 建言献策 */
+  | 'SUGGESTION';
+
+/** Which feedback feedbackStats counts: every one unless narrowed. */
+export type FeedbackStatsFilter = {
+  /** The district where it was submitted. */
+  districtCode?: string | null | undefined;
+  kind?: FeedbackKind | null | undefined;
+  /** Submitted on or after this day (China date). */
+  submittedFrom?: string | null | undefined;
+  /** Submitted on or before this day (China date). */
+  submittedTo?: string | null | undefined;
+};
+
+/** 办理状态 */
+export type FeedbackStatus =
+  /** 已受理 */
+  | 'ACCEPTED'
+  /** 已答复 */
+  | 'ANSWERED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 已转办 */
+  | 'FORWARDED'
+  /** 不予受理 */
+  | 'REJECTED'
+  /** 已提交 */
+  | 'SUBMITTED';
+
 /** 性别 */
 export type Gender =
   /** 女 */
@@ -234,6 +275,14 @@ export type ActivityOverviewQueryVariables = Exact<{
 
 export type ActivityOverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, byKind: Array<{ kind: ActivityKind | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byMonth: Array<{ month: string | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byDistrict: Array<{ activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean, district: { code: string, name: string } | null }> };
 
+export type FeedbackQueryVariables = Exact<{
+  filter?: FeedbackStatsFilter | null | undefined;
+  districts: boolean;
+}>;
+
+
+export type FeedbackQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, open: number | null, overdue: number | null, responded: number | null, respondedOnTime: number | null, suppressed: boolean }>, byStatus: Array<{ status: FeedbackStatus | null, count: number | null, suppressed: boolean }>, byKind: Array<{ kind: FeedbackKind | null, count: number | null, suppressed: boolean }>, byDistrict?: Array<{ count: number | null, overdue: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byMonth: Array<{ month: string | null, count: number | null, suppressed: boolean }> };
+
 export type MeQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -319,6 +368,47 @@ export const ActivityOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityOverviewQuery, ActivityOverviewQueryVariables>;
+export const FeedbackDocument = new TypedDocumentString(`
+    query Feedback($filter: FeedbackStatsFilter, $districts: Boolean!) {
+  districts {
+    code
+    name
+    kind
+  }
+  total: feedbackStats(filter: $filter, groupBy: []) {
+    count
+    open
+    overdue
+    responded
+    respondedOnTime
+    suppressed
+  }
+  byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) {
+    status
+    count
+    suppressed
+  }
+  byKind: feedbackStats(filter: $filter, groupBy: [KIND]) {
+    kind
+    count
+    suppressed
+  }
+  byDistrict: feedbackStats(filter: $filter, groupBy: [DISTRICT]) @include(if: $districts) {
+    district {
+      code
+      name
+    }
+    count
+    overdue
+    suppressed
+  }
+  byMonth: feedbackStats(filter: $filter, groupBy: [MONTH]) {
+    month
+    count
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<FeedbackQuery, FeedbackQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me($id: ID!) {
   person(id: $id) {
