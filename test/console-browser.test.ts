@@ -97,6 +97,11 @@ function measured(groups: any[], key: string, order: string[], label: (v: string
     });
 }
 
+const MATRIX = `{ crossDistrictMatrix(zeroFilled: true) { personDistrict { code name } organizationDistrict { code name } persons suppressed } }`;
+const PAIR = `query($person: String!, $org: String!) {
+  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 200) { totalCount edges { node { person { name } organization { name } } } }
+}`;
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -180,7 +185,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求', '跨区交流']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -396,6 +401,66 @@ describeInBrowser('the console in a browser', () => {
     expect(await statistic(lucheng.page, 'data-feedback-total')).toBe(formatCount(own.data.total[0].count));
     await shot(lucheng.page, 'feedback-district-admin');
     expect(lucheng.errors).toEqual([]);
+    await lucheng.page.context().close();
+  });
+
+  it('draws 跨区交流 as a heat map of the zero-filled matrix the API gives; a cell opens the list of its pair', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '跨区交流' }).click();
+    await page.waitForURL((u) => u.pathname === '/cross-district');
+    await page.waitForSelector('[data-state=done]');
+    const answer = await api(token(), MATRIX);
+    expect(answer.errors).toBeUndefined();
+    const cells = answer.data.crossDistrictMatrix as any[];
+    // Districts by code, the city's organizations (温州市) the last column.
+    const order = (codes: string[]) => [...new Set(codes)].sort((a, b) => Number(a === '330300') - Number(b === '330300') || Number(a) - Number(b));
+    const rows = order(cells.map((c) => c.personDistrict.code));
+    const columns = order(cells.map((c) => c.organizationDistrict.code));
+    expect(columns.at(-1)).toBe('330300');
+    expect(cells).toHaveLength(rows.length * columns.length);
+    const sorted = [...cells].sort(
+      (a, b) => rows.indexOf(a.personDistrict.code) - rows.indexOf(b.personDistrict.code) || columns.indexOf(a.organizationDistrict.code) - columns.indexOf(b.organizationDistrict.code),
+    );
+    expect(await tableOf(page, '跨区交流热力图')).toEqual(
+      sorted.map((c) => [`${c.personDistrict.name} → ${c.organizationDistrict.name}`, displayCount({ count: c.persons, suppressed: c.suppressed })]),
+    );
+    await shot(page, 'cross-district');
+
+    // A click on the busiest cross-district cell: its pair's list in a drawer, the pair in the address.
+    const cell = sorted.filter((c) => !c.suppressed && c.personDistrict.code !== c.organizationDistrict.code).sort((a, b) => b.persons - a.persons)[0];
+    expect(cell?.persons).toBeGreaterThan(0);
+    const chart = (await page.locator('[data-chart="跨区交流热力图"]').boundingBox())!;
+    const x = columns.indexOf(cell.organizationDistrict.code);
+    const y = rows.indexOf(cell.personDistrict.code);
+    const width = (chart.width - 96 - 16) / columns.length;
+    const height = (chart.height - 48 - 64) / rows.length;
+    await page.mouse.click(chart.x + 96 + (x + 0.5) * width, chart.y + 48 + (y + 0.5) * height);
+    await page.waitForURL((u) => u.searchParams.get('person') === cell.personDistrict.code && u.searchParams.get('org') === cell.organizationDistrict.code);
+    await page.waitForSelector('[data-pair-state=done]');
+    const members = await api(token(), PAIR, { person: cell.personDistrict.code, org: cell.organizationDistrict.code });
+    expect(members.errors).toBeUndefined();
+    const list = members.data.crossDistrictMembers;
+    expect(list.totalCount).toBeGreaterThanOrEqual(cell.persons);
+    expect(await page.textContent('[data-pair-total]')).toContain(`共 ${formatCount(list.totalCount)} 条成员关系`);
+    const names = await page
+      .locator('[data-pair-list] .ant-table-tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
+    expect(names).toEqual(list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]));
+    expect(await page.textContent('.ant-drawer-title')).toBe(`${cell.personDistrict.name}登记人员在${cell.organizationDistrict.name}组织的成员名单`);
+    await shot(page, 'cross-district-pair');
+    // Closing it leaves the pair out of the address; a district administrator may not open the page.
+    await page.locator('.ant-drawer-close').click();
+    await page.waitForURL((u) => !u.searchParams.has('person'));
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const lucheng = await newPage();
+    await signIn(lucheng.page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(lucheng.page, '/districts/330302');
+    await lucheng.page.goto(`${site.origin}/cross-district`);
+    await lucheng.page.waitForSelector('[data-state=forbidden]');
     await lucheng.page.context().close();
   });
 

@@ -20,6 +20,7 @@ import {
   monthLabel,
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
+import { matrixOf } from '../src/pages/cross-district/matrix';
 import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
@@ -278,4 +279,42 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
   expect(FEEDBACK_KIND_LABELS).toEqual(described('FeedbackKind'));
   expect(FEEDBACK_STATUS_LABELS).toEqual(described('FeedbackStatus'));
+});
+
+describe('the cross-district matrix', () => {
+  const d = (code: string, name: string) => ({ code, name });
+  const cells = [
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330300', '温州市'), persons: 7, suppressed: false },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330303', '龙湾区'), persons: null, suppressed: true },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330300', '温州市'), persons: 12, suppressed: false },
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330303', '龙湾区'), persons: 0, suppressed: false },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330302', '鹿城区'), persons: 30, suppressed: false },
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330302', '鹿城区'), persons: 5, suppressed: false },
+  ];
+
+  it('puts districts in code order, the city last as a column, and each cell where its pair meets', () => {
+    const m = matrixOf(cells);
+    expect(m.rows.map((r) => r.name)).toEqual(['鹿城区', '龙湾区']);
+    expect(m.columns.map((c) => c.name)).toEqual(['鹿城区', '龙湾区', '温州市']);
+    expect(m.cells.map((c) => c.value)).toEqual([
+      [0, 0, 30],
+      [1, 0, '-'],
+      [2, 0, 12],
+      [0, 1, 5],
+      [1, 1, 0],
+      [2, 1, 7],
+    ]);
+    expect(m.max).toBe(30);
+  });
+
+  it('lists every cell in the table, withheld ones "<5"', () => {
+    expect(matrixOf(cells).table.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['鹿城区 → 鹿城区', '30'],
+      ['鹿城区 → 龙湾区', '<5'],
+      ['鹿城区 → 温州市', '12'],
+      ['龙湾区 → 鹿城区', '5'],
+      ['龙湾区 → 龙湾区', '0'],
+      ['龙湾区 → 温州市', '7'],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { homeOf, mayViewDistrict, Viewer } from '../auth/claims';
 import { getSession, startSession, subscribe } from '../auth/session';
 import { ActivitiesPage } from '../pages/activities/ActivitiesPage';
+import { CrossDistrictPage } from '../pages/cross-district/CrossDistrictPage';
 import { FeedbackPage } from '../pages/feedback/FeedbackPage';
 import { MePage } from '../pages/me/MePage';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
@@ -26,6 +27,9 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
   }
   if (pathname === '/talent-pool') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <TalentPoolPage /> : <Forbidden what="人才库达标情况仅供市级管理员和数据分析员查看。" />;
+  }
+  if (pathname === '/cross-district') {
+    return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <CrossDistrictPage /> : <Forbidden what="跨区交流仅供市级管理员和数据分析员查看。" />;
   }
   if (pathname === '/feedback') {
     if (viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST') return <FeedbackPage />;

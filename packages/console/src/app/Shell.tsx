@@ -15,6 +15,7 @@ export function menuOf(viewer: Viewer): { key: string; label: string }[] {
         { key: '/activities', label: '活动统计' },
         { key: '/talent-pool', label: '人才库达标' },
         { key: '/feedback', label: '意见诉求' },
+        { key: '/cross-district', label: '跨区交流' },
       ];
     case 'DISTRICT_ADMIN':
       return viewer.district

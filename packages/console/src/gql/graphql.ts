@@ -275,6 +275,20 @@ export type ActivityOverviewQueryVariables = Exact<{
 
 export type ActivityOverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, byKind: Array<{ kind: ActivityKind | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byMonth: Array<{ month: string | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byDistrict: Array<{ activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean, district: { code: string, name: string } | null }> };
 
+export type CrossDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CrossDistrictQuery = { crossDistrictMatrix: Array<{ persons: number | null, memberships: number | null, suppressed: boolean, personDistrict: { code: string, name: string }, organizationDistrict: { code: string, name: string } }> };
+
+export type CrossDistrictMembersQueryVariables = Exact<{
+  personDistrictCode: string;
+  organizationDistrictCode: string;
+  first: number;
+}>;
+
+
+export type CrossDistrictMembersQuery = { crossDistrictMembers: { totalCount: number, edges: Array<{ node: { id: string, role: MembershipRole, startDate: string, person: { id: string, name: string } | null, organization: { id: string, name: string } } }> } };
+
 export type FeedbackQueryVariables = Exact<{
   filter?: FeedbackStatsFilter | null | undefined;
   districts: boolean;
@@ -368,6 +382,49 @@ export const ActivityOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityOverviewQuery, ActivityOverviewQueryVariables>;
+export const CrossDistrictDocument = new TypedDocumentString(`
+    query CrossDistrict {
+  crossDistrictMatrix(zeroFilled: true) {
+    personDistrict {
+      code
+      name
+    }
+    organizationDistrict {
+      code
+      name
+    }
+    persons
+    memberships
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<CrossDistrictQuery, CrossDistrictQueryVariables>;
+export const CrossDistrictMembersDocument = new TypedDocumentString(`
+    query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!) {
+  crossDistrictMembers(
+    personDistrictCode: $personDistrictCode
+    organizationDistrictCode: $organizationDistrictCode
+    first: $first
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        role
+        startDate
+        person {
+          id
+          name
+        }
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CrossDistrictMembersQuery, CrossDistrictMembersQueryVariables>;
 export const FeedbackDocument = new TypedDocumentString(`
     query Feedback($filter: FeedbackStatsFilter, $districts: Boolean!) {
   districts {
