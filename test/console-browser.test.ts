@@ -102,6 +102,13 @@ const PAIR = `query($person: String!, $org: String!) {
   crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 200) { totalCount edges { node { person { name } organization { name } } } }
 }`;
 
+const SCORECARD = `query($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  pools: talentPoolCompliance(year: $year) { district { code name } count compliant }
+  registrations: personStats(filter: $persons, groupBy: [DISTRICT]) { district { code } count }
+  activities: activityStats(filter: $activities, groupBy: [DISTRICT]) { district { code } activities }
+  feedback: feedbackStats(filter: $feedback, groupBy: [DISTRICT]) { district { code } responded respondedOnTime }
+}`;
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -185,7 +192,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求', '跨区交流']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求', '跨区交流', '区县考核']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -462,6 +469,88 @@ describeInBrowser('the console in a browser', () => {
     await lucheng.page.goto(`${site.origin}/cross-district`);
     await lucheng.page.waitForSelector('[data-state=forbidden]');
     await lucheng.page.context().close();
+  });
+
+  it('shows 区县考核 of a year: each district against the expectations, from the numbers the API gives, shortfalls in red', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '区县考核' }).click();
+    await page.waitForURL((u) => u.pathname === '/scorecard');
+    await page.waitForSelector('[data-state=done]');
+    const year = new Date().getFullYear();
+    const check = async (year: number) => {
+      const answer = await api(token(), SCORECARD, {
+        year,
+        persons: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` },
+        activities: { startsFrom: `${year}-01-01T00:00:00+08:00`, startsBefore: `${year + 1}-01-01T00:00:00+08:00` },
+        feedback: { submittedFrom: `${year}-01-01`, submittedTo: `${year}-12-31` },
+      });
+      expect(answer.errors).toBeUndefined();
+      const { pools, registrations, activities, feedback } = answer.data;
+      const months = year < new Date().getFullYear() ? 12 : new Date().getMonth() + 1;
+      const of = (groups: any[], code: string) => groups.find((g) => g.district?.code === code);
+      const districts = pools.filter((p: any) => p.district.code !== '330300').sort((a: any, b: any) => Number(a.district.code) - Number(b.district.code));
+      const expected = districts.map((p: any) => {
+        const code = p.district.code;
+        const registered = of(registrations, code)?.count ?? 0;
+        const held = of(activities, code)?.activities ?? 0;
+        const f = of(feedback, code);
+        const onTime =
+          !f || !f.responded
+            ? ['无答复', false]
+            : [`${percentOf(f.respondedOnTime, f.responded)}（${formatCount(f.respondedOnTime)}/${formatCount(f.responded)}）`, f.respondedOnTime / f.responded < 0.9];
+        return [
+          p.district.name,
+          [expect.stringMatching(new RegExp(`^${formatCount(p.count)} 人，`)), String(!p.compliant)],
+          [`${formatCount(registered)} 人`, String(registered < 1)],
+          [`${formatCount(held)} 场 / 应 ${formatCount(months)} 场`, String(held < months)],
+          [onTime[0], String(onTime[1])],
+        ];
+      });
+      const shown = await page.locator('[data-card="区县考核"] .ant-table-tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [
+          (tr.querySelector('td')?.textContent ?? '').trim(),
+          ...['pool', 'registrations', 'activities', 'onTime'].map((m) => {
+            const el = tr.querySelector(`[data-measure=${m}]`)!;
+            return [(el.textContent ?? '').trim(), el.getAttribute('data-short')];
+          }),
+        ]),
+      );
+      expect(shown).toEqual(expected);
+      expect(districts).toHaveLength(12);
+    };
+    await check(year);
+    await shot(page, 'scorecard');
+
+    // Last year, from the address.
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year - 1}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === String(year - 1));
+    await page.waitForSelector(`[data-card="区县考核"] .ant-card-head-title:has-text("${year - 1}年区县考核")`);
+    await check(year - 1);
+
+    // The download: the expectations, the header and the same rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-card="区县考核"]').getByText('下载 Excel').click()]);
+    expect(download.suggestedFilename()).toBe(`${year - 1}年区县考核.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const cells = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    expect(cells[0]).toEqual([`${year - 1}年区县考核`]);
+    expect(cells[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
+    expect(cells).toHaveLength(3 + 12);
+    await shot(page, 'scorecard-last-year');
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // Only the city administrator's: an analyst is refused.
+    const analyst = await newPage();
+    await signIn(analyst.page, 'analyst', DEMO_PASSWORDS.analyst);
+    await landed(analyst.page, '/overview');
+    expect(await analyst.page.locator('[data-menu] .ant-menu-item').allTextContents()).not.toContain('区县考核');
+    await analyst.page.goto(`${site.origin}/scorecard`);
+    await analyst.page.waitForSelector('[data-state=forbidden]');
+    await analyst.page.context().close();
   });
 
   it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {

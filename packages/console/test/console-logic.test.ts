@@ -21,6 +21,7 @@ import {
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
 import { matrixOf } from '../src/pages/cross-district/matrix';
+import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
 import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
@@ -316,5 +317,61 @@ describe('the cross-district matrix', () => {
       ['龙湾区 → 龙湾区', '0'],
       ['龙湾区 → 温州市', '7'],
     ]);
+  });
+});
+
+describe('the district scorecard', () => {
+  const data = {
+    districts: [
+      { code: '330300', name: '温州市', kind: 'CITY' },
+      { code: '330303', name: '龙湾区', kind: 'DISTRICT' },
+      { code: '330302', name: '鹿城区', kind: 'DISTRICT' },
+    ],
+    pools: [
+      { district: { code: '330302' }, count: 40, compliant: true, shortfall: 0, excess: 0, suppressed: false },
+      { district: { code: '330303' }, count: 10, compliant: false, shortfall: 5, excess: 0, suppressed: false },
+    ],
+    registrations: [{ district: { code: '330302' }, count: 25, suppressed: false }],
+    activities: [
+      { district: { code: '330302' }, activities: 12 },
+      { district: { code: '330303' }, activities: 11 },
+    ],
+    feedback: [
+      { district: { code: '330302' }, responded: 10, respondedOnTime: 9, suppressed: false },
+      { district: { code: '330303' }, responded: 10, respondedOnTime: 8, suppressed: false },
+    ],
+  };
+
+  it('counts the months of the year so far', () => {
+    expect(monthsSoFar(2025, new Date(2026, 11, 7))).toBe(12);
+    expect(monthsSoFar(2026, new Date(2026, 2, 7))).toBe(3);
+    expect(monthsSoFar(2027, new Date(2026, 2, 7))).toBe(0);
+  });
+
+  it('marks each measure that falls short of the expectations, the city not assessed', () => {
+    const rows = scorecardOf(data, 2025, new Date(2026, 0, 5));
+    expect(rows.map((r) => r.name)).toEqual(['鹿城区', '龙湾区']);
+    expect(rows[0]).toMatchObject({
+      pool: { text: '40 人，达标', short: false },
+      registrations: { text: '25 人', short: false },
+      activities: { text: '12 场 / 应 12 场', short: false },
+      onTime: { text: '90%（9/10）', short: false },
+      shortfalls: 0,
+    });
+    expect(rows[1]).toMatchObject({
+      pool: { text: '10 人，缺 5 人', short: true },
+      registrations: { text: '0 人', short: true },
+      activities: { short: true },
+      onTime: { text: '80%（8/10）', short: true },
+      shortfalls: 4,
+    });
+    expect(SCORECARD_EXPECTATIONS.onTimeRate).toBe(0.9);
+  });
+
+  it('asks for the year from January 1 to December 31, China time, and writes the download', () => {
+    expect(scorecardVariables(2026).activities).toEqual({ startsFrom: '2026-01-01T00:00:00+08:00', startsBefore: '2027-01-01T00:00:00+08:00' });
+    const sheet = scorecardSheet(2025, scorecardOf(data, 2025, new Date(2026, 0, 5)));
+    expect(sheet[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
+    expect(sheet[4]).toEqual(['龙湾区', '10 人，缺 5 人', '0 人', '11 场 / 应 12 场', '80%（8/10）', 4]);
   });
 });

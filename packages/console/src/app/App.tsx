@@ -8,6 +8,7 @@ import { FeedbackPage } from '../pages/feedback/FeedbackPage';
 import { MePage } from '../pages/me/MePage';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
+import { ScorecardPage } from '../pages/scorecard/ScorecardPage';
 import { SignInPage } from '../pages/signin/SignInPage';
 import { TalentPoolPage } from '../pages/talent-pool/TalentPoolPage';
 import { navigate, useLocation } from './router';
@@ -27,6 +28,9 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
   }
   if (pathname === '/talent-pool') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <TalentPoolPage /> : <Forbidden what="人才库达标情况仅供市级管理员和数据分析员查看。" />;
+  }
+  if (pathname === '/scorecard') {
+    return viewer.role === 'CITY_ADMIN' ? <ScorecardPage /> : <Forbidden what="区县考核仅供市级管理员查看。" />;
   }
   if (pathname === '/cross-district') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <CrossDistrictPage /> : <Forbidden what="跨区交流仅供市级管理员和数据分析员查看。" />;

@@ -16,6 +16,7 @@ export function menuOf(viewer: Viewer): { key: string; label: string }[] {
         { key: '/talent-pool', label: '人才库达标' },
         { key: '/feedback', label: '意见诉求' },
         { key: '/cross-district', label: '跨区交流' },
+        ...(viewer.role === 'CITY_ADMIN' ? [{ key: '/scorecard', label: '区县考核' }] : []),
       ];
     case 'DISTRICT_ADMIN':
       return viewer.district

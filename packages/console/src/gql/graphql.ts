@@ -320,6 +320,16 @@ export type OverviewQueryVariables = Exact<{
 
 export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }>, byAgeBand: Array<{ ageBand: AgeBand | null, count: number | null, suppressed: boolean }>, byMonth: Array<{ registeredMonth: string | null, count: number | null, suppressed: boolean }> };
 
+export type ScorecardQueryVariables = Exact<{
+  year: number;
+  persons: PersonFilter;
+  activities: ActivityFilter;
+  feedback: FeedbackStatsFilter;
+}>;
+
+
+export type ScorecardQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, pools: Array<{ count: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string } }>, registrations: Array<{ count: number | null, suppressed: boolean, district: { code: string } | null }>, activities: Array<{ activities: number, district: { code: string } | null }>, feedback: Array<{ responded: number | null, respondedOnTime: number | null, suppressed: boolean, district: { code: string } | null }> };
+
 export type TalentPoolComplianceQueryVariables = Exact<{
   year: number;
 }>;
@@ -583,6 +593,46 @@ export const OverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const ScorecardDocument = new TypedDocumentString(`
+    query Scorecard($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  districts {
+    code
+    name
+    kind
+  }
+  pools: talentPoolCompliance(year: $year) {
+    district {
+      code
+    }
+    count
+    compliant
+    shortfall
+    excess
+    suppressed
+  }
+  registrations: personStats(filter: $persons, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    count
+    suppressed
+  }
+  activities: activityStats(filter: $activities, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    activities
+  }
+  feedback: feedbackStats(filter: $feedback, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    responded
+    respondedOnTime
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
 export const TalentPoolComplianceDocument = new TypedDocumentString(`
     query TalentPoolCompliance($year: Int!) {
   talentPoolCompliance(year: $year) {
