@@ -50,6 +50,65 @@ const ACTIVITY_KINDS: Record<string, string> = {
 };
 const sum = (groups: { activities: number }[]) => groups.reduce((n, g) => n + g.activities, 0);
 
+const REGISTRATIONS = `query Registrations($filter: PersonFilter, $monthFilter: PersonFilter) {
+  total: personStats(filter: $filter, groupBy: []) { count suppressed }
+  byAgeBand: personStats(filter: $filter, groupBy: [AGE_BAND]) { ageBand count suppressed }
+  byMonth: personStats(filter: $monthFilter, groupBy: [REGISTERED_MONTH]) { registeredMonth count suppressed }
+}`;
+const AGE_BANDS: Record<string, string> = { UP_TO_35: '35岁及以下', FROM_36_TO_45: '36至45岁', FROM_46_TO_55: '46至55岁', FROM_56: '56岁及以上' };
+const AGE_BAND_ORDER = Object.keys(AGE_BANDS);
+const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+/** Groups in an order (an enum's, or else their key's), each [label, count as shown]; the suppressed ones last as one row. */
+function inOrder(groups: any[], key: string, order: string[] | null, label: (v: string) => string): string[][] {
+  const shown = groups.filter((g) => !g.suppressed);
+  const rank = (g: any) => (order ? order.indexOf(g[key]) : 0);
+  shown.sort((a, b) => rank(a) - rank(b) || String(a[key]).localeCompare(String(b[key])));
+  const rows = shown.map((g) => [g[key] == null ? '未填写' : label(g[key]), displayCount(g)]);
+  return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+}
+
+const FEEDBACK = `query Feedback($filter: FeedbackStatsFilter) {
+  total: feedbackStats(filter: $filter, groupBy: []) { count open overdue responded respondedOnTime suppressed }
+  byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) { status count suppressed }
+  byKind: feedbackStats(filter: $filter, groupBy: [KIND]) { kind count suppressed }
+  byDistrict: feedbackStats(filter: $filter, groupBy: [DISTRICT]) { district { code name } count overdue suppressed }
+  byMonth: feedbackStats(filter: $filter, groupBy: [MONTH]) { month count suppressed }
+}`;
+const FEEDBACK_STATUSES: Record<string, string> = { SUBMITTED: '已提交', ACCEPTED: '已受理', FORWARDED: '已转办', ANSWERED: '已答复', CLOSED: '已办结', REJECTED: '不予受理' };
+const FEEDBACK_STATUS_ORDER = Object.keys(FEEDBACK_STATUSES);
+const FEEDBACK_KINDS: Record<string, string> = {
+  OPINION: '意见建议',
+  SUGGESTION: '建言献策',
+  PUBLIC_OPINION: '社情民意',
+  RIGHTS_PROTECTION: '维权服务',
+  INFORMATION: '信息服务',
+  CONSULTATION: '咨询服务',
+};
+const FEEDBACK_KIND_ORDER = Object.keys(FEEDBACK_KINDS);
+const percentOf = (part: number, whole: number) => new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
+/** One measure of groups in an enum's order, [label, value as shown]; withheld ones "<5" (under their label, or the suppressed label without one), last. */
+function measured(groups: any[], key: string, order: string[], label: (v: string) => string, measure: string): string[][] {
+  const rank = (g: any) => (g.suppressed || g[measure] == null ? order.length + 1 : order.includes(g[key]) ? order.indexOf(g[key]) : order.length);
+  return [...groups]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((g) => {
+      const withheld = g.suppressed || g[measure] == null;
+      return [g[key] == null ? (withheld ? SUPPRESSED_LABEL : '未填写') : label(g[key]), withheld ? '<5' : formatCount(g[measure])];
+    });
+}
+
+const MATRIX = `{ crossDistrictMatrix(zeroFilled: true) { personDistrict { code name } organizationDistrict { code name } persons suppressed } }`;
+const PAIR = `query($person: String!, $org: String!) {
+  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 200) { totalCount edges { node { person { name } organization { name } } } }
+}`;
+
+const SCORECARD = `query($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  pools: talentPoolCompliance(year: $year) { district { code name } count compliant }
+  registrations: personStats(filter: $persons, groupBy: [DISTRICT]) { district { code } count }
+  activities: activityStats(filter: $activities, groupBy: [DISTRICT]) { district { code } activities }
+  feedback: feedbackStats(filter: $feedback, groupBy: [DISTRICT]) { district { code } responded respondedOnTime }
+}`;
+
 interface Group {
   count: number | null;
   suppressed: boolean;
@@ -125,6 +184,7 @@ describeInBrowser('the console in a browser', () => {
     return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
   };
 
+  const statistic = async (page: Page, attribute: string) => (await page.locator(`[${attribute}] .ant-statistic-content-value`).textContent())?.trim();
   const totalShown = async (page: Page) => (await page.locator('[data-total] .ant-statistic-content-value').textContent())?.trim();
 
   it('signs a city administrator in through the provider onto 城市总览, with the numbers the API gives', async () => {
@@ -132,7 +192,7 @@ describeInBrowser('the console in a browser', () => {
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
     expect(await page.textContent('[data-viewer-role]')).toBe('市级管理员');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['城市总览', '活动统计', '人才库达标', '意见诉求', '跨区交流', '区县考核']);
     await page.waitForSelector('[data-state=done]');
     const stats = await api(token(), STATS, { filter: {} });
     expect(stats.errors).toBeUndefined();
@@ -184,6 +244,47 @@ describeInBrowser('the console in a browser', () => {
     expect(await page.textContent('[data-state=empty]')).toContain('当前筛选条件下没有登记人员');
     expect((await api(token(), STATS, { filter: { districtCode: '330300' } })).data.total[0].count).toBe(0);
     await shot(page, 'overview-empty');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows age bands and registrations per month on 城市总览, and a year of registration in the address', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.waitForSelector('[data-state=done]');
+    const thisYear = new Date().getFullYear();
+    const all = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
+    expect(all.errors).toBeUndefined();
+    expect(await tableOf(page, '年龄段')).toEqual(inOrder(all.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
+    const months = inOrder(all.data.byMonth, 'registeredMonth', null, monthName);
+    expect(months.length).toBeGreaterThan(0);
+    expect(await tableOf(page, '近3年每月登记')).toEqual(months);
+    expect(all.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth >= `${thisYear - 2}-01`)).toBe(true);
+    await shot(page, 'overview-age-months');
+
+    // A year of registration: the address, the total and every chart follow it.
+    const year = String(thisYear - 1);
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年登记$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year);
+    const period = { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` };
+    const inYear = await api(token(), REGISTRATIONS, { filter: period, monthFilter: period });
+    expect(inYear.errors).toBeUndefined();
+    if (!inYear.data.total[0].suppressed && inYear.data.total[0].count === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await totalShown(page)).toBe(displayCount(inYear.data.total[0]));
+      expect(inYear.data.total[0].count).toBeLessThan(all.data.total[0].count);
+      expect(await tableOf(page, `${year}年每月登记`)).toEqual(inOrder(inYear.data.byMonth, 'registeredMonth', null, monthName));
+      expect(inYear.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '年龄段')).toEqual(inOrder(inYear.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
+    }
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/overview' && u.searchParams.get('year') === year);
+    await page.waitForSelector('[data-state=done], [data-state=empty]');
+    await shot(page, 'overview-year');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -247,6 +348,211 @@ describeInBrowser('the console in a browser', () => {
     await page.context().close();
   });
 
+  it('shows 意见诉求 by status, kind, month and overdue by district, with the on-time rate the API gives', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '意见诉求' }).click();
+    await page.waitForURL((u) => u.pathname === '/feedback');
+    await page.waitForSelector('[data-state=done]');
+    const all = await api(token(), FEEDBACK, { filter: {} });
+    expect(all.errors).toBeUndefined();
+    const total = all.data.total[0];
+    expect(total.count).toBeGreaterThan(0);
+    expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(total.count));
+    expect(await statistic(page, 'data-feedback-overdue')).toBe(formatCount(total.overdue));
+    expect(await statistic(page, 'data-feedback-on-time')).toBe(total.responded ? percentOf(total.respondedOnTime, total.responded) : '—');
+    expect(await tableOf(page, '办理状态')).toEqual(measured(all.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
+    expect(await tableOf(page, '诉求类型')).toEqual(measured(all.data.byKind, 'kind', FEEDBACK_KIND_ORDER, (v) => FEEDBACK_KINDS[v]!, 'count'));
+    const byDistrict = [...all.data.byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
+    expect(await tableOf(page, '各区县逾期件数')).toEqual(byDistrict.map((g: any) => [g.district.name, displayCount({ count: g.overdue, suppressed: g.suppressed })]));
+    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
+    expect(await tableOf(page, '每月提交件数')).toEqual(months.map((g: any) => [monthName(g.month), displayCount(g)]));
+    await shot(page, 'feedback');
+
+    // A district and a year: the address and the numbers follow them.
+    const year = String(new Date().getFullYear());
+    await page.click('[data-filter=district]');
+    await page.locator('.ant-select-item-option', { hasText: /^鹿城区$/ }).click();
+    await page.waitForURL((u) => u.searchParams.get('district') === '330302');
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === year && u.searchParams.get('district') === '330302');
+    const narrowed = await api(token(), FEEDBACK, { filter: { districtCode: '330302', submittedFrom: `${year}-01-01`, submittedTo: `${year}-12-31` } });
+    if (narrowed.data.total[0].count === 0) {
+      await page.waitForSelector('[data-state=empty]');
+    } else {
+      await page.waitForSelector('[data-state=done]');
+      expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(narrowed.data.total[0].count));
+      expect(narrowed.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '办理状态')).toEqual(measured(narrowed.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
+    }
+    await shot(page, 'feedback-filtered');
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // A district administrator: their district only, whatever the address says; no district chart.
+    const lucheng = await newPage();
+    await signIn(lucheng.page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(lucheng.page, '/districts/330302');
+    await lucheng.page.locator('[data-menu] .ant-menu-item', { hasText: '本区意见诉求' }).click();
+    await lucheng.page.waitForURL((u) => u.pathname === '/feedback');
+    await lucheng.page.waitForSelector('[data-state=done]');
+    expect(await lucheng.page.textContent('[data-page-title]')).toBe('鹿城区意见诉求');
+    const own = await api(lucheng.token(), FEEDBACK, { filter: { districtCode: '330302' } });
+    expect(own.errors).toBeUndefined();
+    expect(await statistic(lucheng.page, 'data-feedback-total')).toBe(formatCount(own.data.total[0].count));
+    expect(await lucheng.page.locator('[data-card="各区县逾期件数"]').count()).toBe(0);
+    await lucheng.page.goto(`${site.origin}/feedback?district=330303`);
+    await lucheng.page.waitForSelector('[data-state=done]');
+    expect(await statistic(lucheng.page, 'data-feedback-total')).toBe(formatCount(own.data.total[0].count));
+    await shot(lucheng.page, 'feedback-district-admin');
+    expect(lucheng.errors).toEqual([]);
+    await lucheng.page.context().close();
+  });
+
+  it('draws 跨区交流 as a heat map of the zero-filled matrix the API gives; a cell opens the list of its pair', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '跨区交流' }).click();
+    await page.waitForURL((u) => u.pathname === '/cross-district');
+    await page.waitForSelector('[data-state=done]');
+    const answer = await api(token(), MATRIX);
+    expect(answer.errors).toBeUndefined();
+    const cells = answer.data.crossDistrictMatrix as any[];
+    // Districts by code, the city's organizations (温州市) the last column.
+    const order = (codes: string[]) => [...new Set(codes)].sort((a, b) => Number(a === '330300') - Number(b === '330300') || Number(a) - Number(b));
+    const rows = order(cells.map((c) => c.personDistrict.code));
+    const columns = order(cells.map((c) => c.organizationDistrict.code));
+    expect(columns.at(-1)).toBe('330300');
+    expect(cells).toHaveLength(rows.length * columns.length);
+    const sorted = [...cells].sort(
+      (a, b) => rows.indexOf(a.personDistrict.code) - rows.indexOf(b.personDistrict.code) || columns.indexOf(a.organizationDistrict.code) - columns.indexOf(b.organizationDistrict.code),
+    );
+    expect(await tableOf(page, '跨区交流热力图')).toEqual(
+      sorted.map((c) => [`${c.personDistrict.name} → ${c.organizationDistrict.name}`, displayCount({ count: c.persons, suppressed: c.suppressed })]),
+    );
+    await shot(page, 'cross-district');
+
+    // A click on the busiest cross-district cell: its pair's list in a drawer, the pair in the address.
+    const cell = sorted.filter((c) => !c.suppressed && c.personDistrict.code !== c.organizationDistrict.code).sort((a, b) => b.persons - a.persons)[0];
+    expect(cell?.persons).toBeGreaterThan(0);
+    const chart = (await page.locator('[data-chart="跨区交流热力图"]').boundingBox())!;
+    const x = columns.indexOf(cell.organizationDistrict.code);
+    const y = rows.indexOf(cell.personDistrict.code);
+    const width = (chart.width - 96 - 16) / columns.length;
+    const height = (chart.height - 48 - 64) / rows.length;
+    await page.mouse.click(chart.x + 96 + (x + 0.5) * width, chart.y + 48 + (y + 0.5) * height);
+    await page.waitForURL((u) => u.searchParams.get('person') === cell.personDistrict.code && u.searchParams.get('org') === cell.organizationDistrict.code);
+    await page.waitForSelector('[data-pair-state=done]');
+    const members = await api(token(), PAIR, { person: cell.personDistrict.code, org: cell.organizationDistrict.code });
+    expect(members.errors).toBeUndefined();
+    const list = members.data.crossDistrictMembers;
+    expect(list.totalCount).toBeGreaterThanOrEqual(cell.persons);
+    expect(await page.textContent('[data-pair-total]')).toContain(`共 ${formatCount(list.totalCount)} 条成员关系`);
+    const names = await page
+      .locator('[data-pair-list] .ant-table-tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
+    expect(names).toEqual(list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]));
+    expect(await page.textContent('.ant-drawer-title')).toBe(`${cell.personDistrict.name}登记人员在${cell.organizationDistrict.name}组织的成员名单`);
+    await shot(page, 'cross-district-pair');
+    // Closing it leaves the pair out of the address; a district administrator may not open the page.
+    await page.locator('.ant-drawer-close').click();
+    await page.waitForURL((u) => !u.searchParams.has('person'));
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const lucheng = await newPage();
+    await signIn(lucheng.page, 'lucheng', DEMO_PASSWORDS.district);
+    await landed(lucheng.page, '/districts/330302');
+    await lucheng.page.goto(`${site.origin}/cross-district`);
+    await lucheng.page.waitForSelector('[data-state=forbidden]');
+    await lucheng.page.context().close();
+  });
+
+  it('shows 区县考核 of a year: each district against the expectations, from the numbers the API gives, shortfalls in red', async () => {
+    const { page, token, errors } = await newPage();
+    await signIn(page, 'city', DEMO_PASSWORDS.city);
+    await landed(page, '/overview');
+    await page.locator('[data-menu] .ant-menu-item', { hasText: '区县考核' }).click();
+    await page.waitForURL((u) => u.pathname === '/scorecard');
+    await page.waitForSelector('[data-state=done]');
+    const year = new Date().getFullYear();
+    const check = async (year: number) => {
+      const answer = await api(token(), SCORECARD, {
+        year,
+        persons: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` },
+        activities: { startsFrom: `${year}-01-01T00:00:00+08:00`, startsBefore: `${year + 1}-01-01T00:00:00+08:00` },
+        feedback: { submittedFrom: `${year}-01-01`, submittedTo: `${year}-12-31` },
+      });
+      expect(answer.errors).toBeUndefined();
+      const { pools, registrations, activities, feedback } = answer.data;
+      const months = year < new Date().getFullYear() ? 12 : new Date().getMonth() + 1;
+      const of = (groups: any[], code: string) => groups.find((g) => g.district?.code === code);
+      const districts = pools.filter((p: any) => p.district.code !== '330300').sort((a: any, b: any) => Number(a.district.code) - Number(b.district.code));
+      const expected = districts.map((p: any) => {
+        const code = p.district.code;
+        const registered = of(registrations, code)?.count ?? 0;
+        const held = of(activities, code)?.activities ?? 0;
+        const f = of(feedback, code);
+        const onTime =
+          !f || !f.responded
+            ? ['无答复', false]
+            : [`${percentOf(f.respondedOnTime, f.responded)}（${formatCount(f.respondedOnTime)}/${formatCount(f.responded)}）`, f.respondedOnTime / f.responded < 0.9];
+        return [
+          p.district.name,
+          [expect.stringMatching(new RegExp(`^${formatCount(p.count)} 人，`)), String(!p.compliant)],
+          [`${formatCount(registered)} 人`, String(registered < 1)],
+          [`${formatCount(held)} 场 / 应 ${formatCount(months)} 场`, String(held < months)],
+          [onTime[0], String(onTime[1])],
+        ];
+      });
+      const shown = await page.locator('[data-card="区县考核"] .ant-table-tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [
+          (tr.querySelector('td')?.textContent ?? '').trim(),
+          ...['pool', 'registrations', 'activities', 'onTime'].map((m) => {
+            const el = tr.querySelector(`[data-measure=${m}]`)!;
+            return [(el.textContent ?? '').trim(), el.getAttribute('data-short')];
+          }),
+        ]),
+      );
+      expect(shown).toEqual(expected);
+      expect(districts).toHaveLength(12);
+    };
+    await check(year);
+    await shot(page, 'scorecard');
+
+    // Last year, from the address.
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year - 1}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === String(year - 1));
+    await page.waitForSelector(`[data-card="区县考核"] .ant-card-head-title:has-text("${year - 1}年区县考核")`);
+    await check(year - 1);
+
+    // The download: the expectations, the header and the same rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-card="区县考核"]').getByText('下载 Excel').click()]);
+    expect(download.suggestedFilename()).toBe(`${year - 1}年区县考核.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const cells = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    expect(cells[0]).toEqual([`${year - 1}年区县考核`]);
+    expect(cells[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
+    expect(cells).toHaveLength(3 + 12);
+    await shot(page, 'scorecard-last-year');
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // Only the city administrator's: an analyst is refused.
+    const analyst = await newPage();
+    await signIn(analyst.page, 'analyst', DEMO_PASSWORDS.analyst);
+    await landed(analyst.page, '/overview');
+    expect(await analyst.page.locator('[data-menu] .ant-menu-item').allTextContents()).not.toContain('区县考核');
+    await analyst.page.goto(`${site.origin}/scorecard`);
+    await analyst.page.waitForSelector('[data-state=forbidden]');
+    await analyst.page.context().close();
+  });
+
   it('shows an analyst the suppressed groups as "<5", as the API answers them', async () => {
     const { page, token, errors } = await newPage();
     await signIn(page, 'analyst', DEMO_PASSWORDS.analyst);
@@ -273,7 +579,7 @@ describeInBrowser('the console in a browser', () => {
     await landed(page, '/districts/330302');
     expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
     expect(await page.textContent('[data-page-title]')).toBe('鹿城区总览');
-    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动']);
+    expect(await page.locator('[data-menu] .ant-menu-item').allTextContents()).toEqual(['本区总览', '本区活动', '本区意见诉求']);
     await page.waitForSelector('[data-state=done]');
     const own = await api(token(), STATS, { filter: { districtCode: '330302' } });
     expect(await totalShown(page)).toBe(formatCount(own.data.total[0].count));

@@ -1,11 +1,15 @@
 import type { PersonCategory } from './gql/graphql';
 import { CATEGORY_LABELS } from './labels';
 
-/** The overview's filters, kept in the address's query (`?district=330302&category=PRIVATE_TECH`). */
+/** The overview's filters, kept in the address's query (`?district=330302&category=PRIVATE_TECH&year=2026`). */
 export interface OverviewFilters {
   readonly district: string | null;
   readonly category: PersonCategory | null;
+  /** 登记年份: only the persons registered in this year (registeredOn), when set. */
+  readonly year?: string | null;
 }
+
+const YEAR = /^(19|20)\d\d$/;
 
 const DISTRICT_CODE = /^\d{6}$/;
 
@@ -14,9 +18,11 @@ export function readFilters(search: string): OverviewFilters {
   const params = new URLSearchParams(search);
   const district = params.get('district');
   const category = params.get('category');
+  const year = params.get('year');
   return {
     district: district && DISTRICT_CODE.test(district) ? district : null,
     category: category && Object.prototype.hasOwnProperty.call(CATEGORY_LABELS, category) ? (category as PersonCategory) : null,
+    year: year && YEAR.test(year) ? year : null,
   };
 }
 
@@ -32,9 +38,33 @@ export function writeFilters(search: string, filters: Readonly<Record<string, st
 }
 
 /** The API's PersonFilter of the filters (a fixed district, such as a district administrator's, wins). */
-export function personFilterOf(filters: OverviewFilters, fixedDistrict: string | null = null): { districtCode?: string; category?: PersonCategory } {
+export function personFilterOf(filters: OverviewFilters, fixedDistrict: string | null = null): PersonStatsFilter {
   const district = fixedDistrict ?? filters.district;
-  return { ...(district ? { districtCode: district } : {}), ...(filters.category ? { category: filters.category } : {}) };
+  return {
+    ...(district ? { districtCode: district } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.year ? { registeredFrom: `${filters.year}-01-01`, registeredTo: `${filters.year}-12-31` } : {}),
+  };
+}
+
+/** The API filter of the persons a statistic counts (PersonFilter's fields the console sets). */
+export interface PersonStatsFilter {
+  districtCode?: string;
+  category?: PersonCategory;
+  registeredFrom?: string;
+  registeredTo?: string;
+}
+
+/** How many years 每月登记 shows when no year is chosen: this one and the two before it. */
+export const REGISTRATION_YEARS = 3;
+
+/**
+ * The filter of 每月登记: the year in the address, or else the last REGISTRATION_YEARS years
+ * (from January 1 of the first of them), with the page's district and category.
+ */
+export function registrationMonthsFilterOf(filters: OverviewFilters, fixedDistrict: string | null = null, now: Date = new Date()): PersonStatsFilter {
+  if (filters.year) return personFilterOf(filters, fixedDistrict);
+  return { ...personFilterOf(filters, fixedDistrict), registeredFrom: `${now.getFullYear() - REGISTRATION_YEARS + 1}-01-01` };
 }
 
 /** The activity page's filters (`?district=330302&year=2026`). */
@@ -49,7 +79,7 @@ export function readActivityFilters(search: string): ActivityFilters {
   const year = params.get('year');
   return {
     district: district && DISTRICT_CODE.test(district) ? district : null,
-    year: year && /^(19|20)\d\d$/.test(year) ? year : null,
+    year: year && YEAR.test(year) ? year : null,
   };
 }
 
@@ -70,4 +100,13 @@ export function activityFilterOf(filters: ActivityFilters, fixedDistrict: string
 export function recentYears(now: Date = new Date(), count = 5): string[] {
   const year = now.getFullYear();
   return Array.from({ length: count }, (_, i) => String(year - i));
+}
+
+/** The API's FeedbackStatsFilter: the district (a fixed one winning) and the feedback submitted in the year (China dates). */
+export function feedbackFilterOf(filters: ActivityFilters, fixedDistrict: string | null = null): { districtCode?: string; submittedFrom?: string; submittedTo?: string } {
+  const district = fixedDistrict ?? filters.district;
+  return {
+    ...(district ? { districtCode: district } : {}),
+    ...(filters.year ? { submittedFrom: `${filters.year}-01-01`, submittedTo: `${filters.year}-12-31` } : {}),
+  };
 }

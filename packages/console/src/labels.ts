@@ -100,8 +100,34 @@ export const ACTIVITY_KIND_LABELS: Readonly<Record<string, string>> = {
   EDUCATION: '教育培训',
 };
 
+/** Age bands, youngest first (the age reached this year). */
+export const AGE_BAND_LABELS: Readonly<Record<string, string>> = {
+  UP_TO_35: '35岁及以下',
+  FROM_36_TO_45: '36至45岁',
+  FROM_46_TO_55: '46至55岁',
+  FROM_56: '56岁及以上',
+};
+
 /** A month of the API (YYYY-MM) as 2026年3月. */
 export function monthLabel(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   return m ? `${m[1]}年${Number(m[2])}月` : month;
 }
+
+export const FEEDBACK_KIND_LABELS: Readonly<Record<string, string>> = {
+  OPINION: '意见建议',
+  SUGGESTION: '建言献策',
+  PUBLIC_OPINION: '社情民意',
+  RIGHTS_PROTECTION: '维权服务',
+  INFORMATION: '信息服务',
+  CONSULTATION: '咨询服务',
+};
+
+export const FEEDBACK_STATUS_LABELS: Readonly<Record<string, string>> = {
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  FORWARDED: '已转办',
+  ANSWERED: '已答复',
+  CLOSED: '已办结',
+  REJECTED: '不予受理',
+};

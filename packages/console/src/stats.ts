@@ -63,3 +63,27 @@ export function inOrderOf(labels: Readonly<Record<string, string>>, rows: readon
   const rank = (r: StatRow) => (r.suppressed ? order.length + 1 : order.includes(r.key) ? order.indexOf(r.key) : order.length);
   return [...rows].sort((a, b) => rank(a) - rank(b));
 }
+
+/**
+ * One measure of the API's groups as rows (feedback's overdue, for example): in the given order,
+ * each labelled by `label`; a suppressed group (or a withheld measure) is "<5" under its own label
+ * when it has one, under SUPPRESSED_LABEL otherwise.
+ */
+export function measureRows<G extends { readonly suppressed: boolean }>(
+  groups: readonly G[],
+  keyOf: (g: G) => string | null | undefined,
+  label: (key: string) => string,
+  measure: (g: G) => number | null | undefined,
+): StatRow[] {
+  return groups.map((g, i) => {
+    const key = keyOf(g);
+    const value = measure(g);
+    const withheld = g.suppressed || value == null;
+    return { key: key ?? `__none_${i}__`, label: key == null ? (withheld ? SUPPRESSED_LABEL : '未填写') : label(key), count: withheld ? null : value, suppressed: withheld };
+  });
+}
+
+/** A rate of two counts as the console shows it (replied on time of those replied to): 93.3%, "—" when there is none or it is withheld. */
+export function rateOf(part: number | null | undefined, whole: number | null | undefined): number | null {
+  return part == null || whole == null || whole === 0 ? null : part / whole;
+}

@@ -2,11 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { activityFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, writeFilters } from '../src/filters';
+import { activityFilterOf, feedbackFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import {
   ACTIVITY_KIND_LABELS,
   AFFILIATION_LABELS,
+  AGE_BAND_LABELS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_STATUS_LABELS,
   CATEGORY_LABELS,
   EDUCATION_LABELS,
   GENDER_LABELS,
@@ -17,23 +20,26 @@ import {
   monthLabel,
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
-import { displayCount, inOrderOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+import { matrixOf } from '../src/pages/cross-district/matrix';
+import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
+import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
 
 describe('filters in the address', () => {
   it('reads district and category, dropping what the API would refuse', () => {
-    expect(readFilters('?district=330302&category=PRIVATE_TECH')).toEqual({ district: '330302', category: 'PRIVATE_TECH' });
-    expect(readFilters('')).toEqual({ district: null, category: null });
-    expect(readFilters('?district=33030&category=NOPE')).toEqual({ district: null, category: null });
-    expect(readFilters('?district=330302x&category=')).toEqual({ district: null, category: null });
+    expect(readFilters('?district=330302&category=PRIVATE_TECH')).toEqual({ district: '330302', category: 'PRIVATE_TECH', year: null });
+    expect(readFilters('?year=2025')).toEqual({ district: null, category: null, year: '2025' });
+    expect(readFilters('')).toEqual({ district: null, category: null, year: null });
+    expect(readFilters('?district=33030&category=NOPE&year=25')).toEqual({ district: null, category: null, year: null });
+    expect(readFilters('?district=330302x&category=&year=2025x')).toEqual({ district: null, category: null, year: null });
   });
 
   it('writes them over the other parameters, removing an emptied one', () => {
     expect(writeFilters('', { district: '330302', category: null })).toBe('?district=330302');
     expect(writeFilters('?district=330302&tab=2', { district: null, category: 'FREELANCER' })).toBe('?tab=2&category=FREELANCER');
     expect(writeFilters('?district=330302', { district: null, category: null })).toBe('');
-    const filters = { district: '330303', category: 'SELF_EMPLOYED' } as const;
+    const filters = { district: '330303', category: 'SELF_EMPLOYED', year: '2024' } as const;
     expect(readFilters(writeFilters('', filters))).toEqual(filters);
   });
 
@@ -41,6 +47,18 @@ describe('filters in the address', () => {
     expect(personFilterOf({ district: null, category: null })).toEqual({});
     expect(personFilterOf({ district: '330303', category: 'FREELANCER' })).toEqual({ districtCode: '330303', category: 'FREELANCER' });
     expect(personFilterOf({ district: '330303', category: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(personFilterOf({ district: null, category: null, year: '2025' })).toEqual({ registeredFrom: '2025-01-01', registeredTo: '2025-12-31' });
+  });
+
+  it('counts registrations per month over the chosen year, or else the last three years', () => {
+    const now = new Date(2026, 11, 7);
+    expect(registrationMonthsFilterOf({ district: null, category: null, year: null }, null, now)).toEqual({ registeredFrom: '2024-01-01' });
+    expect(registrationMonthsFilterOf({ district: '330303', category: 'FREELANCER', year: null }, '330302', now)).toEqual({
+      districtCode: '330302',
+      category: 'FREELANCER',
+      registeredFrom: '2024-01-01',
+    });
+    expect(registrationMonthsFilterOf({ district: null, category: null, year: '2025' }, null, now)).toEqual({ registeredFrom: '2025-01-01', registeredTo: '2025-12-31' });
   });
 });
 
@@ -63,6 +81,42 @@ describe("the activity page's filters", () => {
   it('writes months as 年月', () => {
     expect(monthLabel('2026-03')).toBe('2026年3月');
     expect(monthLabel('2026-12')).toBe('2026年12月');
+  });
+});
+
+describe('feedback statistics', () => {
+  it('asks the API for the feedback submitted in the year (China dates), a fixed district winning', () => {
+    expect(feedbackFilterOf({ district: '330303', year: '2026' })).toEqual({ districtCode: '330303', submittedFrom: '2026-01-01', submittedTo: '2026-12-31' });
+    expect(feedbackFilterOf({ district: '330303', year: null }, '330302')).toEqual({ districtCode: '330302' });
+    expect(feedbackFilterOf({ district: null, year: null })).toEqual({});
+  });
+
+  it('shows one measure per group, "<5" where the group or the measure is withheld', () => {
+    const groups = [
+      { code: '330302', overdue: 3, suppressed: false },
+      { code: '330303', overdue: null, suppressed: false },
+      { code: '330304', overdue: 7, suppressed: true },
+      { code: null, overdue: null, suppressed: true },
+    ];
+    const rows = measureRows(
+      groups,
+      (g) => g.code,
+      (c) => `区${c}`,
+      (g) => g.overdue,
+    );
+    expect(rows.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['区330302', '3'],
+      ['区330303', '<5'],
+      ['区330304', '<5'],
+      [SUPPRESSED_LABEL, '<5'],
+    ]);
+    expect(shownTotal(rows)).toBe(3);
+  });
+
+  it('rates replies on time only when there are replies and they are not withheld', () => {
+    expect(rateOf(9, 10)).toBe(0.9);
+    expect(rateOf(0, 0)).toBeNull();
+    expect(rateOf(null, 10)).toBeNull();
   });
 });
 
@@ -223,4 +277,101 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(ORGANIZATION_KIND_LABELS).toEqual(described('OrganizationKind'));
   expect(PERSON_STATUS_LABELS).toEqual(described('PersonStatus'));
   expect(ACTIVITY_KIND_LABELS).toEqual(described('ActivityKind'));
+  expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
+  expect(FEEDBACK_KIND_LABELS).toEqual(described('FeedbackKind'));
+  expect(FEEDBACK_STATUS_LABELS).toEqual(described('FeedbackStatus'));
+});
+
+describe('the cross-district matrix', () => {
+  const d = (code: string, name: string) => ({ code, name });
+  const cells = [
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330300', '温州市'), persons: 7, suppressed: false },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330303', '龙湾区'), persons: null, suppressed: true },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330300', '温州市'), persons: 12, suppressed: false },
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330303', '龙湾区'), persons: 0, suppressed: false },
+    { personDistrict: d('330302', '鹿城区'), organizationDistrict: d('330302', '鹿城区'), persons: 30, suppressed: false },
+    { personDistrict: d('330303', '龙湾区'), organizationDistrict: d('330302', '鹿城区'), persons: 5, suppressed: false },
+  ];
+
+  it('puts districts in code order, the city last as a column, and each cell where its pair meets', () => {
+    const m = matrixOf(cells);
+    expect(m.rows.map((r) => r.name)).toEqual(['鹿城区', '龙湾区']);
+    expect(m.columns.map((c) => c.name)).toEqual(['鹿城区', '龙湾区', '温州市']);
+    expect(m.cells.map((c) => c.value)).toEqual([
+      [0, 0, 30],
+      [1, 0, '-'],
+      [2, 0, 12],
+      [0, 1, 5],
+      [1, 1, 0],
+      [2, 1, 7],
+    ]);
+    expect(m.max).toBe(30);
+  });
+
+  it('lists every cell in the table, withheld ones "<5"', () => {
+    expect(matrixOf(cells).table.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['鹿城区 → 鹿城区', '30'],
+      ['鹿城区 → 龙湾区', '<5'],
+      ['鹿城区 → 温州市', '12'],
+      ['龙湾区 → 鹿城区', '5'],
+      ['龙湾区 → 龙湾区', '0'],
+      ['龙湾区 → 温州市', '7'],
+    ]);
+  });
+});
+
+describe('the district scorecard', () => {
+  const data = {
+    districts: [
+      { code: '330300', name: '温州市', kind: 'CITY' },
+      { code: '330303', name: '龙湾区', kind: 'DISTRICT' },
+      { code: '330302', name: '鹿城区', kind: 'DISTRICT' },
+    ],
+    pools: [
+      { district: { code: '330302' }, count: 40, compliant: true, shortfall: 0, excess: 0, suppressed: false },
+      { district: { code: '330303' }, count: 10, compliant: false, shortfall: 5, excess: 0, suppressed: false },
+    ],
+    registrations: [{ district: { code: '330302' }, count: 25, suppressed: false }],
+    activities: [
+      { district: { code: '330302' }, activities: 12 },
+      { district: { code: '330303' }, activities: 11 },
+    ],
+    feedback: [
+      { district: { code: '330302' }, responded: 10, respondedOnTime: 9, suppressed: false },
+      { district: { code: '330303' }, responded: 10, respondedOnTime: 8, suppressed: false },
+    ],
+  };
+
+  it('counts the months of the year so far', () => {
+    expect(monthsSoFar(2025, new Date(2026, 11, 7))).toBe(12);
+    expect(monthsSoFar(2026, new Date(2026, 2, 7))).toBe(3);
+    expect(monthsSoFar(2027, new Date(2026, 2, 7))).toBe(0);
+  });
+
+  it('marks each measure that falls short of the expectations, the city not assessed', () => {
+    const rows = scorecardOf(data, 2025, new Date(2026, 0, 5));
+    expect(rows.map((r) => r.name)).toEqual(['鹿城区', '龙湾区']);
+    expect(rows[0]).toMatchObject({
+      pool: { text: '40 人，达标', short: false },
+      registrations: { text: '25 人', short: false },
+      activities: { text: '12 场 / 应 12 场', short: false },
+      onTime: { text: '90%（9/10）', short: false },
+      shortfalls: 0,
+    });
+    expect(rows[1]).toMatchObject({
+      pool: { text: '10 人，缺 5 人', short: true },
+      registrations: { text: '0 人', short: true },
+      activities: { short: true },
+      onTime: { text: '80%（8/10）', short: true },
+      shortfalls: 4,
+    });
+    expect(SCORECARD_EXPECTATIONS.onTimeRate).toBe(0.9);
+  });
+
+  it('asks for the year from January 1 to December 31, China time, and writes the download', () => {
+    expect(scorecardVariables(2026).activities).toEqual({ startsFrom: '2026-01-01T00:00:00+08:00', startsBefore: '2027-01-01T00:00:00+08:00' });
+    const sheet = scorecardSheet(2025, scorecardOf(data, 2025, new Date(2026, 0, 5)));
+    expect(sheet[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
+    expect(sheet[4]).toEqual(['龙湾区', '10 人，缺 5 人', '0 人', '11 场 / 应 12 场', '80%（8/10）', 4]);
+  });
 });

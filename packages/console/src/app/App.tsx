@@ -3,9 +3,12 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { homeOf, mayViewDistrict, Viewer } from '../auth/claims';
 import { getSession, startSession, subscribe } from '../auth/session';
 import { ActivitiesPage } from '../pages/activities/ActivitiesPage';
+import { CrossDistrictPage } from '../pages/cross-district/CrossDistrictPage';
+import { FeedbackPage } from '../pages/feedback/FeedbackPage';
 import { MePage } from '../pages/me/MePage';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
+import { ScorecardPage } from '../pages/scorecard/ScorecardPage';
 import { SignInPage } from '../pages/signin/SignInPage';
 import { TalentPoolPage } from '../pages/talent-pool/TalentPoolPage';
 import { navigate, useLocation } from './router';
@@ -25,6 +28,17 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
   }
   if (pathname === '/talent-pool') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <TalentPoolPage /> : <Forbidden what="人才库达标情况仅供市级管理员和数据分析员查看。" />;
+  }
+  if (pathname === '/scorecard') {
+    return viewer.role === 'CITY_ADMIN' ? <ScorecardPage /> : <Forbidden what="区县考核仅供市级管理员查看。" />;
+  }
+  if (pathname === '/cross-district') {
+    return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <CrossDistrictPage /> : <Forbidden what="跨区交流仅供市级管理员和数据分析员查看。" />;
+  }
+  if (pathname === '/feedback') {
+    if (viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST') return <FeedbackPage />;
+    if (viewer.role === 'DISTRICT_ADMIN' && viewer.district) return <FeedbackPage key={viewer.district} fixedDistrict={viewer.district} />;
+    return <Forbidden what="意见诉求统计仅供市级管理员、数据分析员和区县管理员查看。" />;
   }
   const district = /^\/districts\/(\d{6})(\/activities)?$/.exec(pathname);
   if (district) {

@@ -14,12 +14,16 @@ export function menuOf(viewer: Viewer): { key: string; label: string }[] {
         { key: '/overview', label: '城市总览' },
         { key: '/activities', label: '活动统计' },
         { key: '/talent-pool', label: '人才库达标' },
+        { key: '/feedback', label: '意见诉求' },
+        { key: '/cross-district', label: '跨区交流' },
+        ...(viewer.role === 'CITY_ADMIN' ? [{ key: '/scorecard', label: '区县考核' }] : []),
       ];
     case 'DISTRICT_ADMIN':
       return viewer.district
         ? [
             { key: `/districts/${viewer.district}`, label: '本区总览' },
             { key: `/districts/${viewer.district}/activities`, label: '本区活动' },
+            { key: '/feedback', label: '本区意见诉求' },
           ]
         : [];
     case 'ASSOCIATION_ADMIN':

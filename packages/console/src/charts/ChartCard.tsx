@@ -12,7 +12,23 @@ async function downloadXlsx(title: string, dimension: string, measure: string, r
 }
 
 /** A statistic as a chart, with a table view of the same numbers and their download. */
-export function ChartCard({ title, dimension, measure = '人数', rows, option }: { title: string; dimension: string; measure?: string; rows: readonly StatRow[]; option: EChartsCoreOption }) {
+export function ChartCard({
+  title,
+  dimension,
+  measure = '人数',
+  rows,
+  option,
+  height,
+  onItemClick,
+}: {
+  title: string;
+  dimension: string;
+  measure?: string;
+  rows: readonly StatRow[];
+  option: EChartsCoreOption;
+  height?: number;
+  onItemClick?: (data: unknown) => void;
+}) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const total = shownTotal(rows);
   return (
@@ -40,7 +56,7 @@ export function ChartCard({ title, dimension, measure = '人数', rows, option }
         <Empty description="暂无数据" />
       ) : view === 'chart' ? (
         <>
-          <Chart option={option} label={title} />
+          <Chart option={option} label={title} height={height} onItemClick={onItemClick} />
           {rows.some((r) => r.suppressed) ? <Typography.Text type="secondary">人数少于 5 的小组显示为“&lt;5”，见表格。</Typography.Text> : null}
         </>
       ) : (

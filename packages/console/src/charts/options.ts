@@ -3,7 +3,7 @@ import { formatCompact } from '../format';
 import { displayCount, StatRow } from '../stats';
 
 /** A bar chart of the rows that are shown (suppressed ones are in the table, as "<5"). */
-export function barOption(rows: readonly StatRow[], horizontal = false): EChartsCoreOption {
+export function barOption(rows: readonly StatRow[], horizontal = false, unit = '人'): EChartsCoreOption {
   const shown = rows.filter((r) => !r.suppressed);
   const labels = shown.map((r) => r.label);
   const values = shown.map((r) => r.count ?? 0);
@@ -16,7 +16,7 @@ export function barOption(rows: readonly StatRow[], horizontal = false): ECharts
   return {
     animation: false,
     grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', formatter: (p: { name: string; dataIndex: number }[]) => `${p[0]!.name}：${displayCount(shown.find((r) => r.label === p[0]!.name)!)} 人` },
+    tooltip: { trigger: 'axis', formatter: (p: { name: string; dataIndex: number }[]) => `${p[0]!.name}：${displayCount(shown.find((r) => r.label === p[0]!.name)!)} ${unit}` },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
     series: [{ type: 'bar', data: horizontal ? [...values].reverse() : values, itemStyle: { color: '#c41d24' }, barMaxWidth: 32 }],
@@ -24,11 +24,11 @@ export function barOption(rows: readonly StatRow[], horizontal = false): ECharts
 }
 
 /** A ring of shares of the rows that are shown. */
-export function pieOption(rows: readonly StatRow[]): EChartsCoreOption {
+export function pieOption(rows: readonly StatRow[], unit = '人'): EChartsCoreOption {
   const shown = rows.filter((r) => !r.suppressed);
   return {
     animation: false,
-    tooltip: { trigger: 'item', formatter: (p: { name: string; percent: number }) => `${p.name}：${displayCount(shown.find((r) => r.label === p.name)!)} 人（${p.percent}%）` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; percent: number }) => `${p.name}：${displayCount(shown.find((r) => r.label === p.name)!)} ${unit}（${p.percent}%）` },
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
     series: [{ type: 'pie', radius: ['40%', '70%'], center: ['35%', '50%'], label: { show: false }, data: shown.map((r) => ({ name: r.label, value: r.count ?? 0 })) }],
   };

@@ -45,6 +45,17 @@ export type ActivityStatus =
   /** 计划中 */
   | 'PLANNED';
 
+/** 年龄段（按当年周岁） */
+export type AgeBand =
+  /** 36至45岁 */
+  | 'FROM_36_TO_45'
+  /** 46至55岁 */
+  | 'FROM_46_TO_55'
+  /** 56岁及以上 */
+  | 'FROM_56'
+  /** 35岁及以下 */
+  | 'UP_TO_35';
+
 /** How GB/T 2260 classifies a unit of the city. */
 export type DistrictKind =
   /** 地级市 */
@@ -70,6 +81,47 @@ export type Education =
   | 'MASTER'
   /** 高中/中专 */
   | 'SENIOR_HIGH';
+
+/** 意见诉求类型 */
+export type FeedbackKind =
+  /** 咨询服务 */
+  | 'CONSULTATION'
+  /** 信息服务 */
+  | 'INFORMATION'
+  /** 意见建议 */
+  | 'OPINION'
+  /** 社情民意 */
+  | 'PUBLIC_OPINION'
+  /** 维权服务 */
+  | 'RIGHTS_PROTECTION'
+  /** 建言献策 */
+  | 'SUGGESTION';
+
+/** Which feedback feedbackStats counts: every one unless narrowed. */
+export type FeedbackStatsFilter = {
+  /** The district where it was submitted. */
+  districtCode?: string | null | undefined;
+  kind?: FeedbackKind | null | undefined;
+  /** Submitted on or after this day (China date). */
+  submittedFrom?: string | null | undefined;
+  /** Submitted on or before this day (China date). */
+  submittedTo?: string | null | undefined;
+};
+
+/** 办理状态 */
+export type FeedbackStatus =
+  /** 已受理 */
+  | 'ACCEPTED'
+  /** 已答复 */
+  | 'ANSWERED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 已转办 */
+  | 'FORWARDED'
+  /** 不予受理 */
+  | 'REJECTED'
+  /** 已提交 */
+  | 'SUBMITTED';
 
 /** 性别 */
 export type Gender =
@@ -223,6 +275,28 @@ export type ActivityOverviewQueryVariables = Exact<{
 
 export type ActivityOverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, byKind: Array<{ kind: ActivityKind | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byMonth: Array<{ month: string | null, activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean }>, byDistrict: Array<{ activities: number, participations: number | null, attended: number | null, hours: number | null, suppressed: boolean, district: { code: string, name: string } | null }> };
 
+export type CrossDistrictQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CrossDistrictQuery = { crossDistrictMatrix: Array<{ persons: number | null, memberships: number | null, suppressed: boolean, personDistrict: { code: string, name: string }, organizationDistrict: { code: string, name: string } }> };
+
+export type CrossDistrictMembersQueryVariables = Exact<{
+  personDistrictCode: string;
+  organizationDistrictCode: string;
+  first: number;
+}>;
+
+
+export type CrossDistrictMembersQuery = { crossDistrictMembers: { totalCount: number, edges: Array<{ node: { id: string, role: MembershipRole, startDate: string, person: { id: string, name: string } | null, organization: { id: string, name: string } } }> } };
+
+export type FeedbackQueryVariables = Exact<{
+  filter?: FeedbackStatsFilter | null | undefined;
+  districts: boolean;
+}>;
+
+
+export type FeedbackQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, open: number | null, overdue: number | null, responded: number | null, respondedOnTime: number | null, suppressed: boolean }>, byStatus: Array<{ status: FeedbackStatus | null, count: number | null, suppressed: boolean }>, byKind: Array<{ kind: FeedbackKind | null, count: number | null, suppressed: boolean }>, byDistrict?: Array<{ count: number | null, overdue: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byMonth: Array<{ month: string | null, count: number | null, suppressed: boolean }> };
+
 export type MeQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -239,11 +313,22 @@ export type OwnOrganizationQuery = { organization: { id: string, name: string, k
 
 export type OverviewQueryVariables = Exact<{
   filter?: PersonFilter | null | undefined;
+  monthFilter?: PersonFilter | null | undefined;
   streets: boolean;
 }>;
 
 
-export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }> };
+export type OverviewQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, total: Array<{ count: number | null, suppressed: boolean }>, byDistrict: Array<{ count: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byStreet?: Array<{ count: number | null, suppressed: boolean, street: { code: string, name: string } | null }>, byCategory: Array<{ category: PersonCategory | null, count: number | null, suppressed: boolean }>, byAffiliation: Array<{ politicalAffiliation: PoliticalAffiliation | null, count: number | null, suppressed: boolean }>, byEducation: Array<{ education: Education | null, count: number | null, suppressed: boolean }>, byReturnee: Array<{ returnee: boolean | null, count: number | null, suppressed: boolean }>, byAgeBand: Array<{ ageBand: AgeBand | null, count: number | null, suppressed: boolean }>, byMonth: Array<{ registeredMonth: string | null, count: number | null, suppressed: boolean }> };
+
+export type ScorecardQueryVariables = Exact<{
+  year: number;
+  persons: PersonFilter;
+  activities: ActivityFilter;
+  feedback: FeedbackStatsFilter;
+}>;
+
+
+export type ScorecardQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, pools: Array<{ count: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string } }>, registrations: Array<{ count: number | null, suppressed: boolean, district: { code: string } | null }>, activities: Array<{ activities: number, district: { code: string } | null }>, feedback: Array<{ responded: number | null, respondedOnTime: number | null, suppressed: boolean, district: { code: string } | null }> };
 
 export type TalentPoolComplianceQueryVariables = Exact<{
   year: number;
@@ -307,6 +392,90 @@ export const ActivityOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityOverviewQuery, ActivityOverviewQueryVariables>;
+export const CrossDistrictDocument = new TypedDocumentString(`
+    query CrossDistrict {
+  crossDistrictMatrix(zeroFilled: true) {
+    personDistrict {
+      code
+      name
+    }
+    organizationDistrict {
+      code
+      name
+    }
+    persons
+    memberships
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<CrossDistrictQuery, CrossDistrictQueryVariables>;
+export const CrossDistrictMembersDocument = new TypedDocumentString(`
+    query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!) {
+  crossDistrictMembers(
+    personDistrictCode: $personDistrictCode
+    organizationDistrictCode: $organizationDistrictCode
+    first: $first
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        role
+        startDate
+        person {
+          id
+          name
+        }
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CrossDistrictMembersQuery, CrossDistrictMembersQueryVariables>;
+export const FeedbackDocument = new TypedDocumentString(`
+    query Feedback($filter: FeedbackStatsFilter, $districts: Boolean!) {
+  districts {
+    code
+    name
+    kind
+  }
+  total: feedbackStats(filter: $filter, groupBy: []) {
+    count
+    open
+    overdue
+    responded
+    respondedOnTime
+    suppressed
+  }
+  byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) {
+    status
+    count
+    suppressed
+  }
+  byKind: feedbackStats(filter: $filter, groupBy: [KIND]) {
+    kind
+    count
+    suppressed
+  }
+  byDistrict: feedbackStats(filter: $filter, groupBy: [DISTRICT]) @include(if: $districts) {
+    district {
+      code
+      name
+    }
+    count
+    overdue
+    suppressed
+  }
+  byMonth: feedbackStats(filter: $filter, groupBy: [MONTH]) {
+    month
+    count
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<FeedbackQuery, FeedbackQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me($id: ID!) {
   person(id: $id) {
@@ -366,7 +535,7 @@ export const OwnOrganizationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<OwnOrganizationQuery, OwnOrganizationQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
-    query Overview($filter: PersonFilter, $streets: Boolean!) {
+    query Overview($filter: PersonFilter, $monthFilter: PersonFilter, $streets: Boolean!) {
   districts {
     code
     name
@@ -412,8 +581,58 @@ export const OverviewDocument = new TypedDocumentString(`
     count
     suppressed
   }
+  byAgeBand: personStats(filter: $filter, groupBy: [AGE_BAND]) {
+    ageBand
+    count
+    suppressed
+  }
+  byMonth: personStats(filter: $monthFilter, groupBy: [REGISTERED_MONTH]) {
+    registeredMonth
+    count
+    suppressed
+  }
 }
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const ScorecardDocument = new TypedDocumentString(`
+    query Scorecard($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  districts {
+    code
+    name
+    kind
+  }
+  pools: talentPoolCompliance(year: $year) {
+    district {
+      code
+    }
+    count
+    compliant
+    shortfall
+    excess
+    suppressed
+  }
+  registrations: personStats(filter: $persons, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    count
+    suppressed
+  }
+  activities: activityStats(filter: $activities, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    activities
+  }
+  feedback: feedbackStats(filter: $feedback, groupBy: [DISTRICT]) {
+    district {
+      code
+    }
+    responded
+    respondedOnTime
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
 export const TalentPoolComplianceDocument = new TypedDocumentString(`
     query TalentPoolCompliance($year: Int!) {
   talentPoolCompliance(year: $year) {

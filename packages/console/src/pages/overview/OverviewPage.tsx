@@ -4,23 +4,25 @@ import { navigate, useLocation } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { barOption, pieOption } from '../../charts/options';
 import { ChartCard } from '../../charts/ChartCard';
-import { personFilterOf, readFilters, writeFilters } from '../../filters';
+import { personFilterOf, readFilters, recentYears, registrationMonthsFilterOf, REGISTRATION_YEARS, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
-import { AFFILIATION_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, returneeLabel } from '../../labels';
+import { AFFILIATION_LABELS, AGE_BAND_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, monthLabel, returneeLabel } from '../../labels';
 import { displayCount, inOrderOf, toRows } from '../../stats';
 import { OverviewDocument } from './overview.query';
 
 /**
  * 城市总览, and a district's view (`fixedDistrict`): registered persons by district (or street),
- * category, political affiliation, education and returnees, for the filters in the address.
+ * category, political affiliation, education, returnees and age band, and registrations per month
+ * (the year chosen, or the last REGISTRATION_YEARS years), for the filters in the address
+ * (district, category, year of registration).
  */
 export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const { pathname, search } = useLocation();
   const filters = readFilters(search);
   const district = fixedDistrict ?? filters.district;
-  const variables = { filter: personFilterOf(filters, fixedDistrict ?? null), streets: district !== null };
+  const variables = { filter: personFilterOf(filters, fixedDistrict ?? null), monthFilter: registrationMonthsFilterOf(filters, fixedDistrict ?? null), streets: district !== null };
   const result = useQuery(OverviewDocument, variables);
-  const setFilter = (name: 'district' | 'category', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
+  const setFilter = (name: 'district' | 'category' | 'year', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
 
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
@@ -57,6 +59,21 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
           (v) => labelOf(EDUCATION_LABELS, v),
           true,
         ),
+      ),
+      ageBand: inOrderOf(
+        AGE_BAND_LABELS,
+        toRows(
+          data.byAgeBand,
+          (g) => g.ageBand,
+          (v) => labelOf(AGE_BAND_LABELS, v),
+          true,
+        ),
+      ),
+      month: toRows(
+        [...data.byMonth].sort((a, b) => (a.registeredMonth ?? '').localeCompare(b.registeredMonth ?? '')),
+        (g) => g.registeredMonth,
+        (v) => monthLabel(v),
+        true,
       ),
       returnee: toRows(
         data.byReturnee,
@@ -95,6 +112,16 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
           value={filters.category}
           onChange={(v: string | undefined) => setFilter('category', v ?? null)}
           options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          aria-label="登记年份"
+          data-filter="year"
+          style={{ width: 160 }}
+          allowClear
+          placeholder="全部登记年份"
+          value={filters.year}
+          onChange={(v: string | undefined) => setFilter('year', v ?? null)}
+          options={recentYears().map((y) => ({ value: y, label: `${y}年登记` }))}
         />
       </Space>
       {result.status === 'loading' ? (
@@ -141,6 +168,12 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
             </Col>
             <Col xs={24} xl={12}>
               <ChartCard title="归国留学人员" dimension="是否归国留学" rows={rows!.returnee} option={pieOption(rows!.returnee)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="年龄段" dimension="年龄段" rows={rows!.ageBand} option={barOption(rows!.ageBand)} />
+            </Col>
+            <Col xs={24}>
+              <ChartCard title={filters.year ? `${filters.year}年每月登记` : `近${REGISTRATION_YEARS}年每月登记`} dimension="登记月份" rows={rows!.month} option={barOption(rows!.month)} />
             </Col>
           </Row>
         </>

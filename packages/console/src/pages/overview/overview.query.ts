@@ -1,8 +1,11 @@
 import { graphql } from '../../gql';
 
-/** Everything the overview shows, in one request (aliases of personStats); streets only for one district. */
+/**
+ * Everything the overview shows, in one request (aliases of personStats); streets only for one
+ * district; registrations per month over their own period ($monthFilter: the year, or the last years).
+ */
 export const OverviewDocument = graphql(`
-  query Overview($filter: PersonFilter, $streets: Boolean!) {
+  query Overview($filter: PersonFilter, $monthFilter: PersonFilter, $streets: Boolean!) {
     districts {
       code
       name
@@ -45,6 +48,16 @@ export const OverviewDocument = graphql(`
     }
     byReturnee: personStats(filter: $filter, groupBy: [RETURNEE]) {
       returnee
+      count
+      suppressed
+    }
+    byAgeBand: personStats(filter: $filter, groupBy: [AGE_BAND]) {
+      ageBand
+      count
+      suppressed
+    }
+    byMonth: personStats(filter: $monthFilter, groupBy: [REGISTERED_MONTH]) {
+      registeredMonth
       count
       suppressed
     }
