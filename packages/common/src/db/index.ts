@@ -6,3 +6,4 @@ export * from './keyset';
 export * from './transformers';
 export * from './child-pages';
 export * from './in-lists';
+export * from './tally';
