@@ -44,7 +44,7 @@ export function createPersonsServices(conn: TransactionalConnection, peers: Peer
     audit: new AuditService(log, peers),
     personImport: new PersonImportService(conn, log, cipher, persons),
     personExport: new PersonExportService(conn, log, persons),
-    personStats: new PersonStatsService(persons, conn.isSqlite),
+    personStats: new PersonStatsService(persons, conn),
     outbox,
     organizationMembers,
   };

@@ -12,6 +12,7 @@ import { ProtectBirthDate1796608800000 as MysqlProtectBirthDate1796608800000 } f
 import { PersonStatuses1796614380745 as MysqlPersonStatuses1796614380745 } from './mysql/1796614380745-PersonStatuses';
 import { MembershipReplica1796660000000 as MysqlMembershipReplica1796660000000 } from './mysql/1796660000000-MembershipReplica';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
+import { PersonTally1796670000000 as MysqlPersonTally1796670000000 } from './mysql/1796670000000-PersonTally';
 import { Init1795603696218 as SqliteInit1795603696218 } from './sqlite/1795603696218-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
 import { EncryptPersonalData1795609000000 as SqliteEncryptPersonalData1795609000000 } from './sqlite/1795609000000-EncryptPersonalData';
@@ -24,6 +25,7 @@ import { ProtectBirthDate1796608800000 as SqliteProtectBirthDate1796608800000 } 
 import { PersonStatuses1796614380745 as SqlitePersonStatuses1796614380745 } from './sqlite/1796614380745-PersonStatuses';
 import { MembershipReplica1796660000000 as SqliteMembershipReplica1796660000000 } from './sqlite/1796660000000-MembershipReplica';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
+import { PersonTally1796670000000 as SqlitePersonTally1796670000000 } from './sqlite/1796670000000-PersonTally';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const mysqlMigrations: Function[] = [
@@ -39,6 +41,7 @@ export const mysqlMigrations: Function[] = [
   MysqlPersonStatuses1796614380745,
   MysqlAuditClientRequestId1796650000000,
   MysqlMembershipReplica1796660000000,
+  MysqlPersonTally1796670000000,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [
@@ -54,4 +57,5 @@ export const sqliteMigrations: Function[] = [
   SqlitePersonStatuses1796614380745,
   SqliteAuditClientRequestId1796650000000,
   SqliteMembershipReplica1796660000000,
+  SqlitePersonTally1796670000000,
 ];

@@ -196,6 +196,16 @@ export class PersonService {
     filter: PersonFilter | null | undefined,
     scope: (filterDistrict: string | null) => readonly string[] | null,
   ): { qb: SelectQueryBuilder<PersonEntity>; byNumber: NumberSearch | null } {
+    const checked = this.checkFilter(ctx, filter, scope);
+    return { qb: this.select(ctx, checked), byNumber: checked.byNumber };
+  }
+
+  /**
+   * A filter checked (BAD_USER_INPUT naming `filter.<field>`, FORBIDDEN for a search by number the
+   * viewer may not make) and limited to the districts `scope` gives: what `select` turns into a
+   * statement over the register, and what personStats may answer from its tally instead.
+   */
+  checkFilter(ctx: RequestContext<unknown>, filter: PersonFilter | null | undefined, scope: (filterDistrict: string | null) => readonly string[] | null): CheckedPersonFilter {
     const f = filter ?? {};
     const check = new InputChecker('filter');
     check.district('districtCode', f.districtCode);
@@ -209,31 +219,44 @@ export class PersonService {
     // A street filter names its district: one outside the viewer's scope is refused as well.
     const filterDistrict = f.districtCode ?? (f.streetCode ? streetOf(f.streetCode)?.districtCode : null) ?? null;
     const districts = scope(filterDistrict);
+    const byNumber = text ? numberSearch(text) : null;
+    // Whole ID and mobile numbers are found by their keyed hash (they are stored encrypted), by
+    // the roles that may read them in full: a match confirms a number, so each search is audited.
+    if (byNumber && !ctx.viewer.system && ctx.viewer.role !== Role.CITY_ADMIN && ctx.viewer.role !== Role.DISTRICT_ADMIN) {
+      throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot search the register by ID or mobile number: search by name or employer.`);
+    }
+    return {
+      districts,
+      streetCode: f.streetCode ?? null,
+      community: f.community ? f.community.trim() : null,
+      category: f.category ?? null,
+      profession: f.profession ?? null,
+      politicalAffiliation: f.politicalAffiliation ?? null,
+      returnee: f.returnee ?? null,
+      registeredFrom: registeredFrom ?? null,
+      registeredTo: registeredTo ?? null,
+      statuses: f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY],
+      text: text ?? null,
+      byNumber,
+    };
+  }
 
+  /** The register's rows a checked filter selects, as `p`. */
+  select(ctx: RequestContext<unknown>, f: CheckedPersonFilter): SelectQueryBuilder<PersonEntity> {
     const qb = this.conn.repo(ctx, PersonEntity).createQueryBuilder('p');
-    if (districts) qb.andWhere('p.districtCode IN (:...districts)', { districts });
+    if (f.districts) qb.andWhere('p.districtCode IN (:...districts)', { districts: f.districts });
     if (f.streetCode) qb.andWhere('p.streetCode = :streetCode', { streetCode: f.streetCode });
-    if (f.community) qb.andWhere('p.community = :community', { community: f.community.trim() });
+    if (f.community) qb.andWhere('p.community = :community', { community: f.community });
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
     if (f.profession) qb.andWhere('p.profession = :profession', { profession: f.profession });
     if (f.politicalAffiliation) qb.andWhere('p.politicalAffiliation = :aff', { aff: f.politicalAffiliation });
-    if (f.returnee !== undefined && f.returnee !== null) qb.andWhere('p.returnee = :returnee', { returnee: f.returnee });
-    if (registeredFrom) qb.andWhere('p.registeredOn >= :registeredFrom', { registeredFrom });
-    if (registeredTo) qb.andWhere('p.registeredOn <= :registeredTo', { registeredTo });
-    const statuses = f.statuses?.length ? f.statuses : [PersonStatus.ACTIVE, PersonStatus.MOVED_AWAY];
-    qb.andWhere('p.status IN (:...statuses)', { statuses });
-    const byNumber = text ? numberSearch(text) : null;
-    if (byNumber) {
-      // Whole ID and mobile numbers are found by their keyed hash (they are stored encrypted), by
-      // the roles that may read them in full: a match confirms a number, so each search is audited.
-      if (!ctx.viewer.system && ctx.viewer.role !== Role.CITY_ADMIN && ctx.viewer.role !== Role.DISTRICT_ADMIN) {
-        throw new ForbiddenError(`${describeViewer(ctx.viewer)} cannot search the register by ID or mobile number: search by name or employer.`);
-      }
-      qb.andWhere(`p.${byNumber.column} = :numberHash`, { numberHash: this.cipher.hash(byNumber.normalized) });
-    } else if (text) {
-      qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(text) });
-    }
-    return { qb, byNumber };
+    if (f.returnee !== null) qb.andWhere('p.returnee = :returnee', { returnee: f.returnee });
+    if (f.registeredFrom) qb.andWhere('p.registeredOn >= :registeredFrom', { registeredFrom: f.registeredFrom });
+    if (f.registeredTo) qb.andWhere('p.registeredOn <= :registeredTo', { registeredTo: f.registeredTo });
+    qb.andWhere('p.status IN (:...statuses)', { statuses: f.statuses });
+    if (f.byNumber) qb.andWhere(`p.${f.byNumber.column} = :numberHash`, { numberHash: this.cipher.hash(f.byNumber.normalized) });
+    else if (f.text) qb.andWhere("(p.name LIKE :text ESCAPE '!' OR p.employer LIKE :text ESCAPE '!')", { text: likeContains(f.text) });
+    return qb;
   }
 
   /**
@@ -534,6 +557,23 @@ export function sealPersonRecord(cipher: PersonalDataCipher, record: PersonRecor
 }
 
 /** A whole ID or mobile number in the text filter: which hash column finds it, and the audited action. */
+/** A PersonFilter checked and limited to the viewer's districts (`PersonService.checkFilter`). */
+export interface CheckedPersonFilter {
+  /** The districts the rows may be of; null: any. */
+  readonly districts: readonly string[] | null;
+  readonly streetCode: string | null;
+  readonly community: string | null;
+  readonly category: PersonFilter['category'];
+  readonly profession: PersonFilter['profession'];
+  readonly politicalAffiliation: PersonFilter['politicalAffiliation'];
+  readonly returnee: boolean | null;
+  readonly registeredFrom: string | null;
+  readonly registeredTo: string | null;
+  readonly statuses: readonly PersonStatus[];
+  readonly text: string | null;
+  readonly byNumber: NumberSearch | null;
+}
+
 export interface NumberSearch {
   readonly column: 'idNumberHash' | 'mobileHash';
   readonly normalized: string;
