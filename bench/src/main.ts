@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runBench } from './bench';
+import { prepareDataset } from './dataset';
 import { parseOptions } from './options';
 import { ROOT, stopAll } from './processes';
 import { formatResults } from './report';
@@ -23,6 +24,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (options.datasetOnly) {
+    const dataset = await prepareDataset(options.mysql, options.persons, options.reuse, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(`${JSON.stringify({ persons: dataset.persons, reused: dataset.reused, generatedSeconds: dataset.generatedSeconds, counts: dataset.counts })}\n`);
+    return;
+  }
   const results = await runBench(options);
   process.stdout.write(`${formatResults(results)}\n`);
   if (options.output) {

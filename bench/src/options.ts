@@ -25,6 +25,8 @@ export interface BenchOptions {
   readonly imports: number;
   /** Also run the person list on a 10,000-person dataset, for the pagination target. */
   readonly scaleCheck: boolean;
+  /** Only make (or, with `reuse`, find) the dataset and print its counts: no measurement. */
+  readonly datasetOnly: boolean;
   /** Where to write the results (default bench/results/latest.json); null: nowhere. */
   readonly output: string | null;
   readonly mysql: { readonly host: string; readonly port: number; readonly user: string; readonly password: string };
@@ -32,7 +34,7 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--rounds R] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--rounds R] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--dataset-only] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target, over its rounds (default 10)
@@ -43,6 +45,7 @@ export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [-
   --import-rows N   rows of each import (default 10000)
   --imports N       imports measured one after the other, after a small one to warm up (default 3)
   --scale-check     also measure the person list at 10,000 persons (pagination target)
+  --dataset-only    only make the dataset (with --reuse: keep it) and print its counts, measuring nothing
   --output FILE     results file (default bench/results/latest.json)
 MariaDB: MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD (default root@127.0.0.1:3306).`;
 
@@ -60,6 +63,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let rounds = 3;
   let warmup = 3;
   let scaleCheck = false;
+  let datasetOnly = false;
   let importRows: number | null = null;
   let imports = 3;
   let output: string | null = 'bench/results/latest.json';
@@ -100,6 +104,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
       case '--scale-check':
         scaleCheck = true;
         break;
+      case '--dataset-only':
+        datasetOnly = true;
+        break;
       case '--output':
         output = argv[++i] ?? null;
         if (!output) throw new Error(`--output needs a file\n${USAGE}`);
@@ -122,6 +129,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     importRows,
     imports,
     scaleCheck,
+    datasetOnly,
     output,
     mysql: {
       host: env.MYSQL_HOST ?? '127.0.0.1',

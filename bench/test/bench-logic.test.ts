@@ -247,6 +247,8 @@ describe('the warm-up', () => {
   });
 
   it('splits each target into rounds: 3 by default, at least 1', () => {
+    expect(parseOptions([], {}).datasetOnly).toBe(false);
+    expect(parseOptions(['--dataset-only', '--persons', '1000000', '--reuse'], {})).toMatchObject({ datasetOnly: true, persons: 1_000_000, reuse: true });
     expect(parseOptions([], {}).rounds).toBe(3);
     expect(parseOptions(['--rounds', '1'], {}).rounds).toBe(1);
     expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/--rounds needs a whole number of at least 1/);
