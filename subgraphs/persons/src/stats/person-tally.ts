@@ -43,7 +43,7 @@ export const PERSON_TALLY_SPECS: readonly TallySpec[] = Object.values(PersonTall
     column('status', 'varchar(12)', (r) => `${r.src}.status`),
     column('district_code', 'varchar(6)', (r) => `${r.src}.district_code`),
     column('category', 'varchar(24)', (r) => `${r.src}.category`),
-    column('value', 'varchar(16)', FACET_VALUE[facet].value, ''),
+    column('value', 'varchar(32)', FACET_VALUE[facet].value, ''),
   ],
   measures: [column('n', 'int', () => '1')],
 }));
