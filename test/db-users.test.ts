@@ -10,7 +10,8 @@ import { expectData, postGraphQL } from './harness/graphql-client';
  * Each subgraph runs as a least-privileged MySQL account of its own (issue 14 §5, docs/SECURITY.md
  * "Database accounts"): `npm run migrate -- --grant` migrates as an administrator, then grants each
  * subgraph's account the rows of its own tables and nothing more; on the audit log only INSERT and
- * SELECT. MariaDB only: SQLite files have no accounts.
+ * SELECT; on the tallies only SELECT (their triggers count as the account that migrated). MariaDB
+ * only: SQLite files have no accounts.
  */
 const onMysql = process.env.TEST_DB === 'mysql';
 
@@ -91,8 +92,15 @@ describe('the subgraphs’ database accounts', () => {
         await refused('CREATE TABLE scratch (x int)');
         await refused(`SELECT * FROM \`${admin.databasePrefix}organizations\`.organization`);
         await refused(`CREATE DATABASE \`${admin.databasePrefix}other\``);
-        // The rows of its own tables are its to change.
-        await conn.query("UPDATE person SET community = '锦绣社区'");
+        // A tally is counted by its triggers (as the account that migrated), never written by the service.
+        await refused('UPDATE person_tally SET n = n + 1');
+        await refused('DELETE FROM person_tally');
+        const tallied = ((await conn.query("SELECT SUM(n) AS n FROM person_tally WHERE facet = 'RETURNEE' AND status = 'ACTIVE'"))[0] as { n: unknown }[])[0]!.n;
+        expect(Number(tallied)).toBe(1);
+        // The rows of its own tables are its to change; the triggers follow.
+        await conn.query("UPDATE person SET status = 'MOVED_AWAY'");
+        const moved = ((await conn.query("SELECT SUM(n) AS n FROM person_tally WHERE facet = 'RETURNEE' AND status = 'MOVED_AWAY'"))[0] as { n: unknown }[])[0]!.n;
+        expect(Number(moved)).toBe(1);
       } finally {
         await conn.end();
       }
