@@ -97,6 +97,8 @@ export interface BenchResults {
   sample: Sample;
   operations: OperationResult[];
   scaleCheck: { persons: number; dataset: DatasetCounts; personListP50Ms: number; personListP50MsAtMain: number; explain: ExplainRecord | null; explainError?: string } | null;
+  /** The dashboard's statistics at another size (`--dashboard-scale`): p50 there and at the run's size. */
+  dashboardScale?: { persons: number; dataset: DatasetCounts; p50Ms: number; p50MsAtMain: number; explain: ExplainRecord | null; explainError?: string } | null;
   /** The dataset's counts (and those of the tables the writes touch besides) before the operations and after them and the clean-up. */
   datasetCheck: DatasetCheck | null;
   targets: Target[];
@@ -435,14 +437,14 @@ async function callerHeaders(secret: string, sample: Sample): Promise<Record<Cal
   return { city: { authorization: `Bearer ${city}` }, association: { authorization: `Bearer ${association}` } };
 }
 
-/** The person list's p50 on another dataset size (the pagination target), Tongxin only, and the EXPLAIN of its statements there. */
-async function personListP50(dataset: Dataset, o: BenchOptions, explainer: Explainer): Promise<{ p50Ms: number; explain: ExplainRecord | null; explainError?: string }> {
-  const op = OPERATIONS.find((x): x is ReadOperation => x.name === 'person-list')!;
+/** A read operation's p50 on another dataset size (the scale targets), Tongxin only, and the EXPLAIN of its statements there. */
+async function p50At(dataset: Dataset, name: string, o: BenchOptions, explainer: Explainer): Promise<{ p50Ms: number; explain: ExplainRecord | null; explainError?: string }> {
+  const op = OPERATIONS.find((x): x is ReadOperation => x.name === name && x.kind === 'read')!;
   const secret = benchSecret();
   const platform = await startPlatform(dataset.config, secret);
   try {
-    const headers = (await callerHeaders(secret, dataset.sample)).city;
-    const body = gql(op.query, op.variables(dataset.sample));
+    const headers = (await callerHeaders(secret, dataset.sample))[op.caller];
+    const body = gql(op.query, op.variables(dataset.sample, op.sizes?.[op.sizes.length - 1]));
     await waitQuiet(platform.subgraphs, () => undefined);
     const explained = await explainOne(explainer, dataset.config.databasePrefix, () => post(platform.gateway.url, body, headers));
     await warmUp({ url: platform.gateway.url, headers, body: () => body, seconds: o.warmup, connections: o.connections });
@@ -504,12 +506,26 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       try {
         const small = await prepareDataset(o.mysql, 10_000, o.reuse, say);
         say('person-list: measuring at 10,000 persons');
-        const { p50Ms, ...explained } = await personListP50(small, o, explainer);
+        const { p50Ms, ...explained } = await p50At(small, 'person-list', o, explainer);
         scaleCheck = { persons: 10_000, dataset: small.counts, personListP50Ms: p50Ms, personListP50MsAtMain: list.tongxin.p50Ms, ...explained };
       } catch (error) {
         // The figures measured so far are kept; the pagination target says why it has none.
         scaleCheckError = error instanceof Error ? error.message.split('\n')[0] : String(error);
         say(`scale check failed: ${scaleCheckError}`);
+      }
+    }
+    let dashboardScale: BenchResults['dashboardScale'] = null;
+    const dashboard = operations.find((r) => r.name === 'dashboard-statistics');
+    let dashboardScaleError: string | undefined;
+    if (o.dashboardScale && dashboard?.tongxin) {
+      try {
+        const other = await prepareDataset(o.mysql, o.dashboardScale, o.reuse, say);
+        say(`dashboard-statistics: measuring at ${o.dashboardScale} persons`);
+        const { p50Ms, ...explained } = await p50At(other, 'dashboard-statistics', o, explainer);
+        dashboardScale = { persons: o.dashboardScale, dataset: other.counts, p50Ms, p50MsAtMain: dashboard.tongxin.p50Ms, ...explained };
+      } catch (error) {
+        dashboardScaleError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        say(`dashboard scale check failed: ${dashboardScaleError}`);
       }
     }
     const results: BenchResults = {
@@ -534,10 +550,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       sample: dataset.sample,
       operations,
       scaleCheck,
+      dashboardScale,
       datasetCheck,
       targets: [],
     };
-    results.targets = judgeTargets(results, scaleCheckError);
+    results.targets = judgeTargets(results, scaleCheckError, dashboardScaleError);
     return results;
   } finally {
     await stopAll();

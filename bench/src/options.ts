@@ -25,6 +25,8 @@ export interface BenchOptions {
   readonly imports: number;
   /** Also run the person list on a 10,000-person dataset, for the pagination target. */
   readonly scaleCheck: boolean;
+  /** Also measure dashboard-statistics on a dataset of this many persons (issue 16 §4: 1,000,000), for its scale target. */
+  readonly dashboardScale: number | null;
   /** Only make (or, with `reuse`, find) the dataset and print its counts: no measurement. */
   readonly datasetOnly: boolean;
   /** Where to write the results (default bench/results/latest.json); null: nowhere. */
@@ -34,7 +36,7 @@ export interface BenchOptions {
   readonly say?: (line: string) => void;
 }
 
-export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--rounds R] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--dataset-only] [--output FILE]
+export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [--connections C] [--rounds R] [--warmup S] [--only <operation>] [--import-rows N] [--imports N] [--scale-check] [--dashboard-scale N] [--dataset-only] [--output FILE]
   --persons N       persons of the dataset (default 100000; memberships, activities, participations, evaluations scale with it)
   --reuse           keep the dataset in MariaDB (databases bench_<N>_*) and use it again next time
   --duration S      seconds of load per operation and target, over its rounds (default 10)
@@ -45,6 +47,7 @@ export const USAGE = `npm run bench -- [--persons N] [--reuse] [--duration S] [-
   --import-rows N   rows of each import (default 10000)
   --imports N       imports measured one after the other, after a small one to warm up (default 3)
   --scale-check     also measure the person list at 10,000 persons (pagination target)
+  --dashboard-scale N  also measure dashboard-statistics at N persons (e.g. 1000000; with --reuse it is kept)
   --dataset-only    only make the dataset (with --reuse: keep it) and print its counts, measuring nothing
   --output FILE     results file (default bench/results/latest.json)
 MariaDB: MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD (default root@127.0.0.1:3306).`;
@@ -64,6 +67,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   let warmup = 3;
   let scaleCheck = false;
   let datasetOnly = false;
+  let dashboardScale: number | null = null;
   let importRows: number | null = null;
   let imports = 3;
   let output: string | null = 'bench/results/latest.json';
@@ -104,6 +108,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
       case '--scale-check':
         scaleCheck = true;
         break;
+      case '--dashboard-scale':
+        dashboardScale = positiveInt(arg, argv[++i], 10);
+        break;
       case '--dataset-only':
         datasetOnly = true;
         break;
@@ -130,6 +137,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     imports,
     scaleCheck,
     datasetOnly,
+    dashboardScale,
     output,
     mysql: {
       host: env.MYSQL_HOST ?? '127.0.0.1',

@@ -88,6 +88,10 @@ export function formatResults(r: BenchResults): string {
     out.push('', `scale check: person-list p50 ${r.scaleCheck.personListP50MsAtMain} ms at ${d.persons} persons, ${r.scaleCheck.personListP50Ms} ms at 10000`);
     out.push(...formatExplain('person-list at 10000 persons', r.scaleCheck.explain, r.scaleCheck.explainError));
   }
+  if (r.dashboardScale) {
+    out.push('', `scale check: dashboard-statistics p50 ${r.dashboardScale.p50MsAtMain} ms at ${d.persons} persons, ${r.dashboardScale.p50Ms} ms at ${r.dashboardScale.persons}`);
+    out.push(...formatExplain(`dashboard-statistics at ${r.dashboardScale.persons} persons`, r.dashboardScale.explain, r.dashboardScale.explainError));
+  }
   if (r.datasetCheck) {
     const changed = Object.keys(r.datasetCheck.before).filter((k) => r.datasetCheck!.before[k as keyof typeof r.datasetCheck.before] !== r.datasetCheck!.after[k as keyof typeof r.datasetCheck.after]);
     out.push(

@@ -241,6 +241,22 @@ describe('the warm-up', () => {
     ]);
   });
 
+  it("judges the dashboard at another size against the run's (issue 16 §4), only when measured or failed", () => {
+    const settings = { persons: 100000, only: ['dashboard-statistics'] } as never;
+    const scale = { persons: 1_000_000, dataset: {} as never, p50Ms: 130, p50MsAtMain: 100, explain: null };
+    const named = (t: ReturnType<typeof judgeTargets>) => t.filter((x) => x.name.startsWith('dashboard-statistics: p50 at')).map((x) => [x.name, x.value, x.met]);
+    expect(named(judgeTargets({ operations: [], scaleCheck: null, dashboardScale: scale, settings }))).toEqual([['dashboard-statistics: p50 at 1000000 persons / at 100000 <= 1.5', 1.3, true]]);
+    expect(named(judgeTargets({ operations: [], scaleCheck: null, dashboardScale: { ...scale, p50Ms: 160 }, settings }))).toEqual([
+      ['dashboard-statistics: p50 at 1000000 persons / at 100000 <= 1.5', 1.6, false],
+    ]);
+    expect(named(judgeTargets({ operations: [], scaleCheck: null, dashboardScale: null, settings }, undefined, 'no space left'))).toEqual([
+      ['dashboard-statistics: p50 at another size / at 100000 <= 1.5', null, null],
+    ]);
+    expect(named(judgeTargets({ operations: [], scaleCheck: null, dashboardScale: null, settings }))).toEqual([]);
+    expect(parseOptions(['--dashboard-scale', '1000000'], {}).dashboardScale).toBe(1_000_000);
+    expect(parseOptions([], {}).dashboardScale).toBeNull();
+  });
+
   it('begins each round with the next target, so that none always follows the same one', () => {
     expect([0, 1, 2, 3].map((r) => inTurn(['tongxin', 'floor', 'hive'], r).join(' '))).toEqual(['tongxin floor hive', 'floor hive tongxin', 'hive tongxin floor', 'tongxin floor hive']);
     expect([0, 1].map((r) => inTurn(['tongxin', 'hive'], r).join(' '))).toEqual(['tongxin hive', 'hive tongxin']);
