@@ -38,6 +38,7 @@ import { MembershipRole, ROLE_LABELS, ROLES_BY_KIND } from './membership.enums';
 import { checkMembershipRecord, checkTerm, isArchivedPerson, MembershipDraft, MembershipRecord } from './membership.validation';
 import { OrganizationKind } from '../organization/organization.enums';
 import type { MembershipChanged, MembershipOutbox } from '../outbox/outbox';
+import { MEMBERSHIP_TALLY, RUNNING_END_YEAR } from '../stats/member-tally';
 
 /**
  * Memberships are personal records (docs/SECURITY.md): city administrators and analysts read
@@ -139,12 +140,32 @@ export class MembershipService {
     });
   }
 
-  /** The number of memberships of each of many organizations (absent when none): running ones or all, of registered persons or of anyone. */
-  countByOrganization(
+  /**
+   * The number of memberships of each of many organizations (absent when none): running ones or
+   * all, of registered persons or of anyone. Those of registered persons (memberCount, the running
+   * list's totalCount) are sums of the membership tally's rows (src/stats/member-tally.ts: a
+   * running membership has the empty end year); the whole history of anyone (members(activeOnly:
+   * false).totalCount) is not in the tally and is counted from the memberships.
+   */
+  async countByOrganization(
     ctx: RequestContext<unknown>,
     organizationIds: readonly string[],
     key: { readonly activeOnly: boolean; readonly registeredOnly: boolean },
   ): Promise<Array<{ key: string; count: number }>> {
+    if (key.registeredOnly) {
+      const tally = this.conn
+        .manager(ctx)
+        .createQueryBuilder()
+        .select('t.organization_id', 'key')
+        .addSelect('SUM(t.n)', 'count')
+        .from(MEMBERSHIP_TALLY, 't')
+        .where('t.organization_id IN (:...ids)', { ids: [...organizationIds] })
+        .andWhere('t.n > 0')
+        .groupBy('t.organization_id');
+      if (key.activeOnly) tally.andWhere('t.end_year = :running', { running: RUNNING_END_YEAR });
+      const rows: Array<{ key: string; count: number | string }> = await tally.getRawMany();
+      return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+    }
     const qb = this.conn.repo(ctx, MembershipEntity).createQueryBuilder('m');
     if (key.activeOnly) qb.andWhere('m.endDate IS NULL');
     if (key.registeredOnly) qb.andWhere(countedMember('m'));

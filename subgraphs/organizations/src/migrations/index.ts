@@ -11,6 +11,8 @@ import { PersonStatuses1796614386261 as MysqlPersonStatuses1796614386261 } from 
 import { MembershipOutbox1796660000000 as MysqlMembershipOutbox1796660000000 } from './mysql/1796660000000-MembershipOutbox';
 import { PublishExistingMemberships1796660100000 as MysqlPublishExistingMemberships1796660100000 } from './mysql/1796660100000-PublishExistingMemberships';
 import { AuditClientRequestId1796650000000 as MysqlAuditClientRequestId1796650000000 } from './mysql/1796650000000-AuditClientRequestId';
+import { MembershipTally1796670200000 as MysqlMembershipTally1796670200000 } from './mysql/1796670200000-MembershipTally';
+import { OrganizationStatsIndex1796670210000 as MysqlOrganizationStatsIndex1796670210000 } from './mysql/1796670210000-OrganizationStatsIndex';
 import { Init1795604011868 as SqliteInit1795604011868 } from './sqlite/1795604011868-Init';
 import { AuditLog1795608860658 as SqliteAuditLog1795608860658 } from './sqlite/1795608860658-AuditLog';
 import { MeetingsTermsStats1795611134708 as SqliteMeetingsTermsStats1795611134708 } from './sqlite/1795611134708-MeetingsTermsStats';
@@ -22,6 +24,8 @@ import { PersonStatuses1796614386261 as SqlitePersonStatuses1796614386261 } from
 import { MembershipOutbox1796660000000 as SqliteMembershipOutbox1796660000000 } from './sqlite/1796660000000-MembershipOutbox';
 import { PublishExistingMemberships1796660100000 as SqlitePublishExistingMemberships1796660100000 } from './sqlite/1796660100000-PublishExistingMemberships';
 import { AuditClientRequestId1796650000000 as SqliteAuditClientRequestId1796650000000 } from './sqlite/1796650000000-AuditClientRequestId';
+import { MembershipTally1796670200000 as SqliteMembershipTally1796670200000 } from './sqlite/1796670200000-MembershipTally';
+import { OrganizationStatsIndex1796670210000 as SqliteOrganizationStatsIndex1796670210000 } from './sqlite/1796670210000-OrganizationStatsIndex';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const mysqlMigrations: Function[] = [
@@ -36,6 +40,8 @@ export const mysqlMigrations: Function[] = [
   MysqlAuditClientRequestId1796650000000,
   MysqlMembershipOutbox1796660000000,
   MysqlPublishExistingMemberships1796660100000,
+  MysqlMembershipTally1796670200000,
+  MysqlOrganizationStatsIndex1796670210000,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's DataSourceOptions types migrations as Function (a class of any shape)
 export const sqliteMigrations: Function[] = [
@@ -50,4 +56,6 @@ export const sqliteMigrations: Function[] = [
   SqliteAuditClientRequestId1796650000000,
   SqliteMembershipOutbox1796660000000,
   SqlitePublishExistingMemberships1796660100000,
+  SqliteMembershipTally1796670200000,
+  SqliteOrganizationStatsIndex1796670210000,
 ];

@@ -4,6 +4,7 @@ import { MembershipRole } from '../membership/membership.enums';
 import { OrganizationKind, OrganizationLevel } from '../organization/organization.enums';
 import { OrganizationFilter } from '../organization/organization.inputs';
 import type { OrganizationService } from '../organization/organization.service';
+import { MEMBERSHIP_TALLY, RUNNING_END_YEAR } from './member-tally';
 import { OrganizationStatsDimension } from './stats.enums';
 import { MemberStats, OrganizationStatsRow, RoleCount, YearCount } from './stats.type';
 
@@ -30,8 +31,9 @@ const ROLE_ORDER = Object.values(MembershipRole);
 
 /**
  * Counts for dashboards (docs/SECURITY.md: aggregates, every role but a person). Each is one
- * GROUP BY statement: organizationStats for a whole filter, memberStats for every organization
- * of a response at once (through the `memberStatRows` loader).
+ * statement: organizationStats a GROUP BY of the organizations of a whole filter, memberStats
+ * a read of the membership tally (src/stats/member-tally.ts) for every organization of a response
+ * at once (through the `memberStatRows` loader).
  *
  * Counts of members (memberStats, memberCount) count the memberships of registered persons only
  * (DOMAIN.md, "Counting people": archived and moved-away persons are history, listed by
@@ -95,8 +97,45 @@ export class StatsService {
     return disclosure.count(count, disclosure.single(count, holderOf(organization)));
   }
 
-  /** The memberships of registered persons of many organizations grouped by role, start and end year, and how they began and ended: one statement. */
+  /**
+   * The memberships of registered persons of many organizations grouped by role, start and end
+   * year, and how they began and ended: one statement over the tally kept by triggers
+   * (src/stats/member-tally.ts), whose rows are exactly these groups. Every memberStats request
+   * takes this path (the tally holds every dimension it groups by).
+   */
   async memberStatRows(ctx: RequestContext<unknown>, organizationIds: readonly string[]): Promise<MemberStatRow[]> {
+    const rows: Array<Record<string, string | number>> = await this.conn
+      .manager(ctx)
+      .createQueryBuilder()
+      .select('t.organization_id', 'organizationId')
+      .addSelect('t.role', 'role')
+      .addSelect('t.start_year', 'startYear')
+      .addSelect('t.end_year', 'endYear')
+      .addSelect('t.joined', 'joined')
+      .addSelect('t.leaving', 'leaving')
+      .addSelect('t.n', 'count')
+      .from(MEMBERSHIP_TALLY, 't')
+      .where('t.organization_id IN (:...ids)', { ids: [...organizationIds] })
+      // Groups whose memberships all went (or stopped counting) stay as zero rows.
+      .andWhere('t.n > 0')
+      .getRawMany();
+    return rows.map((r) => ({
+      organizationId: String(r.organizationId),
+      role: String(r.role),
+      startYear: String(r.startYear),
+      endYear: Number(r.endYear) === RUNNING_END_YEAR ? null : String(r.endYear),
+      joined: Number(r.joined),
+      leaving: Number(r.leaving),
+      count: Number(r.count),
+    }));
+  }
+
+  /**
+   * The same rows as `memberStatRows` grouped from the membership table itself: the statement
+   * memberStats ran before the tally, kept as what the tally is checked against (tests) and as
+   * the way to the numbers should the tally be in doubt. No request takes it.
+   */
+  async memberStatRowsFromMemberships(ctx: RequestContext<unknown>, organizationIds: readonly string[]): Promise<MemberStatRow[]> {
     const startYear = 'SUBSTR(m.start_date, 1, 4)';
     const endYear = 'SUBSTR(m.end_date, 1, 4)';
     const joined = 'CASE WHEN m.previous_id IS NULL THEN 1 ELSE 0 END';
