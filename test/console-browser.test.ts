@@ -67,6 +67,32 @@ function inOrder(groups: any[], key: string, order: string[] | null, label: (v: 
   return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
 }
 
+/** This month in China (YYYY-MM), and the months from `from` to `to`. */
+const chinaMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let d = new Date(`${from}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  return months;
+}
+/**
+ * A monthly chart's table: every month from `from` to `to`, [label, measure as shown], 0 for a month
+ * the API does not answer ("<5" when the API's suppressed row without a month may hold it), that row last.
+ */
+function everyMonth(groups: any[], key: string, measure: string, from: string, to: string): string[][] {
+  const hidden = groups.some((g) => g.suppressed && g[key] == null);
+  const rows = monthsFrom(from, to).map((m) => {
+    const g = groups.find((x) => x[key] === m);
+    if (!g) return [monthName(m), hidden ? '<5' : '0'];
+    return [monthName(m), displayCount({ count: g[measure], suppressed: g.suppressed })];
+  });
+  return hidden ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+}
+const monthSpan = (groups: any[], key: string) =>
+  groups
+    .map((g) => g[key])
+    .filter((m) => m != null)
+    .sort();
+
 const FEEDBACK = `query Feedback($filter: FeedbackStatsFilter) {
   total: feedbackStats(filter: $filter, groupBy: []) { count open overdue responded respondedOnTime suppressed }
   byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) { status count suppressed }
@@ -257,8 +283,9 @@ describeInBrowser('the console in a browser', () => {
     const all = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
     expect(all.errors).toBeUndefined();
     expect(await tableOf(page, '年龄段')).toEqual(inOrder(all.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
-    const months = inOrder(all.data.byMonth, 'registeredMonth', null, monthName);
-    expect(months.length).toBeGreaterThan(0);
+    // Every month of the three years up to this one, 0 where nobody registered.
+    const months = everyMonth(all.data.byMonth, 'registeredMonth', 'count', `${thisYear - 2}-01`, chinaMonth());
+    expect(months.length).toBeGreaterThan(24);
     expect(await tableOf(page, '近3年每月登记')).toEqual(months);
     expect(all.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth >= `${thisYear - 2}-01`)).toBe(true);
     await shot(page, 'overview-age-months');
@@ -277,7 +304,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await totalShown(page)).toBe(displayCount(inYear.data.total[0]));
       expect(inYear.data.total[0].count).toBeLessThan(all.data.total[0].count);
-      expect(await tableOf(page, `${year}年每月登记`)).toEqual(inOrder(inYear.data.byMonth, 'registeredMonth', null, monthName));
+      expect(await tableOf(page, `${year}年每月登记`)).toEqual(everyMonth(inYear.data.byMonth, 'registeredMonth', 'count', `${year}-01`, `${year}-12`));
       expect(inYear.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth.startsWith(year))).toBe(true);
       expect(await tableOf(page, '年龄段')).toEqual(inOrder(inYear.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
     }
@@ -302,9 +329,10 @@ describeInBrowser('the console in a browser', () => {
     const kinds = Object.keys(ACTIVITY_KINDS);
     const byKind = [...all.data.byKind].sort((a: any, b: any) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
     expect(await tableOf(page, '各类活动场次')).toEqual(byKind.map((g: any) => [ACTIVITY_KINDS[g.kind], formatCount(g.activities)]));
-    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
-    const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
-    expect(await tableOf(page, '每月参与人次')).toEqual(months.map((g: any) => [monthName(g.month), displayCount({ count: g.participations, suppressed: g.suppressed })]));
+    // From the first month with activities to the last (some are planned ahead), 0 in the months without.
+    const span = monthSpan(all.data.byMonth, 'month');
+    expect(await tableOf(page, '每月参与人次')).toEqual(everyMonth(all.data.byMonth, 'month', 'participations', span[0], span.at(-1)));
+    expect(await tableOf(page, '每月活动场次')).toEqual(everyMonth(all.data.byMonth, 'month', 'activities', span[0], span.at(-1)));
     await shot(page, 'activities');
 
     // A year: the address and the numbers follow it.
@@ -320,6 +348,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(inYear.data.byKind)));
       expect(inYear.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '每月活动场次')).toEqual(everyMonth(inYear.data.byMonth, 'month', 'activities', `${year}-01`, `${year}-12`));
     }
     await shot(page, 'activities-year');
     expect(errors).toEqual([]);
@@ -366,8 +395,8 @@ describeInBrowser('the console in a browser', () => {
     expect(await tableOf(page, '诉求类型')).toEqual(measured(all.data.byKind, 'kind', FEEDBACK_KIND_ORDER, (v) => FEEDBACK_KINDS[v]!, 'count'));
     const byDistrict = [...all.data.byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
     expect(await tableOf(page, '各区县逾期件数')).toEqual(byDistrict.map((g: any) => [g.district.name, displayCount({ count: g.overdue, suppressed: g.suppressed })]));
-    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
-    expect(await tableOf(page, '每月提交件数')).toEqual(months.map((g: any) => [monthName(g.month), displayCount(g)]));
+    // From the first month with feedback to this one, 0 in the months without.
+    expect(await tableOf(page, '每月提交件数')).toEqual(everyMonth(all.data.byMonth, 'month', 'count', monthSpan(all.data.byMonth, 'month')[0], chinaMonth()));
     await shot(page, 'feedback');
 
     // A district and a year: the address and the numbers follow them.
@@ -385,6 +414,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(narrowed.data.total[0].count));
       expect(narrowed.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '每月提交件数')).toEqual(everyMonth(narrowed.data.byMonth, 'month', 'count', `${year}-01`, chinaMonth()));
       expect(await tableOf(page, '办理状态')).toEqual(measured(narrowed.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
     }
     await shot(page, 'feedback-filtered');
@@ -567,6 +597,11 @@ describeInBrowser('the console in a browser', () => {
     const table = await tableOf(page, '政治面貌');
     expect(table).toEqual(expectedRows(affiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
     expect(table.at(-1)).toEqual([SUPPRESSED_LABEL, '<5']);
+    // Months: the small ones are hidden in one row without a month, so a month left out is "<5", never 0.
+    const thisYear = new Date().getFullYear();
+    const registrations = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
+    expect(registrations.errors).toBeUndefined();
+    expect(await tableOf(page, '近3年每月登记')).toEqual(everyMonth(registrations.data.byMonth, 'registeredMonth', 'count', `${thisYear - 2}-01`, chinaMonth()));
     await page.locator('[data-card="政治面貌"]').getByText('表格', { exact: true }).click();
     await shot(page, 'overview-analyst');
     expect(errors).toEqual([]);

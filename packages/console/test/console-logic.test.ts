@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { activityFilterOf, feedbackFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
+import { activityFilterOf, feedbackFilterOf, monthOf, monthRangeOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
+import { barOption } from '../src/charts/options';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import {
   ACTIVITY_KIND_LABELS,
@@ -22,7 +23,7 @@ import {
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
 import { matrixOf } from '../src/pages/cross-district/matrix';
 import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
-import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+import { displayCount, fillMonths, inOrderOf, measureRows, monthsBetween, rateOf, sheetOf, shownTotal, StatRow, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
 
@@ -373,5 +374,75 @@ describe('the district scorecard', () => {
     const sheet = scorecardSheet(2025, scorecardOf(data, 2025, new Date(2026, 0, 5)));
     expect(sheet[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
     expect(sheet[4]).toEqual(['龙湾区', '10 人，缺 5 人', '0 人', '11 场 / 应 12 场', '80%（8/10）', 4]);
+  });
+});
+
+describe('monthly charts', () => {
+  const row = (key: string, count: number | null, suppressed = false): StatRow => ({ key, label: monthLabel(key), count, suppressed });
+  const shown = (rows: readonly StatRow[]) => rows.map((r) => [r.key, displayCount(r)]);
+
+  it('count the months of a range, over the turn of a year', () => {
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03', '2026-03')).toEqual(['2026-03']);
+    expect(monthsBetween('2026-04', '2026-03')).toEqual([]);
+  });
+
+  it('show every month of the range, 0 where the API answered none, in order', () => {
+    const rows = fillMonths([row('2026-03', 12), row('2026-01', 7)], '2026-01', '2026-05');
+    expect(shown(rows)).toEqual([
+      ['2026-01', '7'],
+      ['2026-02', '0'],
+      ['2026-03', '12'],
+      ['2026-04', '0'],
+      ['2026-05', '0'],
+    ]);
+    expect(rows[1]).toEqual({ key: '2026-02', label: '2026年2月', count: 0, suppressed: false });
+  });
+
+  it('keep a suppressed month "<5", not 0', () => {
+    expect(shown(fillMonths([row('2026-01', 7), row('2026-02', null, true)], '2026-01', '2026-03'))).toEqual([
+      ['2026-01', '7'],
+      ['2026-02', '<5'],
+      ['2026-03', '0'],
+    ]);
+  });
+
+  it('withhold the months left out when a suppressed row without a month may hold them, and keep that row last', () => {
+    const suppressed: StatRow = { key: '__suppressed__', label: SUPPRESSED_LABEL, count: null, suppressed: true };
+    const rows = fillMonths([row('2026-02', 10), suppressed], '2026-01', '2026-03');
+    expect(shown(rows)).toEqual([
+      ['2026-01', '<5'],
+      ['2026-02', '10'],
+      ['2026-03', '<5'],
+      ['__suppressed__', '<5'],
+    ]);
+    expect(rows[0]).toEqual({ key: '2026-01', label: '2026年1月', count: null, suppressed: true });
+    expect(shownTotal(rows)).toBe(10);
+  });
+
+  it("widen the range to the data's months, and take the data's own when none is given", () => {
+    expect(fillMonths([row('2025-12', 3), row('2026-02', 4)], '2026-01', '2026-01').map((r) => r.key)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(fillMonths([row('2026-04', 3), row('2026-01', 4)], null, null).map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(fillMonths([], null, null)).toEqual([]);
+    expect(fillMonths([], '2026-01', '2026-02').map((r) => r.count)).toEqual([0, 0]);
+  });
+
+  it("cover a year's months, or the last years' up to this month, China time", () => {
+    const now = new Date('2026-06-30T17:00:00Z'); // 2026-07-01 01:00 in China
+    expect(monthOf(now)).toBe('2026-07');
+    expect(monthRangeOf('2025', { upToNow: true }, now)).toEqual({ from: '2025-01', to: '2025-12' });
+    expect(monthRangeOf('2026', { upToNow: true }, now)).toEqual({ from: '2026-01', to: '2026-07' });
+    expect(monthRangeOf('2026', { upToNow: false }, now)).toEqual({ from: '2026-01', to: '2026-12' });
+    expect(monthRangeOf(null, { sinceYear: 2024, upToNow: true }, now)).toEqual({ from: '2024-01', to: '2026-07' });
+    expect(monthRangeOf(null, { upToNow: false }, now)).toEqual({ from: null, to: null });
+  });
+
+  it('keep a withheld month on the axis with no bar, but not the row of every small group', () => {
+    const rows = [row('2026-01', 7), row('2026-02', null, true), row('2026-03', 0), { key: '__suppressed__', label: SUPPRESSED_LABEL, count: null, suppressed: true }];
+    const option = barOption(rows, false, '人', true) as { xAxis: { data: string[] }; series: { data: unknown[] }[] };
+    expect(option.xAxis.data).toEqual(['2026年1月', '2026年2月', '2026年3月']);
+    expect(option.series[0]!.data).toEqual([7, '-', 0]);
+    const plain = barOption(rows) as { xAxis: { data: string[] } };
+    expect(plain.xAxis.data).toEqual(['2026年1月', '2026年3月']);
   });
 });

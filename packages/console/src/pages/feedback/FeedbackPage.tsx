@@ -4,10 +4,10 @@ import { navigate, useLocation } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { ChartCard } from '../../charts/ChartCard';
 import { barOption, pieOption } from '../../charts/options';
-import { feedbackFilterOf, readActivityFilters, recentYears, writeFilters } from '../../filters';
+import { feedbackFilterOf, monthRangeOf, readActivityFilters, recentYears, writeFilters } from '../../filters';
 import { formatCount, formatShare } from '../../format';
 import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS, labelOf, monthLabel } from '../../labels';
-import { displayCount, inOrderOf, measureRows } from '../../stats';
+import { displayCount, fillMonths, inOrderOf, measureRows } from '../../stats';
 import { FeedbackDocument } from './feedback.query';
 
 /**
@@ -22,6 +22,7 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const setFilter = (name: 'district' | 'year', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
+  const range = monthRangeOf(filters.year, { upToNow: true });
   const rows = useMemo(() => {
     if (!data) return null;
     const count = (g: { count?: number | null }) => g.count;
@@ -50,14 +51,13 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (code) => data.byDistrict?.find((g) => g.district?.code === code)?.district?.name ?? code,
         (g) => g.overdue,
       ),
-      month: measureRows(
-        [...data.byMonth].sort((a, b) => (a.month ?? '').localeCompare(b.month ?? '')),
-        (g) => g.month,
-        monthLabel,
-        count,
+      month: fillMonths(
+        measureRows(data.byMonth, (g) => g.month, monthLabel, count),
+        range.from,
+        range.to,
       ),
     };
-  }, [data]);
+  }, [data, range.from, range.to]);
   const total = data?.total[0];
   const districtName = (code: string) => data?.districts.find((d) => d.code === code)?.name ?? code;
   const title = fixedDistrict ? `${districtName(fixedDistrict)}意见诉求` : '意见诉求';
@@ -152,7 +152,7 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
               </Col>
             )}
             <Col xs={24} xl={fixedDistrict ? 24 : 12}>
-              <ChartCard title="每月提交件数" dimension="提交月份" measure="件数" rows={rows!.month} option={barOption(rows!.month, false, '件')} />
+              <ChartCard title="每月提交件数" dimension="提交月份" measure="件数" rows={rows!.month} option={barOption(rows!.month, false, '件', true)} />
             </Col>
           </Row>
         </>

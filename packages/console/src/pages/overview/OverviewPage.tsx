@@ -4,10 +4,10 @@ import { navigate, useLocation } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { barOption, pieOption } from '../../charts/options';
 import { ChartCard } from '../../charts/ChartCard';
-import { personFilterOf, readFilters, recentYears, registrationMonthsFilterOf, REGISTRATION_YEARS, writeFilters } from '../../filters';
+import { monthRangeOf, personFilterOf, readFilters, recentYears, registrationMonthsFilterOf, REGISTRATION_YEARS, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
 import { AFFILIATION_LABELS, AGE_BAND_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, monthLabel, returneeLabel } from '../../labels';
-import { displayCount, inOrderOf, toRows } from '../../stats';
+import { displayCount, fillMonths, inOrderOf, toRows } from '../../stats';
 import { OverviewDocument } from './overview.query';
 
 /**
@@ -27,6 +27,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
   const districtName = (code: string) => data?.districts.find((d) => d.code === code)?.name ?? code;
+  const months = monthRangeOf(filters.year, { sinceYear: new Date().getFullYear() - REGISTRATION_YEARS + 1, upToNow: true });
   const rows = useMemo(() => {
     if (!data) return null;
     return {
@@ -69,11 +70,15 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
           true,
         ),
       ),
-      month: toRows(
-        [...data.byMonth].sort((a, b) => (a.registeredMonth ?? '').localeCompare(b.registeredMonth ?? '')),
-        (g) => g.registeredMonth,
-        (v) => monthLabel(v),
-        true,
+      month: fillMonths(
+        toRows(
+          data.byMonth,
+          (g) => g.registeredMonth,
+          (v) => monthLabel(v),
+          true,
+        ),
+        months.from,
+        months.to,
       ),
       returnee: toRows(
         data.byReturnee,
@@ -81,7 +86,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (v) => returneeLabel(v === 'true'),
       ),
     };
-  }, [data, district]);
+  }, [data, district, months.from, months.to]);
   const total = data?.total[0];
 
   const title = fixedDistrict ? `${districtName(fixedDistrict)}总览` : '城市总览';
@@ -173,7 +178,12 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
               <ChartCard title="年龄段" dimension="年龄段" rows={rows!.ageBand} option={barOption(rows!.ageBand)} />
             </Col>
             <Col xs={24}>
-              <ChartCard title={filters.year ? `${filters.year}年每月登记` : `近${REGISTRATION_YEARS}年每月登记`} dimension="登记月份" rows={rows!.month} option={barOption(rows!.month)} />
+              <ChartCard
+                title={filters.year ? `${filters.year}年每月登记` : `近${REGISTRATION_YEARS}年每月登记`}
+                dimension="登记月份"
+                rows={rows!.month}
+                option={barOption(rows!.month, false, '人', true)}
+              />
             </Col>
           </Row>
         </>
