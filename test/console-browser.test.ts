@@ -123,10 +123,19 @@ function measured(groups: any[], key: string, order: string[], label: (v: string
     });
 }
 
+const EVALUATIONS = `query($year: Int!) {
+  total: evaluationStats(year: $year, groupBy: []) { evaluations persons averageComposite suppressed }
+  byDistrict: evaluationStats(year: $year, groupBy: [DISTRICT]) { district { code name } persons suppressed }
+  byBand: evaluationStats(year: $year, groupBy: [COMPOSITE_BAND]) { compositeBand persons suppressed }
+}`;
+const COMPOSITE_BANDS: Record<string, string> = { FROM_90: '90分及以上', FROM_80: '80至89分', FROM_70: '70至79分', BELOW_70: '70分以下' };
+
 const MATRIX = `{ crossDistrictMatrix(zeroFilled: true) { personDistrict { code name } organizationDistrict { code name } persons suppressed } }`;
 const PAIR = `query($person: String!, $org: String!) {
-  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 200) { totalCount edges { node { person { name } organization { name } } } }
+  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 1000) { totalCount pageInfo { hasNextPage } edges { node { person { name } organization { name } } } }
 }`;
+/** The drawer's page size in this test: its requests are rewritten in flight to ask for this many, so that the demo's pairs need 加载更多. */
+const PAIR_PAGE = 5;
 
 const SCORECARD = `query($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
   pools: talentPoolCompliance(year: $year) { district { code name } count compliant }
@@ -372,6 +381,28 @@ describeInBrowser('the console in a browser', () => {
     expect(await tableOf(page, '人才库达标情况')).toEqual(pools.map((p) => [p.district.name, p.count == null ? '<5' : formatCount(p.count), expect.any(String), quota(p), state(p)]));
     const missing = pools.filter((p) => !p.compliant).length;
     if (missing) expect(await page.textContent('[data-missing]')).toBe(`${missing} 个人才库未达标`);
+
+    // The year's evaluations (evaluationStats): the demo city's run to last year, so this year has none.
+    const none = await api(token(), EVALUATIONS, { year });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.total).toEqual([]);
+    await page.waitForSelector('[data-evaluation-state=empty]');
+    // Last year's, persons evaluated by district and by band of the composite score, as the API answers.
+    const lastYear = year - 1;
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${lastYear}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === String(lastYear));
+    const evaluations = await api(token(), EVALUATIONS, { year: lastYear });
+    expect(evaluations.errors).toBeUndefined();
+    const { total, byDistrict, byBand } = evaluations.data;
+    expect(total[0].evaluations).toBeGreaterThan(0);
+    await page.waitForSelector('[data-evaluation-state=done]');
+    expect(await statistic(page, 'data-evaluation-persons')).toBe(displayCount({ count: total[0].persons, suppressed: total[0].suppressed }));
+    expect(await statistic(page, 'data-evaluation-count')).toBe(displayCount({ count: total[0].evaluations, suppressed: total[0].suppressed }));
+    expect(await statistic(page, 'data-evaluation-average')).toBe(`${total[0].averageComposite.toFixed(1)} 分`);
+    const districts = [...byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
+    expect(await tableOf(page, '各区县参评人数')).toEqual(districts.map((g: any) => [g.district.name, displayCount({ count: g.persons, suppressed: g.suppressed })]));
+    expect(await tableOf(page, '综合得分段分布')).toEqual(measured(byBand, 'compositeBand', Object.keys(COMPOSITE_BANDS), (v) => COMPOSITE_BANDS[v]!, 'persons'));
     await shot(page, 'talent-pool');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -473,6 +504,11 @@ describeInBrowser('the console in a browser', () => {
     const y = rows.indexOf(cell.personDistrict.code);
     const width = (chart.width - 96 - 16) / columns.length;
     const height = (chart.height - 48 - 64) / rows.length;
+    await page.route(graphqlUrl(), async (route) => {
+      const body = route.request().postDataJSON();
+      if (!String(body?.query).includes('crossDistrictMembers')) return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, first: PAIR_PAGE } }) });
+    });
     await page.mouse.click(chart.x + 96 + (x + 0.5) * width, chart.y + 48 + (y + 0.5) * height);
     await page.waitForURL((u) => u.searchParams.get('person') === cell.personDistrict.code && u.searchParams.get('org') === cell.organizationDistrict.code);
     await page.waitForSelector('[data-pair-state=done]');
@@ -481,10 +517,23 @@ describeInBrowser('the console in a browser', () => {
     const list = members.data.crossDistrictMembers;
     expect(list.totalCount).toBeGreaterThanOrEqual(cell.persons);
     expect(await page.textContent('[data-pair-total]')).toContain(`共 ${formatCount(list.totalCount)} 条成员关系`);
-    const names = await page
-      .locator('[data-pair-list] .ant-table-tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
-    expect(names).toEqual(list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]));
+    expect(list.pageInfo.hasNextPage).toBe(false);
+    expect(list.totalCount).toBeGreaterThan(PAIR_PAGE);
+    const listed = () =>
+      page.locator('[data-pair-list] .ant-table-tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
+    const expected = list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]);
+    // The API's pages one after another: 加载更多 until the whole list is there, in the API's order.
+    expect(await listed()).toEqual(expected.slice(0, PAIR_PAGE));
+    expect(await page.textContent('[data-pair-total]')).toContain(`已显示 ${PAIR_PAGE} 条`);
+    for (let shown = PAIR_PAGE; shown < list.totalCount; shown += PAIR_PAGE) {
+      await page.click('[data-action=load-more]');
+      await page
+        .locator('[data-pair-list] .ant-table-tbody tr')
+        .nth(Math.min(shown + PAIR_PAGE, list.totalCount) - 1)
+        .waitFor();
+    }
+    expect(await listed()).toEqual(expected);
+    expect(await page.locator('[data-action=load-more]').count()).toBe(0);
     expect(await page.textContent('.ant-drawer-title')).toBe(`${cell.personDistrict.name}登记人员在${cell.organizationDistrict.name}组织的成员名单`);
     await shot(page, 'cross-district-pair');
     // Closing it leaves the pair out of the address; a district administrator may not open the page.

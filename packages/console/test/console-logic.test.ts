@@ -8,6 +8,7 @@ import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } f
 import {
   ACTIVITY_KIND_LABELS,
   AFFILIATION_LABELS,
+  COMPOSITE_BAND_LABELS,
   AGE_BAND_LABELS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
@@ -21,7 +22,9 @@ import {
   monthLabel,
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
+import { averageLabel, evaluationRows } from '../src/pages/talent-pool/evaluation';
 import { matrixOf } from '../src/pages/cross-district/matrix';
+import { appendPage } from '../src/pages/cross-district/pair-list';
 import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
 import { displayCount, fillMonths, inOrderOf, measureRows, monthsBetween, rateOf, sheetOf, shownTotal, StatRow, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
@@ -281,6 +284,7 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
   expect(FEEDBACK_KIND_LABELS).toEqual(described('FeedbackKind'));
   expect(FEEDBACK_STATUS_LABELS).toEqual(described('FeedbackStatus'));
+  expect(COMPOSITE_BAND_LABELS).toEqual(described('CompositeBand'));
 });
 
 describe('the cross-district matrix', () => {
@@ -444,5 +448,65 @@ describe('monthly charts', () => {
     expect(option.series[0]!.data).toEqual([7, '-', 0]);
     const plain = barOption(rows) as { xAxis: { data: string[] } };
     expect(plain.xAxis.data).toEqual(['2026年1月', '2026年3月']);
+  });
+});
+
+describe('the list of a cross-district pair, page after page', () => {
+  const edge = (id: string) => ({ node: { id } });
+  const page = (ids: string[], endCursor: string | null, hasNextPage: boolean, totalCount = 5) => ({ totalCount, edges: ids.map(edge), pageInfo: { endCursor, hasNextPage } });
+
+  it('adds each page after the last, with its count and next cursor', () => {
+    const first = appendPage(null, null, page(['a', 'b'], 'c2', true));
+    expect(first).toMatchObject({ totalCount: 5, endCursor: 'c2', hasNextPage: true });
+    const second = appendPage(first, 'c2', page(['c', 'd'], 'c4', true));
+    const third = appendPage(second, 'c4', page(['e'], 'c5', false));
+    expect(third.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(third).toMatchObject({ endCursor: 'c5', hasNextPage: false, pages: [null, 'c2', 'c4'] });
+  });
+
+  it('never adds a page twice nor lists a row twice, and starts afresh with the first page', () => {
+    const first = appendPage(null, null, page(['a', 'b'], 'c2', true));
+    const second = appendPage(first, 'c2', page(['b', 'c'], 'c3', false));
+    expect(appendPage(second, 'c2', page(['b', 'c'], 'c3', false))).toBe(second);
+    expect(second.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c']);
+    expect(appendPage({ ...second, pages: ['c2'] }, null, page(['x'], null, false, 1)).edges.map((e) => e.node.id)).toEqual(['x']);
+  });
+});
+
+describe("a year's evaluations", () => {
+  const d = (code: string, name: string) => ({ code, name });
+
+  it('count the persons evaluated by district in code order (the city first) and by band from 90 down, withheld groups "<5"', () => {
+    const rows = evaluationRows(
+      [
+        { district: d('330303', '龙湾区'), persons: 10, evaluations: 12, suppressed: false },
+        { district: d('330300', '温州市'), persons: 25, evaluations: 25, suppressed: false },
+        { district: d('330302', '鹿城区'), persons: null, evaluations: null, suppressed: true },
+      ],
+      [
+        { compositeBand: 'BELOW_70', persons: 5, suppressed: false },
+        { compositeBand: 'FROM_70', persons: null, suppressed: true },
+        { compositeBand: 'FROM_90', persons: 20, suppressed: false },
+        { compositeBand: 'FROM_80', persons: 10, suppressed: false },
+      ],
+    );
+    expect(rows.district.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['温州市', '25'],
+      ['鹿城区', '<5'],
+      ['龙湾区', '10'],
+    ]);
+    expect(rows.band.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['90分及以上', '20'],
+      ['80至89分', '10'],
+      ['70分以下', '5'],
+      ['70至79分', '<5'],
+    ]);
+    expect(sheetOf('综合得分段分布', '综合得分段', rows.band)).toContainEqual(['70至79分', '<5']);
+  });
+
+  it('show the mean score to one decimal, "—" when withheld', () => {
+    expect(averageLabel({ averageComposite: 85, suppressed: false })).toBe('85.0 分');
+    expect(averageLabel({ averageComposite: null, suppressed: true })).toBe('—');
+    expect(averageLabel(undefined)).toBe('—');
   });
 });

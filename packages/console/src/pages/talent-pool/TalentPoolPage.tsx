@@ -1,12 +1,17 @@
-import { Alert, Button, Card, Empty, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
 import { useQuery } from '../../app/useQuery';
 import { Chart } from '../../charts/Chart';
+import { ChartCard } from '../../charts/ChartCard';
+import { barOption } from '../../charts/options';
 import type { EChartsCoreOption } from '../../charts/echarts';
 import { recentYears, writeFilters } from '../../filters';
 import { formatCompact } from '../../format';
+import { displayCount } from '../../stats';
 import { complianceLabel, complianceSheet, poolCount, PoolRow, quotaLabel, yearOf } from './compliance';
+import { averageLabel, evaluationRows } from './evaluation';
+import { EvaluationStatsDocument } from './evaluation.query';
 import { TalentPoolComplianceDocument } from './talent-pool.query';
 
 function chartOption(pools: readonly PoolRow[]): EChartsCoreOption {
@@ -113,6 +118,64 @@ export function TalentPoolPage() {
           )}
         </Card>
       )}
+      <EvaluationSection year={year} />
     </Space>
+  );
+}
+
+/**
+ * 综合评价: the year's evaluations (evaluationStats) by the district whose department made them
+ * and by band of the composite score, persons evaluated in each, withheld groups "<5". The page's
+ * roles (city administrators and analysts) may read them; analysts see small groups withheld.
+ */
+function EvaluationSection({ year }: { year: number }) {
+  const result = useQuery(EvaluationStatsDocument, { year });
+  const data = result.status === 'done' ? result.data : null;
+  const rows = useMemo(() => (data ? evaluationRows(data.byDistrict, data.byBand) : null), [data]);
+  const total = data?.total[0];
+  return (
+    <>
+      <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
+        {year}年综合评价
+      </Typography.Title>
+      {result.status === 'loading' ? (
+        <Spin description="正在加载综合评价统计…" data-evaluation-state="loading">
+          <div style={{ height: 160 }} />
+        </Spin>
+      ) : result.status === 'error' ? (
+        <Alert
+          type="error"
+          showIcon
+          data-evaluation-state="error"
+          title="综合评价统计加载失败"
+          description={result.error.message}
+          action={
+            <Button size="small" onClick={result.retry}>
+              重试
+            </Button>
+          }
+        />
+      ) : !total || (!total.suppressed && (total.evaluations ?? 0) === 0) ? (
+        <Empty data-evaluation-state="empty" description="该年度没有综合评价" />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-evaluation-state="done">
+          <Card>
+            <Space size={48} wrap>
+              <Statistic title="参评人数" value={displayCount({ count: total.persons ?? null, suppressed: total.suppressed })} suffix="人" data-evaluation-persons />
+              <Statistic title="评价次数" value={displayCount({ count: total.evaluations ?? null, suppressed: total.suppressed })} suffix="次" data-evaluation-count />
+              <Statistic title="平均综合得分" value={averageLabel(total)} data-evaluation-average />
+            </Space>
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <ChartCard title="各区县参评人数" dimension="评价部门所在区县" rows={rows!.district} option={barOption(rows!.district)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="综合得分段分布" dimension="综合得分段" rows={rows!.band} option={barOption(rows!.band)} />
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </>
   );
 }
