@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { DistrictFilter, Pending, StatsPage, YearFilter } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { ChartCard } from '../../charts/ChartCard';
 import { barOption } from '../../charts/options';
-import { activityFilterOf, monthRangeOf, readActivityFilters, recentYears, writeFilters } from '../../filters';
+import { activityFilterOf, monthRangeOf, readActivityFilters, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
 import { ACTIVITY_KIND_LABELS, labelOf, monthLabel } from '../../labels';
 import { fillMonths, StatRow } from '../../stats';
@@ -77,51 +78,17 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const districtName = fixedDistrict ? (data?.districts.find((d) => d.code === fixedDistrict)?.name ?? fixedDistrict) : null;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
-        {districtName ? `${districtName}活动统计` : '活动统计'}
-      </Typography.Title>
-      <Space wrap>
-        {fixedDistrict ? null : (
-          <Select
-            aria-label="区县"
-            data-filter="district"
-            style={{ width: 200 }}
-            allowClear
-            placeholder="全部区县"
-            value={filters.district}
-            onChange={(v: string | undefined) => setFilter('district', v ?? null)}
-            options={units.map((d) => ({ value: d.code, label: d.name }))}
-          />
-        )}
-        <Select
-          aria-label="年份"
-          data-filter="year"
-          style={{ width: 160 }}
-          allowClear
-          placeholder="全部年份"
-          value={filters.year}
-          onChange={(v: string | undefined) => setFilter('year', v ?? null)}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
-        />
-      </Space>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载活动统计…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="活动统计加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+    <StatsPage
+      title={districtName ? `${districtName}活动统计` : '活动统计'}
+      filters={
+        <>
+          {fixedDistrict ? null : <DistrictFilter units={units} value={filters.district} onChange={(v) => setFilter('district', v)} />}
+          <YearFilter label="年份" placeholder="全部年份" value={filters.year} onChange={(v) => setFilter('year', v)} />
+        </>
+      }
+    >
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载活动统计…" failed="活动统计加载失败" />
       ) : activities === 0 ? (
         <Empty data-state="empty" description="当前筛选条件下没有活动" />
       ) : (
@@ -150,6 +117,6 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
           </Row>
         </>
       )}
-    </Space>
+    </StatsPage>
   );
 }

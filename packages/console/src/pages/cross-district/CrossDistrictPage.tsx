@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Empty, Space, Spin, Table, Typography } from 'an
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, request } from '../../api/client';
 import { navigate, useLocation } from '../../app/router';
+import { Pending } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { ChartCard } from '../../charts/ChartCard';
 import { writeFilters } from '../../filters';
@@ -48,23 +49,8 @@ export function CrossDistrictPage() {
         跨区交流
       </Typography.Title>
       <Typography.Text type="secondary">行：登记所在区县；列：组织所在区县（温州市为市级组织）。格中为人数，点击格子查看名单。</Typography.Text>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载统计数据…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="统计数据加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载统计数据…" failed="统计数据加载失败" />
       ) : !matrix || matrix.cells.length === 0 ? (
         <Empty data-state="empty" description="暂无跨区交流数据" />
       ) : (

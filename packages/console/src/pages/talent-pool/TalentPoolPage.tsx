@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { Pending } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { Chart } from '../../charts/Chart';
-import { ChartCard } from '../../charts/ChartCard';
+import { ChartCard, ChartTableSwitch } from '../../charts/ChartCard';
 import { barOption } from '../../charts/options';
 import type { EChartsCoreOption } from '../../charts/echarts';
 import { recentYears, writeFilters } from '../../filters';
@@ -82,22 +83,7 @@ export function TalentPoolPage() {
               {year}年：{missing === 0 ? '全部达标' : <span data-missing>{missing} 个人才库未达标</span>}
             </span>
           }
-          extra={
-            <Space>
-              <Segmented
-                size="small"
-                value={view}
-                onChange={(v) => setView(v as 'chart' | 'table')}
-                options={[
-                  { label: '图表', value: 'chart' },
-                  { label: '表格', value: 'table' },
-                ]}
-              />
-              <Button size="small" onClick={() => void download(year, pools)}>
-                下载 Excel
-              </Button>
-            </Space>
-          }
+          extra={<ChartTableSwitch view={view} onView={setView} onDownload={() => void download(year, pools)} />}
         >
           {view === 'chart' ? (
             <Chart option={chartOption(pools)} label="人才库达标情况" height={360} />
@@ -138,23 +124,8 @@ function EvaluationSection({ year }: { year: number }) {
       <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
         {year}年综合评价
       </Typography.Title>
-      {result.status === 'loading' ? (
-        <Spin description="正在加载综合评价统计…" data-evaluation-state="loading">
-          <div style={{ height: 160 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-evaluation-state="error"
-          title="综合评价统计加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载综合评价统计…" failed="综合评价统计加载失败" marker="evaluation-state" />
       ) : !total || (!total.suppressed && (total.evaluations ?? 0) === 0) ? (
         <Empty data-evaluation-state="empty" description="该年度没有综合评价" />
       ) : (
