@@ -67,6 +67,32 @@ function inOrder(groups: any[], key: string, order: string[] | null, label: (v: 
   return groups.some((g) => g.suppressed) ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
 }
 
+/** This month in China (YYYY-MM), and the months from `from` to `to`. */
+const chinaMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let d = new Date(`${from}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  return months;
+}
+/**
+ * A monthly chart's table: every month from `from` to `to`, [label, measure as shown], 0 for a month
+ * the API does not answer ("<5" when the API's suppressed row without a month may hold it), that row last.
+ */
+function everyMonth(groups: any[], key: string, measure: string, from: string, to: string): string[][] {
+  const hidden = groups.some((g) => g.suppressed && g[key] == null);
+  const rows = monthsFrom(from, to).map((m) => {
+    const g = groups.find((x) => x[key] === m);
+    if (!g) return [monthName(m), hidden ? '<5' : '0'];
+    return [monthName(m), displayCount({ count: g[measure], suppressed: g.suppressed })];
+  });
+  return hidden ? [...rows, [SUPPRESSED_LABEL, '<5']] : rows;
+}
+const monthSpan = (groups: any[], key: string) =>
+  groups
+    .map((g) => g[key])
+    .filter((m) => m != null)
+    .sort();
+
 const FEEDBACK = `query Feedback($filter: FeedbackStatsFilter) {
   total: feedbackStats(filter: $filter, groupBy: []) { count open overdue responded respondedOnTime suppressed }
   byStatus: feedbackStats(filter: $filter, groupBy: [STATUS]) { status count suppressed }
@@ -97,10 +123,19 @@ function measured(groups: any[], key: string, order: string[], label: (v: string
     });
 }
 
+const EVALUATIONS = `query($year: Int!) {
+  total: evaluationStats(year: $year, groupBy: []) { evaluations persons averageComposite suppressed }
+  byDistrict: evaluationStats(year: $year, groupBy: [DISTRICT]) { district { code name } persons suppressed }
+  byBand: evaluationStats(year: $year, groupBy: [COMPOSITE_BAND]) { compositeBand persons suppressed }
+}`;
+const COMPOSITE_BANDS: Record<string, string> = { FROM_90: '90分及以上', FROM_80: '80至89分', FROM_70: '70至79分', BELOW_70: '70分以下' };
+
 const MATRIX = `{ crossDistrictMatrix(zeroFilled: true) { personDistrict { code name } organizationDistrict { code name } persons suppressed } }`;
 const PAIR = `query($person: String!, $org: String!) {
-  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 200) { totalCount edges { node { person { name } organization { name } } } }
+  crossDistrictMembers(personDistrictCode: $person, organizationDistrictCode: $org, first: 1000) { totalCount pageInfo { hasNextPage } edges { node { person { name } organization { name } } } }
 }`;
+/** The drawer's page size in this test: its requests are rewritten in flight to ask for this many, so that the demo's pairs need 加载更多. */
+const PAIR_PAGE = 5;
 
 const SCORECARD = `query($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
   pools: talentPoolCompliance(year: $year) { district { code name } count compliant }
@@ -257,8 +292,9 @@ describeInBrowser('the console in a browser', () => {
     const all = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
     expect(all.errors).toBeUndefined();
     expect(await tableOf(page, '年龄段')).toEqual(inOrder(all.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
-    const months = inOrder(all.data.byMonth, 'registeredMonth', null, monthName);
-    expect(months.length).toBeGreaterThan(0);
+    // Every month of the three years up to this one, 0 where nobody registered.
+    const months = everyMonth(all.data.byMonth, 'registeredMonth', 'count', `${thisYear - 2}-01`, chinaMonth());
+    expect(months.length).toBeGreaterThan(24);
     expect(await tableOf(page, '近3年每月登记')).toEqual(months);
     expect(all.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth >= `${thisYear - 2}-01`)).toBe(true);
     await shot(page, 'overview-age-months');
@@ -277,7 +313,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await totalShown(page)).toBe(displayCount(inYear.data.total[0]));
       expect(inYear.data.total[0].count).toBeLessThan(all.data.total[0].count);
-      expect(await tableOf(page, `${year}年每月登记`)).toEqual(inOrder(inYear.data.byMonth, 'registeredMonth', null, monthName));
+      expect(await tableOf(page, `${year}年每月登记`)).toEqual(everyMonth(inYear.data.byMonth, 'registeredMonth', 'count', `${year}-01`, `${year}-12`));
       expect(inYear.data.byMonth.every((g: any) => g.registeredMonth == null || g.registeredMonth.startsWith(year))).toBe(true);
       expect(await tableOf(page, '年龄段')).toEqual(inOrder(inYear.data.byAgeBand, 'ageBand', AGE_BAND_ORDER, (v) => AGE_BANDS[v]!));
     }
@@ -302,9 +338,10 @@ describeInBrowser('the console in a browser', () => {
     const kinds = Object.keys(ACTIVITY_KINDS);
     const byKind = [...all.data.byKind].sort((a: any, b: any) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
     expect(await tableOf(page, '各类活动场次')).toEqual(byKind.map((g: any) => [ACTIVITY_KINDS[g.kind], formatCount(g.activities)]));
-    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
-    const monthName = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
-    expect(await tableOf(page, '每月参与人次')).toEqual(months.map((g: any) => [monthName(g.month), displayCount({ count: g.participations, suppressed: g.suppressed })]));
+    // From the first month with activities to the last (some are planned ahead), 0 in the months without.
+    const span = monthSpan(all.data.byMonth, 'month');
+    expect(await tableOf(page, '每月参与人次')).toEqual(everyMonth(all.data.byMonth, 'month', 'participations', span[0], span.at(-1)));
+    expect(await tableOf(page, '每月活动场次')).toEqual(everyMonth(all.data.byMonth, 'month', 'activities', span[0], span.at(-1)));
     await shot(page, 'activities');
 
     // A year: the address and the numbers follow it.
@@ -320,6 +357,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await page.locator('[data-activities-total] .ant-statistic-content-value').textContent()).toBe(formatCount(sum(inYear.data.byKind)));
       expect(inYear.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '每月活动场次')).toEqual(everyMonth(inYear.data.byMonth, 'month', 'activities', `${year}-01`, `${year}-12`));
     }
     await shot(page, 'activities-year');
     expect(errors).toEqual([]);
@@ -343,6 +381,28 @@ describeInBrowser('the console in a browser', () => {
     expect(await tableOf(page, '人才库达标情况')).toEqual(pools.map((p) => [p.district.name, p.count == null ? '<5' : formatCount(p.count), expect.any(String), quota(p), state(p)]));
     const missing = pools.filter((p) => !p.compliant).length;
     if (missing) expect(await page.textContent('[data-missing]')).toBe(`${missing} 个人才库未达标`);
+
+    // The year's evaluations (evaluationStats): the demo city's run to last year, so this year has none.
+    const none = await api(token(), EVALUATIONS, { year });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.total).toEqual([]);
+    await page.waitForSelector('[data-evaluation-state=empty]');
+    // Last year's, persons evaluated by district and by band of the composite score, as the API answers.
+    const lastYear = year - 1;
+    await page.click('[data-filter=year]');
+    await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${lastYear}年$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('year') === String(lastYear));
+    const evaluations = await api(token(), EVALUATIONS, { year: lastYear });
+    expect(evaluations.errors).toBeUndefined();
+    const { total, byDistrict, byBand } = evaluations.data;
+    expect(total[0].evaluations).toBeGreaterThan(0);
+    await page.waitForSelector('[data-evaluation-state=done]');
+    expect(await statistic(page, 'data-evaluation-persons')).toBe(displayCount({ count: total[0].persons, suppressed: total[0].suppressed }));
+    expect(await statistic(page, 'data-evaluation-count')).toBe(displayCount({ count: total[0].evaluations, suppressed: total[0].suppressed }));
+    expect(await statistic(page, 'data-evaluation-average')).toBe(`${total[0].averageComposite.toFixed(1)} 分`);
+    const districts = [...byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
+    expect(await tableOf(page, '各区县参评人数')).toEqual(districts.map((g: any) => [g.district.name, displayCount({ count: g.persons, suppressed: g.suppressed })]));
+    expect(await tableOf(page, '综合得分段分布')).toEqual(measured(byBand, 'compositeBand', Object.keys(COMPOSITE_BANDS), (v) => COMPOSITE_BANDS[v]!, 'persons'));
     await shot(page, 'talent-pool');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -366,8 +426,8 @@ describeInBrowser('the console in a browser', () => {
     expect(await tableOf(page, '诉求类型')).toEqual(measured(all.data.byKind, 'kind', FEEDBACK_KIND_ORDER, (v) => FEEDBACK_KINDS[v]!, 'count'));
     const byDistrict = [...all.data.byDistrict].sort((a: any, b: any) => a.district.code.localeCompare(b.district.code));
     expect(await tableOf(page, '各区县逾期件数')).toEqual(byDistrict.map((g: any) => [g.district.name, displayCount({ count: g.overdue, suppressed: g.suppressed })]));
-    const months = [...all.data.byMonth].sort((a: any, b: any) => a.month.localeCompare(b.month));
-    expect(await tableOf(page, '每月提交件数')).toEqual(months.map((g: any) => [monthName(g.month), displayCount(g)]));
+    // From the first month with feedback to this one, 0 in the months without.
+    expect(await tableOf(page, '每月提交件数')).toEqual(everyMonth(all.data.byMonth, 'month', 'count', monthSpan(all.data.byMonth, 'month')[0], chinaMonth()));
     await shot(page, 'feedback');
 
     // A district and a year: the address and the numbers follow them.
@@ -385,6 +445,7 @@ describeInBrowser('the console in a browser', () => {
       await page.waitForSelector('[data-state=done]');
       expect(await statistic(page, 'data-feedback-total')).toBe(formatCount(narrowed.data.total[0].count));
       expect(narrowed.data.byMonth.every((g: any) => g.month.startsWith(year))).toBe(true);
+      expect(await tableOf(page, '每月提交件数')).toEqual(everyMonth(narrowed.data.byMonth, 'month', 'count', `${year}-01`, chinaMonth()));
       expect(await tableOf(page, '办理状态')).toEqual(measured(narrowed.data.byStatus, 'status', FEEDBACK_STATUS_ORDER, (v) => FEEDBACK_STATUSES[v]!, 'count'));
     }
     await shot(page, 'feedback-filtered');
@@ -443,6 +504,11 @@ describeInBrowser('the console in a browser', () => {
     const y = rows.indexOf(cell.personDistrict.code);
     const width = (chart.width - 96 - 16) / columns.length;
     const height = (chart.height - 48 - 64) / rows.length;
+    await page.route(graphqlUrl(), async (route) => {
+      const body = route.request().postDataJSON();
+      if (!String(body?.query).includes('crossDistrictMembers')) return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, first: PAIR_PAGE } }) });
+    });
     await page.mouse.click(chart.x + 96 + (x + 0.5) * width, chart.y + 48 + (y + 0.5) * height);
     await page.waitForURL((u) => u.searchParams.get('person') === cell.personDistrict.code && u.searchParams.get('org') === cell.organizationDistrict.code);
     await page.waitForSelector('[data-pair-state=done]');
@@ -451,10 +517,23 @@ describeInBrowser('the console in a browser', () => {
     const list = members.data.crossDistrictMembers;
     expect(list.totalCount).toBeGreaterThanOrEqual(cell.persons);
     expect(await page.textContent('[data-pair-total]')).toContain(`共 ${formatCount(list.totalCount)} 条成员关系`);
-    const names = await page
-      .locator('[data-pair-list] .ant-table-tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
-    expect(names).toEqual(list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]));
+    expect(list.pageInfo.hasNextPage).toBe(false);
+    expect(list.totalCount).toBeGreaterThan(PAIR_PAGE);
+    const listed = () =>
+      page.locator('[data-pair-list] .ant-table-tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
+    const expected = list.edges.map((e: any) => [e.node.person?.name ?? '（已不在册）', e.node.organization.name]);
+    // The API's pages one after another: 加载更多 until the whole list is there, in the API's order.
+    expect(await listed()).toEqual(expected.slice(0, PAIR_PAGE));
+    expect(await page.textContent('[data-pair-total]')).toContain(`已显示 ${PAIR_PAGE} 条`);
+    for (let shown = PAIR_PAGE; shown < list.totalCount; shown += PAIR_PAGE) {
+      await page.click('[data-action=load-more]');
+      await page
+        .locator('[data-pair-list] .ant-table-tbody tr')
+        .nth(Math.min(shown + PAIR_PAGE, list.totalCount) - 1)
+        .waitFor();
+    }
+    expect(await listed()).toEqual(expected);
+    expect(await page.locator('[data-action=load-more]').count()).toBe(0);
     expect(await page.textContent('.ant-drawer-title')).toBe(`${cell.personDistrict.name}登记人员在${cell.organizationDistrict.name}组织的成员名单`);
     await shot(page, 'cross-district-pair');
     // Closing it leaves the pair out of the address; a district administrator may not open the page.
@@ -567,6 +646,11 @@ describeInBrowser('the console in a browser', () => {
     const table = await tableOf(page, '政治面貌');
     expect(table).toEqual(expectedRows(affiliation, (g) => AFFILIATION_LABELS[g.politicalAffiliation!]!));
     expect(table.at(-1)).toEqual([SUPPRESSED_LABEL, '<5']);
+    // Months: the small ones are hidden in one row without a month, so a month left out is "<5", never 0.
+    const thisYear = new Date().getFullYear();
+    const registrations = await api(token(), REGISTRATIONS, { filter: {}, monthFilter: { registeredFrom: `${thisYear - 2}-01-01` } });
+    expect(registrations.errors).toBeUndefined();
+    expect(await tableOf(page, '近3年每月登记')).toEqual(everyMonth(registrations.data.byMonth, 'registeredMonth', 'count', `${thisYear - 2}-01`, chinaMonth()));
     await page.locator('[data-card="政治面貌"]').getByText('表格', { exact: true }).click();
     await shot(page, 'overview-analyst');
     expect(errors).toEqual([]);

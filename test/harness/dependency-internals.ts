@@ -36,6 +36,8 @@ export interface Finding {
 export const DENIED_PACKAGES: Readonly<Record<string, string>> = {
   'graphql-jit':
     "plugged in through Apollo Server's gateway interface, it answered one more `_entities` element than it was sent and swallowed unexpected errors (issue 15): subgraphs run on Apollo Server's own execution",
+  '@apollo/federation-internals':
+    "Apollo's own building blocks for composition and the gateway, not a public API for us (it changes with every release of them): the API schema is printed with graphql-js (gateway/src/compose.ts apiSchemaOf); @apollo/gateway and @apollo/composition load it themselves",
 };
 
 /** Our own workspaces: their paths are ours to choose. */

@@ -110,3 +110,21 @@ export function feedbackFilterOf(filters: ActivityFilters, fixedDistrict: string
     ...(filters.year ? { submittedFrom: `${filters.year}-01-01`, submittedTo: `${filters.year}-12-31` } : {}),
   };
 }
+
+/** This month, YYYY-MM, in China time (the API's months are China's). */
+export function monthOf(now: Date = new Date()): string {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  return `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The months a monthly chart shows (YYYY-MM, for fillMonths): the year's twelve when one is
+ * chosen, else those of `sinceYear` on (null: from the first month with data). `upToNow` ends it
+ * at this month (registrations and feedback cannot be in the future; activities can be planned).
+ */
+export function monthRangeOf(year: string | null | undefined, options: { sinceYear?: number; upToNow: boolean }, now: Date = new Date()): { from: string | null; to: string | null } {
+  const current = monthOf(now);
+  const cap = (m: string | null) => (options.upToNow && (m === null || m > current) ? current : m);
+  if (year) return { from: `${year}-01`, to: cap(`${year}-12`) };
+  return { from: options.sinceYear ? `${options.sinceYear}-01` : null, to: cap(null) };
+}

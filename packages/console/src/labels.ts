@@ -36,6 +36,14 @@ export const EDUCATION_LABELS: Readonly<Record<string, string>> = {
   DOCTORATE: '博士研究生',
 };
 
+/** 综合得分段 of an evaluation (evaluationStats), from the highest down. */
+export const COMPOSITE_BAND_LABELS: Readonly<Record<string, string>> = {
+  FROM_90: '90分及以上',
+  FROM_80: '80至89分',
+  FROM_70: '70至79分',
+  BELOW_70: '70分以下',
+};
+
 /** The roles of the platform (README, "Who may see and change what"). */
 export const ROLE_LABELS: Readonly<Record<string, string>> = {
   CITY_ADMIN: '市级管理员',

@@ -1,4 +1,5 @@
 import { formatCount } from './format';
+import { monthLabel } from './labels';
 
 /** The smallest group shown (the API's default minimum): a suppressed group reads "<5". */
 export const SUPPRESSION_MINIMUM = 5;
@@ -86,4 +87,42 @@ export function measureRows<G extends { readonly suppressed: boolean }>(
 /** A rate of two counts as the console shows it (replied on time of those replied to): 93.3%, "—" when there is none or it is withheld. */
 export function rateOf(part: number | null | undefined, whole: number | null | undefined): number | null {
   return part == null || whole == null || whole === 0 ? null : part / whole;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The months from `from` to `to` (YYYY-MM), both included; none when `to` is before `from`. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  for (let m = from; m <= to; m = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(m);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+/**
+ * A monthly statistic's rows with a row for every month of the range, in order: the API answers
+ * only the months that have something, so a month it leaves out is 0. The range runs from `from`
+ * to `to` (YYYY-MM), each widened to the data's first and last month, or is the data's own when
+ * null. A suppressed month stays "<5" (its count is null, not 0); and when the answer has a
+ * suppressed row without a month (a person statistic hides the months of its small groups in one
+ * such row), a month left out may be one of them, so it is withheld ("<5") too, never 0. Rows
+ * without a month (that suppressed row, 未填写) stay, after the months.
+ */
+export function fillMonths(rows: readonly StatRow[], from: string | null, to: string | null): StatRow[] {
+  const dated = rows.filter((r) => MONTH.test(r.key)).sort((a, b) => a.key.localeCompare(b.key));
+  const undated = rows.filter((r) => !MONTH.test(r.key));
+  const first = [from, dated[0]?.key].filter((m): m is string => m != null && MONTH.test(m)).sort()[0];
+  const last = [to, dated.at(-1)?.key]
+    .filter((m): m is string => m != null && MONTH.test(m))
+    .sort()
+    .at(-1);
+  if (first === undefined || last === undefined) return [...rows];
+  const hidden = undated.some((r) => r.suppressed);
+  const byMonth = new Map(dated.map((r) => [r.key, r]));
+  const filled = monthsBetween(first, last).map((m): StatRow => byMonth.get(m) ?? { key: m, label: monthLabel(m), count: hidden ? null : 0, suppressed: hidden });
+  return [...filled, ...undated];
 }

@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { homeOf, mayViewDistrict, viewerOf } from '../src/auth/claims';
-import { activityFilterOf, feedbackFilterOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
+import { activityFilterOf, feedbackFilterOf, monthOf, monthRangeOf, personFilterOf, readActivityFilters, readFilters, recentYears, registrationMonthsFilterOf, writeFilters } from '../src/filters';
+import { barOption } from '../src/charts/options';
 import { formatCompact, formatCount, formatDate, formatDateTime, formatShare } from '../src/format';
 import {
   ACTIVITY_KIND_LABELS,
   AFFILIATION_LABELS,
+  COMPOSITE_BAND_LABELS,
   AGE_BAND_LABELS,
   FEEDBACK_KIND_LABELS,
   FEEDBACK_STATUS_LABELS,
@@ -20,9 +22,11 @@ import {
   monthLabel,
 } from '../src/labels';
 import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from '../src/pages/talent-pool/compliance';
+import { averageLabel, evaluationRows } from '../src/pages/talent-pool/evaluation';
 import { matrixOf } from '../src/pages/cross-district/matrix';
+import { appendPage } from '../src/pages/cross-district/pair-list';
 import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
-import { displayCount, inOrderOf, measureRows, rateOf, sheetOf, shownTotal, SUPPRESSED_LABEL, toRows } from '../src/stats';
+import { displayCount, fillMonths, inOrderOf, measureRows, monthsBetween, rateOf, sheetOf, shownTotal, StatRow, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
 
@@ -280,6 +284,7 @@ it('names every value of the API enums it shows as the schema describes it', () 
   expect(AGE_BAND_LABELS).toEqual(described('AgeBand'));
   expect(FEEDBACK_KIND_LABELS).toEqual(described('FeedbackKind'));
   expect(FEEDBACK_STATUS_LABELS).toEqual(described('FeedbackStatus'));
+  expect(COMPOSITE_BAND_LABELS).toEqual(described('CompositeBand'));
 });
 
 describe('the cross-district matrix', () => {
@@ -373,5 +378,135 @@ describe('the district scorecard', () => {
     const sheet = scorecardSheet(2025, scorecardOf(data, 2025, new Date(2026, 0, 5)));
     expect(sheet[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
     expect(sheet[4]).toEqual(['龙湾区', '10 人，缺 5 人', '0 人', '11 场 / 应 12 场', '80%（8/10）', 4]);
+  });
+});
+
+describe('monthly charts', () => {
+  const row = (key: string, count: number | null, suppressed = false): StatRow => ({ key, label: monthLabel(key), count, suppressed });
+  const shown = (rows: readonly StatRow[]) => rows.map((r) => [r.key, displayCount(r)]);
+
+  it('count the months of a range, over the turn of a year', () => {
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03', '2026-03')).toEqual(['2026-03']);
+    expect(monthsBetween('2026-04', '2026-03')).toEqual([]);
+  });
+
+  it('show every month of the range, 0 where the API answered none, in order', () => {
+    const rows = fillMonths([row('2026-03', 12), row('2026-01', 7)], '2026-01', '2026-05');
+    expect(shown(rows)).toEqual([
+      ['2026-01', '7'],
+      ['2026-02', '0'],
+      ['2026-03', '12'],
+      ['2026-04', '0'],
+      ['2026-05', '0'],
+    ]);
+    expect(rows[1]).toEqual({ key: '2026-02', label: '2026年2月', count: 0, suppressed: false });
+  });
+
+  it('keep a suppressed month "<5", not 0', () => {
+    expect(shown(fillMonths([row('2026-01', 7), row('2026-02', null, true)], '2026-01', '2026-03'))).toEqual([
+      ['2026-01', '7'],
+      ['2026-02', '<5'],
+      ['2026-03', '0'],
+    ]);
+  });
+
+  it('withhold the months left out when a suppressed row without a month may hold them, and keep that row last', () => {
+    const suppressed: StatRow = { key: '__suppressed__', label: SUPPRESSED_LABEL, count: null, suppressed: true };
+    const rows = fillMonths([row('2026-02', 10), suppressed], '2026-01', '2026-03');
+    expect(shown(rows)).toEqual([
+      ['2026-01', '<5'],
+      ['2026-02', '10'],
+      ['2026-03', '<5'],
+      ['__suppressed__', '<5'],
+    ]);
+    expect(rows[0]).toEqual({ key: '2026-01', label: '2026年1月', count: null, suppressed: true });
+    expect(shownTotal(rows)).toBe(10);
+  });
+
+  it("widen the range to the data's months, and take the data's own when none is given", () => {
+    expect(fillMonths([row('2025-12', 3), row('2026-02', 4)], '2026-01', '2026-01').map((r) => r.key)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(fillMonths([row('2026-04', 3), row('2026-01', 4)], null, null).map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(fillMonths([], null, null)).toEqual([]);
+    expect(fillMonths([], '2026-01', '2026-02').map((r) => r.count)).toEqual([0, 0]);
+  });
+
+  it("cover a year's months, or the last years' up to this month, China time", () => {
+    const now = new Date('2026-06-30T17:00:00Z'); // 2026-07-01 01:00 in China
+    expect(monthOf(now)).toBe('2026-07');
+    expect(monthRangeOf('2025', { upToNow: true }, now)).toEqual({ from: '2025-01', to: '2025-12' });
+    expect(monthRangeOf('2026', { upToNow: true }, now)).toEqual({ from: '2026-01', to: '2026-07' });
+    expect(monthRangeOf('2026', { upToNow: false }, now)).toEqual({ from: '2026-01', to: '2026-12' });
+    expect(monthRangeOf(null, { sinceYear: 2024, upToNow: true }, now)).toEqual({ from: '2024-01', to: '2026-07' });
+    expect(monthRangeOf(null, { upToNow: false }, now)).toEqual({ from: null, to: null });
+  });
+
+  it('keep a withheld month on the axis with no bar, but not the row of every small group', () => {
+    const rows = [row('2026-01', 7), row('2026-02', null, true), row('2026-03', 0), { key: '__suppressed__', label: SUPPRESSED_LABEL, count: null, suppressed: true }];
+    const option = barOption(rows, false, '人', true) as { xAxis: { data: string[] }; series: { data: unknown[] }[] };
+    expect(option.xAxis.data).toEqual(['2026年1月', '2026年2月', '2026年3月']);
+    expect(option.series[0]!.data).toEqual([7, '-', 0]);
+    const plain = barOption(rows) as { xAxis: { data: string[] } };
+    expect(plain.xAxis.data).toEqual(['2026年1月', '2026年3月']);
+  });
+});
+
+describe('the list of a cross-district pair, page after page', () => {
+  const edge = (id: string) => ({ node: { id } });
+  const page = (ids: string[], endCursor: string | null, hasNextPage: boolean, totalCount = 5) => ({ totalCount, edges: ids.map(edge), pageInfo: { endCursor, hasNextPage } });
+
+  it('adds each page after the last, with its count and next cursor', () => {
+    const first = appendPage(null, null, page(['a', 'b'], 'c2', true));
+    expect(first).toMatchObject({ totalCount: 5, endCursor: 'c2', hasNextPage: true });
+    const second = appendPage(first, 'c2', page(['c', 'd'], 'c4', true));
+    const third = appendPage(second, 'c4', page(['e'], 'c5', false));
+    expect(third.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(third).toMatchObject({ endCursor: 'c5', hasNextPage: false, pages: [null, 'c2', 'c4'] });
+  });
+
+  it('never adds a page twice nor lists a row twice, and starts afresh with the first page', () => {
+    const first = appendPage(null, null, page(['a', 'b'], 'c2', true));
+    const second = appendPage(first, 'c2', page(['b', 'c'], 'c3', false));
+    expect(appendPage(second, 'c2', page(['b', 'c'], 'c3', false))).toBe(second);
+    expect(second.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c']);
+    expect(appendPage({ ...second, pages: ['c2'] }, null, page(['x'], null, false, 1)).edges.map((e) => e.node.id)).toEqual(['x']);
+  });
+});
+
+describe("a year's evaluations", () => {
+  const d = (code: string, name: string) => ({ code, name });
+
+  it('count the persons evaluated by district in code order (the city first) and by band from 90 down, withheld groups "<5"', () => {
+    const rows = evaluationRows(
+      [
+        { district: d('330303', '龙湾区'), persons: 10, evaluations: 12, suppressed: false },
+        { district: d('330300', '温州市'), persons: 25, evaluations: 25, suppressed: false },
+        { district: d('330302', '鹿城区'), persons: null, evaluations: null, suppressed: true },
+      ],
+      [
+        { compositeBand: 'BELOW_70', persons: 5, suppressed: false },
+        { compositeBand: 'FROM_70', persons: null, suppressed: true },
+        { compositeBand: 'FROM_90', persons: 20, suppressed: false },
+        { compositeBand: 'FROM_80', persons: 10, suppressed: false },
+      ],
+    );
+    expect(rows.district.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['温州市', '25'],
+      ['鹿城区', '<5'],
+      ['龙湾区', '10'],
+    ]);
+    expect(rows.band.map((r) => [r.label, displayCount(r)])).toEqual([
+      ['90分及以上', '20'],
+      ['80至89分', '10'],
+      ['70分以下', '5'],
+      ['70至79分', '<5'],
+    ]);
+    expect(sheetOf('综合得分段分布', '综合得分段', rows.band)).toContainEqual(['70至79分', '<5']);
+  });
+
+  it('show the mean score to one decimal, "—" when withheld', () => {
+    expect(averageLabel({ averageComposite: 85, suppressed: false })).toBe('85.0 分');
+    expect(averageLabel({ averageComposite: null, suppressed: true })).toBe('—');
+    expect(averageLabel(undefined)).toBe('—');
   });
 });

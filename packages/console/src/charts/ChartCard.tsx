@@ -11,6 +11,26 @@ async function downloadXlsx(title: string, dimension: string, measure: string, r
   await writeXlsxFile(sheetOf(title, dimension, rows, measure), { columns: [{ width: 36 }, { width: 12 }] }).toFile(`${title}.xlsx`);
 }
 
+/** 图表 | 表格, and 下载 Excel: the buttons of a card that shows its numbers as a chart or a table. */
+export function ChartTableSwitch({ view, onView, onDownload, disabled = false }: { view: 'chart' | 'table'; onView: (view: 'chart' | 'table') => void; onDownload: () => void; disabled?: boolean }) {
+  return (
+    <Space>
+      <Segmented
+        size="small"
+        value={view}
+        onChange={(v) => onView(v as 'chart' | 'table')}
+        options={[
+          { label: '图表', value: 'chart' },
+          { label: '表格', value: 'table' },
+        ]}
+      />
+      <Button size="small" disabled={disabled} onClick={onDownload}>
+        下载 Excel
+      </Button>
+    </Space>
+  );
+}
+
 /** A statistic as a chart, with a table view of the same numbers and their download. */
 export function ChartCard({
   title,
@@ -32,26 +52,7 @@ export function ChartCard({
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const total = shownTotal(rows);
   return (
-    <Card
-      title={title}
-      data-card={title}
-      extra={
-        <Space>
-          <Segmented
-            size="small"
-            value={view}
-            onChange={(v) => setView(v as 'chart' | 'table')}
-            options={[
-              { label: '图表', value: 'chart' },
-              { label: '表格', value: 'table' },
-            ]}
-          />
-          <Button size="small" disabled={rows.length === 0} onClick={() => void downloadXlsx(title, dimension, measure, rows)}>
-            下载 Excel
-          </Button>
-        </Space>
-      }
-    >
+    <Card title={title} data-card={title} extra={<ChartTableSwitch view={view} onView={setView} disabled={rows.length === 0} onDownload={() => void downloadXlsx(title, dimension, measure, rows)} />}>
       {rows.length === 0 ? (
         <Empty description="暂无数据" />
       ) : view === 'chart' ? (

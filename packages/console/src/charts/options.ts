@@ -1,12 +1,17 @@
 import type { EChartsCoreOption } from './echarts';
 import { formatCompact } from '../format';
-import { displayCount, StatRow } from '../stats';
+import { displayCount, StatRow, SUPPRESSED_LABEL } from '../stats';
 
-/** A bar chart of the rows that are shown (suppressed ones are in the table, as "<5"). */
-export function barOption(rows: readonly StatRow[], horizontal = false, unit = '人'): EChartsCoreOption {
-  const shown = rows.filter((r) => !r.suppressed);
+/**
+ * A bar chart of the rows that are shown (suppressed ones are in the table, as "<5"). With
+ * `withheldOnAxis` (a monthly chart, whose every month has its place) a withheld row of its own
+ * (a month "<5") keeps its place on the axis with no bar; the one row of every small group does not.
+ */
+export function barOption(rows: readonly StatRow[], horizontal = false, unit = '人', withheldOnAxis = false): EChartsCoreOption {
+  const shown = rows.filter((r) => !r.suppressed || (withheldOnAxis && r.label !== SUPPRESSED_LABEL));
   const labels = shown.map((r) => r.label);
-  const values = shown.map((r) => r.count ?? 0);
+  // '-' is ECharts' empty value: no bar, not a bar of 0.
+  const values = shown.map((r) => (r.suppressed || r.count === null ? '-' : r.count));
   const category = {
     type: 'category',
     data: horizontal ? [...labels].reverse() : labels,

@@ -56,6 +56,17 @@ export type AgeBand =
   /** 35岁及以下 */
   | 'UP_TO_35';
 
+/** 综合得分段 */
+export type CompositeBand =
+  /** 70分以下 */
+  | 'BELOW_70'
+  /** 70至79分 */
+  | 'FROM_70'
+  /** 80至89分 */
+  | 'FROM_80'
+  /** 90分及以上 */
+  | 'FROM_90';
+
 /** How GB/T 2260 classifies a unit of the city. */
 export type DistrictKind =
   /** 地级市 */
@@ -284,10 +295,11 @@ export type CrossDistrictMembersQueryVariables = Exact<{
   personDistrictCode: string;
   organizationDistrictCode: string;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type CrossDistrictMembersQuery = { crossDistrictMembers: { totalCount: number, edges: Array<{ node: { id: string, role: MembershipRole, startDate: string, person: { id: string, name: string } | null, organization: { id: string, name: string } } }> } };
+export type CrossDistrictMembersQuery = { crossDistrictMembers: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, role: MembershipRole, startDate: string, person: { id: string, name: string } | null, organization: { id: string, name: string } } }> } };
 
 export type FeedbackQueryVariables = Exact<{
   filter?: FeedbackStatsFilter | null | undefined;
@@ -329,6 +341,13 @@ export type ScorecardQueryVariables = Exact<{
 
 
 export type ScorecardQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, pools: Array<{ count: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string } }>, registrations: Array<{ count: number | null, suppressed: boolean, district: { code: string } | null }>, activities: Array<{ activities: number, district: { code: string } | null }>, feedback: Array<{ responded: number | null, respondedOnTime: number | null, suppressed: boolean, district: { code: string } | null }> };
+
+export type EvaluationStatsQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type EvaluationStatsQuery = { total: Array<{ evaluations: number | null, persons: number | null, averageComposite: number | null, suppressed: boolean }>, byDistrict: Array<{ evaluations: number | null, persons: number | null, averageComposite: number | null, suppressed: boolean, district: { code: string, name: string } | null }>, byBand: Array<{ compositeBand: CompositeBand | null, evaluations: number | null, persons: number | null, averageComposite: number | null, suppressed: boolean }> };
 
 export type TalentPoolComplianceQueryVariables = Exact<{
   year: number;
@@ -410,13 +429,18 @@ export const CrossDistrictDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CrossDistrictQuery, CrossDistrictQueryVariables>;
 export const CrossDistrictMembersDocument = new TypedDocumentString(`
-    query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!) {
+    query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!, $after: String) {
   crossDistrictMembers(
     personDistrictCode: $personDistrictCode
     organizationDistrictCode: $organizationDistrictCode
     first: $first
+    after: $after
   ) {
     totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
     edges {
       node {
         id
@@ -633,6 +657,33 @@ export const ScorecardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
+export const EvaluationStatsDocument = new TypedDocumentString(`
+    query EvaluationStats($year: Int!) {
+  total: evaluationStats(year: $year, groupBy: []) {
+    evaluations
+    persons
+    averageComposite
+    suppressed
+  }
+  byDistrict: evaluationStats(year: $year, groupBy: [DISTRICT]) {
+    district {
+      code
+      name
+    }
+    evaluations
+    persons
+    averageComposite
+    suppressed
+  }
+  byBand: evaluationStats(year: $year, groupBy: [COMPOSITE_BAND]) {
+    compositeBand
+    evaluations
+    persons
+    averageComposite
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluationStatsQuery, EvaluationStatsQueryVariables>;
 export const TalentPoolComplianceDocument = new TypedDocumentString(`
     query TalentPoolCompliance($year: Int!) {
   talentPoolCompliance(year: $year) {

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { DistrictFilter, Pending, StatsPage, YearFilter } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { ChartCard } from '../../charts/ChartCard';
 import { barOption } from '../../charts/options';
-import { activityFilterOf, readActivityFilters, recentYears, writeFilters } from '../../filters';
+import { activityFilterOf, monthRangeOf, readActivityFilters, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
 import { ACTIVITY_KIND_LABELS, labelOf, monthLabel } from '../../labels';
-import { StatRow } from '../../stats';
+import { fillMonths, StatRow } from '../../stats';
 import { ActivitiesDocument } from './activities.query';
 
 interface ActivityGroup {
@@ -34,9 +35,11 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const setFilter = (name: 'district' | 'year', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
+  // Activities may be planned ahead: a year's twelve months, or the months from the first to the last with activities.
+  const range = monthRangeOf(filters.year, { upToNow: false });
   const rows = useMemo(() => {
     if (!data) return null;
-    const months = [...data.byMonth].sort((a, b) => (a.month ?? '').localeCompare(b.month ?? ''));
+    const months = data.byMonth;
     const kinds = Object.keys(ACTIVITY_KIND_LABELS);
     const byKind = [...data.byKind].sort((a, b) => kinds.indexOf(a.kind ?? '') - kinds.indexOf(b.kind ?? ''));
     return {
@@ -45,15 +48,23 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (g) => g.kind ?? '',
         (g) => labelOf(ACTIVITY_KIND_LABELS, g.kind),
       ),
-      month: activityRows(
-        months,
-        (g) => g.month ?? '',
-        (g) => monthLabel(g.month ?? ''),
+      month: fillMonths(
+        activityRows(
+          months,
+          (g) => g.month ?? '',
+          (g) => monthLabel(g.month ?? ''),
+        ),
+        range.from,
+        range.to,
       ),
-      monthParticipations: participationRows(
-        months,
-        (g) => g.month ?? '',
-        (g) => monthLabel(g.month ?? ''),
+      monthParticipations: fillMonths(
+        participationRows(
+          months,
+          (g) => g.month ?? '',
+          (g) => monthLabel(g.month ?? ''),
+        ),
+        range.from,
+        range.to,
       ),
       district: activityRows(
         [...data.byDistrict].sort((a, b) => b.activities - a.activities),
@@ -61,57 +72,23 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (g) => g.district?.name ?? '未填写',
       ),
     };
-  }, [data]);
+  }, [data, range.from, range.to]);
   const activities = data ? data.byKind.reduce((n, g) => n + g.activities, 0) : 0;
   const participations = data && data.byKind.every((g) => g.participations != null) ? data.byKind.reduce((n, g) => n + (g.participations ?? 0), 0) : null;
   const districtName = fixedDistrict ? (data?.districts.find((d) => d.code === fixedDistrict)?.name ?? fixedDistrict) : null;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
-        {districtName ? `${districtName}活动统计` : '活动统计'}
-      </Typography.Title>
-      <Space wrap>
-        {fixedDistrict ? null : (
-          <Select
-            aria-label="区县"
-            data-filter="district"
-            style={{ width: 200 }}
-            allowClear
-            placeholder="全部区县"
-            value={filters.district}
-            onChange={(v: string | undefined) => setFilter('district', v ?? null)}
-            options={units.map((d) => ({ value: d.code, label: d.name }))}
-          />
-        )}
-        <Select
-          aria-label="年份"
-          data-filter="year"
-          style={{ width: 160 }}
-          allowClear
-          placeholder="全部年份"
-          value={filters.year}
-          onChange={(v: string | undefined) => setFilter('year', v ?? null)}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
-        />
-      </Space>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载活动统计…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="活动统计加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+    <StatsPage
+      title={districtName ? `${districtName}活动统计` : '活动统计'}
+      filters={
+        <>
+          {fixedDistrict ? null : <DistrictFilter units={units} value={filters.district} onChange={(v) => setFilter('district', v)} />}
+          <YearFilter label="年份" placeholder="全部年份" value={filters.year} onChange={(v) => setFilter('year', v)} />
+        </>
+      }
+    >
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载活动统计…" failed="活动统计加载失败" />
       ) : activities === 0 ? (
         <Empty data-state="empty" description="当前筛选条件下没有活动" />
       ) : (
@@ -127,10 +104,10 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
               <ChartCard title="各类活动场次" dimension="活动类别" measure="场次" rows={rows!.kind} option={barOption(rows!.kind, true)} />
             </Col>
             <Col xs={24} xl={12}>
-              <ChartCard title="每月活动场次" dimension="月份" measure="场次" rows={rows!.month} option={barOption(rows!.month)} />
+              <ChartCard title="每月活动场次" dimension="月份" measure="场次" rows={rows!.month} option={barOption(rows!.month, false, '场', true)} />
             </Col>
             <Col xs={24} xl={12}>
-              <ChartCard title="每月参与人次" dimension="月份" measure="人次" rows={rows!.monthParticipations} option={barOption(rows!.monthParticipations)} />
+              <ChartCard title="每月参与人次" dimension="月份" measure="人次" rows={rows!.monthParticipations} option={barOption(rows!.monthParticipations, false, '人次', true)} />
             </Col>
             {fixedDistrict ? null : (
               <Col xs={24} xl={12}>
@@ -140,6 +117,6 @@ export function ActivitiesPage({ fixedDistrict }: { fixedDistrict?: string }) {
           </Row>
         </>
       )}
-    </Space>
+    </StatsPage>
   );
 }

@@ -19,11 +19,15 @@ export const CrossDistrictDocument = graphql(`
   }
 `);
 
-/** The memberships behind one cell, asked for when the cell is opened. */
+/** The memberships behind one cell, asked for when the cell is opened, a page at a time (after: the last page's endCursor). */
 export const CrossDistrictMembersDocument = graphql(`
-  query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!) {
-    crossDistrictMembers(personDistrictCode: $personDistrictCode, organizationDistrictCode: $organizationDistrictCode, first: $first) {
+  query CrossDistrictMembers($personDistrictCode: String!, $organizationDistrictCode: String!, $first: Int!, $after: String) {
+    crossDistrictMembers(personDistrictCode: $personDistrictCode, organizationDistrictCode: $organizationDistrictCode, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       edges {
         node {
           id

@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { DistrictFilter, Pending, StatsPage, YearFilter } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { ChartCard } from '../../charts/ChartCard';
 import { barOption, pieOption } from '../../charts/options';
-import { feedbackFilterOf, readActivityFilters, recentYears, writeFilters } from '../../filters';
+import { feedbackFilterOf, monthRangeOf, readActivityFilters, writeFilters } from '../../filters';
 import { formatCount, formatShare } from '../../format';
 import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS, labelOf, monthLabel } from '../../labels';
-import { displayCount, inOrderOf, measureRows } from '../../stats';
+import { displayCount, fillMonths, inOrderOf, measureRows } from '../../stats';
 import { FeedbackDocument } from './feedback.query';
 
 /**
@@ -22,6 +23,7 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const setFilter = (name: 'district' | 'year', value: string | null) => navigate(`${pathname}${writeFilters(search, { ...filters, [name]: value })}`);
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
+  const range = monthRangeOf(filters.year, { upToNow: true });
   const rows = useMemo(() => {
     if (!data) return null;
     const count = (g: { count?: number | null }) => g.count;
@@ -50,65 +52,30 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (code) => data.byDistrict?.find((g) => g.district?.code === code)?.district?.name ?? code,
         (g) => g.overdue,
       ),
-      month: measureRows(
-        [...data.byMonth].sort((a, b) => (a.month ?? '').localeCompare(b.month ?? '')),
-        (g) => g.month,
-        monthLabel,
-        count,
+      month: fillMonths(
+        measureRows(data.byMonth, (g) => g.month, monthLabel, count),
+        range.from,
+        range.to,
       ),
     };
-  }, [data]);
+  }, [data, range.from, range.to]);
   const total = data?.total[0];
   const districtName = (code: string) => data?.districts.find((d) => d.code === code)?.name ?? code;
   const title = fixedDistrict ? `${districtName(fixedDistrict)}意见诉求` : '意见诉求';
   const shown = (n: number | null | undefined) => (total?.suppressed || n == null ? displayCount({ count: null, suppressed: true }) : formatCount(n));
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
-        {title}
-      </Typography.Title>
-      <Space wrap>
-        {fixedDistrict ? null : (
-          <Select
-            aria-label="区县"
-            data-filter="district"
-            style={{ width: 200 }}
-            allowClear
-            placeholder="全部区县"
-            value={filters.district}
-            onChange={(v: string | undefined) => setFilter('district', v ?? null)}
-            options={units.map((d) => ({ value: d.code, label: d.name }))}
-          />
-        )}
-        <Select
-          aria-label="提交年份"
-          data-filter="year"
-          style={{ width: 160 }}
-          allowClear
-          placeholder="全部年份"
-          value={filters.year}
-          onChange={(v: string | undefined) => setFilter('year', v ?? null)}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
-        />
-      </Space>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载统计数据…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="统计数据加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+    <StatsPage
+      title={title}
+      filters={
+        <>
+          {fixedDistrict ? null : <DistrictFilter units={units} value={filters.district} onChange={(v) => setFilter('district', v)} />}
+          <YearFilter label="提交年份" placeholder="全部年份" value={filters.year} onChange={(v) => setFilter('year', v)} />
+        </>
+      }
+    >
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载统计数据…" failed="统计数据加载失败" />
       ) : !total || (!total.suppressed && (total.count ?? 0) === 0) ? (
         <Empty data-state="empty" description="当前筛选条件下没有意见诉求" />
       ) : (
@@ -152,11 +119,11 @@ export function FeedbackPage({ fixedDistrict }: { fixedDistrict?: string }) {
               </Col>
             )}
             <Col xs={24} xl={fixedDistrict ? 24 : 12}>
-              <ChartCard title="每月提交件数" dimension="提交月份" measure="件数" rows={rows!.month} option={barOption(rows!.month, false, '件')} />
+              <ChartCard title="每月提交件数" dimension="提交月份" measure="件数" rows={rows!.month} option={barOption(rows!.month, false, '件', true)} />
             </Col>
           </Row>
         </>
       )}
-    </Space>
+    </StatsPage>
   );
 }

@@ -1,13 +1,14 @@
-import { Alert, Button, Col, Empty, Row, Select, Space, Spin, Statistic, Card, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { DistrictFilter, Pending, StatsPage, YearFilter } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { barOption, pieOption } from '../../charts/options';
 import { ChartCard } from '../../charts/ChartCard';
-import { personFilterOf, readFilters, recentYears, registrationMonthsFilterOf, REGISTRATION_YEARS, writeFilters } from '../../filters';
+import { monthRangeOf, personFilterOf, readFilters, registrationMonthsFilterOf, REGISTRATION_YEARS, writeFilters } from '../../filters';
 import { formatCount } from '../../format';
 import { AFFILIATION_LABELS, AGE_BAND_LABELS, CATEGORY_LABELS, EDUCATION_LABELS, labelOf, monthLabel, returneeLabel } from '../../labels';
-import { displayCount, inOrderOf, toRows } from '../../stats';
+import { displayCount, fillMonths, inOrderOf, toRows } from '../../stats';
 import { OverviewDocument } from './overview.query';
 
 /**
@@ -27,6 +28,7 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
   const data = result.status === 'done' ? result.data : null;
   const units = useMemo(() => (data?.districts ?? []).filter((d) => d.kind !== 'CITY'), [data?.districts]);
   const districtName = (code: string) => data?.districts.find((d) => d.code === code)?.name ?? code;
+  const months = monthRangeOf(filters.year, { sinceYear: new Date().getFullYear() - REGISTRATION_YEARS + 1, upToNow: true });
   const rows = useMemo(() => {
     if (!data) return null;
     return {
@@ -69,11 +71,15 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
           true,
         ),
       ),
-      month: toRows(
-        [...data.byMonth].sort((a, b) => (a.registeredMonth ?? '').localeCompare(b.registeredMonth ?? '')),
-        (g) => g.registeredMonth,
-        (v) => monthLabel(v),
-        true,
+      month: fillMonths(
+        toRows(
+          data.byMonth,
+          (g) => g.registeredMonth,
+          (v) => monthLabel(v),
+          true,
+        ),
+        months.from,
+        months.to,
       ),
       returnee: toRows(
         data.byReturnee,
@@ -81,66 +87,32 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
         (v) => returneeLabel(v === 'true'),
       ),
     };
-  }, [data, district]);
+  }, [data, district, months.from, months.to]);
   const total = data?.total[0];
 
   const title = fixedDistrict ? `${districtName(fixedDistrict)}总览` : '城市总览';
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }} data-page-title>
-        {title}
-      </Typography.Title>
-      <Space wrap>
-        {fixedDistrict ? null : (
+    <StatsPage
+      title={title}
+      filters={
+        <>
+          {fixedDistrict ? null : <DistrictFilter units={units} value={filters.district} onChange={(v) => setFilter('district', v)} />}
           <Select
-            aria-label="区县"
-            data-filter="district"
-            style={{ width: 200 }}
+            aria-label="类别"
+            data-filter="category"
+            style={{ width: 280 }}
             allowClear
-            placeholder="全部区县"
-            value={filters.district}
-            onChange={(v: string | undefined) => setFilter('district', v ?? null)}
-            options={units.map((d) => ({ value: d.code, label: d.name }))}
+            placeholder="全部类别"
+            value={filters.category}
+            onChange={(v: string | undefined) => setFilter('category', v ?? null)}
+            options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
           />
-        )}
-        <Select
-          aria-label="类别"
-          data-filter="category"
-          style={{ width: 280 }}
-          allowClear
-          placeholder="全部类别"
-          value={filters.category}
-          onChange={(v: string | undefined) => setFilter('category', v ?? null)}
-          options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        <Select
-          aria-label="登记年份"
-          data-filter="year"
-          style={{ width: 160 }}
-          allowClear
-          placeholder="全部登记年份"
-          value={filters.year}
-          onChange={(v: string | undefined) => setFilter('year', v ?? null)}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年登记` }))}
-        />
-      </Space>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载统计数据…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="统计数据加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+          <YearFilter label="登记年份" placeholder="全部登记年份" optionLabel={(y) => `${y}年登记`} value={filters.year} onChange={(v) => setFilter('year', v)} />
+        </>
+      }
+    >
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载统计数据…" failed="统计数据加载失败" />
       ) : !total || (!total.suppressed && (total.count ?? 0) === 0) ? (
         <Empty data-state="empty" description="当前筛选条件下没有登记人员" />
       ) : (
@@ -173,11 +145,16 @@ export function OverviewPage({ fixedDistrict }: { fixedDistrict?: string }) {
               <ChartCard title="年龄段" dimension="年龄段" rows={rows!.ageBand} option={barOption(rows!.ageBand)} />
             </Col>
             <Col xs={24}>
-              <ChartCard title={filters.year ? `${filters.year}年每月登记` : `近${REGISTRATION_YEARS}年每月登记`} dimension="登记月份" rows={rows!.month} option={barOption(rows!.month)} />
+              <ChartCard
+                title={filters.year ? `${filters.year}年每月登记` : `近${REGISTRATION_YEARS}年每月登记`}
+                dimension="登记月份"
+                rows={rows!.month}
+                option={barOption(rows!.month, false, '人', true)}
+              />
             </Col>
           </Row>
         </>
       )}
-    </Space>
+    </StatsPage>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Empty, Select, Space, Spin, Table, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { Pending } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { recentYears, writeFilters } from '../../filters';
 import { formatShare } from '../../format';
@@ -53,23 +54,8 @@ export function ScorecardPage() {
       <Typography.Text type="secondary" data-expectations>
         市级期望：人才库达标；本年登记至少 {e.registrationsPerYear} 人；每月至少举办 {e.activitiesPerMonth} 场活动；按期答复率不低于 {formatShare(e.onTimeRate, 1)}。未达期望者标红。
       </Typography.Text>
-      {result.status === 'loading' ? (
-        <Spin size="large" description="正在加载考核数据…" data-state="loading">
-          <div style={{ height: 240 }} />
-        </Spin>
-      ) : result.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          data-state="error"
-          title="考核数据加载失败"
-          description={result.error.message}
-          action={
-            <Button size="small" onClick={result.retry}>
-              重试
-            </Button>
-          }
-        />
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载考核数据…" failed="考核数据加载失败" />
       ) : !rows || rows.length === 0 ? (
         <Empty data-state="empty" description="暂无区县考核数据" />
       ) : (

@@ -1,12 +1,18 @@
-import { Alert, Button, Card, Empty, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { Pending } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { Chart } from '../../charts/Chart';
+import { ChartCard, ChartTableSwitch } from '../../charts/ChartCard';
+import { barOption } from '../../charts/options';
 import type { EChartsCoreOption } from '../../charts/echarts';
 import { recentYears, writeFilters } from '../../filters';
 import { formatCompact } from '../../format';
+import { displayCount } from '../../stats';
 import { complianceLabel, complianceSheet, poolCount, PoolRow, quotaLabel, yearOf } from './compliance';
+import { averageLabel, evaluationRows } from './evaluation';
+import { EvaluationStatsDocument } from './evaluation.query';
 import { TalentPoolComplianceDocument } from './talent-pool.query';
 
 function chartOption(pools: readonly PoolRow[]): EChartsCoreOption {
@@ -77,22 +83,7 @@ export function TalentPoolPage() {
               {year}年：{missing === 0 ? '全部达标' : <span data-missing>{missing} 个人才库未达标</span>}
             </span>
           }
-          extra={
-            <Space>
-              <Segmented
-                size="small"
-                value={view}
-                onChange={(v) => setView(v as 'chart' | 'table')}
-                options={[
-                  { label: '图表', value: 'chart' },
-                  { label: '表格', value: 'table' },
-                ]}
-              />
-              <Button size="small" onClick={() => void download(year, pools)}>
-                下载 Excel
-              </Button>
-            </Space>
-          }
+          extra={<ChartTableSwitch view={view} onView={setView} onDownload={() => void download(year, pools)} />}
         >
           {view === 'chart' ? (
             <Chart option={chartOption(pools)} label="人才库达标情况" height={360} />
@@ -113,6 +104,49 @@ export function TalentPoolPage() {
           )}
         </Card>
       )}
+      <EvaluationSection year={year} />
     </Space>
+  );
+}
+
+/**
+ * 综合评价: the year's evaluations (evaluationStats) by the district whose department made them
+ * and by band of the composite score, persons evaluated in each, withheld groups "<5". The page's
+ * roles (city administrators and analysts) may read them; analysts see small groups withheld.
+ */
+function EvaluationSection({ year }: { year: number }) {
+  const result = useQuery(EvaluationStatsDocument, { year });
+  const data = result.status === 'done' ? result.data : null;
+  const rows = useMemo(() => (data ? evaluationRows(data.byDistrict, data.byBand) : null), [data]);
+  const total = data?.total[0];
+  return (
+    <>
+      <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
+        {year}年综合评价
+      </Typography.Title>
+      {result.status !== 'done' ? (
+        <Pending result={result} loading="正在加载综合评价统计…" failed="综合评价统计加载失败" marker="evaluation-state" />
+      ) : !total || (!total.suppressed && (total.evaluations ?? 0) === 0) ? (
+        <Empty data-evaluation-state="empty" description="该年度没有综合评价" />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-evaluation-state="done">
+          <Card>
+            <Space size={48} wrap>
+              <Statistic title="参评人数" value={displayCount({ count: total.persons ?? null, suppressed: total.suppressed })} suffix="人" data-evaluation-persons />
+              <Statistic title="评价次数" value={displayCount({ count: total.evaluations ?? null, suppressed: total.suppressed })} suffix="次" data-evaluation-count />
+              <Statistic title="平均综合得分" value={averageLabel(total)} data-evaluation-average />
+            </Space>
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <ChartCard title="各区县参评人数" dimension="评价部门所在区县" rows={rows!.district} option={barOption(rows!.district)} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartCard title="综合得分段分布" dimension="综合得分段" rows={rows!.band} option={barOption(rows!.band)} />
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </>
   );
 }
