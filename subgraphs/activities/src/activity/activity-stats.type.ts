@@ -1,4 +1,4 @@
-import { Disclosure, District, StatsDisclosure } from '@tongxin/common';
+import { Disclosure, District, StatGroupHolder, StatsDisclosure } from '@tongxin/common';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ActivityKind } from './activity.enums';
 
@@ -102,11 +102,26 @@ export interface ActivityStatsRow {
   month: string | null;
   district: District | null;
   activities: number;
-  /** Distinct persons with a participation: the group's size for disclosure control. */
-  persons: number;
+  /**
+   * Distinct persons with a participation: the group's size for disclosure control. Null when
+   * read from activity_tally, which cannot count them: only answered so when every group is
+   * exact for the viewer (a size unknown counts as 0: suppressed, never shown by mistake).
+   */
+  persons: number | null;
   participations: number;
   attended: number;
   hours: number;
+}
+
+/**
+ * Whose records a group of `activityStats` counts: the district it is grouped by or filtered to,
+ * and the organizer it is filtered to (`StatsDisclosure.exempt` decides on it).
+ */
+export function activityStatsHolder(
+  row: Pick<ActivityStatsRow, 'district'>,
+  filter: { readonly districtCode?: string | null; readonly organizerId?: string | null } | null | undefined,
+): StatGroupHolder {
+  return { districtCode: row.district?.code ?? filter?.districtCode ?? null, organizationId: filter?.organizerId ?? null };
 }
 
 /**
@@ -125,8 +140,8 @@ export function discloseActivityStats(
 ): ActivityStatsGroup[] {
   const how = disclosure.groups(
     rows,
-    (r) => r.persons,
-    (r) => ({ districtCode: r.district?.code ?? filter?.districtCode ?? null, organizationId: filter?.organizerId ?? null }),
+    (r) => r.persons ?? 0,
+    (r) => activityStatsHolder(r, filter),
   );
   return rows.map((r, i) =>
     Object.assign(new ActivityStatsGroup(), {

@@ -8,13 +8,11 @@ import {
   countsByKey,
   describeViewer,
   districtLabel,
-  districtOf,
   FieldError,
   ForbiddenError,
   InputChecker,
   isId,
   keysetPage,
-  likeContains,
   Page,
   pageRequest,
   RequestContext,
@@ -30,14 +28,15 @@ import {
   Viewer,
   writeScope,
 } from '@tongxin/common';
-import type { SelectQueryBuilder } from 'typeorm';
 import { idPagesByParent, updateAtVersion } from '../db';
 import { assertTransition } from '../transitions';
 import type { Organizers, OrganizerScope } from '../organization/organizers';
 import { ParticipationEntity } from '../participation/participation.entity';
-import { ActivityStatsGroup, ActivityStatsRow, discloseActivityStats } from './activity-stats.type';
+import { ActivityStatsRepository, ActivityTallyFilter } from './activity-stats.repository';
+import { activityStatsHolder, ActivityStatsGroup, discloseActivityStats } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
 import { ACTIVITY_TRANSITIONS, ActivityKind, ActivityStatsDimension, ActivityStatus } from './activity.enums';
+import { CheckedActivityFilter, checkActivityFilter, filterActivities } from './activity.filter';
 import { ActivityFilter, CreateActivityInput, UpdateActivityInput } from './activity.inputs';
 import { ActivityDraft, ActivityRecord, checkActivityRecord } from './activity.validation';
 
@@ -56,21 +55,23 @@ export const activityHolder = (a: { readonly districtCode: string; readonly orga
   organizationId: a.organizerId,
 });
 
-/** How DATETIME columns compare with a parameter on both databases (UTC, as TypeORM stores them). */
-const sqlDateTime = (d: Date): string => d.toISOString().replace('T', ' ').replace('Z', '');
-
 /**
  * The activities: what they are, and the rules for creating them. Who may create which is
  * decided here (`ACTIVITIES`), before anything is written; every creation, refusal and failure
  * goes to the subgraph's audit log.
  */
 export class ActivityService {
+  /** The statements of `activityStats` (see `stats`). */
+  readonly statistics: ActivityStatsRepository;
+
   constructor(
     private readonly conn: TransactionalConnection,
     private readonly audit: AuditLog,
     /** Asks the organizations subgraph about organizers (with the caller's token). */
     private readonly organizers: Organizers,
-  ) {}
+  ) {
+    this.statistics = new ActivityStatsRepository(conn);
+  }
 
   /**
    * What the organizations subgraph says, for the caller, of the organizers `organizerIds` name
@@ -227,47 +228,36 @@ export class ActivityService {
   }
 
   /**
-   * `activityStats`: activities, participations, attendances and hours grouped as asked, in one
-   * GROUP BY statement over the activities filtered as `activities` filters them. The month is
-   * the start's month in China (UTC+8, no daylight saving), computed by the database: DATETIME
-   * columns hold UTC on both databases. An aggregate: every role but a person.
+   * `activityStats`: activities, participations, attendances and hours grouped as asked. The
+   * month is the start's month in China (UTC+8, no daylight saving), computed by the database:
+   * DATETIME columns hold UTC on both databases. An aggregate: every role but a person.
+   *
+   * Two paths to the same numbers (issue 16 §4; `ActivityStatsRepository`):
+   * - **activity_tally** (counts kept by triggers in the writing transaction) answers when the
+   *   filter uses only `districtCode`, `kind`, `status`, and `startsFrom`/`startsBefore` falling on
+   *   the first instant of a China-time month (`2026-01-01T00:00:00+08:00`), and every group is
+   *   exact for the viewer (`StatsDisclosure.exempt`: city administrators and the system always;
+   *   a district administrator when every group is of their district, filtered or grouped by it).
+   *   Exact groups need no count of persons, which a tally cannot sum.
+   * - **one GROUP BY** over the activities and their participations answers every other request:
+   *   a `text` or `organizerId` filter, a bound inside a month, or a group under disclosure
+   *   control (analysts, association administrators, a district administrator's view beyond their
+   *   district), whose distinct persons decide suppression and rounding.
    */
   async stats(ctx: RequestContext<unknown>, groupBy: readonly ActivityStatsDimension[], filter: ActivityFilter | null | undefined): Promise<ActivityStatsGroup[]> {
     assertCanReadAggregates(ctx.viewer);
-    const dims = [...new Set(groupBy)];
-    const month = this.conn.isSqlite ? "strftime('%Y-%m', a.starts_at, '+8 hours')" : "DATE_FORMAT(DATE_ADD(a.starts_at, INTERVAL 8 HOUR), '%Y-%m')";
-    const columns: Record<ActivityStatsDimension, string> = { KIND: 'a.kind', MONTH: month, DISTRICT: 'a.district_code' };
-    const alias: Record<ActivityStatsDimension, string> = { KIND: 'g_kind', MONTH: 'g_month', DISTRICT: 'g_district' };
-    const qb = this.conn
-      .repo(ctx, ActivityEntity)
-      .createQueryBuilder('a')
-      .leftJoin(ParticipationEntity, 'p', 'p.activity_id = a.id')
-      .select('COUNT(DISTINCT a.id)', 'activities')
-      .addSelect('COUNT(DISTINCT p.person_id)', 'persons')
-      .addSelect('COUNT(p.id)', 'participations')
-      .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN 1 ELSE 0 END), 0)", 'attended')
-      .addSelect("COALESCE(SUM(CASE WHEN p.attendance = 'ATTENDED' THEN p.hours ELSE 0 END), 0)", 'hours');
-    filterActivities(qb, filter);
-    for (const d of dims) {
-      qb.addSelect(columns[d], alias[d]);
-      qb.addGroupBy(columns[d]);
-      qb.addOrderBy(columns[d], 'ASC');
+    const checked = checkActivityFilter(filter);
+    const disclosure = new StatsDisclosure(ctx.viewer);
+    const tallied = tallyFilter(checked);
+    // Could every group be exact? Filtered to a district the viewer sees exactly, or grouped by
+    // district for a viewer who sees some district exactly (then each group is checked below).
+    const mayBeExact = disclosure.exempt({ districtCode: checked.districtCode }) || (groupBy.includes(ActivityStatsDimension.DISTRICT) && disclosure.exempt({ districtCode: ctx.viewer.districtCode }));
+    if (tallied && mayBeExact) {
+      const rows = await this.statistics.fromTally(ctx, groupBy, tallied);
+      if (rows.every((r) => disclosure.exempt(activityStatsHolder(r, checked)))) return discloseActivityStats(disclosure, rows, checked);
     }
-    const rows: Array<Record<string, string | number | null>> = await qb.getRawMany();
-    const groups = rows
-      .filter((r) => Number(r.activities) > 0)
-      .map((r): ActivityStatsRow => ({
-        kind: dims.includes(ActivityStatsDimension.KIND) ? (r.g_kind as ActivityKind) : null,
-        month: dims.includes(ActivityStatsDimension.MONTH) ? String(r.g_month) : null,
-        district: dims.includes(ActivityStatsDimension.DISTRICT) ? districtOf(String(r.g_district)) : null,
-        activities: Number(r.activities),
-        persons: Number(r.persons),
-        participations: Number(r.participations),
-        attended: Number(r.attended),
-        hours: Number(r.hours),
-      }));
     // Counts of persons: disclosure-controlled below city administrators (docs/SECURITY.md, "Statistics").
-    return discloseActivityStats(new StatsDisclosure(ctx.viewer), groups, filter);
+    return discloseActivityStats(disclosure, await this.statistics.fromSources(ctx, groupBy, filter), filter);
   }
 
   /**
@@ -370,21 +360,26 @@ function organizerRefusal(
 }
 
 /**
- * Checks the filter of `activities` and `activityStats` (BAD_USER_INPUT naming `filter.<field>`)
- * and limits the statement (activities as `a`) to what it selects.
+ * The filter of `activityStats` as activity_tally can apply it (its dimensions), or null when it
+ * cannot: a text or organizer condition, or a start bound that is not the first instant of a
+ * China-time month.
  */
-function filterActivities(qb: SelectQueryBuilder<ActivityEntity>, filter: ActivityFilter | null | undefined): void {
-  const f = filter ?? {};
-  const check = new InputChecker('filter');
-  check.district('districtCode', f.districtCode);
-  const organizerId = check.id('organizerId', f.organizerId, { required: false });
-  const text = check.text('text', f.text, { max: 100 });
-  check.throwIfInvalid();
-  if (f.districtCode) qb.andWhere('a.districtCode = :districtCode', { districtCode: f.districtCode });
-  if (f.kind) qb.andWhere('a.kind = :kind', { kind: f.kind });
-  if (f.status) qb.andWhere('a.status = :status', { status: f.status });
-  if (organizerId) qb.andWhere('a.organizerId = :organizerId', { organizerId });
-  if (f.startsFrom) qb.andWhere('a.startsAt >= :startsFrom', { startsFrom: sqlDateTime(f.startsFrom) });
-  if (f.startsBefore) qb.andWhere('a.startsAt < :startsBefore', { startsBefore: sqlDateTime(f.startsBefore) });
-  if (text) qb.andWhere("a.title LIKE :text ESCAPE '!'", { text: likeContains(text) });
+export function tallyFilter(f: CheckedActivityFilter): ActivityTallyFilter | null {
+  if (f.text || f.organizerId) return null;
+  const monthFrom = f.startsFrom ? chinaMonthStartingAt(f.startsFrom) : null;
+  const monthBefore = f.startsBefore ? chinaMonthStartingAt(f.startsBefore) : null;
+  if ((f.startsFrom && !monthFrom) || (f.startsBefore && !monthBefore)) return null;
+  return { districtCode: f.districtCode, kind: f.kind, status: f.status, monthFrom, monthBefore };
+}
+
+/**
+ * 'YYYY-MM' when `d` is the first instant of that month in China time (00:00:00.000 on the 1st,
+ * UTC+8: 16:00 UTC of the day before), else null. An activity starts at or after that instant
+ * exactly when its China-time month is that month or later.
+ */
+export function chinaMonthStartingAt(d: Date): string | null {
+  const china = new Date(d.getTime() + 8 * 3600_000);
+  if (china.getUTCDate() !== 1 || china.getUTCHours() !== 0 || china.getUTCMinutes() !== 0 || china.getUTCSeconds() !== 0 || china.getUTCMilliseconds() !== 0) return null;
+  const month = china.toISOString().slice(0, 7);
+  return /^\d{4}-\d{2}$/.test(month) ? month : null;
 }
