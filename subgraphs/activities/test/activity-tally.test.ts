@@ -1,6 +1,8 @@
 import { CountingTypeOrmLogger, randomIds, Role, systemContext, tallyDrift } from '@tongxin/common';
 import { ActivitiesServices, activitiesSubgraph } from '@tongxin/activities';
 import { ACTIVITY_TALLY, ACTIVITY_TALLY_SPECS } from '../src/activity/activity-tally';
+import { ActivityTally1796670100000 as MysqlActivityTally } from '../src/migrations/mysql/1796670100000-ActivityTally';
+import { ActivityTally1796670100000 as SqliteActivityTally } from '../src/migrations/sqlite/1796670100000-ActivityTally';
 import { ActivityStatsDimension as D } from '../src/activity/activity.enums';
 import { checkActivityFilter } from '../src/activity/activity.filter';
 import { ActivityFilter } from '../src/activity/activity.inputs';
@@ -115,6 +117,25 @@ describe('activities subgraph: activity_tally', () => {
         ['2099-03', 'EDUCATION', '330303', 'OPEN', 1, 1],
       ]);
     });
+  });
+
+  it('is made again, filled from the rows there, by its migration’s down and up', async () => {
+    const table = async () => ((await sg.running.dataSource.query(`SELECT * FROM ${ACTIVITY_TALLY} WHERE activities > 0`)) as unknown[]).map((r) => JSON.stringify(r)).sort();
+    const exists = sg.running.conn.isSqlite ? 'SELECT name FROM sqlite_master WHERE name = ?' : 'SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?';
+    const before = await table();
+    const migration = sg.running.conn.isSqlite ? new SqliteActivityTally() : new MysqlActivityTally();
+    const runner = sg.running.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await runner.query(exists, [ACTIVITY_TALLY])).toEqual([]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await sg.running.dataSource.query(exists, [ACTIVITY_TALLY])).toHaveLength(1);
+    expect(await table()).toEqual(before);
+    expect(before.length).toBeGreaterThan(5);
+    expect(await drift()).toEqual([]);
   });
 
   describe('answers as the GROUP BY does', () => {
