@@ -71,3 +71,33 @@ export const ACTIVITY_TALLY_SPECS: readonly TallySpec[] = [
     ],
   },
 ];
+
+/** What an activity's tally row is: the dimensions, as the stored activity holds them. */
+export interface TallyGroupOf {
+  readonly startsAt: Date;
+  readonly kind: string;
+  readonly districtCode: string;
+  readonly status: string;
+}
+
+const chinaMonth = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+
+/**
+ * Orders rows by the tally row they add to (the table's primary key order: month, kind,
+ * district, status; the values are ASCII, so every collation orders them alike). A bulk write
+ * that inserts its rows in this order takes the tally rows' locks in one order: two concurrent
+ * imports that touch the same groups then wait for each other instead of deadlocking (MariaDB
+ * rolls one back when two transactions upsert the same two tally rows in opposite orders).
+ */
+export function inTallyOrder<T>(rows: readonly T[], group: (row: T) => TallyGroupOf): T[] {
+  const key = (row: T) => {
+    const g = group(row);
+    return [chinaMonth(g.startsAt), g.kind, g.districtCode, g.status];
+  };
+  const keyed = rows.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! < b.key[i]! ? -1 : 1;
+    return 0;
+  });
+  return keyed.map((k) => k.row);
+}

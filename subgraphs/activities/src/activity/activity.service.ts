@@ -33,6 +33,7 @@ import { assertTransition } from '../transitions';
 import type { Organizers, OrganizerScope } from '../organization/organizers';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { ActivityStatsRepository, ActivityTallyFilter } from './activity-stats.repository';
+import { inTallyOrder } from './activity-tally';
 import { activityStatsHolder, ActivityStatsGroup, discloseActivityStats } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
 import { ACTIVITY_TRANSITIONS, ActivityKind, ActivityStatsDimension, ActivityStatus } from './activity.enums';
@@ -300,7 +301,12 @@ export class ActivityService {
       if (refused) throw refused;
       return this.conn.transaction(ctx, async (tx) => {
         const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
-        await this.conn.insertChunked(tx, ActivityEntity, rows);
+        // Inserted in the tally's order (see inTallyOrder); the ids are answered in the rows' order.
+        await this.conn.insertChunked(
+          tx,
+          ActivityEntity,
+          inTallyOrder(rows, (r) => r),
+        );
         await this.audit.record(tx, { action: 'createMany', entityType: 'Activity', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
       });

@@ -29,6 +29,7 @@ import {
   writeScope,
 } from '@tongxin/common';
 import { In } from 'typeorm';
+import { inTallyOrder } from '../activity/activity-tally';
 import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityStatus } from '../activity/activity.enums';
 import { activityHolder, ActivityService } from '../activity/activity.service';
@@ -256,7 +257,12 @@ export class ParticipationService {
         if (errors.length) throw new UserInputError(errors);
 
         const rows = records.map(({ record }) => ({ ...record, id: tx.ids.next() }));
-        await this.conn.insertChunked(tx, ParticipationEntity, rows);
+        // Inserted in the order of their activities' tally rows (see inTallyOrder); the ids are answered in the rows' order.
+        await this.conn.insertChunked(
+          tx,
+          ParticipationEntity,
+          inTallyOrder(rows, (r) => activities.get(r.activityId)!),
+        );
         await this.audit.record(tx, { action: 'recordMany', entityType: 'Participation', entityId: null, detail: `${rows.length} records` });
         return rows.map((r) => r.id);
       });
