@@ -10,6 +10,7 @@ export { ParticipationEntity } from './participation/participation.entity';
 export type { ActivityDraft, ActivityRecord } from './activity/activity.validation';
 export type { ParticipationDraft, ParticipationRecord } from './participation/participation.validation';
 export { ActivityService } from './activity/activity.service';
+export { ACTIVITY_TALLY, ACTIVITY_TALLY_SPECS } from './activity/activity-tally';
 export { ParticipationService } from './participation/participation.service';
 export * from './services';
 export * from './subgraph';
