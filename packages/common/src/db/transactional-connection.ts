@@ -3,6 +3,21 @@ import type { RequestContext } from '../context';
 import { NotFoundError } from '../errors';
 import { InputChecker } from '../validation/input-checker';
 import { chunksOf } from './in-lists';
+import { driverErrorCode } from './sql-counter';
+
+/**
+ * Times a transaction is tried when MariaDB/MySQL picks it as a deadlock's victim. Counts kept by
+ * triggers (tallies) make writes of many rows lock their groups' rows in the rows' order, so two
+ * bulk writes (or one beside a registration) can meet in opposite orders; InnoDB rolls one back,
+ * and the way out its manual gives is to run that transaction again.
+ */
+export const DEADLOCK_ATTEMPTS = 4;
+
+/** True for the error of a transaction that InnoDB rolled back as a deadlock's victim. */
+export function isDeadlock(error: unknown): boolean {
+  const e = driverErrorCode(error);
+  return e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213;
+}
 
 /**
  * SQLite has one writing connection per data source: its transactions must not interleave on
@@ -91,11 +106,25 @@ export class TransactionalConnection {
    * Runs `work` in one transaction (joining the caller's, if it already is in one). Every write
    * goes through here. Inside `work`, use `tx`, never the outer context: on SQLite a second
    * transaction started from the outer context would wait for this one to end.
+   *
+   * On MariaDB/MySQL a transaction rolled back as a deadlock's victim is run again from the start
+   * (up to DEADLOCK_ATTEMPTS in all, after a short random pause): `work` must do nothing outside
+   * the database that it could not do twice (every service's work reads and writes through `tx`).
+   * SQLite has one writer and no deadlocks.
    */
   async transaction<R, L>(ctx: RequestContext<L>, work: (tx: RequestContext<L>) => Promise<R>): Promise<R> {
     if (ctx.manager?.queryRunner?.isTransactionActive) return work(ctx);
     const run = () => this.dataSource.transaction((manager) => work(ctx.withManager(manager)));
-    if (!this.isSqlite) return run();
+    if (!this.isSqlite) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run();
+        } catch (error) {
+          if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        }
+      }
+    }
     const next = (sqliteQueues.get(this.dataSource) ?? Promise.resolve()).then(run, run);
     sqliteQueues.set(
       this.dataSource,
