@@ -1,4 +1,4 @@
-import { CountingTypeOrmLogger, randomIds, Role, systemContext, tallyDrift } from '@tongxin/common';
+import { CountingTypeOrmLogger, randomIds, Role, StatsDisclosure, systemContext, tallyDrift, Viewer } from '@tongxin/common';
 import { ActivitiesServices, activitiesSubgraph } from '@tongxin/activities';
 import { ACTIVITY_TALLY, ACTIVITY_TALLY_SPECS } from '../src/activity/activity-tally';
 import { ActivityTally1796670100000 as MysqlActivityTally } from '../src/migrations/mysql/1796670100000-ActivityTally';
@@ -6,7 +6,8 @@ import { ActivityTally1796670100000 as SqliteActivityTally } from '../src/migrat
 import { ActivityStatsDimension as D } from '../src/activity/activity.enums';
 import { checkActivityFilter } from '../src/activity/activity.filter';
 import { ActivityFilter } from '../src/activity/activity.inputs';
-import { tallyFilter } from '../src/activity/activity.service';
+import { provablyLarge, tallyFilter } from '../src/activity/activity.service';
+import { discloseActivityStats } from '../src/activity/activity-stats.type';
 import { tokenFor } from '../../../test/harness/auth';
 import { expectData } from '../../../test/harness/graphql-client';
 import { startTestSubgraph, TestSubgraph } from '../../../test/harness/subgraph';
@@ -161,6 +162,13 @@ describe('activities subgraph: activity_tally', () => {
         const fromTally = await services.activities.statistics.fromTally(system, groupBy, tallied!);
         const fromSources = await services.activities.statistics.fromSources(system, groupBy, filter);
         expect(rounded(fromTally)).toEqual(rounded(fromSources));
+        // Under disclosure control (an analyst; a district administrator beyond their district),
+        // wherever the tally's bound decides, it decides as the persons counted by the GROUP BY do.
+        for (const viewer of [{ role: Role.ANALYST }, { role: Role.DISTRICT_ADMIN, districtCode: '330303' }] as Viewer[]) {
+          const disclosure = new StatsDisclosure(viewer);
+          const decided = provablyLarge(fromTally, disclosure, filter);
+          if (decided) expect(discloseActivityStats(disclosure, decided, filter)).toEqual(discloseActivityStats(disclosure, fromSources, filter));
+        }
         groups += fromSources.length;
         if (fromSources.length) answered++;
       }
@@ -252,13 +260,25 @@ describe('activities subgraph: activity_tally', () => {
       );
     });
 
-    it('an analyst (never exempt): the GROUP BY, disclosure-controlled as before', async () => {
+    it('an analyst (never exempt), where each group provably holds k persons: the tally, rounded as the persons would decide', async () => {
       const { groups, statements } = await stats(['DISTRICT'], { districtCode: '330303' }, await headers(Role.ANALYST));
       expect(statements).toBe(1);
-      expect(readsSources()).toBe(true);
-      expect(sql.some((s) => s.includes(ACTIVITY_TALLY))).toBe(false);
-      // 9 participations of 9 persons in 330303 (8 in June, 1 in 2099): rounded to 10; attended 7 to 5; hours 6.5 + 0.6 to 5.
+      expect(readsTally()).toBe(true);
+      expect(readsSources()).toBe(false);
+      // 9 participations in 2 activities: at least 5 persons (one participation per person and
+      // activity). Rounded: participations to 10, attended 7 to 5, hours 6.5 + 0.6 to 5: the GROUP BY's answer.
       expect(groups).toEqual([{ kind: null, month: null, district: { code: '330303' }, activities: 2, participations: 10, attended: 5, hours: 5, suppressed: false }]);
+    });
+
+    it('an analyst, where a group may hold fewer than k persons: the GROUP BY counts them', async () => {
+      const { groups, statements } = await stats(['DISTRICT'], undefined, await headers(Role.ANALYST));
+      // The tally is read first; 330302's 5 participations in 3 activities prove only 2 persons.
+      expect(statements).toBe(2);
+      expect(readsTally()).toBe(true);
+      expect(readsSources()).toBe(true);
+      // 330304 (one person) and 330300 (no one) under k; with them, enough of the others to hold k.
+      expect(groups.find((g) => (g.district as { code: string }).code === '330304')).toMatchObject({ participations: null, suppressed: true });
+      expect(groups.every((g) => g.suppressed || (g.participations as number) % 5 === 0)).toBe(true);
     });
   });
 });

@@ -19,7 +19,7 @@
  * `tallyDrift` compares the table with in tests).
  *
  * MariaDB: creating triggers needs the TRIGGER privilege (and, with binary logging on and no
- * SUPER, `log_bin_trust_function_creators`); docs/OPERATIONS.md says so.
+ * SUPER, `log_bin_trust_function_creators`); README.md "On MySQL" says so.
  */
 
 export type TallyDialect = 'mysql' | 'sqlite';

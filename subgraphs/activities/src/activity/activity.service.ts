@@ -34,7 +34,7 @@ import type { Organizers, OrganizerScope } from '../organization/organizers';
 import { ParticipationEntity } from '../participation/participation.entity';
 import { ActivityStatsRepository, ActivityTallyFilter } from './activity-stats.repository';
 import { inTallyOrder } from './activity-tally';
-import { activityStatsHolder, ActivityStatsGroup, discloseActivityStats } from './activity-stats.type';
+import { activityStatsHolder, ActivityStatsGroup, ActivityStatsRow, discloseActivityStats } from './activity-stats.type';
 import { ActivityEntity } from './activity.entity';
 import { ACTIVITY_TRANSITIONS, ActivityKind, ActivityStatsDimension, ActivityStatus } from './activity.enums';
 import { CheckedActivityFilter, checkActivityFilter, filterActivities } from './activity.filter';
@@ -236,26 +236,28 @@ export class ActivityService {
    * Two paths to the same numbers (issue 16 §4; `ActivityStatsRepository`):
    * - **activity_tally** (counts kept by triggers in the writing transaction) answers when the
    *   filter uses only `districtCode`, `kind`, `status`, and `startsFrom`/`startsBefore` falling on
-   *   the first instant of a China-time month (`2026-01-01T00:00:00+08:00`), and every group is
-   *   exact for the viewer (`StatsDisclosure.exempt`: city administrators and the system always;
-   *   a district administrator when every group is of their district, filtered or grouped by it).
-   *   Exact groups need no count of persons, which a tally cannot sum.
+   *   the first instant of a China-time month (`2026-01-01T00:00:00+08:00`), and disclosure
+   *   control can decide without a count of each group's distinct persons, which a tally cannot
+   *   sum: every group is exact for the viewer (`StatsDisclosure.exempt`: city administrators and
+   *   the system; a district administrator for the groups of their district), or each group under
+   *   control provably holds at least k persons. A person takes part in an activity at most once
+   *   (uq_participation_activity_person), so a group of P participations in A activities holds at
+   *   least ceil(P / A) persons (its busiest activity has at least the mean); when that is k or
+   *   more for every controlled group, nothing is suppressed and every count is rounded, which is
+   *   what the exact persons would decide too (`provablyLarge`).
    * - **one GROUP BY** over the activities and their participations answers every other request:
-   *   a `text` or `organizerId` filter, a bound inside a month, or a group under disclosure
-   *   control (analysts, association administrators, a district administrator's view beyond their
-   *   district), whose distinct persons decide suppression and rounding.
+   *   a `text` or `organizerId` filter, a bound inside a month, or a group under control that may
+   *   hold fewer than k persons, whose distinct persons then decide suppression and rounding.
    */
   async stats(ctx: RequestContext<unknown>, groupBy: readonly ActivityStatsDimension[], filter: ActivityFilter | null | undefined): Promise<ActivityStatsGroup[]> {
     assertCanReadAggregates(ctx.viewer);
     const checked = checkActivityFilter(filter);
     const disclosure = new StatsDisclosure(ctx.viewer);
     const tallied = tallyFilter(checked);
-    // Could every group be exact? Filtered to a district the viewer sees exactly, or grouped by
-    // district for a viewer who sees some district exactly (then each group is checked below).
-    const mayBeExact = disclosure.exempt({ districtCode: checked.districtCode }) || (groupBy.includes(ActivityStatsDimension.DISTRICT) && disclosure.exempt({ districtCode: ctx.viewer.districtCode }));
-    if (tallied && mayBeExact) {
+    if (tallied) {
       const rows = await this.statistics.fromTally(ctx, groupBy, tallied);
-      if (rows.every((r) => disclosure.exempt(activityStatsHolder(r, checked)))) return discloseActivityStats(disclosure, rows, checked);
+      const decided = provablyLarge(rows, disclosure, checked);
+      if (decided) return discloseActivityStats(disclosure, decided, checked);
     }
     // Counts of persons: disclosure-controlled below city administrators (docs/SECURITY.md, "Statistics").
     return discloseActivityStats(disclosure, await this.statistics.fromSources(ctx, groupBy, filter), filter);
@@ -388,4 +390,28 @@ export function chinaMonthStartingAt(d: Date): string | null {
   if (china.getUTCDate() !== 1 || china.getUTCHours() !== 0 || china.getUTCMinutes() !== 0 || china.getUTCSeconds() !== 0 || china.getUTCMilliseconds() !== 0) return null;
   const month = china.toISOString().slice(0, 7);
   return /^\d{4}-\d{2}$/.test(month) ? month : null;
+}
+
+/**
+ * The tally's rows with a lower bound of each group's persons where disclosure control needs one,
+ * or null when some group under control may hold fewer than k persons (the GROUP BY must then
+ * count them). Exact groups need no count; a group under control holds at least
+ * ceil(participations / activities) persons, one participation per person and activity.
+ */
+export function provablyLarge(
+  rows: readonly ActivityStatsRow[],
+  disclosure: StatsDisclosure,
+  filter: { readonly districtCode?: string | null; readonly organizerId?: string | null },
+): ActivityStatsRow[] | null {
+  const out: ActivityStatsRow[] = [];
+  for (const r of rows) {
+    if (disclosure.exempt(activityStatsHolder(r, filter))) {
+      out.push(r);
+      continue;
+    }
+    const atLeast = r.activities > 0 ? Math.ceil(r.participations / r.activities) : 0;
+    if (atLeast < disclosure.minGroup) return null;
+    out.push({ ...r, persons: atLeast });
+  }
+  return out;
 }
