@@ -202,6 +202,14 @@ describe('person_tally: the register counted by the database as it is written', 
     expect(normal(await tallied(groupBy, filter))).toEqual(expected);
   });
 
+  it('answers a total of 0, not nothing, when no one matches (as COUNT(*) does)', async () => {
+    const nobody = { districtCode: '330304', category: 'PRIVATE_TECH', statuses: ['ARCHIVED'] };
+    expect(normal(await counted([], nobody))).toEqual([{ count: 0 }]);
+    expect(normal(await tallied([], nobody))).toEqual([{ count: 0 }]);
+    expect(await stats([], nobody)).toEqual([expect.objectContaining({ district: null, count: 0, suppressed: false })]);
+    expect(await tallied(['DISTRICT'], nobody)).toEqual([]);
+  });
+
   it.each(COUNTED)('counts %j %j on the register', async (groupBy, filter) => {
     const ctx = { viewer: { role: Role.CITY_ADMIN } } as never;
     const f = sg.running.services.persons.checkFilter(ctx, { ...filter, statuses: ['ACTIVE'] } as never, () => null);

@@ -19,7 +19,13 @@
  * `tallyDrift` compares the table with in tests).
  *
  * MariaDB: creating triggers needs the TRIGGER privilege (and, with binary logging on and no
- * SUPER, `log_bin_trust_function_creators`); README.md "On MySQL" says so.
+ * SUPER, `log_bin_trust_function_creators`); the triggers run as the account that created them
+ * (their DEFINER), which must therefore outlive them; README.md "On MySQL" says so.
+ *
+ * A spec's `watch` must name every source column its dimensions, measures and condition read: an
+ * update of an unwatched column is not followed. On SQLite, a later migration that rebuilds a
+ * counted table (TypeORM's way of altering a column there) drops its triggers with it: such a
+ * migration must create the tally again (`tallyDrift` in the subgraph's tests shows the loss).
  */
 
 export type TallyDialect = 'mysql' | 'sqlite';
@@ -104,9 +110,12 @@ export function tallyTableSql(specs: readonly TallySpec[], dialect: TallyDialect
 /** The upsert that adds rows' signed measures to their groups: `select` gives dimensions then measures, in the table's order. */
 function upsert(spec: TallySpec, dialect: TallyDialect, select: string): string {
   const cols = [...spec.dimensions, ...spec.measures].map((c) => q(dialect, c.column)).join(', ');
+  // Qualified with the table: a SELECT … FROM the joined table would otherwise resolve a measure's
+  // name against that table's columns too (MariaDB/MySQL), and one of the same name would be ambiguous.
+  const own = (c: TallyColumn) => `${q(dialect, spec.table)}.${q(dialect, c.column)}`;
   const sums =
     dialect === 'mysql'
-      ? spec.measures.map((c) => `${q(dialect, c.column)} = ${q(dialect, c.column)} + VALUES(${q(dialect, c.column)})`).join(', ')
+      ? spec.measures.map((c) => `${own(c)} = ${own(c)} + VALUES(${q(dialect, c.column)})`).join(', ')
       : spec.measures.map((c) => `${q(dialect, c.column)} = ${q(dialect, c.column)} + excluded.${q(dialect, c.column)}`).join(', ');
   const conflict = dialect === 'mysql' ? `ON DUPLICATE KEY UPDATE ${sums}` : `ON CONFLICT (${spec.dimensions.map((c) => q(dialect, c.column)).join(', ')}) DO UPDATE SET ${sums}`;
   return `INSERT INTO ${q(dialect, spec.table)} (${cols}) ${select} ${conflict}`;
@@ -205,9 +214,14 @@ export interface SqlRunner {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
-/** Creates the tables and triggers of these specs and fills the tables from their sources: a migration's up. */
+/**
+ * Creates the tables and triggers of these specs and fills the tables from their sources: a
+ * migration's up. It drops what a failed earlier attempt may have left first (MariaDB commits each
+ * CREATE on its own, so a refused CREATE TRIGGER leaves the table behind). Triggers are named by
+ * the table written and the event: every spec that counts a table's rows goes in one call.
+ */
 export async function createTallies(runner: SqlRunner, specs: readonly TallySpec[], dialect: TallyDialect): Promise<void> {
-  for (const sql of [...tallyTableSql(specs, dialect), ...tallyTriggerSql(specs, dialect), ...tallyRebuildSql(specs, dialect)]) await runner.query(sql);
+  for (const sql of [...tallyDropSql(specs, dialect), ...tallyTableSql(specs, dialect), ...tallyTriggerSql(specs, dialect), ...tallyRebuildSql(specs, dialect)]) await runner.query(sql);
 }
 
 /** Drops the tables and triggers of these specs: a migration's down. */

@@ -228,6 +228,7 @@ export class PersonService {
     return {
       districts,
       streetCode: f.streetCode ?? null,
+      // A blank community still filters (on ''), as it always has.
       community: f.community ? f.community.trim() : null,
       category: f.category ?? null,
       profession: f.profession ?? null,
@@ -246,7 +247,7 @@ export class PersonService {
     const qb = this.conn.repo(ctx, PersonEntity).createQueryBuilder('p');
     if (f.districts) qb.andWhere('p.districtCode IN (:...districts)', { districts: f.districts });
     if (f.streetCode) qb.andWhere('p.streetCode = :streetCode', { streetCode: f.streetCode });
-    if (f.community) qb.andWhere('p.community = :community', { community: f.community });
+    if (f.community !== null) qb.andWhere('p.community = :community', { community: f.community });
     if (f.category) qb.andWhere('p.category = :category', { category: f.category });
     if (f.profession) qb.andWhere('p.profession = :profession', { profession: f.profession });
     if (f.politicalAffiliation) qb.andWhere('p.politicalAffiliation = :aff', { aff: f.politicalAffiliation });

@@ -200,7 +200,9 @@ export class PersonStatsService {
       else qb.addGroupBy(expr);
       qb.addOrderBy(expr, 'ASC');
     });
-    qb.having('SUM(t.n) > 0');
+    // Groups whose persons all went stay in the tally as zero rows; with no dimension the one
+    // total is answered even when it is 0, as COUNT(*) answers it.
+    if (dimensions.length) qb.having('SUM(t.n) > 0');
     const rows: Record<string, string | number | null>[] = await qb.getRawMany();
     // The facets whose value may be null on the register: stored as ''.
     const nullable = dimensions.map((d) => d === PersonStatsDimension.STREET || d === PersonStatsDimension.EDUCATION);
@@ -239,7 +241,7 @@ function lastDayOfMonth(date: string): string {
  * profession or gender, two facets, dates inside a month) is counted on the register (null).
  */
 export function tallyPlan(dimensions: readonly PersonStatsDimension[], f: CheckedPersonFilter): PersonTallyPlan | null {
-  if (f.text || f.byNumber || f.community || f.profession) return null;
+  if (f.text || f.byNumber || f.community !== null || f.profession) return null;
   const facets = new Set<PersonTallyFacet>();
   for (const d of dimensions) {
     if (d === PersonStatsDimension.DISTRICT || d === PersonStatsDimension.CATEGORY) continue;
