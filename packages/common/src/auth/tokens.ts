@@ -6,7 +6,10 @@ import { isId } from '../validation/input-checker';
 import { AuthConfig, claimConfigOf, formatDuration, maxTokenLifetime, parseDuration } from './auth-config';
 import { ClaimConfig, claimsPayload, claimValue, platformRolesOf } from './claims';
 
-/** What a Tongxin token carries besides the standard claims. */
+/**
+ * What a Tongxin token carries besides the standard claims, by meaning: in a token they stand under
+ * the configured names (`ClaimConfig`, TONGXIN_CLAIM_*), `role`, `district`, `org`, `person` by default.
+ */
 export interface TokenClaims {
   readonly sub: string;
   readonly role: Role;
