@@ -125,6 +125,58 @@ describe('tokens', () => {
   });
 });
 
+describe('claims under configured names (TONGXIN_CLAIM_*)', () => {
+  // A department's identity provider: roles in a nested array (Keycloak), the district under a namespaced name.
+  const claimsEnv = { TONGXIN_CLAIM_ROLE: 'realm_access.roles', TONGXIN_CLAIM_DISTRICT: 'https://tongxin.example/district', TONGXIN_CLAIM_ORG: 'tx_org', TONGXIN_CLAIM_PERSON: 'tx_person' };
+  let p: TestPlatform;
+  beforeAll(async () => {
+    const auth = authConfigFromEnv({ TONGXIN_JWT_SECRET: new TextDecoder().decode(usersKey), TONGXIN_SERVICE_SECRET: TEST_SERVICE_SECRET, ...claimsEnv });
+    p = await startTestPlatform({ auth });
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  const user = (claims: Record<string, unknown>) => signed({ sub: 'kc-user', iss: 'tongxin', aud: 'tongxin', iat: now(), exp: now() + 600, ...claims });
+  const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id district { code } } } }`;
+  const person = (districtCode: string, serial: number) => ({
+    name: '李四',
+    idNumber: makeIdNumber(districtCode, '1990-03-04', serial),
+    politicalAffiliation: 'MASSES',
+    category: 'FREELANCER',
+    districtCode,
+  });
+
+  it('takes a token with the renamed claims at the gateway and at each subgraph, scoped by the renamed district claim', async () => {
+    const analyst = `Bearer ${await user({ realm_access: { roles: ['offline_access', 'ANALYST'] } })}`;
+    const res = await p.request(QUERY, {}, { authorization: analyst });
+    expect(res.errors).toBeUndefined();
+    for (const subgraph of Object.values(p.subgraphs)) expect((await postGraphQL(subgraph.url, '{ __typename }', {}, { authorization: analyst })).status).toBe(200);
+
+    const lucheng = `Bearer ${await user({ realm_access: { roles: ['DISTRICT_ADMIN'] }, 'https://tongxin.example/district': '330302' })}`;
+    const own = await p.request(REGISTER, { input: person('330302', 21) }, { authorization: lucheng });
+    expect(own.errors).toBeUndefined();
+    expect(own.data).toMatchObject({ registerPerson: { person: { district: { code: '330302' } } } });
+    const other = await p.request(REGISTER, { input: person('330303', 22) }, { authorization: lucheng });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses, naming the configured claim: the default names, two platform roles, a district administrator without the renamed district', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ role: 'CITY_ADMIN' }, 'The token names no role of this platform (claim "realm_access.roles").'],
+      [{ realm_access: { roles: ['CITY_ADMIN', 'ANALYST'] } }, 'The token names more than one role of this platform (claim "realm_access.roles": CITY_ADMIN, ANALYST): an account holds exactly one.'],
+      [{ realm_access: { roles: ['DISTRICT_ADMIN'] }, district: '330302' }, 'A district administrator token must name one of the 12 districts (claim "https://tongxin.example/district").'],
+    ];
+    for (const [claims, message] of cases) {
+      const authorization = `Bearer ${await user(claims)}`;
+      for (const url of [p.url, p.subgraphs.persons!.url]) {
+        const res = await postGraphQL(url, QUERY, {}, { authorization });
+        expect({ url, status: res.status, code: res.errors?.[0]?.extensions?.code, message: res.errors?.[0]?.message }).toEqual({ url, status: 401, code: 'UNAUTHENTICATED', message });
+      }
+    }
+  });
+});
+
 describe('RS256 keys', () => {
   it('verifies with a PEM public key and refuses HS256 tokens against it', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLogger } from '@tongxin/common';
+import { claimConfigFromEnv, createLogger } from '@tongxin/common';
 import { buildConsoleIfStale, DEMO_ASSOCIATION_NAME, DEMO_PASSWORDS } from '@tongxin/platform';
 import ExcelJS from 'exceljs';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -810,5 +810,54 @@ describeInBrowser('the console in a browser', () => {
     await page.waitForSelector('[data-state=done]');
     expect(new URL(page.url()).searchParams.get('category')).toBe('SELF_EMPLOYED');
     await page.context().close();
+  });
+});
+
+describeInBrowser('the console with claims under configured names (TONGXIN_CLAIM_*)', () => {
+  let site: ConsolePlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = buildConsoleIfStale(createLogger('console-build', process.env.LOG_LEVEL ?? 'silent'));
+    // As with a department's provider: roles in a nested array's place, the district under a namespaced name.
+    const claims = claimConfigFromEnv({
+      TONGXIN_CLAIM_ROLE: 'tongxin.roles',
+      TONGXIN_CLAIM_DISTRICT: 'https://tongxin.example/district',
+      TONGXIN_ROLE_VALUES: 'tx-district=DISTRICT_ADMIN,tx-city=CITY_ADMIN',
+    });
+    site = await startConsolePlatform({ consoleDir: dir, demoPersons: 60, identity: { claims } });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it("signs a district administrator in onto their district's view, the console and the services reading the configured claims", async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    let bearer = '';
+    page.on('request', (r) => {
+      if (r.url() === `${site.origin}/graphql`) bearer = r.headers().authorization ?? bearer;
+    });
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.origin}/`);
+    await page.click('[data-action=signin]');
+    await page.waitForSelector('#username');
+    await page.fill('#username', 'lucheng');
+    await page.fill('#password', DEMO_PASSWORDS.district);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => u.pathname === '/districts/330302', { timeout: 30_000 });
+    await page.waitForSelector('[data-state=done]');
+    expect(await page.textContent('[data-viewer-role]')).toBe('区县管理员');
+    const claims = JSON.parse(Buffer.from(bearer.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ 'tongxin.roles': 'tx-district', 'https://tongxin.example/district': '330302' });
+    expect(claims).not.toHaveProperty('role');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-district-admin-configured-claims.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

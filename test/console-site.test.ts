@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { claimConfigFromEnv } from '@tongxin/common';
 import { CONSOLE_CSP, createConsoleSite, IMMUTABLE } from '@tongxin/gateway';
 import { ConsolePlatform, startConsolePlatform } from './harness/console';
+import { TEST_AUTH } from './harness/auth';
 import { startTestPlatform } from './harness/platform';
 
 /**
@@ -89,7 +91,7 @@ describe('the gateway with the console and the embedded provider', () => {
   it('tells the console where to sign in', async () => {
     const res = await fetch(`${site.origin}/console-config.json`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ issuer: `${site.origin}/oidc`, clientId: 'tongxin-console' });
+    expect(await res.json()).toEqual({ issuer: `${site.origin}/oidc`, clientId: 'tongxin-console', claims: { role: 'role', district: 'district', org: 'org', person: 'person' } });
   });
 
   it('mounts the embedded provider at /oidc', async () => {
@@ -109,6 +111,29 @@ describe('the gateway with the console and the embedded provider', () => {
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     expect((await fetch(`${site.origin}/health/live`)).status).toBe(200);
+  });
+});
+
+describe('the gateway with claims under configured names (TONGXIN_CLAIM_*)', () => {
+  it('tells the console which claims to read, as the services read them', async () => {
+    const dir = consoleFixture();
+    const claims = claimConfigFromEnv({ TONGXIN_CLAIM_ROLE: 'realm_access.roles', TONGXIN_CLAIM_DISTRICT: 'https://tongxin.example/district', TONGXIN_ROLE_VALUES: 'tongxin-city=CITY_ADMIN' });
+    const platform = await startTestPlatform({
+      auth: { ...TEST_AUTH, claims },
+      site: { console: createConsoleSite(dir), consoleSignIn: { issuer: 'https://idp.example/realms/tongxin', clientId: 'tongxin' } },
+    });
+    try {
+      const res = await fetch(new URL('/console-config.json', platform.url));
+      expect(await res.json()).toEqual({
+        issuer: 'https://idp.example/realms/tongxin',
+        clientId: 'tongxin',
+        claims: { role: 'realm_access.roles', district: 'https://tongxin.example/district', org: 'org', person: 'person' },
+        roleValues: { 'tongxin-city': 'CITY_ADMIN' },
+      });
+    } finally {
+      await platform.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

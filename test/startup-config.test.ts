@@ -74,6 +74,18 @@ describe('a subgraph refuses bad configuration at start, with a ConfigError mess
       { TONGXIN_JWT_MAX_LIFETIME: 'forever' },
       /^persons cannot start: TONGXIN_JWT_MAX_LIFETIME=forever is not a lifetime from 1m to 30d: write seconds \(86400\) or a number with s, m, h or d \(24h\)\n$/,
     ],
+    [
+      { TONGXIN_CLAIM_DISTRICT: 'my district' },
+      /^persons cannot start: TONGXIN_CLAIM_DISTRICT=my district is not a claim name: write a name \(role\) or a dotted path into nested claims \(realm_access\.roles\), without spaces, empty parts or more than 200 characters\n$/,
+    ],
+    [
+      { TONGXIN_CLAIM_ROLE: 'groups', TONGXIN_CLAIM_PERSON: 'groups' },
+      /^persons cannot start: TONGXIN_CLAIM_ROLE and TONGXIN_CLAIM_PERSON both name the claim "groups": each needs a claim of its own\n$/,
+    ],
+    [
+      { TONGXIN_ROLE_VALUES: 'admins=ADMIN' },
+      /^persons cannot start: TONGXIN_ROLE_VALUES: "admins=ADMIN" is not value=ROLE with ROLE one of CITY_ADMIN, DISTRICT_ADMIN, ASSOCIATION_ADMIN, ANALYST, PERSON/,
+    ],
   ])('main with %j exits with code 1 and one line saying why, no stack trace', async (extra, line) => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -38,6 +38,17 @@ describe('npm run token', () => {
     expect(lifetime(await tokenCommand(['--role', 'ANALYST'], { ...env, TONGXIN_JWT_MAX_LIFETIME: '2h' }, now))).toBe(7200);
   });
 
+  it('writes role and scope under the configured claim names (TONGXIN_CLAIM_*, TONGXIN_ROLE_VALUES), which the services then read', async () => {
+    const named = { ...env, TONGXIN_CLAIM_ROLE: 'groups', TONGXIN_CLAIM_ORG: 'tx_org', TONGXIN_ROLE_VALUES: 'tongxin-association=ASSOCIATION_ADMIN' };
+    const org = '0190a6f2-7c1e-7a3b-8d4e-5f6a7b8c9d0e';
+    const token = await tokenCommand(['--role', 'ASSOCIATION_ADMIN', '--org', org], named, now);
+    expect(decodeJwt(token)).toMatchObject({ groups: 'tongxin-association', tx_org: org });
+    expect(decodeJwt(token)).not.toHaveProperty('role');
+    await expect(new TokenVerifier(authConfigFromEnv(named, { serviceIdentity: false }), 0).verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'ASSOCIATION_ADMIN', organizationId: org });
+    // A role without a value in TONGXIN_ROLE_VALUES cannot be written.
+    await expect(tokenCommand(['--role', 'ANALYST'], named, now)).rejects.toThrow('TONGXIN_ROLE_VALUES names no value for the role ANALYST');
+  });
+
   it('refuses a subject the services would refuse', async () => {
     await expect(tokenCommand(['--role', 'ANALYST', '--sub', 'x'.repeat(101)], env, now)).rejects.toThrow(/subject/);
   });
@@ -57,6 +68,11 @@ describe('npm run token', () => {
       await expect(new TokenVerifier(hs256, 0).verify(`Bearer ${token}`)).rejects.toThrow();
       // TONGXIN_IDENTITY=external: the HS256 secret, as before.
       expect(decodeProtectedHeader(await tokenCommand(['--role', 'ANALYST'], { ...embedded, TONGXIN_IDENTITY: 'external' }, now))).toMatchObject({ alg: 'HS256' });
+      // Under configured claim names, as the embedded provider issues them.
+      const named = { ...embedded, TONGXIN_CLAIM_ROLE: 'tx.role', TONGXIN_CLAIM_DISTRICT: 'https://tongxin.example/district' };
+      const renamed = decodeJwt(await tokenCommand(['--role', 'DISTRICT_ADMIN', '--district', '330302'], named, now));
+      expect(renamed).toMatchObject({ 'tx.role': 'DISTRICT_ADMIN', 'https://tongxin.example/district': '330302' });
+      expect(renamed).not.toHaveProperty('role');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import {
   AuthConfig,
+  claimConfigJson,
+  claimConfigOf,
   CLIENT_REQUEST_ID_HEADER,
   clientRequestIdFrom,
   createErrorFormatter,
@@ -113,7 +115,7 @@ export interface ConsoleSignIn {
   readonly clientId: string;
 }
 
-/** Where the console reads its ConsoleSignIn (JSON). */
+/** Where the console reads its ConsoleSignIn and the claim names (`claims`, `roleValues`) as JSON. */
 export const CONSOLE_CONFIG_PATH = '/console-config.json';
 
 /** GATEWAY_MAX_LARGE_BODIES, or its default: a few whole-sheet imports at once, not dozens of 8 MiB bodies (the heap is capped at 512 MB). */
@@ -187,7 +189,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       if (viewer.service) throw new UnauthenticatedError('A service token cannot be used here: sign in as a user.');
       return { requestId, clientRequestId: clientRequestIdFrom(req.headers[REQUEST_ID_HEADER]), authorization: req.headers.authorization };
     },
-    routes: signIn ? { [CONSOLE_CONFIG_PATH]: () => ({ issuer: signIn.issuer, clientId: signIn.clientId }) } : {},
+    // The console reads a token's role and scope from the claims the services read (TONGXIN_CLAIM_*).
+    routes: signIn ? { [CONSOLE_CONFIG_PATH]: () => ({ issuer: signIn.issuer, clientId: signIn.clientId, ...claimConfigJson(claimConfigOf(opts.auth)) }) } : {},
     fallback:
       identity || site
         ? (req, res, url) => {

@@ -68,7 +68,9 @@ export async function startConsolePlatform(opts: ConsolePlatformOptions): Promis
       ...opts.identity,
     });
     if (demo) await ensureDemoAccounts(idp.accounts, { ...demo, passwords: DEMO_PASSWORDS });
-    const auth = withServiceSecret({ kind: 'rs256-jwks', jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: 'tongxin' }, TEST_SERVICE_SECRET);
+    // The services read the claims the provider issues (its `claims`, TONGXIN_CLAIM_* in a deployment).
+    const claims = opts.identity?.claims;
+    const auth = withServiceSecret({ kind: 'rs256-jwks', jwksUrl: idp.jwksUrl, issuer: idp.issuer, audience: 'tongxin', ...(claims ? { claims } : {}) }, TEST_SERVICE_SECRET);
     const platform = await startTestPlatform({
       db: db.config,
       auth,

@@ -254,6 +254,26 @@ describe('the viewer of an access token', () => {
     expect(viewerOf('a.%%%.b')).toBeNull();
   });
 
+  it('reads the claims the gateway names (/console-config.json): renamed, dotted paths, an array of roles, mapped role values', () => {
+    const keycloak = { claims: { role: 'realm_access.roles', district: 'https://tongxin.example/district', org: 'tongxin.org', person: 'tx_person' } };
+    expect(viewerOf(token({ sub: 'd', realm_access: { roles: ['offline_access', 'DISTRICT_ADMIN'] }, 'https://tongxin.example/district': '330302' }), null, keycloak)).toMatchObject({
+      role: 'DISTRICT_ADMIN',
+      district: '330302',
+    });
+    // A dotted name whole first, then as a path.
+    expect(viewerOf(token({ sub: 'a', realm_access: { roles: 'ASSOCIATION_ADMIN' }, 'tongxin.org': 'o1' }), null, keycloak)).toMatchObject({ role: 'ASSOCIATION_ADMIN', org: 'o1' });
+    expect(viewerOf(token({ sub: 'a', realm_access: { roles: ['ASSOCIATION_ADMIN'] }, tongxin: { org: 'o2' } }), null, keycloak)).toMatchObject({ org: 'o2' });
+    expect(viewerOf(token({ sub: 'p', realm_access: { roles: ['PERSON'] }, tx_person: 'p1', person: 'other' }), null, keycloak)).toMatchObject({ person: 'p1' });
+    // The default names are not read any more; two roles are none (the services refuse such a token).
+    expect(viewerOf(token({ sub: 'c', role: 'CITY_ADMIN' }), null, keycloak)).toBeNull();
+    expect(viewerOf(token({ sub: 'c', realm_access: { roles: ['CITY_ADMIN', 'ANALYST'] } }), null, keycloak)).toBeNull();
+    expect(viewerOf(token({ sub: 'c', realm_access: { roles: ['CITY_ADMIN', 'CITY_ADMIN'] } }), null, keycloak)).toMatchObject({ role: 'CITY_ADMIN' });
+    const mapped = { ...keycloak, roleValues: { 'tongxin-city': 'CITY_ADMIN', 'tongxin-analyst': 'ANALYST' } as const };
+    expect(viewerOf(token({ sub: 'c', realm_access: { roles: ['tongxin-analyst', 'staff'] } }), null, mapped)).toMatchObject({ role: 'ANALYST' });
+    expect(viewerOf(token({ sub: 'c', realm_access: { roles: ['CITY_ADMIN'] } }), null, mapped)).toBeNull();
+    expect(viewerOf(token({ sub: 'c', realm_access: { roles: ['constructor', 'toString'] } }), null, mapped)).toBeNull();
+  });
+
   it('lands each role on its own page, a district administrator on their district only', () => {
     const v = (role: string, more: Record<string, unknown> = {}) => viewerOf(token({ sub: 's', role, ...more }))!;
     expect(homeOf(v('CITY_ADMIN'))).toBe('/overview');

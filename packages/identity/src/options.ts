@@ -1,4 +1,4 @@
-import { ConfigError, Env, envInt, envString, formatDuration, maxLifetimeFromEnv, parseDuration } from '@tongxin/common';
+import { ClaimConfig, claimConfigFromEnv, ConfigError, DEFAULT_CLAIM_CONFIG, Env, envInt, envString, formatDuration, maxLifetimeFromEnv, parseDuration } from '@tongxin/common';
 import { DEFAULT_LOCKOUT, LockoutPolicy } from './limiter';
 
 /** The console's client id unless TONGXIN_IDENTITY_CLIENT_ID says otherwise. */
@@ -28,6 +28,12 @@ export interface ProviderSettings {
   /** Seconds a sign-in lasts at the provider: 12 hours. Signing out ends it sooner, with its refresh tokens. */
   readonly sessionTtl: number;
   readonly lockout: LockoutPolicy;
+  /**
+   * The names the tokens carry role, district, organization and person under, as the services read
+   * them (TONGXIN_CLAIM_ROLE, …, TONGXIN_ROLE_VALUES). Each is issued as one claim of that name,
+   * dots and all (`https://tongxin.example/district`); the services look a name up whole first.
+   */
+  readonly claims: ClaimConfig;
 }
 
 export const DEFAULT_SETTINGS: Omit<ProviderSettings, 'redirectUris' | 'postLogoutRedirectUris'> = {
@@ -38,6 +44,7 @@ export const DEFAULT_SETTINGS: Omit<ProviderSettings, 'redirectUris' | 'postLogo
   refreshTokenTtl: 12 * 3600,
   sessionTtl: 12 * 3600,
   lockout: DEFAULT_LOCKOUT,
+  claims: DEFAULT_CLAIM_CONFIG,
 };
 
 function duration(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -79,7 +86,9 @@ function urls(env: Env, name: string, fallback: readonly string[]): string[] {
  * (10m, at most TONGXIN_JWT_MAX_LIFETIME), TONGXIN_IDENTITY_REFRESH_TOKEN_TTL (12h),
  * TONGXIN_IDENTITY_SESSION_TTL (12h), TONGXIN_IDENTITY_MAX_FAILURES (5),
  * TONGXIN_IDENTITY_MAX_FAILURES_PER_ADDRESS (20), TONGXIN_IDENTITY_FAILURE_WINDOW (15m),
- * TONGXIN_IDENTITY_LOCK_TIME (15m); the audience is TONGXIN_JWT_AUDIENCE (tongxin).
+ * TONGXIN_IDENTITY_LOCK_TIME (15m); the audience is TONGXIN_JWT_AUDIENCE (tongxin); the claim names
+ * are the services' (TONGXIN_CLAIM_ROLE, TONGXIN_CLAIM_DISTRICT, TONGXIN_CLAIM_ORG,
+ * TONGXIN_CLAIM_PERSON, TONGXIN_ROLE_VALUES).
  */
 export function providerSettingsFromEnv(env: Env, consoleUrl?: string): ProviderSettings {
   const base = consoleUrl?.replace(/\/+$/, '');
@@ -101,5 +110,6 @@ export function providerSettingsFromEnv(env: Env, consoleUrl?: string): Provider
       windowSeconds: duration(env, 'TONGXIN_IDENTITY_FAILURE_WINDOW', DEFAULT_LOCKOUT.windowSeconds, 60, 86400),
       lockSeconds: duration(env, 'TONGXIN_IDENTITY_LOCK_TIME', DEFAULT_LOCKOUT.lockSeconds, 60, 86400),
     },
+    claims: claimConfigFromEnv(env),
   };
 }

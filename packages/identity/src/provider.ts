@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createLogger, DatabaseConfig, databaseConfigFromEnv, Env, Logger, OpenedDatabase } from '@tongxin/common';
+import { claimsPayload, createLogger, DatabaseConfig, databaseConfigFromEnv, Env, Logger, OpenedDatabase } from '@tongxin/common';
 import type Provider from 'oidc-provider';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { AccountService, claimsOf } from './accounts';
@@ -97,7 +97,8 @@ function send(res: ServerResponse, status: number, html: string, formAction: rea
 /**
  * The embedded OpenID provider (oidc-provider): authorization code with PKCE (S256) for the
  * console, a public client; access tokens as RS256 JWTs (`typ: at+jwt`) for the platform's API
- * carrying `role`, `district`, `org`, `person` as the services read them; rotating refresh
+ * carrying `role`, `district`, `org`, `person` (or the names TONGXIN_CLAIM_* give them) as the
+ * services read them; rotating refresh
  * tokens that end with the session; ID tokens; the key set at `<issuer>/jwks`. It renders the
  * sign-in itself (Chinese, escaped; the interaction's cookie is SameSite, so a form posted from
  * another site carries none) and grants the console its scopes without a consent screen.
@@ -113,6 +114,10 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
   const redirectOrigins = [...new Set([...settings.redirectUris, ...settings.postLogoutRedirectUris].map((u) => new URL(u).origin))];
 
   // Loaded here, not with the package: the user command needs none of it (nor its warning on Node 20).
+  // Role and scope under the names the services read (TONGXIN_CLAIM_*), in the access token, the ID token and userinfo.
+  const issuedClaims = (account: Parameters<typeof claimsOf>[0]) => claimsPayload(settings.claims, claimsOf(account));
+  const scopeClaims = Object.values(settings.claims.names);
+
   const { default: OidcProvider, errors: oidcErrors } = await import('oidc-provider');
   const db: OpenedDatabase = await openIdentityDatabase(opts.db, log);
   const accounts = new AccountService(db.dataSource, settings.lockout, opts.now);
@@ -133,7 +138,7 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
     responseTypes: ['code'],
     pkce: { required: () => true },
     scopes: [...OIDC_SCOPES],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'role', 'district', 'org', 'person'] },
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username', ...scopeClaims] },
     conformIdTokenClaims: false,
     jwks: { keys: opts.keys.keys.map((k) => ({ ...k })) } as Configuration['jwks'],
     cookies: { keys: cookieKeys(opts.keys) },
@@ -152,7 +157,7 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
       return {
         accountId: account.id,
         async claims() {
-          return { sub: account.id, name: account.displayName, preferred_username: account.username, ...claimsOf(account) };
+          return { sub: account.id, name: account.displayName, preferred_username: account.username, ...issuedClaims(account) };
         },
       };
     },
@@ -160,7 +165,7 @@ export async function createIdentityProvider(opts: IdentityProviderOptions): Pro
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const account = await accounts.findById(token.accountId);
       if (!account || account.disabled) throw new oidcErrors.InvalidGrant('the account is disabled');
-      return { ...claimsOf(account) };
+      return issuedClaims(account);
     },
     async issueRefreshToken(_ctx, client) {
       return client.clientId === clientId && client.grantTypeAllowed('refresh_token');

@@ -1,4 +1,4 @@
-import { authConfigFromEnv, Role, TokenVerifier } from '@tongxin/common';
+import { authConfigFromEnv, claimConfigFromEnv, Role, TokenVerifier } from '@tongxin/common';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { MESSAGES } from '../src';
@@ -236,5 +236,40 @@ describe('limits by client address', () => {
     expect(res.status).toBe(429);
     expect(res.body).toContain(MESSAGES.locked(10));
     expect(res.body).toContain('尝试次数过多，请 10 分钟后再试');
+  });
+});
+
+describe('claims under the configured names (TONGXIN_CLAIM_*)', () => {
+  const env = {
+    TONGXIN_CLAIM_ROLE: 'tongxin_roles',
+    TONGXIN_CLAIM_DISTRICT: 'https://tongxin.example/district',
+    TONGXIN_CLAIM_ORG: 'tongxin.org',
+    TONGXIN_CLAIM_PERSON: 'tongxin_person',
+    TONGXIN_ROLE_VALUES: 'tx-district=DISTRICT_ADMIN,tx-person=PERSON',
+  };
+  let t: TestIdentity;
+  beforeAll(async () => {
+    t = await startIdentity({ claims: claimConfigFromEnv(env) });
+    await t.idp.accounts.add({ username: 'lucheng', password: PASSWORD, displayName: '鹿城区管理员', role: Role.DISTRICT_ADMIN, district: '330302' });
+    await t.idp.accounts.add({ username: 'person', password: PASSWORD, displayName: '张三', role: Role.PERSON, person: PERSON });
+  });
+  afterAll(() => t?.stop());
+
+  it("issues role and scope under the configured names (dots and all) in the access token and the ID token (userinfo's claims are the ID token's); the services read them", async () => {
+    const tokens = await new ConsoleClient(t).signIn('lucheng', PASSWORD);
+    const access = decodeJwt(tokens.access_token);
+    expect(access).toMatchObject({ tongxin_roles: 'tx-district', 'https://tongxin.example/district': '330302' });
+    for (const name of ['role', 'district', 'org', 'person', 'tongxin.org', 'tongxin_person']) expect(access).not.toHaveProperty([name]);
+    expect(oauth.getValidatedIdTokenClaims(tokens)).toMatchObject({ name: '鹿城区管理员', tongxin_roles: 'tx-district', 'https://tongxin.example/district': '330302' });
+    expect(oauth.getValidatedIdTokenClaims(tokens)).not.toHaveProperty('role');
+
+    const services = new TokenVerifier(authConfigFromEnv({ ...env, TONGXIN_JWKS_URL: t.idp.jwksUrl, TONGXIN_JWT_ISSUER: t.idp.issuer }, { serviceIdentity: false }), 0);
+    expect(await services.verify(`Bearer ${tokens.access_token}`)).toMatchObject({ role: Role.DISTRICT_ADMIN, districtCode: '330302' });
+    // Services still reading the default names refuse it, naming the claim they looked for.
+    await expect(servicesVerifier(t).verify(`Bearer ${tokens.access_token}`)).rejects.toThrow('The token names no role of this platform (claim "role").');
+
+    const person = await new ConsoleClient(t).signIn('person', PASSWORD);
+    expect(decodeJwt(person.access_token)).toMatchObject({ tongxin_roles: 'tx-person', tongxin_person: PERSON });
+    expect(await services.verify(`Bearer ${person.access_token}`)).toMatchObject({ role: Role.PERSON, personId: PERSON });
   });
 });

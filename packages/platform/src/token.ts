@@ -4,12 +4,28 @@
  * embedded OpenID provider (no TONGXIN_JWT_SECRET, TONGXIN_JWT_PUBLIC_KEY or TONGXIN_JWKS_URL, and
  * not TONGXIN_IDENTITY=external) its RS256 signing key (`<TONGXIN_DATA_DIR>/identity-jwks.json` or
  * TONGXIN_IDENTITY_JWKS[_FILE]) as its issuer `<gateway>/oidc`; otherwise TONGXIN_JWT_SECRET, or the
- * HS256 secret under TONGXIN_DATA_DIR. `--expires` is
+ * HS256 secret under TONGXIN_DATA_DIR. Role and scope go under the configured claim names
+ * (TONGXIN_CLAIM_ROLE, …, TONGXIN_ROLE_VALUES), as the services read them. `--expires` is
  * seconds or a number with s, m, h or d, at most TONGXIN_JWT_MAX_LIFETIME (24h); without it, 12
  * hours or that maximum when it is shorter.
  */
 import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
-import { AuthConfig, authConfigFromEnv, envString, formatDuration, maxLifetimeFromEnv, maxTokenLifetime, mintToken, parseDuration, Role, TokenClaims, TokenVerifier } from '@tongxin/common';
+import {
+  AuthConfig,
+  authConfigFromEnv,
+  claimConfigFromEnv,
+  claimConfigOf,
+  claimsPayload,
+  envString,
+  formatDuration,
+  maxLifetimeFromEnv,
+  maxTokenLifetime,
+  mintToken,
+  parseDuration,
+  Role,
+  TokenClaims,
+  TokenVerifier,
+} from '@tongxin/common';
 import { signingKeysFromEnv } from '@tongxin/identity';
 import { SignJWT } from 'jose';
 import { embeddedIdentity, gatewayAddress } from './start';
@@ -38,13 +54,20 @@ function embeddedSigner(env: Record<string, string | undefined>): { config: Auth
   const key = createPrivateKey({ key: jwk, format: 'jwk' });
   const issuer = `${envString(env, 'TONGXIN_PUBLIC_URL', gatewayAddress(env).url).replace(/\/+$/, '')}/oidc`;
   const publicKeyPem = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
-  const config: AuthConfig = { kind: 'rs256-pem', publicKeyPem, issuer, audience: envString(env, 'TONGXIN_JWT_AUDIENCE', 'tongxin'), maxLifetimeSeconds: maxLifetimeFromEnv(env) };
+  const config: AuthConfig = {
+    kind: 'rs256-pem',
+    publicKeyPem,
+    issuer,
+    audience: envString(env, 'TONGXIN_JWT_AUDIENCE', 'tongxin'),
+    maxLifetimeSeconds: maxLifetimeFromEnv(env),
+    claims: claimConfigFromEnv(env),
+  };
   return { config, key, kid: jwk.kid };
 }
 
 async function signEmbedded(signer: ReturnType<typeof embeddedSigner>, claims: TokenClaims, exp: number, iat: number): Promise<string> {
-  const { sub, ...rest } = claims;
-  return new SignJWT({ ...rest })
+  const { sub, role, district, org, person, ...rest } = claims;
+  return new SignJWT({ ...rest, ...claimsPayload(claimConfigOf(signer.config), { role, district, org, person }) })
     .setProtectedHeader({ alg: 'RS256', kid: signer.kid, typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(signer.config.issuer)

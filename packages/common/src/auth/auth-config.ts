@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, envString } from '../config';
+import { ClaimConfig, claimConfigFromEnv, DEFAULT_CLAIM_CONFIG } from './claims';
 
 /** What every kind of configuration holds besides its users' key. */
 interface AuthCommon {
@@ -18,6 +19,12 @@ interface AuthCommon {
    * it a service token is refused, and no service token can be minted.
    */
   readonly serviceSecret?: Uint8Array;
+  /**
+   * Which claims of a user's token carry role, district, organization and person
+   * (TONGXIN_CLAIM_ROLE, …, TONGXIN_ROLE_VALUES); DEFAULT_CLAIM_CONFIG when unset. Service tokens
+   * keep their own fixed `role` and `svc`.
+   */
+  readonly claims?: ClaimConfig;
 }
 
 /**
@@ -35,6 +42,11 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 /** The bounds of TONGXIN_JWT_MAX_LIFETIME: from a minute to 30 days. */
 export const MAX_TOKEN_LIFETIME_BOUNDS = { min: 60, max: 30 * 24 * 3600 } as const;
+
+/** The claims a configuration reads a user's role and scope from. */
+export function claimConfigOf(config: AuthConfig): ClaimConfig {
+  return config.claims ?? DEFAULT_CLAIM_CONFIG;
+}
 
 /** The longest lifetime a configuration allows a token. */
 export function maxTokenLifetime(config: AuthConfig): number {
@@ -148,7 +160,9 @@ export interface AuthConfigOptions {
 /**
  * `TONGXIN_JWT_SECRET` (HS256), or `TONGXIN_JWT_PUBLIC_KEY` (RS256, PEM), or `TONGXIN_JWKS_URL`
  * (RS256, keys fetched and cached); `TONGXIN_JWT_ISSUER` and `TONGXIN_JWT_AUDIENCE` (default
- * `tongxin`); `TONGXIN_JWT_MAX_LIFETIME` (default 24h). With none of the keys, outside
+ * `tongxin`); `TONGXIN_JWT_MAX_LIFETIME` (default 24h); the claim names `TONGXIN_CLAIM_ROLE`,
+ * `TONGXIN_CLAIM_DISTRICT`, `TONGXIN_CLAIM_ORG`, `TONGXIN_CLAIM_PERSON` and `TONGXIN_ROLE_VALUES`
+ * (claimConfigFromEnv). With none of the keys, outside
  * production, the secret in `<TONGXIN_DATA_DIR>/jwt-secret` (made on first start). In
  * production one must be set.
  *
@@ -162,6 +176,7 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
     issuer: envString(env, 'TONGXIN_JWT_ISSUER', 'tongxin'),
     audience: envString(env, 'TONGXIN_JWT_AUDIENCE', 'tongxin'),
     maxLifetimeSeconds: maxLifetimeFromEnv(env),
+    claims: claimConfigFromEnv(env),
   };
   const users = usersAuthConfigFromEnv(env, common);
   if (options.serviceIdentity === false) return users;

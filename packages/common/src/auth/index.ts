@@ -1,4 +1,5 @@
 export * from './auth-config';
+export * from './claims';
 export * from './tokens';
 export * from './access';
 export * from './service-credentials';

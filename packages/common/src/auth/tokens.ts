@@ -3,9 +3,13 @@ import { Role, Viewer } from '../context';
 import { UnauthenticatedError } from '../errors';
 import { isCountyLevelCode } from '../regions/districts';
 import { isId } from '../validation/input-checker';
-import { AuthConfig, formatDuration, maxTokenLifetime, parseDuration } from './auth-config';
+import { AuthConfig, claimConfigOf, formatDuration, maxTokenLifetime, parseDuration } from './auth-config';
+import { ClaimConfig, claimsPayload, claimValue, platformRolesOf } from './claims';
 
-/** What a Tongxin token carries besides the standard claims. */
+/**
+ * What a Tongxin token carries besides the standard claims, by meaning: in a token they stand under
+ * the configured names (`ClaimConfig`, TONGXIN_CLAIM_*), `role`, `district`, `org`, `person` by default.
+ */
 export interface TokenClaims {
   readonly sub: string;
   readonly role: Role;
@@ -126,7 +130,7 @@ export class TokenVerifier {
       throw new UnauthenticatedError(reasonOf(error));
     }
     checkStandardClaims(payload, maxTokenLifetime(this.config), this.nowSeconds());
-    const viewer = Object.freeze(viewerOf(payload));
+    const viewer = Object.freeze(viewerOf(payload, claimConfigOf(this.config)));
     if (this.cacheSize > 0) {
       if (this.verified.size >= this.cacheSize) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, { viewer, expiresAt: Math.min(payload.exp!, this.nowSeconds() + REMEMBER_TOKEN_SECONDS) });
@@ -169,31 +173,41 @@ function checkStandardClaims(payload: JWTPayload, maxLifetime: number, now: numb
 /** The role claim of a token that another subgraph uses for internal calls (never a client's). */
 export const SERVICE_ROLE = 'SERVICE';
 
-function viewerOf(payload: JWTPayload): Viewer {
+/**
+ * The viewer of a verified payload. A service token's `role` and `svc` are fixed; a user's role and
+ * scope are read from the configured claims (`claims.names`), the role claim a string or an array
+ * holding exactly one platform role.
+ */
+export function viewerOf(payload: JWTPayload, claims: ClaimConfig): Viewer {
   if (payload.role === SERVICE_ROLE) {
     const svc = payload.svc;
     if (typeof svc !== 'string' || !/^[a-z][a-z-]{1,30}$/.test(svc)) throw new UnauthenticatedError('A service token must name its service (claim "svc").');
     return { subject: payload.sub!, system: false, role: null, districtCode: null, organizationId: null, personId: null, service: svc };
   }
-  const role = payload.role as Role | undefined;
-  if (!role || !Object.values(Role).includes(role)) throw new UnauthenticatedError('The token names no role of this platform.');
+  const { names } = claims;
+  const roles = platformRolesOf(claimValue(payload, names.role), claims.roleValues);
+  if (roles.length === 0) throw new UnauthenticatedError(`The token names no role of this platform (claim "${names.role}").`);
+  if (roles.length > 1) {
+    throw new UnauthenticatedError(`The token names more than one role of this platform (claim "${names.role}": ${roles.join(', ')}): an account holds exactly one.`);
+  }
+  const role = roles[0]!;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const viewer: Viewer = {
     subject: payload.sub!,
     system: false,
     role,
-    districtCode: str(payload.district),
-    organizationId: str(payload.org),
-    personId: str(payload.person),
+    districtCode: str(claimValue(payload, names.district)),
+    organizationId: str(claimValue(payload, names.org)),
+    personId: str(claimValue(payload, names.person)),
   };
   if (role === Role.DISTRICT_ADMIN && !(viewer.districtCode && isCountyLevelCode(viewer.districtCode))) {
-    throw new UnauthenticatedError('A district administrator token must name one of the 12 districts (claim "district").');
+    throw new UnauthenticatedError(`A district administrator token must name one of the 12 districts (claim "${names.district}").`);
   }
   if (role === Role.ASSOCIATION_ADMIN && !(viewer.organizationId && isId(viewer.organizationId))) {
-    throw new UnauthenticatedError('An association administrator token must name an organization id (claim "org").');
+    throw new UnauthenticatedError(`An association administrator token must name an organization id (claim "${names.org}").`);
   }
   if (role === Role.PERSON && !(viewer.personId && isId(viewer.personId))) {
-    throw new UnauthenticatedError('A person token must name the person\'s id (claim "person").');
+    throw new UnauthenticatedError(`A person token must name the person's id (claim "${names.person}").`);
   }
   return viewer;
 }
@@ -227,13 +241,13 @@ function lifetimeOf(expiresIn: string | number, iat: number = Math.floor(Date.no
 
 /**
  * Signs a token with the embedded default's HS256 secret (local use, tests), issued at `issuedAt`
- * (seconds, default now). Deployments with RS256 get their tokens from their identity provider.
+ * (seconds, default now), its role and scope under the configured claim names. Deployments with RS256 get their tokens from their identity provider.
  */
 export async function mintToken(config: AuthConfig, claims: TokenClaims, expiresIn: string | number = '12h', issuedAt?: number): Promise<string> {
   if (config.kind !== 'hs256') throw new Error('Tokens can be minted here only with a TONGXIN_JWT_SECRET (HS256) configuration');
-  const { sub, ...rest } = claims;
+  const { sub, role, district, org, person, ...rest } = claims;
   const { iat, exp } = lifetimeOf(expiresIn, issuedAt);
-  return new SignJWT({ ...rest })
+  return new SignJWT({ ...rest, ...claimsPayload(claimConfigOf(config), { role, district, org, person }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(config.issuer)

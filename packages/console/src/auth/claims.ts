@@ -25,11 +25,53 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** The names of the claims carrying role and scope, as the gateway serves them (/console-config.json, the services' TONGXIN_CLAIM_*). */
+export interface ClaimNames {
+  readonly role: string;
+  readonly district: string;
+  readonly org: string;
+  readonly person: string;
+}
+
+/** The claims the console reads, and how the identity provider's role values map to roles (TONGXIN_ROLE_VALUES). */
+export interface ClaimConfig {
+  readonly claims: ClaimNames;
+  readonly roleValues?: Readonly<Record<string, Role>>;
+}
+
+export const DEFAULT_CLAIMS: ClaimConfig = { claims: { role: 'role', district: 'district', org: 'org', person: 'person' } };
+
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** A claim by name: the name whole first, then as a dotted path into nested objects (`realm_access.roles`), as the services read it. */
+export function claimValue(claims: Record<string, unknown>, name: string): unknown {
+  if (own(claims, name)) return claims[name];
+  if (!name.includes('.')) return undefined;
+  let value: unknown = claims;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !own(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The one role a role claim (a string or an array) names; null for none or more than one, which the services refuse too. */
+function roleOf(value: unknown, roleValues?: Readonly<Record<string, Role>>): Role | null {
+  const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const roles = new Set<Role>();
+  for (const v of values) {
+    const role = roleValues ? (own(roleValues, v) ? roleValues[v] : undefined) : ROLES.includes(v as Role) ? (v as Role) : undefined;
+    if (role) roles.add(role);
+  }
+  return roles.size === 1 ? [...roles][0]! : null;
+}
+
 /**
  * The viewer of a JWT access token (read, not verified: the services verify it on every request;
- * the console only shapes its pages by it). Null when it is not a token of a known role.
+ * the console only shapes its pages by it), its role and scope read from the configured claims.
+ * Null when it is not a token of exactly one known role.
  */
-export function viewerOf(accessToken: string, name?: string | null): Viewer | null {
+export function viewerOf(accessToken: string, name?: string | null, config: ClaimConfig = DEFAULT_CLAIMS): Viewer | null {
   const payload = accessToken.split('.')[1];
   if (!payload) return null;
   let claims: Record<string, unknown>;
@@ -38,15 +80,17 @@ export function viewerOf(accessToken: string, name?: string | null): Viewer | nu
   } catch {
     return null;
   }
-  const role = claims.role as Role;
-  if (!ROLES.includes(role)) return null;
+  if (claims === null || typeof claims !== 'object') return null;
+  const names = config.claims;
+  const role = roleOf(claimValue(claims, names.role), config.roleValues);
+  if (!role) return null;
   return {
     sub: text(claims.sub) ?? '',
     name: name ?? text(claims.name) ?? text(claims.preferred_username) ?? '',
     role,
-    district: text(claims.district),
-    org: text(claims.org),
-    person: text(claims.person),
+    district: text(claimValue(claims, names.district)),
+    org: text(claimValue(claims, names.org)),
+    person: text(claimValue(claims, names.person)),
   };
 }
 

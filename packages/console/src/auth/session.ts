@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { Viewer, viewerOf } from './claims';
+import { ClaimConfig, DEFAULT_CLAIMS, Viewer, viewerOf } from './claims';
 
 /**
  * The sign-in: OpenID Connect authorization code with PKCE against the issuer the gateway names
@@ -15,7 +15,7 @@ export type SessionState =
   /** The session ended (refresh refused, sign-in failed): a message and a way to sign in again. */
   | { readonly status: 'expired'; readonly message: string };
 
-interface ConsoleConfig {
+interface ConsoleConfig extends Partial<ClaimConfig> {
   readonly issuer: string;
   readonly clientId: string;
 }
@@ -47,6 +47,8 @@ let tokens: Tokens | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let refreshing: Promise<boolean> | null = null;
 let server: Promise<{ as: oauth.AuthorizationServer; client: oauth.Client }> | null = null;
+/** The claims tokens carry role and scope in, as the gateway names them (read with the issuer, before any token). */
+let claimConfig: ClaimConfig = DEFAULT_CLAIMS;
 
 function setState(next: SessionState): void {
   state = next;
@@ -72,6 +74,7 @@ function discover(): Promise<{ as: oauth.AuthorizationServer; client: oauth.Clie
     const res = await fetch('/console-config.json', { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`console-config.json: ${res.status}`);
     const config = (await res.json()) as ConsoleConfig;
+    claimConfig = config.claims ? { claims: { ...DEFAULT_CLAIMS.claims, ...config.claims }, roleValues: config.roleValues } : DEFAULT_CLAIMS;
     const issuer = new URL(config.issuer);
     const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...httpOptions(config.issuer) }));
     return { as, client: { client_id: config.clientId } };
@@ -110,7 +113,7 @@ export async function signIn(returnTo = `${location.pathname}${location.search}`
 }
 
 function accept(result: oauth.TokenEndpointResponse, previous: Tokens | null): boolean {
-  const viewer = viewerOf(result.access_token, nameOf(result) ?? (state.status === 'signed-in' ? state.viewer.name : null));
+  const viewer = viewerOf(result.access_token, nameOf(result) ?? (state.status === 'signed-in' ? state.viewer.name : null), claimConfig);
   if (!viewer) {
     clearSession();
     setState({ status: 'expired', message: SESSION_MESSAGES.noRole });
