@@ -7,7 +7,7 @@ import { ScorecardExpectations, SetScorecardExpectationsInput, SetScorecardExpec
 export class ScorecardExpectationResolver {
   constructor(private readonly services: EvaluationServices) {}
 
-  @Authorization({ roles: { CITY_ADMIN: 'all', DISTRICT_ADMIN: 'all', ANALYST: 'all' } })
+  @Authorization({ roles: { CITY_ADMIN: 'read', DISTRICT_ADMIN: 'read', ANALYST: 'read' } })
   @Query(() => ScorecardExpectations, {
     description: "The city's expectations of every district for a year (区县考核, §16), or the defaults when none are set (defaults: true).",
   })
@@ -15,7 +15,7 @@ export class ScorecardExpectationResolver {
     return this.services.scorecardExpectations.get(ctx, year);
   }
 
-  @Authorization({ roles: { CITY_ADMIN: 'all' } })
+  @Authorization({ roles: { CITY_ADMIN: 'set' } })
   @Mutation(() => SetScorecardExpectationsPayload, { description: "Sets the city's expectations of every district for a year (city administrators)." })
   async setScorecardExpectations(
     @Arg('input', () => SetScorecardExpectationsInput) input: SetScorecardExpectationsInput,
