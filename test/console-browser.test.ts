@@ -645,6 +645,26 @@ describeInBrowser('the console in a browser', () => {
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await modal.getByText(change.field === 'onTimePercent' ? '请填写按期答复率' : '请填写本年登记人数').waitFor();
     expect((await ask(year)).expectations.defaults).toBe(true);
+    // What the API refuses shows at its field: the request is rewritten in flight to a rate of 150%
+    // and a negative number of registrations; both fields say why, in Chinese, and nothing is saved.
+    await page.route(graphqlUrl(), async (route) => {
+      const body = route.request().postDataJSON();
+      if (!String(body?.query).includes('setScorecardExpectations')) return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { input: { ...body.variables.input, onTimeRate: 1.5, registrations: -1 } } }) });
+    });
+    await input.fill(String(change.value));
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal
+      .locator('.ant-form-item-has-error', { has: page.locator('[data-field=onTimePercent]') })
+      .getByText('须在 0% 到 100% 之间')
+      .waitFor();
+    await modal
+      .locator('.ant-form-item-has-error', { has: page.locator('[data-field=registrations]') })
+      .getByText('不能小于 0')
+      .waitFor();
+    await shot(page, 'scorecard-expectations-refused');
+    await page.unroute(graphqlUrl());
+    expect((await ask(year)).expectations.defaults).toBe(true);
     await input.fill(String(change.value));
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText(`${year}年考核标准已保存`).waitFor();
