@@ -5,7 +5,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
   description: 'What the city department expects of every district in a year (区县考核, §16): the district scorecard judges each district against it. The same for everyone who reads it.',
 })
 export class ScorecardExpectations {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year they apply to.' })
   year!: number;
 
   @Field(() => Int, { description: '本年登记: persons newly registered in the year (registeredOn), per district, at least this many.' })
