@@ -138,6 +138,7 @@ const PAIR = `query($person: String!, $org: String!) {
 const PAIR_PAGE = 5;
 
 const SCORECARD = `query($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  expectations: scorecardExpectations(year: $year) { registrations activitiesPerMonth onTimeRate poolCompliant defaults version }
   pools: talentPoolCompliance(year: $year) { district { code name } count compliant }
   registrations: personStats(filter: $persons, groupBy: [DISTRICT]) { district { code } count }
   activities: activityStats(filter: $activities, groupBy: [DISTRICT]) { district { code } activities }
@@ -550,7 +551,7 @@ describeInBrowser('the console in a browser', () => {
     await lucheng.page.context().close();
   });
 
-  it('shows 区县考核 of a year: each district against the expectations, from the numbers the API gives, shortfalls in red', async () => {
+  it('shows 区县考核 of a year: each district against the expectations the API keeps, shortfalls in red; the city administrator changes one and the table is judged again', async () => {
     const { page, token, errors } = await newPage();
     await signIn(page, 'city', DEMO_PASSWORDS.city);
     await landed(page, '/overview');
@@ -558,7 +559,7 @@ describeInBrowser('the console in a browser', () => {
     await page.waitForURL((u) => u.pathname === '/scorecard');
     await page.waitForSelector('[data-state=done]');
     const year = new Date().getFullYear();
-    const check = async (year: number) => {
+    const ask = async (year: number) => {
       const answer = await api(token(), SCORECARD, {
         year,
         persons: { registeredFrom: `${year}-01-01`, registeredTo: `${year}-12-31` },
@@ -566,8 +567,24 @@ describeInBrowser('the console in a browser', () => {
         feedback: { submittedFrom: `${year}-01-01`, submittedTo: `${year}-12-31` },
       });
       expect(answer.errors).toBeUndefined();
-      const { pools, registrations, activities, feedback } = answer.data;
+      return answer.data;
+    };
+    /** What the table shows: [name, [text, short] per measure]. */
+    const shownRows = () =>
+      page.locator('[data-card="区县考核"] .ant-table-tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [
+          (tr.querySelector('td')?.textContent ?? '').trim(),
+          ...['pool', 'registrations', 'activities', 'onTime'].map((m) => {
+            const el = tr.querySelector(`[data-measure=${m}]`)!;
+            return [(el.textContent ?? '').trim(), el.getAttribute('data-short')];
+          }),
+        ]),
+      );
+    /** The table against the API's numbers and expectations of the year; returns the expectations. */
+    const check = async (year: number) => {
+      const { expectations: e, pools, registrations, activities, feedback } = await ask(year);
       const months = year < new Date().getFullYear() ? 12 : new Date().getMonth() + 1;
+      const expectedActivities = Math.ceil(Number((e.activitiesPerMonth * months).toFixed(6)));
       const of = (groups: any[], code: string) => groups.find((g) => g.district?.code === code);
       const districts = pools.filter((p: any) => p.district.code !== '330300').sort((a: any, b: any) => Number(a.district.code) - Number(b.district.code));
       const expected = districts.map((p: any) => {
@@ -578,36 +595,96 @@ describeInBrowser('the console in a browser', () => {
         const onTime =
           !f || !f.responded
             ? ['无答复', false]
-            : [`${percentOf(f.respondedOnTime, f.responded)}（${formatCount(f.respondedOnTime)}/${formatCount(f.responded)}）`, f.respondedOnTime / f.responded < 0.9];
+            : [`${percentOf(f.respondedOnTime, f.responded)}（${formatCount(f.respondedOnTime)}/${formatCount(f.responded)}）`, f.respondedOnTime / f.responded < e.onTimeRate];
         return [
           p.district.name,
-          [expect.stringMatching(new RegExp(`^${formatCount(p.count)} 人，`)), String(!p.compliant)],
-          [`${formatCount(registered)} 人`, String(registered < 1)],
-          [`${formatCount(held)} 场 / 应 ${formatCount(months)} 场`, String(held < months)],
+          [expect.stringMatching(new RegExp(`^${formatCount(p.count)} 人，`)), String(e.poolCompliant && !p.compliant)],
+          [`${formatCount(registered)} 人`, String(registered < e.registrations)],
+          [`${formatCount(held)} 场 / 应 ${formatCount(expectedActivities)} 场`, String(held < expectedActivities)],
           [onTime[0], String(onTime[1])],
         ];
       });
-      const shown = await page.locator('[data-card="区县考核"] .ant-table-tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => [
-          (tr.querySelector('td')?.textContent ?? '').trim(),
-          ...['pool', 'registrations', 'activities', 'onTime'].map((m) => {
-            const el = tr.querySelector(`[data-measure=${m}]`)!;
-            return [(el.textContent ?? '').trim(), el.getAttribute('data-short')];
-          }),
-        ]),
-      );
-      expect(shown).toEqual(expected);
+      expect(await shownRows()).toEqual(expected);
       expect(districts).toHaveLength(12);
+      // The expectations above the table, as the API keeps them.
+      const shown = page.locator('[data-expectations]');
+      expect(await shown.getAttribute('data-defaults')).toBe(String(e.defaults));
+      const text = (await shown.textContent()) ?? '';
+      expect(text).toContain(`本年度考核标准${e.defaults ? '（默认）' : ''}：`);
+      expect(text).toContain(`本年登记至少 ${formatCount(e.registrations)} 人`);
+      expect(text).toContain(`每月至少举办 ${e.activitiesPerMonth} 场活动`);
+      expect(text).toContain(`按期答复率不低于 ${Number((e.onTimeRate * 100).toFixed(2))}%`);
+      return { e, feedback };
     };
-    await check(year);
+    const now = await check(year);
+    expect(now.e).toMatchObject({ defaults: true, registrations: 1, activitiesPerMonth: 1, onTimeRate: 0.9, poolCompliant: true });
     await shot(page, 'scorecard');
+
+    // The city administrator changes an expectation of this year so that some district's judgement
+    // turns: the on-time rate where replies allow (0% clears every shortfall there, 100% marks every
+    // district below 100%), else the registrations (one more than the most any district registered).
+    const rates = now.feedback.filter((f: any) => f.responded > 0 && f.district).map((f: any) => f.respondedOnTime / f.responded);
+    const registered = (await ask(year)).registrations.filter((r: any) => r.district && r.district.code !== '330300').map((r: any) => r.count ?? 0);
+    const change = rates.some((r: number) => r < now.e.onTimeRate)
+      ? { field: 'onTimePercent', value: 0, column: 4, set: { onTimeRate: 0 } }
+      : rates.some((r: number) => r < 1)
+        ? { field: 'onTimePercent', value: 100, column: 4, set: { onTimeRate: 1 } }
+        : {
+            field: 'registrations',
+            value: Math.max(0, ...registered) + 1,
+            column: 2,
+            set: { registrations: Math.max(0, ...registered) + 1 },
+          };
+    const before = await shownRows();
+    await page.locator('[data-edit-expectations]').click();
+    const modal = page.locator('.scorecard-expectations-modal .ant-modal');
+    await modal.waitFor();
+    // An empty field is refused in the form, in Chinese, and nothing is sent.
+    const input = modal.locator(`[data-field=${change.field}] input, input[data-field=${change.field}]`).first();
+    await input.fill('');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.getByText(change.field === 'onTimePercent' ? '请填写按期答复率' : '请填写本年登记人数').waitFor();
+    expect((await ask(year)).expectations.defaults).toBe(true);
+    // What the API refuses shows at its field: the request is rewritten in flight to a rate of 150%
+    // and a negative number of registrations; both fields say why, in Chinese, and nothing is saved.
+    await page.route(graphqlUrl(), async (route) => {
+      const body = route.request().postDataJSON();
+      if (!String(body?.query).includes('setScorecardExpectations')) return route.continue();
+      return route.continue({ postData: JSON.stringify({ ...body, variables: { input: { ...body.variables.input, onTimeRate: 1.5, registrations: -1 } } }) });
+    });
+    await input.fill(String(change.value));
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal
+      .locator('.ant-form-item-has-error', { has: page.locator('[data-field=onTimePercent]') })
+      .getByText('须在 0% 到 100% 之间')
+      .waitFor();
+    await modal
+      .locator('.ant-form-item-has-error', { has: page.locator('[data-field=registrations]') })
+      .getByText('不能小于 0')
+      .waitFor();
+    await shot(page, 'scorecard-expectations-refused');
+    await page.unroute(graphqlUrl());
+    expect((await ask(year)).expectations.defaults).toBe(true);
+    await input.fill(String(change.value));
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText(`${year}年考核标准已保存`).waitFor();
+    await modal.waitFor({ state: 'detached' });
+    await page.waitForSelector(`[data-expectations][data-defaults=false]`);
+    await page.waitForSelector('[data-state=done]');
+    const changed = await check(year);
+    expect(changed.e).toMatchObject({ ...now.e, ...change.set, defaults: false, version: 1 });
+    const after = await shownRows();
+    const judged = (rows: any[]) => rows.map((r) => r[change.column][1]);
+    expect(judged(after)).not.toEqual(judged(before));
+    await shot(page, 'scorecard-expectations-changed');
 
     // Last year, from the address.
     await page.click('[data-filter=year]');
     await page.locator('.ant-select-item-option', { hasText: new RegExp(`^${year - 1}年$`) }).click();
     await page.waitForURL((u) => u.searchParams.get('year') === String(year - 1));
     await page.waitForSelector(`[data-card="区县考核"] .ant-card-head-title:has-text("${year - 1}年区县考核")`);
-    await check(year - 1);
+    // Only this year's changed: last year keeps the defaults.
+    expect((await check(year - 1)).e.defaults).toBe(true);
 
     // The download: the expectations, the header and the same rows.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-card="区县考核"]').getByText('下载 Excel').click()]);
@@ -616,6 +693,7 @@ describeInBrowser('the console in a browser', () => {
     await book.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
     const cells = (book.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
     expect(cells[0]).toEqual([`${year - 1}年区县考核`]);
+    expect(cells[1]![0]).toBe('考核标准（默认）：人才库达标；本年登记至少 1 人；每月至少举办 1 场活动；按期答复率不低于 90%');
     expect(cells[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
     expect(cells).toHaveLength(3 + 12);
     await shot(page, 'scorecard-last-year');

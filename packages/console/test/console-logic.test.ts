@@ -25,7 +25,9 @@ import { complianceLabel, complianceSheet, poolCount, quotaLabel, yearOf } from 
 import { averageLabel, evaluationRows } from '../src/pages/talent-pool/evaluation';
 import { matrixOf } from '../src/pages/cross-district/matrix';
 import { appendPage } from '../src/pages/cross-district/pair-list';
-import { monthsSoFar, SCORECARD_EXPECTATIONS, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
+import { expectationsText, expectedActivities, formatRate, monthsSoFar, scorecardOf, scorecardSheet, scorecardVariables } from '../src/pages/scorecard/scorecard';
+import { apiErrorsOf, expectationsInputOf, formValuesOf } from '../src/pages/scorecard/expectations-form';
+import { ApiError } from '../src/api/client';
 import { displayCount, fillMonths, inOrderOf, measureRows, monthsBetween, rateOf, sheetOf, shownTotal, StatRow, SUPPRESSED_LABEL, toRows } from '../src/stats';
 
 /** The console's own logic: filters in the address, Chinese formats, suppressed groups, claims, labels. */
@@ -346,6 +348,8 @@ describe('the cross-district matrix', () => {
 });
 
 describe('the district scorecard', () => {
+  /** The API's defaults (scorecardExpectations when the city has set none). */
+  const DEFAULTS = { registrations: 1, activitiesPerMonth: 1, onTimeRate: 0.9, poolCompliant: true };
   const data = {
     districts: [
       { code: '330300', name: '温州市', kind: 'CITY' },
@@ -374,7 +378,7 @@ describe('the district scorecard', () => {
   });
 
   it('marks each measure that falls short of the expectations, the city not assessed', () => {
-    const rows = scorecardOf(data, 2025, new Date(2026, 0, 5));
+    const rows = scorecardOf(data, 2025, DEFAULTS, new Date(2026, 0, 5));
     expect(rows.map((r) => r.name)).toEqual(['鹿城区', '龙湾区']);
     expect(rows[0]).toMatchObject({
       pool: { text: '40 人，达标', short: false },
@@ -390,12 +394,71 @@ describe('the district scorecard', () => {
       onTime: { text: '80%（8/10）', short: true },
       shortfalls: 4,
     });
-    expect(SCORECARD_EXPECTATIONS.onTimeRate).toBe(0.9);
+  });
+
+  it('judges against the expectations it is given: another year, another judgement', () => {
+    const now = new Date(2026, 0, 5);
+    const strict = { registrations: 30, activitiesPerMonth: 1.5, onTimeRate: 0.95, poolCompliant: true };
+    const rows = scorecardOf(data, 2025, strict, now);
+    expect(rows[0]).toMatchObject({
+      registrations: { text: '25 人', short: true },
+      activities: { text: '12 场 / 应 18 场', short: true },
+      onTime: { text: '90%（9/10）', short: true },
+      shortfalls: 3,
+    });
+    const lenient = { registrations: 0, activitiesPerMonth: 0.5, onTimeRate: 0.8, poolCompliant: false };
+    const easy = scorecardOf(data, 2025, lenient, now);
+    expect(easy[1]).toMatchObject({
+      pool: { text: '10 人，缺 5 人', short: false },
+      registrations: { short: false },
+      activities: { text: '11 场 / 应 6 场', short: false },
+      onTime: { short: false },
+      shortfalls: 0,
+    });
+    // 0.3 a month over 5 months is 1.5: two activities, rounded up.
+    expect(expectedActivities({ ...lenient, activitiesPerMonth: 0.3 }, 2026, new Date(2026, 4, 5))).toBe(2);
+    expect(expectedActivities({ ...lenient, activitiesPerMonth: 0.1 }, 2025, now)).toBe(2);
+  });
+
+  it('says the expectations in words, with the rate as a percentage', () => {
+    expect(expectationsText(DEFAULTS)).toBe('人才库达标；本年登记至少 1 人；每月至少举办 1 场活动；按期答复率不低于 90%');
+    expect(expectationsText({ registrations: 1200, activitiesPerMonth: 1.5, onTimeRate: 0.875, poolCompliant: false })).toBe(
+      '人才库不作要求；本年登记至少 1,200 人；每月至少举办 1.5 场活动；按期答复率不低于 87.5%',
+    );
+    expect(formatRate(0.9999)).toBe('99.99%');
+  });
+
+  it('turns the form into the mutation input and the API errors into field errors in Chinese', () => {
+    expect(formValuesOf({ ...DEFAULTS, onTimeRate: 0.875 })).toEqual({ registrations: 1, activitiesPerMonth: 1, onTimePercent: 87.5, poolCompliant: true });
+    expect(expectationsInputOf({ registrations: 50, activitiesPerMonth: 2, onTimePercent: 87.55, poolCompliant: false }, 2026, 3)).toEqual({
+      year: 2026,
+      registrations: 50,
+      activitiesPerMonth: 2,
+      onTimeRate: 0.8755,
+      poolCompliant: false,
+      expectedVersion: 3,
+    });
+    const refused = new ApiError('查询条件无效。', 'BAD_USER_INPUT', [
+      { field: 'input.onTimeRate', message: 'must be at most 1' },
+      { field: 'input.registrations', message: 'must be at least 0' },
+      { field: 'input.activitiesPerMonth', message: 'is required' },
+      { field: 'input.year', message: 'must be at most 2027' },
+    ]);
+    expect(apiErrorsOf(refused)).toEqual({
+      fields: [
+        { name: 'onTimePercent', errors: ['须在 0% 到 100% 之间'] },
+        { name: 'registrations', errors: ['不能小于 0'] },
+        { name: 'activitiesPerMonth', errors: ['必填'] },
+      ],
+      form: '年度不能大于 2027',
+    });
+    expect(apiErrorsOf(new ApiError('数据已被他人修改，请刷新后重试。', 'CONFLICT'))).toEqual({ fields: [], form: '数据已被他人修改，请刷新后重试。' });
   });
 
   it('asks for the year from January 1 to December 31, China time, and writes the download', () => {
     expect(scorecardVariables(2026).activities).toEqual({ startsFrom: '2026-01-01T00:00:00+08:00', startsBefore: '2027-01-01T00:00:00+08:00' });
-    const sheet = scorecardSheet(2025, scorecardOf(data, 2025, new Date(2026, 0, 5)));
+    const sheet = scorecardSheet(2025, scorecardOf(data, 2025, DEFAULTS, new Date(2026, 0, 5)), { ...DEFAULTS, defaults: true });
+    expect(sheet[1]).toEqual(['考核标准（默认）：人才库达标；本年登记至少 1 人；每月至少举办 1 场活动；按期答复率不低于 90%']);
     expect(sheet[2]).toEqual(['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项']);
     expect(sheet[4]).toEqual(['龙湾区', '10 人，缺 5 人', '0 人', '11 场 / 应 12 场', '80%（8/10）', 4]);
   });

@@ -11,6 +11,7 @@ export { TalentPoolService } from './talent-pool/talent-pool.service';
 export { TalentPoolQuotaService, DEFAULT_QUOTAS } from './talent-pool/talent-pool-quota.service';
 export { TalentPoolCandidateService, compareCandidates, meanHundredths } from './talent-pool/talent-pool-candidates.service';
 export { ArrangementService } from './arrangement/arrangement.service';
+export { ScorecardExpectationService, DEFAULT_SCORECARD_EXPECTATIONS } from './scorecard/scorecard-expectation.service';
 export * from './talent-pool/talent-pool.enums';
 export * from './arrangement/arrangement.enums';
 export * from './subgraph';

@@ -14,6 +14,8 @@ import { PersonStatusEntity } from './register/person-status.entity';
 import { PersonStatusResolver } from './register/person-status.resolver';
 import { EvaluationSchemeEntity, EvaluationSchemeWeightEntity } from './scheme/scheme.entity';
 import { SchemeResolver } from './scheme/scheme.resolver';
+import { ScorecardExpectationEntity } from './scorecard/scorecard-expectation.entity';
+import { ScorecardExpectationResolver } from './scorecard/scorecard-expectation.resolver';
 import { createEvaluationServices, EvaluationServices } from './services';
 import { TalentPoolEntryEntity, TalentPoolQuotaEntity } from './talent-pool/talent-pool.entity';
 import { createPoolLoaders, PoolLoaders } from './talent-pool/talent-pool.loader';
@@ -35,6 +37,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationServices, Evaluati
     TalentPoolQuotaEntity,
     PoliticalArrangementEntity,
     PersonStatusEntity,
+    ScorecardExpectationEntity,
   ],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
   resolvers: [
@@ -43,6 +46,7 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationServices, Evaluati
     SchemeResolver,
     TalentPoolResolver,
     ArrangementResolver,
+    ScorecardExpectationResolver,
     PersonEvaluationResolver,
     PersonStatusResolver,
     auditEventsResolver<EvaluationServices>('evaluation', (s) => s.audit),

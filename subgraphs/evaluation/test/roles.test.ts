@@ -634,6 +634,68 @@ describe('roles: schemes, the talent pool and political arrangements', () => {
   });
 });
 
+/**
+ * The city's expectations of the districts (区县考核): every role that reads aggregates reads them,
+ * the same answer for each; only city administrators set them (setScorecardExpectations), the others
+ * are refused FORBIDDEN with nothing written and the refusal in the audit log.
+ */
+describe('roles: the scorecard expectations', () => {
+  let sg: TestSubgraph<EvaluationServices>;
+  const headers = {} as Record<Caller, Record<string, string>>;
+  const GET = `query($year: Int!) { scorecardExpectations(year: $year) { year registrations activitiesPerMonth onTimeRate poolCompliant defaults version } }`;
+  const SET = `mutation($input: SetScorecardExpectationsInput!) { setScorecardExpectations(input: $input) { expectations { version } } }`;
+  const AUDITED = `query($f: AuditEventFilter) { evaluationAuditEvents(filter: $f, first: 1000) { events { outcome role detail } } }`;
+  const rows = () => sg.running.dataSource.query('SELECT * FROM scorecard_expectation ORDER BY year');
+  const events = async (outcome: string) => expectData(await sg.request(AUDITED, { f: { action: 'setScorecardExpectations', outcome } })).evaluationAuditEvents.events;
+
+  beforeAll(async () => {
+    sg = await startTestSubgraph(evaluationSubgraph);
+    const bearer = async (claims: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${await tokenFor(claims)}` });
+    headers.city = await bearer({ role: Role.CITY_ADMIN });
+    headers.district = await bearer({ role: Role.DISTRICT_ADMIN, district: OWN });
+    headers.otherDistrict = await bearer({ role: Role.DISTRICT_ADMIN, district: OTHER });
+    headers.analyst = await bearer({ role: Role.ANALYST });
+    headers.person = await bearer({ role: Role.PERSON, person: randomIds.next() });
+    headers.association = await bearer({ role: Role.ASSOCIATION_ADMIN, org: '01900000-0000-7000-8000-0000000000aa' });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+  });
+
+  const readers: Record<Caller, 'ok' | 'FORBIDDEN'> = { city: 'ok', district: 'ok', otherDistrict: 'ok', analyst: 'ok', person: 'FORBIDDEN', association: 'FORBIDDEN' };
+  it.each(Object.entries(readers))('scorecardExpectations, %s → %s', async (caller, outcome) => {
+    const res = await sg.request(GET, { year: THIS_YEAR }, headers[caller as Caller]);
+    if (outcome === 'ok') expect(expectData(res).scorecardExpectations).toEqual(expectData(await sg.request(GET, { year: THIS_YEAR }, headers.city)).scorecardExpectations);
+    else expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+  });
+
+  const writers: Array<[Caller, Outcome]> = [
+    ['district', 'FORBIDDEN'],
+    ['otherDistrict', 'FORBIDDEN'],
+    ['analyst', 'FORBIDDEN'],
+    ['person', 'FORBIDDEN'],
+    ['association', 'FORBIDDEN'],
+    ['city', 'ok'],
+  ];
+  it.each(writers)('setScorecardExpectations, %s → %s', async (caller, outcome) => {
+    const before = { rows: await rows(), succeeded: (await events('SUCCEEDED')).length, refused: (await events('REFUSED')).length };
+    const res = await sg.request(SET, { input: { year: THIS_YEAR, registrations: 20, activitiesPerMonth: 2, onTimeRate: 0.85, poolCompliant: true } }, headers[caller]);
+    if (outcome === 'ok') {
+      expect(expectData(res).setScorecardExpectations.expectations.version).toBe(before.rows.length ? before.rows[0].version + 1 : 1);
+      expect(await events('SUCCEEDED')).toHaveLength(before.succeeded + 1);
+      return;
+    }
+    expect(errorCodes(res)).toEqual([outcome]);
+    expect(res.data?.setScorecardExpectations ?? null).toBeNull();
+    expect(res.errors![0]!.message).toBe('Only city administrators can set the scorecard expectations.');
+    expect(await rows()).toEqual(before.rows);
+    expect(await events('SUCCEEDED')).toHaveLength(before.succeeded);
+    const refused = await events('REFUSED');
+    expect(refused).toHaveLength(before.refused + 1);
+    expect(refused[0]).toEqual({ outcome: 'REFUSED', role: ROLE_OF[caller], detail: auditDetailOf(res.errors![0]!) });
+  });
+});
+
 /** The audit detail of a refused or failed request: its code and message, or for a bad input the fields it named (never what was sent). */
 function auditDetailOf(error: { message: string; extensions?: Record<string, any> }): string {
   const code = error.extensions?.code as string;

@@ -7,11 +7,18 @@ export interface TypedDocument<TResult, TVariables> {
   readonly __apiType?: (variables: TVariables) => TResult;
 }
 
-/** A failed request, with the message people see (Chinese) and the API's code when it gave one. */
+/** A field the API refused (BAD_USER_INPUT): its path (`input.onTimeRate`) and the API's message. */
+export interface ApiFieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** A failed request, with the message people see (Chinese), the API's code when it gave one, and the fields it refused. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | null,
+    readonly fields: readonly ApiFieldError[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,6 +30,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: '登录已过期，请重新登录。',
   BAD_USER_INPUT: '查询条件无效。',
   NOT_FOUND: '没有找到这条记录。',
+  CONFLICT: '数据已被他人修改，请刷新后重试。',
   SERVICE_UNAVAILABLE: '服务繁忙，请稍后重试。',
 };
 
@@ -33,7 +41,7 @@ export function messageOf(code: string | null | undefined): string {
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: ApiFieldError[] } }[];
 }
 
 async function post(query: string, variables: unknown, signal?: AbortSignal): Promise<Response> {
@@ -69,7 +77,7 @@ export async function request<TResult, TVariables>(document: TypedDocument<TResu
   const first = answer.errors?.[0];
   if (first || !answer.data) {
     const code = first?.extensions?.code ?? (res.status === 401 ? 'UNAUTHENTICATED' : null);
-    throw new ApiError(messageOf(code), code);
+    throw new ApiError(messageOf(code), code, first?.extensions?.fields ?? []);
   }
   return answer.data;
 }

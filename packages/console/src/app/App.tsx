@@ -30,7 +30,7 @@ function Page({ viewer, pathname }: { viewer: Viewer; pathname: string }) {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <TalentPoolPage /> : <Forbidden what="人才库达标情况仅供市级管理员和数据分析员查看。" />;
   }
   if (pathname === '/scorecard') {
-    return viewer.role === 'CITY_ADMIN' ? <ScorecardPage /> : <Forbidden what="区县考核仅供市级管理员查看。" />;
+    return viewer.role === 'CITY_ADMIN' ? <ScorecardPage canEdit /> : <Forbidden what="区县考核仅供市级管理员查看。" />;
   }
   if (pathname === '/cross-district') {
     return viewer.role === 'CITY_ADMIN' || viewer.role === 'ANALYST' ? <CrossDistrictPage /> : <Forbidden what="跨区交流仅供市级管理员和数据分析员查看。" />;

@@ -279,6 +279,22 @@ export type Profession =
   /** 技术人员 */
   | 'TECHNICAL_STAFF';
 
+/** The city's expectations of every district for a year, replacing the defaults or an earlier setting (city administrators). Each field is required; a missing one is named in BAD_USER_INPUT. */
+export type SetScorecardExpectationsInput = {
+  /** Activities per month per district, at least: 0 to 100, up to 2 decimals. */
+  activitiesPerMonth?: number | null | undefined;
+  /** The version read (0 for the defaults): a different current version is a CONFLICT. Omitted: not checked. */
+  expectedVersion?: number | null | undefined;
+  /** Share of replies on time, at least: 0 to 1, up to 4 decimals (0.9 for 90%). */
+  onTimeRate?: number | null | undefined;
+  /** Whether the district's talent pool must be within its quota. */
+  poolCompliant?: boolean | null | undefined;
+  /** Persons newly registered in the year per district, at least: 0 to 100000. */
+  registrations?: number | null | undefined;
+  /** From 2011 to next year. */
+  year?: number | null | undefined;
+};
+
 export type ActivityOverviewQueryVariables = Exact<{
   filter?: ActivityFilter | null | undefined;
 }>;
@@ -340,7 +356,14 @@ export type ScorecardQueryVariables = Exact<{
 }>;
 
 
-export type ScorecardQuery = { districts: Array<{ code: string, name: string, kind: DistrictKind }>, pools: Array<{ count: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string } }>, registrations: Array<{ count: number | null, suppressed: boolean, district: { code: string } | null }>, activities: Array<{ activities: number, district: { code: string } | null }>, feedback: Array<{ responded: number | null, respondedOnTime: number | null, suppressed: boolean, district: { code: string } | null }> };
+export type ScorecardQuery = { expectations: { year: number, registrations: number, activitiesPerMonth: number, onTimeRate: number, poolCompliant: boolean, defaults: boolean, version: number }, districts: Array<{ code: string, name: string, kind: DistrictKind }>, pools: Array<{ count: number | null, compliant: boolean, shortfall: number | null, excess: number | null, suppressed: boolean, district: { code: string } }>, registrations: Array<{ count: number | null, suppressed: boolean, district: { code: string } | null }>, activities: Array<{ activities: number, district: { code: string } | null }>, feedback: Array<{ responded: number | null, respondedOnTime: number | null, suppressed: boolean, district: { code: string } | null }> };
+
+export type SetScorecardExpectationsMutationVariables = Exact<{
+  input: SetScorecardExpectationsInput;
+}>;
+
+
+export type SetScorecardExpectationsMutation = { setScorecardExpectations: { expectations: { year: number, registrations: number, activitiesPerMonth: number, onTimeRate: number, poolCompliant: boolean, defaults: boolean, version: number } } };
 
 export type EvaluationStatsQueryVariables = Exact<{
   year: number;
@@ -619,6 +642,15 @@ export const OverviewDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
 export const ScorecardDocument = new TypedDocumentString(`
     query Scorecard($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+  expectations: scorecardExpectations(year: $year) {
+    year
+    registrations
+    activitiesPerMonth
+    onTimeRate
+    poolCompliant
+    defaults
+    version
+  }
   districts {
     code
     name
@@ -657,6 +689,21 @@ export const ScorecardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ScorecardQuery, ScorecardQueryVariables>;
+export const SetScorecardExpectationsDocument = new TypedDocumentString(`
+    mutation SetScorecardExpectations($input: SetScorecardExpectationsInput!) {
+  setScorecardExpectations(input: $input) {
+    expectations {
+      year
+      registrations
+      activitiesPerMonth
+      onTimeRate
+      poolCompliant
+      defaults
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetScorecardExpectationsMutation, SetScorecardExpectationsMutationVariables>;
 export const EvaluationStatsDocument = new TypedDocumentString(`
     query EvaluationStats($year: Int!) {
   total: evaluationStats(year: $year, groupBy: []) {

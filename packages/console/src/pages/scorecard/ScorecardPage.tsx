@@ -1,17 +1,19 @@
-import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Button, Card, Empty, message, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
 import { Pending } from '../../app/StatsPage';
 import { useQuery } from '../../app/useQuery';
 import { recentYears, writeFilters } from '../../filters';
-import { formatShare } from '../../format';
 import { yearOf } from '../talent-pool/compliance';
-import { Measure, SCORECARD_EXPECTATIONS, scorecardOf, ScorecardRow, scorecardSheet, scorecardVariables } from './scorecard';
+import { ExpectationsModal } from './ExpectationsModal';
+import { expectationsText, Measure, ScorecardExpectations, scorecardOf, ScorecardRow, scorecardSheet, scorecardVariables } from './scorecard';
 import { ScorecardDocument } from './scorecard.query';
 
-async function downloadXlsx(year: number, rows: readonly ScorecardRow[]): Promise<void> {
+async function downloadXlsx(year: number, rows: readonly ScorecardRow[], expectations: ScorecardExpectations): Promise<void> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  await writeXlsxFile(scorecardSheet(year, rows), { columns: [{ width: 12 }, { width: 24 }, { width: 12 }, { width: 20 }, { width: 22 }, { width: 10 }] }).toFile(`${year}年区县考核.xlsx`);
+  await writeXlsxFile(scorecardSheet(year, rows, expectations), { columns: [{ width: 12 }, { width: 24 }, { width: 12 }, { width: 20 }, { width: 22 }, { width: 10 }] }).toFile(
+    `${year}年区县考核.xlsx`,
+  );
 }
 
 /** A measure, in red when it falls short of the city's expectation. */
@@ -25,16 +27,20 @@ function cell(m: Measure, name: string) {
 
 /**
  * 区县考核 (CITY_ADMIN): per district and year, pool compliance, registrations, activities held and
- * feedback replied to on time, each against SCORECARD_EXPECTATIONS, shortfalls in red.
+ * feedback replied to on time, each against the city's expectations of the year as the API keeps
+ * them (scorecardExpectations, in the same request), shortfalls in red. The city administrator sets
+ * them here (编辑考核标准); the table is judged again from the saved ones.
  */
-export function ScorecardPage() {
+export function ScorecardPage({ canEdit = false }: { canEdit?: boolean }) {
   const { pathname, search } = useLocation();
   const year = yearOf(search);
   const result = useQuery(ScorecardDocument, scorecardVariables(year));
   const data = result.status === 'done' ? result.data : null;
-  const rows = useMemo(() => (data ? scorecardOf(data, year) : null), [data, year]);
-  const e = SCORECARD_EXPECTATIONS;
+  const e = data?.expectations ?? null;
+  const rows = useMemo(() => (data ? scorecardOf(data, year, data.expectations) : null), [data, year]);
   const short = rows?.filter((r) => r.shortfalls > 0).length ?? 0;
+  const [editing, setEditing] = useState(false);
+  const [messageApi, messages] = message.useMessage();
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -51,9 +57,31 @@ export function ScorecardPage() {
           options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
         />
       </Space>
-      <Typography.Text type="secondary" data-expectations>
-        市级期望：人才库达标；本年登记至少 {e.registrationsPerYear} 人；每月至少举办 {e.activitiesPerMonth} 场活动；按期答复率不低于 {formatShare(e.onTimeRate, 1)}。未达期望者标红。
-      </Typography.Text>
+      {messages}
+      {e && (
+        <Space wrap align="center" data-expectations data-defaults={e.defaults ? 'true' : 'false'}>
+          <Typography.Text strong>本年度考核标准{e.defaults ? '（默认）' : ''}：</Typography.Text>
+          <Typography.Text data-expectations-text>{expectationsText(e)}。</Typography.Text>
+          <Typography.Text type="secondary">未达标准者标红。</Typography.Text>
+          {canEdit && (
+            <Button size="small" onClick={() => setEditing(true)} data-edit-expectations>
+              编辑考核标准
+            </Button>
+          )}
+        </Space>
+      )}
+      {editing && e && (
+        <ExpectationsModal
+          year={year}
+          current={e}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            void messageApi.success(`${year}年考核标准已保存`);
+            result.retry();
+          }}
+        />
+      )}
       {result.status !== 'done' ? (
         <Pending result={result} loading="正在加载考核数据…" failed="考核数据加载失败" />
       ) : !rows || rows.length === 0 ? (
@@ -68,7 +96,7 @@ export function ScorecardPage() {
               <Typography.Text type={short ? 'danger' : 'success'} data-short-districts>
                 {short ? `${short} 个区县有未达标项` : '各区县均达到期望'}
               </Typography.Text>
-              <Button size="small" onClick={() => void downloadXlsx(year, rows)}>
+              <Button size="small" onClick={() => void downloadXlsx(year, rows, data!.expectations)}>
                 下载 Excel
               </Button>
             </Space>

@@ -1,8 +1,17 @@
 import { graphql } from '../../gql';
 
-/** Everything the scorecard compares, for one year, in one request. */
+/** Everything the scorecard compares, and the city's expectations it compares against, for one year, in one request. */
 export const ScorecardDocument = graphql(`
   query Scorecard($year: Int!, $persons: PersonFilter!, $activities: ActivityFilter!, $feedback: FeedbackStatsFilter!) {
+    expectations: scorecardExpectations(year: $year) {
+      year
+      registrations
+      activitiesPerMonth
+      onTimeRate
+      poolCompliant
+      defaults
+      version
+    }
     districts {
       code
       name
@@ -38,6 +47,23 @@ export const ScorecardDocument = graphql(`
       responded
       respondedOnTime
       suppressed
+    }
+  }
+`);
+
+/** The city administrator sets the year's expectations (区县考核标准). */
+export const SetScorecardExpectationsDocument = graphql(`
+  mutation SetScorecardExpectations($input: SetScorecardExpectationsInput!) {
+    setScorecardExpectations(input: $input) {
+      expectations {
+        year
+        registrations
+        activitiesPerMonth
+        onTimeRate
+        poolCompliant
+        defaults
+        version
+      }
     }
   }
 `);

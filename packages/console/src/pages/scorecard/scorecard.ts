@@ -2,18 +2,41 @@ import { formatCount, formatShare } from '../../format';
 
 /**
  * The city's expectations of each district in a year (policy §16: this work is part of each
- * district's assessment). One place to change them; the scorecard marks a shortfall in red.
- * - pool: the district's talent pool within its quota (talentPoolCompliance: compliant), i.e. 100%;
- * - registrationsPerYear: persons newly registered in the year (registeredOn), at least this many;
+ * district's assessment), as the API keeps them (scorecardExpectations: set by the city
+ * administrator, the defaults otherwise), so that everyone who looks judges alike.
+ * - poolCompliant: the district's talent pool within its quota (talentPoolCompliance: compliant);
+ * - registrations: persons newly registered in the year (registeredOn), at least this many;
  * - activitiesPerMonth: activities held (started) per month of the year so far, at least this many;
  * - onTimeRate: feedback replied to on or before its due date, of those replied to, at least this share.
  */
-export const SCORECARD_EXPECTATIONS = {
-  poolCompliant: true,
-  registrationsPerYear: 1,
-  activitiesPerMonth: 1,
-  onTimeRate: 0.9,
-} as const;
+export interface ScorecardExpectations {
+  readonly registrations: number;
+  readonly activitiesPerMonth: number;
+  readonly onTimeRate: number;
+  readonly poolCompliant: boolean;
+  /** True when the city has set none for the year (the API's defaults). */
+  readonly defaults?: boolean;
+}
+
+/** The expectations in words, as the page and the download show them. */
+export function expectationsText(e: ScorecardExpectations): string {
+  return [
+    e.poolCompliant ? '人才库达标' : '人才库不作要求',
+    `本年登记至少 ${formatCount(e.registrations)} 人`,
+    `每月至少举办 ${e.activitiesPerMonth} 场活动`,
+    `按期答复率不低于 ${formatRate(e.onTimeRate)}`,
+  ].join('；');
+}
+
+/** A share as a percentage with up to 2 decimals: 0.9 as 90%, 0.875 as 87.5%. */
+export function formatRate(rate: number): string {
+  return `${Number((rate * 100).toFixed(2))}%`;
+}
+
+/** The activities expected of a district: per month times the months so far, rounded up to whole activities. */
+export function expectedActivities(e: ScorecardExpectations, year: number, now: Date = new Date()): number {
+  return Math.ceil(Number((e.activitiesPerMonth * monthsSoFar(year, now)).toFixed(6)));
+}
 
 /** The months of `year` that have begun by `now` (12 for a past year, 0 for a future one). */
 export function monthsSoFar(year: number, now: Date = new Date()): number {
@@ -63,11 +86,10 @@ export interface ScorecardData {
 
 const WITHHELD = '<5';
 
-/** The scorecard of the year: a row per district (the city itself is not assessed), by code. */
-export function scorecardOf(data: ScorecardData, year: number, now: Date = new Date()): ScorecardRow[] {
-  const e = SCORECARD_EXPECTATIONS;
+/** The scorecard of the year against the city's expectations `e`: a row per district (the city itself is not assessed), by code. */
+export function scorecardOf(data: ScorecardData, year: number, e: ScorecardExpectations, now: Date = new Date()): ScorecardRow[] {
   const of = <G extends Coded>(groups: readonly G[], code: string) => groups.find((g) => g.district?.code === code);
-  const expectedActivities = e.activitiesPerMonth * monthsSoFar(year, now);
+  const expected = expectedActivities(e, year, now);
   return data.districts
     .filter((d) => d.kind !== 'CITY')
     .map((d) => d)
@@ -75,16 +97,16 @@ export function scorecardOf(data: ScorecardData, year: number, now: Date = new D
     .map((d) => {
       const p = of(data.pools, d.code);
       const pool: Measure = !p
-        ? { text: '无数据', short: true }
+        ? { text: '无数据', short: e.poolCompliant }
         : {
             text: `${p.suppressed || p.count == null ? WITHHELD : formatCount(p.count)} 人，${p.compliant ? '达标' : p.shortfall ? `缺 ${formatCount(p.shortfall)} 人` : p.excess ? `超出 ${formatCount(p.excess)} 人` : '未达标'}`,
-            short: p.compliant !== e.poolCompliant,
+            short: e.poolCompliant && !p.compliant,
           };
       const r = of(data.registrations, d.code);
       const registered = r && !r.suppressed ? (r.count ?? 0) : r ? null : 0;
-      const registrations: Measure = { text: registered === null ? WITHHELD : `${formatCount(registered)} 人`, short: registered !== null && registered < e.registrationsPerYear };
+      const registrations: Measure = { text: registered === null ? WITHHELD : `${formatCount(registered)} 人`, short: registered !== null && registered < e.registrations };
       const held = of(data.activities, d.code)?.activities ?? 0;
-      const activities: Measure = { text: `${formatCount(held)} 场 / 应 ${formatCount(expectedActivities)} 场`, short: held < expectedActivities };
+      const activities: Measure = { text: `${formatCount(held)} 场 / 应 ${formatCount(expected)} 场`, short: held < expected };
       const f = of(data.feedback, d.code);
       const replied = f && !f.suppressed ? f.responded : null;
       const onTimeCount = f && !f.suppressed ? f.respondedOnTime : null;
@@ -102,11 +124,10 @@ export function scorecardOf(data: ScorecardData, year: number, now: Date = new D
 export const SCORECARD_COLUMNS = ['区县', '人才库', '本年登记', '举办活动', '按期答复率', '未达标项'] as const;
 
 /** The scorecard as an .xlsx sheet: a title, the expectations, the header, a row per district. */
-export function scorecardSheet(year: number, rows: readonly ScorecardRow[]): (string | number)[][] {
-  const e = SCORECARD_EXPECTATIONS;
+export function scorecardSheet(year: number, rows: readonly ScorecardRow[], e: ScorecardExpectations): (string | number)[][] {
   return [
     [`${year}年区县考核`],
-    [`期望：人才库达标；本年登记至少 ${e.registrationsPerYear} 人；每月至少举办 ${e.activitiesPerMonth} 场活动；按期答复率不低于 ${formatShare(e.onTimeRate, 1)}`],
+    [`考核标准${e.defaults ? '（默认）' : ''}：${expectationsText(e)}`],
     [...SCORECARD_COLUMNS],
     ...rows.map((r) => [r.name, r.pool.text, r.registrations.text, r.activities.text, r.onTime.text, r.shortfalls]),
   ];
