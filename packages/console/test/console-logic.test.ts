@@ -532,6 +532,13 @@ describe('monthly charts', () => {
     const plain = barOption(rows) as { xAxis: { data: string[] } };
     expect(plain.xAxis.data).toEqual(['2026年1月', '2026年3月']);
   });
+
+  it('step a count axis by whole numbers, an axis of hours as it likes', () => {
+    const counts = barOption([row('2026-01', 1), row('2026-02', 0)]) as { yAxis: { minInterval?: number } };
+    expect(counts.yAxis.minInterval).toBe(1);
+    const hours = barOption([row('2026-01', 1.5), row('2026-02', 2)], false, '小时') as { yAxis: { minInterval?: number } };
+    expect(hours.yAxis.minInterval).toBeUndefined();
+  });
 });
 
 describe('the list of a cross-district pair, page after page', () => {

@@ -17,7 +17,9 @@ export function barOption(rows: readonly StatRow[], horizontal = false, unit = '
     data: horizontal ? [...labels].reverse() : labels,
     axisLabel: { interval: labels.length > 13 ? 'auto' : 0, rotate: horizontal ? 0 : labels.length > 6 ? 30 : 0 },
   };
-  const value = { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v) } };
+  // Counts are whole: no axis step of a fraction (small counts would read 0, 0, 1, 1, 1 after formatting).
+  const whole = values.every((v) => v === '-' || Number.isInteger(v));
+  const value = { type: 'value', ...(whole ? { minInterval: 1 } : {}), axisLabel: { formatter: (v: number) => formatCompact(v) } };
   return {
     animation: false,
     grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
