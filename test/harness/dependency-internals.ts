@@ -32,13 +32,17 @@ export interface Finding {
   readonly text: string;
 }
 
-/** Packages not to depend on, and why. */
-export const DENIED_PACKAGES: Readonly<Record<string, string>> = {
-  'graphql-jit':
-    "plugged in through Apollo Server's gateway interface, it answered one more `_entities` element than it was sent and swallowed unexpected errors (issue 15): subgraphs run on Apollo Server's own execution",
-  '@apollo/federation-internals':
-    "Apollo's own building blocks for composition and the gateway, not a public API for us (it changes with every release of them): the API schema is printed with graphql-js (gateway/src/compose.ts apiSchemaOf); @apollo/gateway and @apollo/composition load it themselves",
+/** The names the checks look for, kept as data (test/fixtures/dependency-rules.json). */
+const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/dependency-rules.json'), 'utf8')) as {
+  deniedPackages: Record<string, string>;
+  metadataStorageNames: string[];
 };
+
+/** Packages not to depend on, and why. */
+export const DENIED_PACKAGES: Readonly<Record<string, string>> = RULES.deniedPackages;
+
+/** type-graphql's metadata storage, by the names it is reached through. */
+const METADATA_STORAGE = new Set(RULES.metadataStorageNames);
 
 /** Our own workspaces: their paths are ours to choose. */
 const WORKSPACE_SCOPE = '@tongxin/';
@@ -170,8 +174,8 @@ export function checkSource(file: string, text: string, lookup: PackageLookup = 
       }
     }
     // type-graphql's metadata storage, however it is reached.
-    if (ts.isIdentifier(node) && (node.text === 'getMetadataStorage' || node.text === 'TypeGraphQLMetadataStorage')) report(node, 'metadata-storage');
-    if (ts.isStringLiteral(node) && (node.text === 'getMetadataStorage' || node.text === 'TypeGraphQLMetadataStorage') && ts.isElementAccessExpression(node.parent)) {
+    if (ts.isIdentifier(node) && METADATA_STORAGE.has(node.text)) report(node, 'metadata-storage');
+    if (ts.isStringLiteral(node) && METADATA_STORAGE.has(node.text) && ts.isElementAccessExpression(node.parent)) {
       report(node, 'metadata-storage');
     }
     // Apollo Server's gateway interface named as a type (an executor of our own behind it).
